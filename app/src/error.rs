@@ -1,0 +1,137 @@
+//! The one error type that crosses the server-function boundary, and the
+//! error page shown for it.
+//!
+//! Every variant's `Display` is safe to show a citizen: internal causes are
+//! written to the server log together with a reference id, and only the id
+//! reaches the browser.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// Header carrying the id the server gives every request (see the server's
+/// request-id middleware). Also the reference printed on error pages.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// An error a page or server function reports to the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Something failed inside the server; details are only in the log.
+    #[error(
+        "Der opstod en fejl hos os. Oplys referencen {reference}, hvis du kontakter kommunen."
+    )]
+    Internal { reference: String },
+    /// The server could not be reached or answered with something unreadable.
+    #[error("Forbindelsen til portalen svigtede. Prøv igen om lidt.")]
+    Unreachable,
+}
+
+impl AppError {
+    /// Logs `cause` on the server with the current request's id and returns
+    /// an error that shows only that id.
+    pub fn internal(cause: impl std::fmt::Debug) -> Self {
+        let reference = current_request_id().unwrap_or_else(|| "ukendt".to_owned());
+        #[cfg(feature = "ssr")]
+        tracing::error!(reference = %reference, cause = ?cause, "internal error");
+        #[cfg(not(feature = "ssr"))]
+        let _ = cause;
+        AppError::Internal { reference }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::Serialization(_) => AppError::Unreachable,
+            other => AppError::internal(other),
+        }
+    }
+}
+
+/// The id of the request being handled, when rendering on the server.
+pub fn current_request_id() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.headers.get(REQUEST_ID_HEADER).cloned())
+            .and_then(|value| value.to_str().ok().map(str::to_owned))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// Sets the HTTP status of the page being rendered (server only).
+pub fn set_status(status: http::StatusCode) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
+/// A full-width error message in DKFDS style, with a way back.
+#[component]
+pub fn ErrorMessage(
+    /// The page heading, e.g. "Siden findes ikke".
+    heading: &'static str,
+    /// What happened and what the user can do, safe to show.
+    text: String,
+) -> impl IntoView {
+    view! {
+        <h1>{heading}</h1>
+        <div class="alert alert-error" role="alert">
+            <div class="alert-body">
+                <p class="alert-text">{text}</p>
+            </div>
+        </div>
+        <p class="mt-6">
+            <a href="/">"Gå til forsiden"</a>
+        </p>
+    }
+}
+
+/// The page shown when no route matches; answers with status 404.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    set_status(http::StatusCode::NOT_FOUND);
+    let reference = current_request_id();
+    let text = match reference {
+        Some(reference) => format!(
+            "Vi kan ikke finde den side, du leder efter. Den kan være flyttet, eller adressen kan være skrevet forkert. Reference: {reference}."
+        ),
+        None => "Vi kan ikke finde den side, du leder efter. Den kan være flyttet, eller adressen kan være skrevet forkert.".to_owned(),
+    };
+    view! {
+        <leptos_meta::Title text="Siden findes ikke"/>
+        <ErrorMessage heading="Siden findes ikke" text/>
+    }
+}
+
+/// Shows the errors caught by an `ErrorBoundary`; answers with status 500.
+#[component]
+pub fn ErrorsView(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+    let text = move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|(_, error)| match error.downcast_ref::<AppError>() {
+                Some(app_error) => app_error.to_string(),
+                None => AppError::internal(error).to_string(),
+            })
+            .next()
+            .unwrap_or_default()
+    };
+    view! {
+        <leptos_meta::Title text="Der opstod en fejl"/>
+        <ErrorMessage heading="Der opstod en fejl" text=text()/>
+    }
+}

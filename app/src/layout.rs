@@ -1,0 +1,101 @@
+//! The DKFDS header and footer around every page.
+
+use leptos::prelude::*;
+
+use crate::site::SiteSettings;
+
+/// Name of the portal as shown in the header.
+pub const PORTAL_NAME: &str = "Indblik";
+
+/// DKFDS header: the municipality's logo (portal info) and the portal's name
+/// with the authority (solution info).
+#[component]
+pub fn SiteHeader(
+    /// The municipality's details; `None` when they could not be loaded.
+    site: Option<SiteSettings>,
+) -> impl IntoView {
+    let name = site.as_ref().map(|s| s.municipality_name.clone());
+    let logo_label = name
+        .as_ref()
+        .map_or_else(|| "Forside".to_owned(), |n| format!("{n}, til forsiden"));
+    let logo_url = site.as_ref().and_then(|s| s.logo_url.clone());
+    let logo_class = if logo_url.is_some() {
+        "logo logo-image"
+    } else {
+        "logo logo-text"
+    };
+    let logo_text = name.clone().unwrap_or_else(|| PORTAL_NAME.to_owned());
+
+    view! {
+        <header class="header">
+            <div class="portal-info">
+                <div class="portal-info-inner container">
+                    <a href="/" class=logo_class aria-label=logo_label.clone()>
+                        {match logo_url {
+                            Some(url) => view! { <img src=url alt=""/> }.into_any(),
+                            None => view! { <span>{logo_text}</span> }.into_any(),
+                        }}
+                    </a>
+                </div>
+            </div>
+            <div class="solution-info">
+                <div class="solution-info-inner container">
+                    <div class="solution-heading">
+                        <a href="/">{PORTAL_NAME}" · se hvem der har brugt dine oplysninger"</a>
+                    </div>
+                    {name.map(|name| view! {
+                        <div class="additional-info">
+                            <p><strong class="authority-name">{name}</strong></p>
+                        </div>
+                    })}
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// DKFDS footer: who runs the portal, how to reach them, and the policy pages.
+#[component]
+pub fn SiteFooter(
+    /// The municipality's details; `None` when they could not be loaded.
+    site: Option<SiteSettings>,
+) -> impl IntoView {
+    view! {
+        <footer>
+            <div class="footer">
+                <div class="container">
+                    <div class="row">
+                        <div class="col-12 col-md-6 footer-col">
+                            <section aria-label="Kontakt">
+                                {site.map(|site| {
+                                    let mailto = format!("mailto:{}", site.contact_email);
+                                    view! {
+                                        <p class="h5 mb-3">{site.municipality_name}</p>
+                                        <ul class="unstyled-list">
+                                            <li>
+                                                "Spørgsmål om portalen: "
+                                                <a href=mailto>{site.contact_email}</a>
+                                            </li>
+                                            <li>
+                                                <a href=site.municipality_url>"Kommunens hjemmeside"</a>
+                                            </li>
+                                        </ul>
+                                    }
+                                })}
+                            </section>
+                        </div>
+                        <div class="col-12 col-md-6 footer-col">
+                            <nav aria-label="Om portalen">
+                                <ul class="unstyled-list">
+                                    <li><a href="/om-portalen">"Om portalen"</a></li>
+                                    <li><a href="/tilgaengelighedserklaering">"Tilgængelighedserklæring"</a></li>
+                                    <li><a href="/privatlivspolitik">"Privatlivspolitik"</a></li>
+                                </ul>
+                            </nav>
+                        </div>
+                    </div>
+                </div>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,29 @@
+//! Indblik's user interface: the page frame, every page and the server functions
+//! behind them. Built twice: with `ssr` into the server binary (rendering HTML and
+//! running server functions) and with `hydrate` into WebAssembly for the browser.
+//!
+//! Everything that touches the database, sessions or secrets lives under the
+//! `ssr`-gated [`state`] module, so it cannot end up in the browser bundle.
+
+pub mod error;
+pub mod layout;
+pub mod pages;
+pub mod shell;
+pub mod site;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use shell::{shell, App};
+
+/// File name (without extension) of the compiled JavaScript, WebAssembly and
+/// CSS under `/pkg`; matches `output-name` in the workspace `Cargo.toml`.
+pub const OUTPUT_NAME: &str = "indblik";
+
+/// Entry point of the WebAssembly bundle: attaches the client to the
+/// server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

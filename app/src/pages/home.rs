@@ -1,0 +1,60 @@
+//! The landing page: what the portal shows, what it does not, and the
+//! citizen's rights, with the way in through MitID.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::pages::rights::RightsList;
+use crate::site::WithSite;
+
+/// `/`: the public landing page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text="Forside"/>
+        <div class="row">
+            <div class="col-12 col-lg-8">
+                <h1>"Se hvem der har brugt dine oplysninger"</h1>
+                <p class="font-lead">
+                    <WithSite render=|site| {
+                        let who = site.map_or_else(|| "Kommunen".to_owned(), |s| s.municipality_name);
+                        format!(
+                            "{who} bruger oplysninger om dig, når du fx søger om en ydelse, har en sag i jobcentret eller får hjemmepleje. \
+                             Hver gang en medarbejder slår dig op eller ændrer dine oplysninger i et af kommunens it-systemer, bliver det skrevet i en log."
+                        )
+                    }/>
+                </p>
+                <p>"I Indblik kan du se et overblik over den log og bruge dine rettigheder, hvis du vil vide mere eller er uenig."</p>
+                <p class="mt-6">
+                    <a class="button button-primary" href="/log-ind">"Log ind med MitID"</a>
+                </p>
+
+                <h2>"Det kan du se"</h2>
+                <ul>
+                    <li>"hvilken afdeling i kommunen der har brugt dine oplysninger"</li>
+                    <li>"i hvilket it-system det skete"</li>
+                    <li>"hvornår det skete"</li>
+                    <li>"hvad der blev gjort, fx om oplysningerne blev slået op, ændret eller udskrevet"</li>
+                    <li>"hvorfor, altså hvilken opgave oplysningerne blev brugt til"</li>
+                </ul>
+                <p>
+                    "Du kan ikke se navnet på den enkelte medarbejder. Efter Datatilsynets praksis har du ret til at vide, "
+                    "hvilken enhed i kommunen der har brugt dine oplysninger, men ikke hvilken medarbejder."
+                </p>
+
+                <h2>"Det viser loggen ikke"</h2>
+                <ul>
+                    <li>"søgninger, hvor en medarbejder har søgt på fx en fødselsdato uden at åbne oplysninger om netop dig"</li>
+                    <li>"brug, der ligger længere tilbage end den periode, kommunen gemmer loggen i"</li>
+                    <li>
+                        "brug, som midlertidigt er skjult, fordi det er nødvendigt af hensyn til fx efterforskning af en forbrydelse. "
+                        "Når grunden ikke længere gælder, bliver det vist sammen med begrundelsen."
+                    </li>
+                </ul>
+
+                <h2>"Dine rettigheder"</h2>
+                <RightsList/>
+            </div>
+        </div>
+    }
+}

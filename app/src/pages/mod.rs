@@ -1,0 +1,9 @@
+//! One module per page. Each page is a component rendered inside the frame of
+//! [`crate::shell::App`].
+
+pub mod about;
+pub mod accessibility;
+pub mod home;
+pub mod privacy;
+pub mod rights;
+pub mod sign_in;

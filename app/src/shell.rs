@@ -1,0 +1,95 @@
+//! The HTML document around every page and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::error::NotFoundPage;
+use crate::layout::{SiteFooter, SiteHeader};
+use crate::pages;
+use crate::site::{provide_site_settings, WithSite};
+
+/// Path under which the DKFDS stylesheet, fonts, icons and script are served.
+pub const DKFDS_PREFIX: &str = "/dkfds";
+
+/// The HTML document rendered on the server; `App` is hydrated inside `<body>`.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let app_css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="da">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="stylesheet" href=format!("{DKFDS_PREFIX}/css/dkfds.min.css")/>
+                <link rel="stylesheet" href=app_css/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Sends a content security policy that only allows this site's own scripts
+/// and the inline hydration scripts carrying this response's nonce.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The page frame (skip link, header, main area, footer) and the route table.
+///
+/// Every route renders with [`SsrMode::Async`]: the server sends complete HTML,
+/// so pages work without JavaScript.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_site_settings();
+
+    view! {
+        <Title formatter=|page: String| format!("{page} · Indblik")/>
+        <Router>
+            <a class="skipnav" href="#main-content">"Gå til sidens indhold"</a>
+            <WithSite render=|site| view! { <SiteHeader site/> }/>
+            <main id="main-content" class="container page-container" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/om-portalen") view=pages::about::AboutPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/tilgaengelighedserklaering")
+                        view=pages::accessibility::AccessibilityPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/privatlivspolitik")
+                        view=pages::privacy::PrivacyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/log-ind") view=pages::sign_in::SignInPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <WithSite render=|site| view! { <SiteFooter site/> }/>
+        </Router>
+    }
+}

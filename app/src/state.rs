@@ -1,0 +1,26 @@
+//! Server-side state shared by every request: the database pool and the
+//! settings the pages need. Built once by the server at start-up and provided
+//! to pages and server functions through Leptos context.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use leptos::prelude::use_context;
+use sqlx::PgPool;
+
+use crate::error::AppError;
+use crate::site::SiteSettings;
+
+/// Everything a page or server function may use on the server.
+#[derive(Clone, Debug, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub pool: PgPool,
+    pub site: Arc<SiteSettings>,
+}
+
+/// The [`AppState`] provided to the current render or server-function call.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `make run`: installs what is missing, starts a local PostgreSQL when
+# DATABASE_URL is not set, builds the site, applies migrations, loads the demo
+# municipality and serves the portal at http://127.0.0.1:3000.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+scripts/install-tools.sh run
+export SQLX_OFFLINE=true
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  DATABASE_URL="$(scripts/db.sh start | sed -n 's/^DATABASE_URL=//p')"
+  echo "run: using the local PostgreSQL at $DATABASE_URL (keeps running; stop it with: make db-stop)"
+fi
+export INDBLIK_DATABASE_URL="$DATABASE_URL"
+export INDBLIK_CONFIG_FILE="${INDBLIK_CONFIG_FILE:-scripts/development.toml}"
+
+cargo leptos build
+target/debug/server demo-data
+echo "run: Indblik is served at http://127.0.0.1:3000 (Ctrl-C stops it)"
+exec target/debug/server serve

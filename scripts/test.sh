@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# `make test`: installs what is missing, then runs every check in order and
+# stops at the first failure: formatting, offline query data, clippy for the
+# server and the browser build, unit and integration tests against a real
+# PostgreSQL, the site build, and the Playwright tests in Debian's Chromium.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+scripts/install-tools.sh test
+
+# Builds read the committed query data in .sqlx/, never a live database.
+export SQLX_OFFLINE=true
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  DATABASE_URL="$(scripts/db.sh start | sed -n 's/^DATABASE_URL=//p')"
+  trap 'scripts/db.sh stop' EXIT
+fi
+export DATABASE_URL
+server_url="${DATABASE_URL%/*}"
+
+fresh_database() {
+  # Drops and creates database $1 on the test server; prints its URL.
+  psql "$server_url/postgres" -qc "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" -c "CREATE DATABASE \"$1\"" >/dev/null
+  echo "$server_url/$1"
+}
+
+step "offline query data (.sqlx) matches the migrations and the code"
+schema_url="$(fresh_database indblik_schema_check)"
+DATABASE_URL="$schema_url" cargo sqlx migrate run --source migrations >/dev/null
+DATABASE_URL="$schema_url" SQLX_OFFLINE=false cargo sqlx prepare --workspace --check -- --all-targets
+
+step "clippy (server, ssr)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "clippy (browser, hydrate on wasm32)"
+cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+step "unit and integration tests (PostgreSQL at ${server_url#*@})"
+cargo test --workspace
+
+step "build the site (cargo leptos build)"
+cargo leptos build
+
+step "end-to-end tests (Playwright, Chromium)"
+E2E_DATABASE_URL="$(fresh_database indblik_e2e)"
+export E2E_DATABASE_URL
+(cd end2end && npx playwright test)
+
+printf '\nmake test: every check passed\n'

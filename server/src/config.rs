@@ -1,0 +1,434 @@
+//! The server's one typed configuration.
+//!
+//! Layered as defaults, then an optional TOML file (`--config FILE` or
+//! `INDBLIK_CONFIG_FILE`), then `INDBLIK_`-prefixed environment variables.
+//! `DATABASE_URL` is accepted as a fallback for `INDBLIK_DATABASE_URL` so the
+//! sqlx tooling and the server can share one variable. Unknown keys are errors,
+//! and every error names the setting at fault. Secrets are held in
+//! [`SecretString`] and never printed. Every setting is listed in
+//! `docs/configuration.md`.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+/// Prefix of every environment variable the server reads.
+pub const ENV_PREFIX: &str = "INDBLIK_";
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines (the default).
+    #[default]
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Validated settings of a running Indblik server.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Address and port the HTTP server listens on.
+    pub listen_addr: SocketAddr,
+    /// The address citizens use to reach the portal; used in redirects and e-mails.
+    pub public_url: Url,
+    /// PostgreSQL connection URL (secret: may contain a password).
+    pub database_url: SecretString,
+    /// Largest number of pooled database connections.
+    pub database_max_connections: u32,
+    /// `text` or `json`.
+    pub log_format: LogFormat,
+    /// Which log lines to write, in `tracing` filter syntax (e.g. `info,sqlx=warn`).
+    pub log_filter: String,
+    /// Folder with the compiled site (cargo-leptos's `target/site`).
+    pub site_root: PathBuf,
+    /// The municipality's name, shown in the header and the policy pages.
+    pub municipality_name: String,
+    /// The municipality's own website.
+    pub municipality_url: Url,
+    /// Address of the municipality's logo for the header (optional).
+    pub logo_url: Option<Url>,
+    /// Address citizens write to with questions about the portal.
+    pub contact_email: String,
+    /// Address of the municipality's data protection officer.
+    pub dpo_email: String,
+}
+
+/// Defaults for the settings that have one; the rest must be given.
+#[derive(Serialize)]
+struct Defaults {
+    listen_addr: &'static str,
+    public_url: &'static str,
+    database_max_connections: u32,
+    log_format: LogFormat,
+    log_filter: &'static str,
+    site_root: &'static str,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults {
+            listen_addr: "127.0.0.1:3000",
+            public_url: "http://127.0.0.1:3000",
+            database_max_connections: 10,
+            log_format: LogFormat::Text,
+            log_filter: "info,sqlx=warn",
+            site_root: "target/site",
+        }
+    }
+}
+
+/// Why the configuration could not be loaded. The message names the setting.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration: {0}")]
+    Figment(Box<figment::Error>),
+    #[error("configuration: setting `{setting}` (env {ENV_PREFIX}{env}): {problem}")]
+    Invalid {
+        setting: &'static str,
+        env: String,
+        problem: String,
+    },
+    #[error("configuration file `{0}` does not exist")]
+    MissingFile(PathBuf),
+}
+
+impl From<figment::Error> for ConfigError {
+    fn from(error: figment::Error) -> Self {
+        ConfigError::Figment(Box::new(error))
+    }
+}
+
+fn invalid(setting: &'static str, problem: impl Into<String>) -> ConfigError {
+    ConfigError::Invalid {
+        setting,
+        env: setting.to_uppercase(),
+        problem: problem.into(),
+    }
+}
+
+impl Config {
+    /// Loads the configuration from the process environment and, when given,
+    /// a TOML file.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        Self::from_figment(Self::figment(file)?)
+    }
+
+    /// Only the built-in defaults, without file or environment; tests add
+    /// their own values on top.
+    pub fn defaults() -> Figment {
+        Figment::from(Serialized::defaults(Defaults::default()))
+    }
+
+    /// The layered sources, without validation.
+    pub fn figment(file: Option<&Path>) -> Result<Figment, ConfigError> {
+        let mut figment = Self::defaults().merge(
+            Env::raw()
+                .only(&["DATABASE_URL"])
+                .map(|_| "database_url".into()),
+        );
+        if let Some(file) = file {
+            if !file.exists() {
+                return Err(ConfigError::MissingFile(file.to_path_buf()));
+            }
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        Ok(figment.merge(Env::prefixed(ENV_PREFIX).ignore(&["config_file"])))
+    }
+
+    /// Extracts and validates the configuration from `figment`.
+    pub fn from_figment(figment: Figment) -> Result<Config, ConfigError> {
+        let config: Config = figment.extract()?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let database_url = Url::parse(self.database_url.expose_secret()).map_err(|_| {
+            invalid(
+                "database_url",
+                "is not a URL (expected postgres://user@host:port/database)",
+            )
+        })?;
+        if !matches!(database_url.scheme(), "postgres" | "postgresql") {
+            return Err(invalid(
+                "database_url",
+                "must start with postgres:// or postgresql://",
+            ));
+        }
+        if !(1..=200).contains(&self.database_max_connections) {
+            return Err(invalid(
+                "database_max_connections",
+                format!(
+                    "must be between 1 and 200, got {}",
+                    self.database_max_connections
+                ),
+            ));
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log_filter).is_err() {
+            return Err(invalid(
+                "log_filter",
+                "is not a valid filter (example: info,sqlx=warn)",
+            ));
+        }
+        require_http_url("public_url", &self.public_url)?;
+        require_http_url("municipality_url", &self.municipality_url)?;
+        if let Some(logo) = &self.logo_url {
+            require_http_url("logo_url", logo)?;
+        }
+        if self.municipality_name.trim().is_empty() || self.municipality_name.chars().count() > 100
+        {
+            return Err(invalid("municipality_name", "must be 1 to 100 characters"));
+        }
+        require_email("contact_email", &self.contact_email)?;
+        require_email("dpo_email", &self.dpo_email)?;
+        Ok(())
+    }
+}
+
+fn require_http_url(setting: &'static str, url: &Url) -> Result<(), ConfigError> {
+    match url.scheme() {
+        "http" | "https" => Ok(()),
+        other => Err(invalid(
+            setting,
+            format!("must be an http:// or https:// address, got {other}://"),
+        )),
+    }
+}
+
+/// A deliberately simple check: one `@`, something on each side, a dot in the
+/// domain and no spaces. Enough to catch typos in a setting.
+fn require_email(setting: &'static str, value: &str) -> Result<(), ConfigError> {
+    let valid = match value.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !value.contains(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(invalid(
+            setting,
+            format!("`{value}` is not an e-mail address (expected name@example.dk)"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::Jail;
+
+    const REQUIRED: &[(&str, &str)] = &[
+        (
+            "INDBLIK_DATABASE_URL",
+            "postgres://indblik@127.0.0.1:5432/indblik",
+        ),
+        ("INDBLIK_MUNICIPALITY_NAME", "Eksempel Kommune"),
+        ("INDBLIK_MUNICIPALITY_URL", "https://www.eksempel.dk"),
+        ("INDBLIK_CONTACT_EMAIL", "indblik@eksempel.dk"),
+        ("INDBLIK_DPO_EMAIL", "dpo@eksempel.dk"),
+    ];
+
+    /// Sets every required setting, after clearing whatever the test process
+    /// inherited (a developer's shell or `make test` may export some).
+    fn with_required(jail: &mut Jail) {
+        jail.clear_env();
+        for (key, value) in REQUIRED {
+            jail.set_env(key, value);
+        }
+    }
+
+    fn load_error(jail: &mut Jail, key: &str, value: &str) -> String {
+        with_required(jail);
+        jail.set_env(key, value);
+        match Config::load(None) {
+            Ok(_) => format!("{key}={value} was accepted"),
+            Err(error) => error.to_string(),
+        }
+    }
+
+    #[test]
+    fn defaults_fill_in_optional_settings() {
+        Jail::expect_with(|jail| {
+            with_required(jail);
+            let config = Config::load(None).expect("valid configuration");
+            assert_eq!(config.listen_addr.to_string(), "127.0.0.1:3000");
+            assert_eq!(config.log_format, LogFormat::Text);
+            assert_eq!(config.database_max_connections, 10);
+            assert!(config.logo_url.is_none());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn plain_database_url_is_a_fallback() {
+        Jail::expect_with(|jail| {
+            jail.clear_env();
+            for (key, value) in REQUIRED
+                .iter()
+                .filter(|(key, _)| *key != "INDBLIK_DATABASE_URL")
+            {
+                jail.set_env(key, value);
+            }
+            jail.set_env("DATABASE_URL", "postgres://fallback@127.0.0.1:1/x");
+            let config = Config::load(None).expect("valid configuration");
+            assert_eq!(
+                config.database_url.expose_secret(),
+                "postgres://fallback@127.0.0.1:1/x"
+            );
+
+            jail.set_env("INDBLIK_DATABASE_URL", "postgres://preferred@127.0.0.1:1/x");
+            let config = Config::load(None).expect("valid configuration");
+            assert_eq!(
+                config.database_url.expose_secret(),
+                "postgres://preferred@127.0.0.1:1/x"
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn toml_file_is_read_and_environment_wins() {
+        Jail::expect_with(|jail| {
+            jail.clear_env();
+            jail.create_file(
+                "indblik.toml",
+                r#"
+                    database_url = "postgres://file@127.0.0.1:5432/indblik"
+                    municipality_name = "Filkommune"
+                    municipality_url = "https://fil.dk"
+                    contact_email = "kontakt@fil.dk"
+                    dpo_email = "dpo@fil.dk"
+                    log_format = "json"
+                "#,
+            )?;
+            jail.set_env("INDBLIK_MUNICIPALITY_NAME", "Miljøkommune");
+            let config =
+                Config::load(Some(Path::new("indblik.toml"))).expect("valid configuration");
+            assert_eq!(config.municipality_name, "Miljøkommune");
+            assert_eq!(config.log_format, LogFormat::Json);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn missing_file_is_named() {
+        Jail::expect_with(|jail| {
+            with_required(jail);
+            let error = Config::load(Some(Path::new("nowhere.toml"))).expect_err("must fail");
+            assert!(error.to_string().contains("nowhere.toml"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn missing_required_setting_is_named() {
+        Jail::expect_with(|jail| {
+            jail.clear_env();
+            for (key, value) in REQUIRED
+                .iter()
+                .filter(|(key, _)| *key != "INDBLIK_DPO_EMAIL")
+            {
+                jail.set_env(key, value);
+            }
+            let error = Config::load(None).expect_err("must fail").to_string();
+            assert!(error.contains("dpo_email"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_setting_is_refused() {
+        Jail::expect_with(|jail| {
+            let error = load_error(jail, "INDBLIK_LISTEN_ADRESS", "127.0.0.1:1");
+            assert!(error.to_lowercase().contains("listen_adress"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn every_bad_value_names_its_setting() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("INDBLIK_LISTEN_ADDR", "localhost", "listen_addr"),
+            ("INDBLIK_LISTEN_ADDR", "127.0.0.1:99999", "listen_addr"),
+            ("INDBLIK_PUBLIC_URL", "not a url", "public_url"),
+            ("INDBLIK_PUBLIC_URL", "ftp://example.dk", "public_url"),
+            ("INDBLIK_DATABASE_URL", "mysql://x@y/z", "database_url"),
+            ("INDBLIK_DATABASE_URL", "nonsense", "database_url"),
+            (
+                "INDBLIK_DATABASE_MAX_CONNECTIONS",
+                "0",
+                "database_max_connections",
+            ),
+            (
+                "INDBLIK_DATABASE_MAX_CONNECTIONS",
+                "many",
+                "database_max_connections",
+            ),
+            (
+                "INDBLIK_DATABASE_MAX_CONNECTIONS",
+                "-3",
+                "database_max_connections",
+            ),
+            ("INDBLIK_LOG_FORMAT", "xml", "log_format"),
+            ("INDBLIK_LOG_FILTER", "info,[[[", "log_filter"),
+            ("INDBLIK_MUNICIPALITY_NAME", "   ", "municipality_name"),
+            (
+                "INDBLIK_MUNICIPALITY_URL",
+                "www.example.dk",
+                "municipality_url",
+            ),
+            ("INDBLIK_LOGO_URL", "javascript:alert(1)", "logo_url"),
+            ("INDBLIK_CONTACT_EMAIL", "kontakt", "contact_email"),
+            ("INDBLIK_CONTACT_EMAIL", "a@b", "contact_email"),
+            ("INDBLIK_DPO_EMAIL", "dpo @eksempel.dk", "dpo_email"),
+        ];
+        for (key, value, setting) in cases {
+            Jail::expect_with(|jail| {
+                let error = load_error(jail, key, value);
+                assert!(
+                    error.to_lowercase().contains(setting) && !error.contains("was accepted"),
+                    "{key}={value}: {error}"
+                );
+                Ok(())
+            });
+        }
+    }
+
+    #[test]
+    fn secrets_are_not_printed() {
+        Jail::expect_with(|jail| {
+            with_required(jail);
+            jail.set_env(
+                "INDBLIK_DATABASE_URL",
+                "postgres://indblik:hemmeligt@127.0.0.1/indblik",
+            );
+            let config = Config::load(None).expect("valid configuration");
+            assert!(!format!("{config:?}").contains("hemmeligt"));
+            Ok(())
+        });
+        Jail::expect_with(|jail| {
+            let error = load_error(
+                jail,
+                "INDBLIK_DATABASE_URL",
+                "mysql://indblik:hemmeligt@x/y",
+            );
+            assert!(!error.contains("hemmeligt"), "{error}");
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,78 @@
+//! The PostgreSQL pool, the embedded migrations, and the check that the
+//! database schema matches this build.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use secrecy::ExposeSecret;
+use sqlx::migrate::Migrator;
+use sqlx::postgres::PgPoolOptions;
+use sqlx::PgPool;
+
+use crate::config::Config;
+
+/// The migrations in `migrations/`, compiled into the binary.
+pub static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
+
+/// Opens the connection pool. Fails when the database cannot be reached.
+pub async fn connect(config: &Config) -> anyhow::Result<PgPool> {
+    PgPoolOptions::new()
+        .max_connections(config.database_max_connections)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect(config.database_url.expose_secret())
+        .await
+        .context("cannot connect to the database (setting database_url)")
+}
+
+/// Applies every pending migration; an error stops the caller.
+pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
+    MIGRATOR
+        .run(pool)
+        .await
+        .context("database migration failed; the server will not start on an unmigrated database")
+}
+
+/// Whether the database has exactly the migrations of this build applied.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SchemaState {
+    /// Every migration of this build is applied successfully.
+    Current,
+    /// Some migrations of this build are missing, failed or were changed.
+    Behind { problem: String },
+}
+
+/// Compares the applied migrations with the ones embedded in this build.
+pub async fn schema_state(pool: &PgPool) -> Result<SchemaState, sqlx::Error> {
+    let applied =
+        sqlx::query!("SELECT version, success, checksum FROM _sqlx_migrations ORDER BY version")
+            .fetch_all(pool)
+            .await;
+    let applied = match applied {
+        Ok(rows) => rows,
+        Err(sqlx::Error::Database(error)) if error.code().as_deref() == Some("42P01") => {
+            return Ok(SchemaState::Behind {
+                problem: "no migrations applied".to_owned(),
+            })
+        }
+        Err(error) => return Err(error),
+    };
+    for migration in MIGRATOR
+        .iter()
+        .filter(|m| m.migration_type.is_up_migration())
+    {
+        let found = applied.iter().find(|row| row.version == migration.version);
+        let problem = match found {
+            None => format!("migration {} is not applied", migration.version),
+            Some(row) if !row.success => format!("migration {} failed", migration.version),
+            Some(row) if row.checksum != migration.checksum.as_ref() => {
+                format!(
+                    "migration {} was changed after it was applied",
+                    migration.version
+                )
+            }
+            Some(_) => continue,
+        };
+        return Ok(SchemaState::Behind { problem });
+    }
+    Ok(SchemaState::Current)
+}

@@ -1,0 +1,165 @@
+//! `server demo-data`: fills the database with a fictitious municipality's
+//! master data (authorities, units, source systems, purposes), so the portal
+//! can be tried and demonstrated. Running it again updates the same rows.
+
+use sqlx::PgPool;
+
+/// (code, name, kind)
+const AUTHORITIES: &[(&str, &str, &str)] = &[
+    ("eksempel-kommune", "Eksempel Kommune", "municipality"),
+    (
+        "boern-og-unge-udvalget",
+        "Børn og Unge-udvalget",
+        "independent",
+    ),
+];
+
+/// (code, citizen-facing name, authority code)
+const UNITS: &[(&str, &str, &str)] = &[
+    ("BS", "Borgerservice", "eksempel-kommune"),
+    ("JC", "Jobcenter", "eksempel-kommune"),
+    ("YC", "Ydelsescenter", "eksempel-kommune"),
+    ("FAM", "Familieafdelingen", "eksempel-kommune"),
+    ("SOM", "Sundhed og Omsorg", "eksempel-kommune"),
+    ("BYG", "Byggeri", "eksempel-kommune"),
+    ("OEK", "Økonomi", "eksempel-kommune"),
+    ("JUR", "Jura og Databeskyttelse", "eksempel-kommune"),
+    (
+        "BUU",
+        "Sekretariatet for Børn og Unge-udvalget",
+        "boern-og-unge-udvalget",
+    ),
+];
+
+/// (code, citizen-facing name, one-line description, may hide events)
+const SYSTEMS: &[(&str, &str, &str, bool)] = &[
+    (
+        "cpr",
+        "CPR-registret",
+        "Det Centrale Personregister med navn, adresse og familieforhold.",
+        false,
+    ),
+    (
+        "esdh",
+        "Sags- og dokumentsystemet",
+        "Kommunens journal over sager, breve og dokumenter.",
+        true,
+    ),
+    (
+        "social",
+        "Det sociale sagssystem",
+        "Sager om børn, familier og voksne med særlige behov.",
+        true,
+    ),
+    (
+        "omsorg",
+        "Omsorgsjournalen",
+        "Journal for hjemmepleje, sygepleje og genoptræning.",
+        false,
+    ),
+    (
+        "ydelse",
+        "Ydelsessystemet",
+        "Beregning og udbetaling af kontanthjælp og andre ydelser.",
+        false,
+    ),
+    (
+        "byg",
+        "Byggesagssystemet",
+        "Ansøgninger om byggetilladelser og tilsyn.",
+        false,
+    ),
+    (
+        "oekonomi",
+        "Økonomisystemet",
+        "Opkrævninger, betalinger og restancer.",
+        false,
+    ),
+    (
+        "indblik",
+        "Indblik",
+        "Denne portal, når en medarbejder behandler din henvendelse.",
+        false,
+    ),
+];
+
+/// (code, citizen-facing description, legal basis)
+const PURPOSES: &[(&str, &str, &str)] = &[
+    ("kontanthjaelp", "Behandling af ansøgning om kontanthjælp", "Lov om aktiv socialpolitik; databeskyttelsesforordningen art. 6, stk. 1, litra e"),
+    ("beskaeftigelse", "Opfølgning på din jobsøgning og dine samtaler", "Lov om en aktiv beskæftigelsesindsats; databeskyttelsesforordningen art. 6, stk. 1, litra e"),
+    ("flytning", "Registrering af flytning og adresse", "CPR-loven; databeskyttelsesforordningen art. 6, stk. 1, litra c"),
+    ("boernesag", "Undersøgelse af et barns forhold", "Barnets lov; databeskyttelsesforordningen art. 6, stk. 1, litra e, og art. 9, stk. 2, litra b"),
+    ("hjemmepleje", "Hjemmepleje og sygepleje", "Serviceloven § 83 og sundhedsloven § 138; databeskyttelsesforordningen art. 9, stk. 2, litra h"),
+    ("byggesag", "Behandling af byggeansøgning", "Byggeloven; databeskyttelsesforordningen art. 6, stk. 1, litra e"),
+    ("opkraevning", "Opkrævning af skyldige beløb", "Opkrævningsloven; databeskyttelsesforordningen art. 6, stk. 1, litra c"),
+    ("rettigheder", "Behandling af din henvendelse om dine rettigheder", "Databeskyttelsesforordningen art. 12-22, jf. art. 6, stk. 1, litra c"),
+];
+
+/// What [`load`] wrote.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub authorities: usize,
+    pub units: usize,
+    pub systems: usize,
+    pub purposes: usize,
+}
+
+/// Writes the demo master data in one transaction, inserting or updating by code.
+pub async fn load(pool: &PgPool) -> anyhow::Result<Loaded> {
+    let mut tx = pool.begin().await?;
+    for (code, name, kind) in AUTHORITIES {
+        sqlx::query!(
+            "INSERT INTO authorities (code, name, kind) VALUES ($1, $2, $3)
+             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind",
+            code,
+            name,
+            kind
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (code, name, authority) in UNITS {
+        sqlx::query!(
+            "INSERT INTO org_units (code, name, authority_id)
+             SELECT $1, $2, id FROM authorities WHERE code = $3
+             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, authority_id = EXCLUDED.authority_id",
+            code,
+            name,
+            authority
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (code, name, description, may_hide) in SYSTEMS {
+        sqlx::query!(
+            "INSERT INTO source_systems (code, name, description, may_hide) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (code) DO UPDATE
+             SET name = EXCLUDED.name, description = EXCLUDED.description, may_hide = EXCLUDED.may_hide",
+            code,
+            name,
+            description,
+            may_hide
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (code, description, legal_basis) in PURPOSES {
+        sqlx::query!(
+            "INSERT INTO purposes (code, description, legal_basis) VALUES ($1, $2, $3)
+             ON CONFLICT (code) DO UPDATE
+             SET description = EXCLUDED.description, legal_basis = EXCLUDED.legal_basis",
+            code,
+            description,
+            legal_basis
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Loaded {
+        authorities: AUTHORITIES.len(),
+        units: UNITS.len(),
+        systems: SYSTEMS.len(),
+        purposes: PURPOSES.len(),
+    })
+}

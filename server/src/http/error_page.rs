@@ -1,0 +1,87 @@
+//! The 500 page for a request that panicked: the DKFDS frame with a
+//! reference id, and the panic message only in the server log.
+
+use std::any::Any;
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use leptos::prelude::*;
+
+use app::error::{AppError, ErrorMessage};
+use app::layout::{SiteFooter, SiteHeader};
+use app::site::SiteSettings;
+
+use super::middleware::REQUEST_ID;
+
+/// Logs a panic with the request's id and answers with the error page.
+pub fn panic_response(site: &Arc<SiteSettings>, panic: Box<dyn Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    let reference = REQUEST_ID
+        .try_with(Clone::clone)
+        .unwrap_or_else(|_| "ukendt".to_owned());
+    tracing::error!(reference = %reference, panic = %message, "request handler panicked");
+    let page = internal_error_page(site.as_ref().clone(), AppError::Internal { reference });
+    (StatusCode::INTERNAL_SERVER_ERROR, Html(page)).into_response()
+}
+
+/// A complete HTML document showing `error` in the portal's frame, for
+/// failures that happen outside the Leptos renderer.
+pub fn internal_error_page(site: SiteSettings, error: AppError) -> String {
+    let text = error.to_string();
+    let body = Owner::new().with(move || {
+        view! {
+            <a class="skipnav" href="#main-content">"Gå til sidens indhold"</a>
+            <SiteHeader site=Some(site.clone())/>
+            <main id="main-content" class="container page-container">
+                <ErrorMessage heading="Der opstod en fejl" text/>
+            </main>
+            <SiteFooter site=Some(site)/>
+        }
+        .to_html()
+    });
+    format!(
+        "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Der opstod en fejl · Indblik</title>\
+         <link rel=\"stylesheet\" href=\"{dkfds}/css/dkfds.min.css\">\
+         <link rel=\"stylesheet\" href=\"/pkg/{name}.css\"></head><body>{body}</body></html>",
+        dkfds = app::shell::DKFDS_PREFIX,
+        name = app::OUTPUT_NAME,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http_body_util::BodyExt;
+
+    fn site() -> Arc<SiteSettings> {
+        Arc::new(SiteSettings {
+            municipality_name: "Testkommune".to_owned(),
+            municipality_url: "https://www.test.dk".to_owned(),
+            logo_url: None,
+            contact_email: "kontakt@test.dk".to_owned(),
+            dpo_email: "dpo@test.dk".to_owned(),
+        })
+    }
+
+    #[tokio::test]
+    async fn a_panic_shows_the_reference_and_hides_the_message() {
+        let response = REQUEST_ID.sync_scope("ref-123".to_owned(), || {
+            panic_response(&site(), Box::new("secret detail: row 42".to_owned()))
+        });
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let html = String::from_utf8_lossy(&body);
+        assert!(html.contains("Oplys referencen ref-123"), "{html}");
+        assert!(!html.contains("secret detail"), "{html}");
+        assert!(html.contains(r#"<html lang="da">"#));
+        assert!(html.contains("Testkommune"));
+        assert!(html.contains(r#"<main id="main-content""#));
+    }
+}

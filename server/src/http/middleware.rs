@@ -1,0 +1,83 @@
+//! Middleware on every request: a fresh request id (the reference users quote),
+//! the tracing span that carries it, and security headers.
+
+use axum::extract::Request;
+use axum::http::header::{
+    CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
+use axum::http::{HeaderName, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use tracing::Span;
+use uuid::Uuid;
+
+use app::error::REQUEST_ID_HEADER;
+
+tokio::task_local! {
+    /// The id of the request handled by the current task, for code that has
+    /// no access to the request (the panic handler).
+    pub static REQUEST_ID: String;
+}
+
+/// Gives every request a new id, replacing any id a client sent, and returns
+/// it in the `x-request-id` response header.
+pub async fn request_id(mut request: Request, next: Next) -> Response {
+    let id = Uuid::new_v4().to_string();
+    let header = HeaderName::from_static(REQUEST_ID_HEADER);
+    let value = HeaderValue::try_from(id.as_str()).ok();
+    if let Some(value) = &value {
+        request.headers_mut().insert(header.clone(), value.clone());
+    }
+    let mut response = REQUEST_ID.scope(id, next.run(request)).await;
+    if let Some(value) = value {
+        response.headers_mut().insert(header, value);
+    }
+    response
+}
+
+/// The tracing span of one request: method, path (never the query string,
+/// which may carry search terms) and request id.
+pub fn request_span(request: &Request) -> Span {
+    let request_id = request
+        .headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!(
+        "request",
+        request_id = %request_id,
+        method = %request.method(),
+        path = %request.uri().path(),
+    )
+}
+
+/// Content security policy for responses that did not set their own. Pages
+/// rendered by Leptos set a stricter one carrying the script nonce.
+const DEFAULT_CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; \
+                           base-uri 'none'; frame-ancestors 'none'";
+
+/// Adds the security headers every response carries.
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let defaults = [
+        (X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (X_FRAME_OPTIONS, "DENY"),
+        (REFERRER_POLICY, "same-origin"),
+        (CONTENT_SECURITY_POLICY, DEFAULT_CSP),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=()",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+    ];
+    for (name, value) in defaults {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+    }
+    response
+}

@@ -1,0 +1,54 @@
+//! The HTTP surface: the axum router with the Leptos pages and server
+//! functions, health endpoints, static assets, and the middleware every
+//! request passes through.
+
+pub mod error_page;
+pub mod health;
+pub mod middleware;
+
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use app::state::AppState;
+use app::{shell, App};
+
+/// Builds the complete router for `state`.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let provide_state = move || provide_context(context_state.clone());
+    let panic_site = state.site.clone();
+
+    let layers = ServiceBuilder::new()
+        .layer(axum::middleware::from_fn(middleware::request_id))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(middleware::request_span)
+                .on_response(DefaultOnResponse::new().level(Level::INFO))
+                .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
+        )
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(CatchPanicLayer::custom(move |panic| {
+            error_page::panic_response(&panic_site, panic)
+        }));
+
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .leptos_routes_with_context(&state, routes, provide_state.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_state, shell))
+        .layer(layers)
+        .with_state(state)
+}

@@ -1,0 +1,47 @@
+//! Indblik's server: configuration, database, HTTP router and middleware, and
+//! the commands of the `server` binary. The pages themselves live in the `app`
+//! crate; this crate wires them to axum and PostgreSQL.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo_data;
+pub mod http;
+pub mod telemetry;
+
+use std::sync::Arc;
+
+use leptos::config::LeptosOptions;
+use sqlx::PgPool;
+
+use app::site::SiteSettings;
+use app::state::AppState;
+
+use crate::config::Config;
+
+/// The state shared by every request, built from the configuration and an
+/// open pool.
+pub fn app_state(config: &Config, pool: PgPool) -> AppState {
+    let leptos_options = LeptosOptions::builder()
+        .output_name(app::OUTPUT_NAME)
+        .site_root(config.site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen_addr)
+        .build();
+    AppState {
+        leptos_options,
+        pool,
+        site: Arc::new(site_settings(config)),
+    }
+}
+
+/// The municipality's public details from the configuration.
+pub fn site_settings(config: &Config) -> SiteSettings {
+    SiteSettings {
+        municipality_name: config.municipality_name.clone(),
+        municipality_url: config.municipality_url.to_string(),
+        logo_url: config.logo_url.as_ref().map(ToString::to_string),
+        contact_email: config.contact_email.clone(),
+        dpo_email: config.dpo_email.clone(),
+    }
+}

@@ -1,0 +1,105 @@
+//! Server-rendered pages through the real router: complete HTML without
+//! JavaScript, the 404 page with its reference, and the response headers.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use sqlx::PgPool;
+
+use crate::support::{get, router, send};
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn landing_page_is_complete_html_in_danish(pool: PgPool) {
+    let reply = get(&router(pool), "/").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let html = &reply.body;
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains(r#"<html lang="da""#));
+    // The full page is in the first response: no JavaScript needed to see it.
+    assert!(html.contains("Se hvem der har brugt dine oplysninger"));
+    assert!(
+        html.contains(r##"<body><a href="#main-content" class="skipnav">"##),
+        "skip link first in body"
+    );
+    assert!(html.contains(r#"<main id="main-content""#));
+    assert!(
+        html.contains("Testkommune"),
+        "the configured municipality is shown"
+    );
+    // DKFDS before the app's own stylesheet.
+    let dkfds = html
+        .find("/dkfds/css/dkfds.min.css")
+        .expect("DKFDS stylesheet linked");
+    let own = html
+        .find("/pkg/indblik.css")
+        .expect("own stylesheet linked");
+    assert!(dkfds < own);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn every_information_page_renders(pool: PgPool) {
+    let app = router(pool);
+    for (path, heading) in [
+        ("/om-portalen", "Om portalen"),
+        ("/tilgaengelighedserklaering", "Tilgængelighedserklæring"),
+        (
+            "/privatlivspolitik",
+            "Sådan behandler Indblik dine oplysninger",
+        ),
+    ] {
+        let reply = get(&app, path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert!(
+            reply.body.contains(&format!("<h1>{heading}</h1>")),
+            "{path}"
+        );
+    }
+    let privacy = get(&app, "/privatlivspolitik").await;
+    assert!(
+        privacy.body.contains("mailto:dpo@test.dk"),
+        "the DPO's address is shown"
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn unknown_path_is_404_with_the_request_reference(pool: PgPool) {
+    let reply = get(&router(pool), "/ingen/side/her").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    let reference = reply.headers["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(reference.len(), 36, "a UUID: {reference}");
+    assert!(reply.body.contains("Siden findes ikke"));
+    assert!(reply.body.contains(&format!("Reference: {reference}")));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn request_id_is_new_for_every_request_and_never_taken_from_the_client(pool: PgPool) {
+    let app = router(pool);
+    let request = Request::get("/healthz")
+        .header("x-request-id", "<script>alert(1)</script>")
+        .body(Body::empty())
+        .unwrap();
+    let first = send(&app, request).await;
+    let second = get(&app, "/healthz").await;
+    let first_id = first.headers["x-request-id"].to_str().unwrap();
+    let second_id = second.headers["x-request-id"].to_str().unwrap();
+    assert_ne!(first_id, "<script>alert(1)</script>");
+    assert_ne!(first_id, second_id);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn pages_carry_a_nonce_based_content_security_policy(pool: PgPool) {
+    let reply = get(&router(pool), "/").await;
+    let csp = reply.headers["content-security-policy"].to_str().unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in script-src");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    // The hydration script carries the same nonce.
+    assert!(
+        reply.body.contains(&format!(r#"nonce="{nonce}""#)),
+        "nonce on inline scripts"
+    );
+    assert_eq!(reply.headers["x-content-type-options"], "nosniff");
+    assert_eq!(reply.headers["x-frame-options"], "DENY");
+}
