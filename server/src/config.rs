@@ -232,6 +232,15 @@ mod tests {
     use super::*;
     use figment::Jail;
 
+    /// Runs `test` in a figment jail: a private environment and working folder.
+    #[allow(clippy::result_large_err)] // figment's own error type, in its own API
+    fn in_jail(test: impl FnOnce(&mut Jail)) {
+        Jail::expect_with(|jail| {
+            test(jail);
+            Ok(())
+        });
+    }
+
     const REQUIRED: &[(&str, &str)] = &[
         (
             "INDBLIK_DATABASE_URL",
@@ -263,20 +272,19 @@ mod tests {
 
     #[test]
     fn defaults_fill_in_optional_settings() {
-        Jail::expect_with(|jail| {
+        in_jail(|jail| {
             with_required(jail);
             let config = Config::load(None).expect("valid configuration");
             assert_eq!(config.listen_addr.to_string(), "127.0.0.1:3000");
             assert_eq!(config.log_format, LogFormat::Text);
             assert_eq!(config.database_max_connections, 10);
             assert!(config.logo_url.is_none());
-            Ok(())
         });
     }
 
     #[test]
     fn plain_database_url_is_a_fallback() {
-        Jail::expect_with(|jail| {
+        in_jail(|jail| {
             jail.clear_env();
             for (key, value) in REQUIRED
                 .iter()
@@ -297,13 +305,12 @@ mod tests {
                 config.database_url.expose_secret(),
                 "postgres://preferred@127.0.0.1:1/x"
             );
-            Ok(())
         });
     }
 
     #[test]
     fn toml_file_is_read_and_environment_wins() {
-        Jail::expect_with(|jail| {
+        in_jail(|jail| {
             jail.clear_env();
             jail.create_file(
                 "indblik.toml",
@@ -315,29 +322,28 @@ mod tests {
                     dpo_email = "dpo@fil.dk"
                     log_format = "json"
                 "#,
-            )?;
+            )
+            .expect("test file written");
             jail.set_env("INDBLIK_MUNICIPALITY_NAME", "Miljøkommune");
             let config =
                 Config::load(Some(Path::new("indblik.toml"))).expect("valid configuration");
             assert_eq!(config.municipality_name, "Miljøkommune");
             assert_eq!(config.log_format, LogFormat::Json);
-            Ok(())
         });
     }
 
     #[test]
     fn missing_file_is_named() {
-        Jail::expect_with(|jail| {
+        in_jail(|jail| {
             with_required(jail);
             let error = Config::load(Some(Path::new("nowhere.toml"))).expect_err("must fail");
             assert!(error.to_string().contains("nowhere.toml"), "{error}");
-            Ok(())
         });
     }
 
     #[test]
     fn missing_required_setting_is_named() {
-        Jail::expect_with(|jail| {
+        in_jail(|jail| {
             jail.clear_env();
             for (key, value) in REQUIRED
                 .iter()
@@ -347,16 +353,14 @@ mod tests {
             }
             let error = Config::load(None).expect_err("must fail").to_string();
             assert!(error.contains("dpo_email"), "{error}");
-            Ok(())
         });
     }
 
     #[test]
     fn unknown_setting_is_refused() {
-        Jail::expect_with(|jail| {
+        in_jail(|jail| {
             let error = load_error(jail, "INDBLIK_LISTEN_ADRESS", "127.0.0.1:1");
             assert!(error.to_lowercase().contains("listen_adress"), "{error}");
-            Ok(())
         });
     }
 
@@ -398,20 +402,19 @@ mod tests {
             ("INDBLIK_DPO_EMAIL", "dpo @eksempel.dk", "dpo_email"),
         ];
         for (key, value, setting) in cases {
-            Jail::expect_with(|jail| {
+            in_jail(|jail| {
                 let error = load_error(jail, key, value);
                 assert!(
                     error.to_lowercase().contains(setting) && !error.contains("was accepted"),
                     "{key}={value}: {error}"
                 );
-                Ok(())
             });
         }
     }
 
     #[test]
     fn secrets_are_not_printed() {
-        Jail::expect_with(|jail| {
+        in_jail(|jail| {
             with_required(jail);
             jail.set_env(
                 "INDBLIK_DATABASE_URL",
@@ -419,16 +422,14 @@ mod tests {
             );
             let config = Config::load(None).expect("valid configuration");
             assert!(!format!("{config:?}").contains("hemmeligt"));
-            Ok(())
         });
-        Jail::expect_with(|jail| {
+        in_jail(|jail| {
             let error = load_error(
                 jail,
                 "INDBLIK_DATABASE_URL",
                 "mysql://indblik:hemmeligt@x/y",
             );
             assert!(!error.contains("hemmeligt"), "{error}");
-            Ok(())
         });
     }
 }

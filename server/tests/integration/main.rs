@@ -4,4 +4,5 @@
 
 mod health;
 mod pages;
+#[cfg(test)] // marks the helpers as test code for clippy, like the tests themselves
 mod support;
