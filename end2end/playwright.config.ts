@@ -12,6 +12,7 @@ if (!databaseUrl) {
 export default defineConfig({
   testDir: './tests',
   timeout: 30_000,
+  globalTimeout: 15 * 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
   forbidOnly: true,

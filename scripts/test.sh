@@ -42,7 +42,8 @@ step "clippy (browser, hydrate on wasm32)"
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 step "unit and integration tests (PostgreSQL at ${server_url#*@})"
-cargo test --workspace
+# A hung test fails the run after 15 minutes instead of stalling CI.
+timeout --signal=TERM 900 cargo test --workspace
 
 step "build the site (cargo leptos build)"
 cargo leptos build

@@ -6,6 +6,8 @@
 //! `ssr`-gated [`state`] module, so it cannot end up in the browser bundle.
 
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod identity;
 pub mod layout;
 pub mod pages;
 pub mod shell;
@@ -24,6 +26,13 @@ pub const OUTPUT_NAME: &str = "indblik";
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    use leptos::prelude::*;
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    let site = site::read_from_document();
+    leptos::mount::hydrate_body(move || {
+        if let Some(site) = site {
+            provide_context(site);
+        }
+        view! { <App/> }
+    });
 }

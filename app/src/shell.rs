@@ -5,10 +5,10 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use crate::error::NotFoundPage;
+use crate::error::{ErrorsView, NotFoundPage};
 use crate::layout::{SiteFooter, SiteHeader};
 use crate::pages;
-use crate::site::{provide_site_settings, WithSite};
+use crate::site::{use_site, WithSite, SITE_META_NAME};
 
 /// Path under which the DKFDS stylesheet, fonts, icons and script are served.
 pub const DKFDS_PREFIX: &str = "/dkfds";
@@ -18,6 +18,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let app_css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
     #[cfg(feature = "ssr")]
     set_content_security_policy();
+    let site_json = use_site().and_then(|site| serde_json::to_string(&site).ok());
     view! {
         <!DOCTYPE html>
         <html lang="da">
@@ -28,6 +29,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=format!("{DKFDS_PREFIX}/css/dkfds.min.css")/>
                 <link rel="stylesheet" href=app_css/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <meta name=SITE_META_NAME content=site_json/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -65,7 +67,6 @@ fn set_content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_site_settings();
 
     view! {
         <Title formatter=|page: String| format!("{page} · Indblik")/>
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
             <a class="skipnav" href="#main-content">"Gå til sidens indhold"</a>
             <WithSite render=|site| view! { <SiteHeader site/> }/>
             <main id="main-content" class="container page-container" tabindex="-1">
+                <ErrorBoundary fallback=|errors| view! { <ErrorsView errors/> }>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/om-portalen") view=pages::about::AboutPage ssr=SsrMode::Async/>
@@ -88,6 +90,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/log-ind") view=pages::sign_in::SignInPage ssr=SsrMode::Async/>
                 </Routes>
+                </ErrorBoundary>
             </main>
             <WithSite render=|site| view! { <SiteFooter site/> }/>
         </Router>

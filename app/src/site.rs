@@ -1,11 +1,16 @@
 //! What the page frame says about the municipality that runs the portal: its
-//! name, logo and contact addresses. Set by the operator in configuration and
-//! handed to every page through [`load_site_settings`].
+//! name, logo and contact addresses. Set by the operator in configuration.
+//!
+//! On the server the settings are put into context for every request. The
+//! shell also writes them into a `<meta>` tag, from which the browser reads
+//! them before hydrating, so both sides render the same frame without any
+//! asynchronous loading (and without JavaScript nothing needs them at all).
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
+/// Name of the `<meta>` tag carrying the settings as JSON for hydration.
+pub const SITE_META_NAME: &str = "indblik-site";
 
 /// The municipality's public details, shown in the header, footer and policy pages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,7 +19,7 @@ pub struct SiteSettings {
     pub municipality_name: String,
     /// The municipality's own website.
     pub municipality_url: String,
-    /// URL of the logo shown in the header; DKFDS's placeholder when absent.
+    /// URL of the logo shown in the header; the name as text when absent.
     pub logo_url: Option<String>,
     /// Where citizens write with questions about the portal.
     pub contact_email: String,
@@ -22,45 +27,29 @@ pub struct SiteSettings {
     pub dpo_email: String,
 }
 
-/// The municipality's public details for the page frame.
-#[server(endpoint = "site-settings")]
-pub async fn load_site_settings() -> Result<SiteSettings, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(state.site.as_ref().clone())
+/// The settings of this render, `None` only if they were never provided.
+pub fn use_site() -> Option<SiteSettings> {
+    use_context::<SiteSettings>()
 }
 
-/// The settings resource, loaded once per page and shared through context.
-#[derive(Clone, Copy)]
-pub struct SiteResource(pub OnceResource<Result<SiteSettings, AppError>>);
-
-/// Starts loading the settings and makes them available to [`WithSite`].
-pub fn provide_site_settings() {
-    provide_context(SiteResource(OnceResource::new_blocking(
-        load_site_settings(),
-    )));
-}
-
-/// Renders `render` with the municipality's details, or with `None` when they
-/// could not be loaded (the cause is in the server log).
+/// Renders `render` with the municipality's details (or `None` when they are
+/// missing, which the frame handles by showing less).
 #[component]
 pub fn WithSite<F, V>(render: F) -> impl IntoView
 where
-    F: Fn(Option<SiteSettings>) -> V + Clone + Send + Sync + 'static,
+    F: FnOnce(Option<SiteSettings>) -> V,
     V: IntoView + 'static,
 {
-    let resource = use_context::<SiteResource>();
-    view! {
-        <Suspense>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    let site = match resource {
-                        Some(SiteResource(resource)) => resource.await.ok(),
-                        None => None,
-                    };
-                    render(site)
-                })
-            }}
-        </Suspense>
-    }
+    render(use_site())
+}
+
+/// Reads the settings the server wrote into the page (browser only).
+#[cfg(feature = "hydrate")]
+pub fn read_from_document() -> Option<SiteSettings> {
+    let content = document()
+        .query_selector(&format!("meta[name=\"{SITE_META_NAME}\"]"))
+        .ok()
+        .flatten()?
+        .get_attribute("content")?;
+    serde_json::from_str(&content).ok()
 }

@@ -22,7 +22,10 @@ use app::{shell, App};
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
-    let provide_state = move || provide_context(context_state.clone());
+    let provide_state = move || {
+        provide_context(context_state.site.as_ref().clone());
+        provide_context(context_state.clone());
+    };
     let panic_site = state.site.clone();
 
     let layers = ServiceBuilder::new()
