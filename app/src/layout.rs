@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::site::SiteSettings;
+use crate::site::{MailLink, SiteSettings};
 
 /// Name of the portal as shown in the header.
 pub const PORTAL_NAME: &str = "Indblik";
@@ -68,13 +68,12 @@ pub fn SiteFooter(
                         <div class="col-12 col-md-6 footer-col">
                             <section aria-label="Kontakt">
                                 {site.map(|site| {
-                                    let mailto = format!("mailto:{}", site.contact_email);
                                     view! {
                                         <p class="h5 mb-3">{site.municipality_name}</p>
                                         <ul class="unstyled-list">
                                             <li>
                                                 "Spørgsmål om portalen: "
-                                                <a href=mailto>{site.contact_email}</a>
+                                                <MailLink address=site.contact_email/>
                                             </li>
                                             <li>
                                                 <a href=site.municipality_url>"Kommunens hjemmeside"</a>

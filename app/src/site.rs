@@ -43,6 +43,13 @@ where
     render(use_site())
 }
 
+/// A `mailto:` link showing the address itself.
+#[component]
+pub fn MailLink(address: String) -> impl IntoView {
+    let href = format!("mailto:{address}");
+    view! { <a href=href>{address}</a> }
+}
+
 /// Reads the settings the server wrote into the page (browser only).
 #[cfg(feature = "hydrate")]
 pub fn read_from_document() -> Option<SiteSettings> {

@@ -255,8 +255,13 @@ mod tests {
     /// Sets every required setting, after clearing whatever the test process
     /// inherited (a developer's shell or `make test` may export some).
     fn with_required(jail: &mut Jail) {
+        with_required_except(jail, "");
+    }
+
+    /// Like [`with_required`], leaving out the variable `missing`.
+    fn with_required_except(jail: &mut Jail, missing: &str) {
         jail.clear_env();
-        for (key, value) in REQUIRED {
+        for (key, value) in REQUIRED.iter().filter(|(key, _)| *key != missing) {
             jail.set_env(key, value);
         }
     }
@@ -285,13 +290,7 @@ mod tests {
     #[test]
     fn plain_database_url_is_a_fallback() {
         in_jail(|jail| {
-            jail.clear_env();
-            for (key, value) in REQUIRED
-                .iter()
-                .filter(|(key, _)| *key != "INDBLIK_DATABASE_URL")
-            {
-                jail.set_env(key, value);
-            }
+            with_required_except(jail, "INDBLIK_DATABASE_URL");
             jail.set_env("DATABASE_URL", "postgres://fallback@127.0.0.1:1/x");
             let config = Config::load(None).expect("valid configuration");
             assert_eq!(
@@ -344,13 +343,7 @@ mod tests {
     #[test]
     fn missing_required_setting_is_named() {
         in_jail(|jail| {
-            jail.clear_env();
-            for (key, value) in REQUIRED
-                .iter()
-                .filter(|(key, _)| *key != "INDBLIK_DPO_EMAIL")
-            {
-                jail.set_env(key, value);
-            }
+            with_required_except(jail, "INDBLIK_DPO_EMAIL");
             let error = Config::load(None).expect_err("must fail").to_string();
             assert!(error.contains("dpo_email"), "{error}");
         });

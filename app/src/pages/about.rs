@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::site::WithSite;
+use crate::site::{MailLink, WithSite};
 
 /// `/om-portalen`.
 #[component]
@@ -48,12 +48,11 @@ pub fn AboutPage() -> impl IntoView {
 
                 <h2>"Hvem står bag?"</h2>
                 <WithSite render=|site| site.map(|site| {
-                    let mailto = format!("mailto:{}", site.contact_email);
                     view! {
                         <p>
                             {format!("Portalen drives af {}. ", site.municipality_name)}
                             "Har du spørgsmål til portalen, kan du skrive til "
-                            <a href=mailto>{site.contact_email}</a>"."
+                            <MailLink address=site.contact_email/>"."
                         </p>
                     }
                 })/>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::site::WithSite;
+use crate::site::{MailLink, WithSite};
 
 /// `/tilgaengelighedserklaering`.
 #[component]
@@ -52,11 +52,10 @@ pub fn AccessibilityPage() -> impl IntoView {
 
                 <h2>"Feedback og kontakt"</h2>
                 <WithSite render=|site| site.map(|site| {
-                    let mailto = format!("mailto:{}", site.contact_email);
                     view! {
                         <p>
                             "Oplever du problemer med tilgængeligheden, eller har du brug for oplysningerne i en anden form, så skriv til "
-                            <a href=mailto>{site.contact_email}</a>
+                            <MailLink address=site.contact_email/>
                             ". Vi svarer normalt inden for 10 arbejdsdage."
                         </p>
                     }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::pages::rights::{RightsList, DATATILSYNET_URL};
-use crate::site::WithSite;
+use crate::site::{MailLink, WithSite};
 
 /// `/privatlivspolitik`.
 #[component]
@@ -20,12 +20,11 @@ pub fn PrivacyPage() -> impl IntoView {
 
                 <h2>"Dataansvarlig"</h2>
                 <WithSite render=|site| site.map(|site| {
-                    let dpo = format!("mailto:{}", site.dpo_email);
                     view! {
                         <p>
                             {format!("{} er dataansvarlig for behandlingen af dine oplysninger i portalen. ", site.municipality_name)}
                             "Du kan kontakte kommunens databeskyttelsesrådgiver på "
-                            <a href=dpo>{site.dpo_email}</a>"."
+                            <MailLink address=site.dpo_email/>"."
                         </p>
                     }
                 })/>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::site::WithSite;
+use crate::site::{MailLink, WithSite};
 
 /// `/log-ind` while no MitID broker is configured.
 #[component]
@@ -21,11 +21,10 @@ pub fn SignInPage() -> impl IntoView {
             </div>
         </div>
         <WithSite render=|site| site.map(|site| {
-            let mailto = format!("mailto:{}", site.contact_email);
             view! {
                 <p class="mt-6">
                     "Vil du bruge dine rettigheder nu, kan du skrive til kommunen: "
-                    <a href=mailto>{site.contact_email}</a>"."
+                    <MailLink address=site.contact_email/>"."
                 </p>
             }
         })/>
