@@ -46,6 +46,7 @@ npm_ci() {
 }
 
 npm_ci style
+npm_ci scripts/idp
 "$root/scripts/dkfds-assets.sh" >&2
 
 if [ "$purpose" = test ]; then

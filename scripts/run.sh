@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make run`: installs what is missing, starts a local PostgreSQL when
 # DATABASE_URL is not set, builds the site, applies migrations, loads the demo
-# municipality and serves the portal at http://127.0.0.1:3000.
+# municipality, starts the local test identity provider on 127.0.0.1:4000 and
+# serves the portal at http://127.0.0.1:3000.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -17,6 +18,9 @@ export INDBLIK_DATABASE_URL="$DATABASE_URL"
 export INDBLIK_CONFIG_FILE="${INDBLIK_CONFIG_FILE:-scripts/development.toml}"
 
 cargo leptos build
+scripts/idp.sh start citizen 4000 http://127.0.0.1:3000
+trap 'scripts/idp.sh stop citizen 4000' EXIT
 target/debug/server demo-data
 echo "run: Indblik is served at http://127.0.0.1:3000 (Ctrl-C stops it)"
-exec target/debug/server serve
+echo "run: the test MitID provider is at http://127.0.0.1:4000 (demo citizens: see README.md)"
+target/debug/server serve

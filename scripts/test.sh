@@ -19,6 +19,7 @@ cargo fmt --all --check
 
 if [ -z "${DATABASE_URL:-}" ]; then
   DATABASE_URL="$(scripts/db.sh start | sed -n 's/^DATABASE_URL=//p')"
+  started_db=1
   trap 'scripts/db.sh stop' EXIT
 fi
 export DATABASE_URL
@@ -40,6 +41,13 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "clippy (browser, hydrate on wasm32)"
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+# One test identity provider for the integration tests (portal address
+# http://127.0.0.1:3000, never actually served) and the end-to-end tests (3100).
+TEST_IDP_PORT="${TEST_IDP_PORT:-4100}"
+scripts/idp.sh start citizen "$TEST_IDP_PORT" http://127.0.0.1:3000 http://127.0.0.1:3100
+trap 'scripts/idp.sh stop citizen "$TEST_IDP_PORT"; if [ -n "${started_db:-}" ]; then scripts/db.sh stop; fi' EXIT
+export TEST_CITIZEN_ISSUER="http://127.0.0.1:$TEST_IDP_PORT"
 
 step "unit and integration tests (PostgreSQL at ${server_url#*@})"
 # A hung test fails the run after 15 minutes instead of stalling CI.

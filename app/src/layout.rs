@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::site::{MailLink, SiteSettings};
+use crate::viewer::{use_viewer, Viewer};
 
 /// Name of the portal as shown in the header.
 pub const PORTAL_NAME: &str = "Indblik";
@@ -36,6 +37,7 @@ pub fn SiteHeader(
                             None => view! { <span>{logo_text}</span> }.into_any(),
                         }}
                     </a>
+                    <SignedInUser/>
                 </div>
             </div>
             <div class="solution-info">
@@ -51,6 +53,23 @@ pub fn SiteHeader(
                 </div>
             </div>
         </header>
+    }
+}
+
+/// The signed-in user's name and the sign-out button (a form, so it works
+/// without JavaScript); nothing for anonymous visitors.
+#[component]
+fn SignedInUser() -> impl IntoView {
+    match use_viewer() {
+        Viewer::Anonymous => None,
+        Viewer::Citizen { name } => Some(view! {
+            <div class="portal-user">
+                <p class="user">{name}</p>
+                <form method="post" action="/log-ud">
+                    <button type="submit" class="button button-secondary d-print-none log-off">"Log af"</button>
+                </form>
+            </div>
+        }),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod shell;
 pub mod site;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod viewer;
 
 pub use shell::{shell, App};
 
@@ -28,11 +29,14 @@ pub const OUTPUT_NAME: &str = "indblik";
 pub fn hydrate() {
     use leptos::prelude::*;
     console_error_panic_hook::set_once();
-    let site = site::read_from_document();
+    let site: Option<site::SiteSettings> = shell::read_meta_json(site::SITE_META_NAME);
+    let viewer: viewer::Viewer =
+        shell::read_meta_json(viewer::VIEWER_META_NAME).unwrap_or_default();
     leptos::mount::hydrate_body(move || {
         if let Some(site) = site {
             provide_context(site);
         }
+        provide_context(viewer);
         view! { <App/> }
     });
 }

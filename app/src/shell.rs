@@ -9,6 +9,7 @@ use crate::error::{ErrorsView, NotFoundPage};
 use crate::layout::{SiteFooter, SiteHeader};
 use crate::pages;
 use crate::site::{use_site, WithSite, SITE_META_NAME};
+use crate::viewer::VIEWER_META_NAME;
 
 /// Path under which the DKFDS stylesheet, fonts, icons and script are served.
 pub const DKFDS_PREFIX: &str = "/dkfds";
@@ -18,7 +19,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let app_css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
     #[cfg(feature = "ssr")]
     set_content_security_policy();
+    #[cfg(feature = "ssr")]
+    provide_context(viewer_from_request());
     let site_json = use_site().and_then(|site| serde_json::to_string(&site).ok());
+    let viewer_json = serde_json::to_string(&crate::viewer::use_viewer()).ok();
     view! {
         <!DOCTYPE html>
         <html lang="da">
@@ -30,6 +34,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=app_css/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <meta name=SITE_META_NAME content=site_json/>
+                <meta name=VIEWER_META_NAME content=viewer_json/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -38,6 +43,26 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The viewer the server's session middleware attached to this request.
+#[cfg(feature = "ssr")]
+fn viewer_from_request() -> crate::viewer::Viewer {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::viewer::Viewer>().cloned())
+        .unwrap_or_default()
+}
+
+/// Reads JSON the shell wrote into `<meta name=…>`, so the browser hydrates
+/// with the same values the server rendered with.
+#[cfg(feature = "hydrate")]
+pub fn read_meta_json<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    document()
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .and_then(|content| serde_json::from_str(&content).ok())
 }
 
 /// Sends a content security policy that only allows this site's own scripts
@@ -88,7 +113,11 @@ pub fn App() -> impl IntoView {
                         view=pages::privacy::PrivacyPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/log-ind") view=pages::sign_in::SignInPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/log-ind/afvist")
+                        view=pages::sign_in::SignInRefusedPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
                 </ErrorBoundary>
             </main>

@@ -49,14 +49,3 @@ pub fn MailLink(address: String) -> impl IntoView {
     let href = format!("mailto:{address}");
     view! { <a href=href>{address}</a> }
 }
-
-/// Reads the settings the server wrote into the page (browser only).
-#[cfg(feature = "hydrate")]
-pub fn read_from_document() -> Option<SiteSettings> {
-    let content = document()
-        .query_selector(&format!("meta[name=\"{SITE_META_NAME}\"]"))
-        .ok()
-        .flatten()?
-        .get_attribute("content")?;
-    serde_json::from_str(&content).ok()
-}

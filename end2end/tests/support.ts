@@ -11,8 +11,11 @@ export type PageProblems = string[];
 /** A test whose `problems` fixture records everything that went wrong in the
  *  browser; tests assert it is empty (or exactly what they expect). */
 export const test = base.extend<{ problems: PageProblems }>({
-  problems: async ({ page, javaScriptEnabled }, use) => {
+  problems: async ({ page, javaScriptEnabled, baseURL }, use) => {
     const problems: PageProblems = [];
+    // Only the portal's own requests count; the test identity provider's
+    // pages (and the favicon Chromium asks it for) are not under test.
+    const ours = (url: string) => baseURL !== undefined && url.startsWith(baseURL);
     page.on('console', (message) => {
       // "Failed to load resource" repeats an error response, which the
       // response listener below records with its address.
@@ -26,10 +29,12 @@ export const test = base.extend<{ problems: PageProblems }>({
       // With JavaScript off, Chromium refuses to fetch the hydration script
       // (reported as "csp"); that is the point of the no-JavaScript run.
       const scriptRefused = !javaScriptEnabled && reason === 'csp' && request.resourceType() === 'script';
-      if (!scriptRefused) problems.push(`request failed: ${request.url()} ${reason}`);
+      if (!scriptRefused && ours(request.url())) problems.push(`request failed: ${request.url()} ${reason}`);
     });
     page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      if (response.status() >= 400 && ours(response.url())) {
+        problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      }
     });
     await use(problems);
   },

@@ -17,6 +17,10 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use app::identity::subject_key::Pepper;
+
+use crate::auth::claims::{Assurance, CprClaim};
+
 /// Prefix of every environment variable the server reads.
 pub const ENV_PREFIX: &str = "INDBLIK_";
 
@@ -59,6 +63,25 @@ pub struct Config {
     pub contact_email: String,
     /// Address of the municipality's data protection officer.
     pub dpo_email: String,
+    /// Issuer URL of the MitID broker (OpenID Connect discovery is read from it).
+    pub citizen_oidc_issuer: Url,
+    /// The portal's client id at the MitID broker.
+    pub citizen_oidc_client_id: String,
+    /// The portal's client secret at the MitID broker (secret).
+    pub citizen_oidc_client_secret: SecretString,
+    /// Which claim carries the CPR number: a broker preset (`signicat`,
+    /// `signaturgruppen`, `idura`, `nemlogin`) or the claim's own name.
+    pub citizen_cpr_claim: String,
+    /// The lowest NSIS assurance level accepted: `low`, `substantial` or `high`.
+    pub citizen_min_assurance: String,
+    /// Secret pepper for the citizen's subject key, at least 32 characters (secret).
+    pub subject_key_pepper: SecretString,
+    /// Minutes without activity before a user is signed out, 5 to 20.
+    pub session_idle_minutes: u32,
+    /// Development only: send the session cookie without `Secure` and without
+    /// the `__Host-` prefix, so it works over plain http. Refused unless
+    /// `public_url` is http://127.0.0.1 or http://localhost.
+    pub insecure_http_session_cookie_on_loopback: bool,
 }
 
 /// Defaults for the settings that have one; the rest must be given.
@@ -70,6 +93,10 @@ struct Defaults {
     log_format: LogFormat,
     log_filter: &'static str,
     site_root: &'static str,
+    citizen_cpr_claim: &'static str,
+    citizen_min_assurance: &'static str,
+    session_idle_minutes: u32,
+    insecure_http_session_cookie_on_loopback: bool,
 }
 
 impl Default for Defaults {
@@ -81,6 +108,10 @@ impl Default for Defaults {
             log_format: LogFormat::Text,
             log_filter: "info,sqlx=warn",
             site_root: "target/site",
+            citizen_cpr_claim: "signicat",
+            citizen_min_assurance: "substantial",
+            session_idle_minutes: 15,
+            insecure_http_session_cookie_on_loopback: false,
         }
     }
 }
@@ -189,7 +220,64 @@ impl Config {
         }
         require_email("contact_email", &self.contact_email)?;
         require_email("dpo_email", &self.dpo_email)?;
+        require_http_url("citizen_oidc_issuer", &self.citizen_oidc_issuer)?;
+        if self.citizen_oidc_client_id.trim().is_empty() {
+            return Err(invalid("citizen_oidc_client_id", "must not be empty"));
+        }
+        if self.citizen_oidc_client_secret.expose_secret().is_empty() {
+            return Err(invalid("citizen_oidc_client_secret", "must not be empty"));
+        }
+        self.cpr_claim()?;
+        self.min_assurance()?;
+        self.pepper()?;
+        if !(5..=20).contains(&self.session_idle_minutes) {
+            return Err(invalid(
+                "session_idle_minutes",
+                format!(
+                    "must be between 5 and 20, got {}",
+                    self.session_idle_minutes
+                ),
+            ));
+        }
+        let loopback = matches!(
+            self.public_url.host_str(),
+            Some("127.0.0.1" | "localhost" | "[::1]")
+        );
+        if self.insecure_http_session_cookie_on_loopback
+            && !(loopback && self.public_url.scheme() == "http")
+        {
+            return Err(invalid(
+                "insecure_http_session_cookie_on_loopback",
+                "may only be true when public_url is http://127.0.0.1 or http://localhost",
+            ));
+        }
         Ok(())
+    }
+
+    /// Where the CPR number is found in the broker's claims.
+    pub fn cpr_claim(&self) -> Result<CprClaim, ConfigError> {
+        CprClaim::parse(&self.citizen_cpr_claim).ok_or_else(|| {
+            invalid(
+                "citizen_cpr_claim",
+                "must be a preset (signicat, signaturgruppen, idura, nemlogin) or a claim name",
+            )
+        })
+    }
+
+    /// The lowest accepted NSIS assurance level.
+    pub fn min_assurance(&self) -> Result<Assurance, ConfigError> {
+        Assurance::from_setting(&self.citizen_min_assurance)
+            .ok_or_else(|| invalid("citizen_min_assurance", "must be low, substantial or high"))
+    }
+
+    /// The pepper for subject keys.
+    pub fn pepper(&self) -> Result<Pepper, ConfigError> {
+        Pepper::new(self.subject_key_pepper.expose_secret().as_bytes().to_vec()).map_err(|_| {
+            invalid(
+                "subject_key_pepper",
+                "must be at least 32 characters (e.g. `openssl rand -hex 32`)",
+            )
+        })
     }
 }
 
@@ -250,6 +338,13 @@ mod tests {
         ("INDBLIK_MUNICIPALITY_URL", "https://www.eksempel.dk"),
         ("INDBLIK_CONTACT_EMAIL", "indblik@eksempel.dk"),
         ("INDBLIK_DPO_EMAIL", "dpo@eksempel.dk"),
+        ("INDBLIK_CITIZEN_OIDC_ISSUER", "http://127.0.0.1:4000"),
+        ("INDBLIK_CITIZEN_OIDC_CLIENT_ID", "indblik"),
+        ("INDBLIK_CITIZEN_OIDC_CLIENT_SECRET", "hemmelig-klient"),
+        (
+            "INDBLIK_SUBJECT_KEY_PEPPER",
+            "0123456789abcdef0123456789abcdef",
+        ),
     ];
 
     /// Sets every required setting, after clearing whatever the test process
@@ -320,6 +415,11 @@ mod tests {
                     contact_email = "kontakt@fil.dk"
                     dpo_email = "dpo@fil.dk"
                     log_format = "json"
+                    citizen_oidc_issuer = "https://mitid-broker.example"
+                    citizen_oidc_client_id = "fil"
+                    citizen_oidc_client_secret = "fil-hemmelighed"
+                    citizen_cpr_claim = "signaturgruppen"
+                    subject_key_pepper = "fil-peber-som-er-mindst-32-tegn-lang"
                 "#,
             )
             .expect("test file written");
@@ -328,6 +428,7 @@ mod tests {
                 Config::load(Some(Path::new("indblik.toml"))).expect("valid configuration");
             assert_eq!(config.municipality_name, "Miljøkommune");
             assert_eq!(config.log_format, LogFormat::Json);
+            assert_eq!(config.cpr_claim().unwrap().name, "dk.cpr");
         });
     }
 
@@ -393,6 +494,35 @@ mod tests {
             ("INDBLIK_CONTACT_EMAIL", "kontakt", "contact_email"),
             ("INDBLIK_CONTACT_EMAIL", "a@b", "contact_email"),
             ("INDBLIK_DPO_EMAIL", "dpo @eksempel.dk", "dpo_email"),
+            (
+                "INDBLIK_CITIZEN_OIDC_ISSUER",
+                "mitid",
+                "citizen_oidc_issuer",
+            ),
+            (
+                "INDBLIK_CITIZEN_OIDC_CLIENT_ID",
+                " ",
+                "citizen_oidc_client_id",
+            ),
+            (
+                "INDBLIK_CITIZEN_OIDC_CLIENT_SECRET",
+                "",
+                "citizen_oidc_client_secret",
+            ),
+            ("INDBLIK_CITIZEN_CPR_CLAIM", "", "citizen_cpr_claim"),
+            (
+                "INDBLIK_CITIZEN_MIN_ASSURANCE",
+                "medium",
+                "citizen_min_assurance",
+            ),
+            ("INDBLIK_SUBJECT_KEY_PEPPER", "kort", "subject_key_pepper"),
+            ("INDBLIK_SESSION_IDLE_MINUTES", "4", "session_idle_minutes"),
+            ("INDBLIK_SESSION_IDLE_MINUTES", "21", "session_idle_minutes"),
+            (
+                "INDBLIK_INSECURE_HTTP_SESSION_COOKIE_ON_LOOPBACK",
+                "ja",
+                "insecure_http_session_cookie_on_loopback",
+            ),
         ];
         for (key, value, setting) in cases {
             in_jail(|jail| {
@@ -406,6 +536,26 @@ mod tests {
     }
 
     #[test]
+    fn insecure_cookie_only_on_loopback() {
+        in_jail(|jail| {
+            with_required(jail);
+            jail.set_env("INDBLIK_INSECURE_HTTP_SESSION_COOKIE_ON_LOOPBACK", "true");
+            assert!(
+                Config::load(None).is_ok(),
+                "default public_url is http://127.0.0.1"
+            );
+            jail.set_env("INDBLIK_PUBLIC_URL", "https://indblik.eksempel.dk");
+            let error = Config::load(None)
+                .expect_err("refused off loopback")
+                .to_string();
+            assert!(
+                error.contains("insecure_http_session_cookie_on_loopback"),
+                "{error}"
+            );
+        });
+    }
+
+    #[test]
     fn secrets_are_not_printed() {
         in_jail(|jail| {
             with_required(jail);
@@ -414,7 +564,10 @@ mod tests {
                 "postgres://indblik:hemmeligt@127.0.0.1/indblik",
             );
             let config = Config::load(None).expect("valid configuration");
-            assert!(!format!("{config:?}").contains("hemmeligt"));
+            let printed = format!("{config:?}");
+            assert!(!printed.contains("hemmeligt"));
+            assert!(!printed.contains("hemmelig-klient"));
+            assert!(!printed.contains("0123456789abcdef"));
         });
         in_jail(|jail| {
             let error = load_error(

@@ -2,7 +2,9 @@
 //! the commands of the `server` binary. The pages themselves live in the `app`
 //! crate; this crate wires them to axum and PostgreSQL.
 
+pub mod auth;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo_data;
@@ -17,7 +19,26 @@ use sqlx::PgPool;
 use app::site::SiteSettings;
 use app::state::AppState;
 
+use crate::auth::CitizenAuth;
 use crate::config::Config;
+
+/// Everything the router is built from.
+pub struct Services {
+    pub state: AppState,
+    pub citizen_auth: Arc<CitizenAuth>,
+    pub sessions: tower_sessions::SessionManagerLayer<auth::store::PgSessionStore>,
+}
+
+/// Builds the router's services from the configuration and an open pool.
+/// Contacts no identity provider (that happens at the first sign-in).
+pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
+    let store = auth::store::PgSessionStore::new(pool.clone());
+    Ok(Services {
+        state: app_state(config, pool),
+        citizen_auth: Arc::new(CitizenAuth::from_config(config)?),
+        sessions: auth::session::layer(store, config),
+    })
+}
 
 /// The state shared by every request, built from the configuration and an
 /// open pool.

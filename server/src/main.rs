@@ -9,7 +9,7 @@ use clap::Parser;
 
 use server::cli::{Cli, Command};
 use server::config::Config;
-use server::{app_state, db, demo_data, http, telemetry};
+use server::{db, demo_data, http, services, telemetry};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -59,7 +59,8 @@ async fn serve(config: Config, pool: sqlx::PgPool) -> anyhow::Result<()> {
     if let db::SchemaState::Behind { problem } = db::schema_state(&pool).await? {
         anyhow::bail!("database schema does not match this build: {problem}");
     }
-    let router = http::router(app_state(&config, pool));
+    tokio::spawn(delete_expired_sessions(pool.clone()));
+    let router = http::router(services(&config, pool)?);
     let listener = tokio::net::TcpListener::bind(config.listen_addr)
         .await
         .with_context(|| {
@@ -76,6 +77,20 @@ async fn serve(config: Config, pool: sqlx::PgPool) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .context("HTTP server failed")
+}
+
+/// Background job: deletes expired sessions every five minutes.
+async fn delete_expired_sessions(pool: sqlx::PgPool) {
+    let store = server::auth::store::PgSessionStore::new(pool);
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+    loop {
+        every.tick().await;
+        match store.delete_expired(server::clock::now()).await {
+            Ok(0) => {}
+            Ok(deleted) => tracing::debug!(deleted, "expired sessions deleted"),
+            Err(error) => tracing::warn!(error = %error, "cannot delete expired sessions"),
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so in-flight requests can finish.

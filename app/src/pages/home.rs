@@ -26,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
                 </p>
                 <p>"I Indblik kan du se et overblik over den log og bruge dine rettigheder, hvis du vil vide mere eller er uenig."</p>
                 <p class="mt-6">
-                    <a class="button button-primary" href="/log-ind">"Log ind med MitID"</a>
+                    <a class="button button-primary" href="/log-ind" rel="external">"Log ind med MitID"</a>
                 </p>
 
                 <h2>"Det kan du se"</h2>

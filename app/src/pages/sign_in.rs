@@ -1,32 +1,58 @@
-//! `/log-ind` before an identity provider is configured: tells the citizen
-//! plainly that sign-in is not open yet. The MitID sign-in replaces this route.
+//! `/log-ind/afvist`: why a sign-in was refused, in plain Danish, and what the
+//! citizen can do. The sign-in itself (`/log-ind`, `/auth/callback`) is
+//! handled by the server's auth routes, which send the browser here with a
+//! reason code (never personal data) in `grund`.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::site::{MailLink, WithSite};
 
-/// `/log-ind` while no MitID broker is configured.
+/// The reasons the server's sign-in may give, and what they mean to a citizen.
+fn explanation(reason: &str) -> (&'static str, &'static str) {
+    match reason {
+        "sikringsniveau" => (
+            "Dit MitID giver ikke adgang til portalen",
+            "Portalen viser oplysninger om, hvem der har brugt dine personoplysninger, og kræver derfor, at du logger ind med et MitID på et højere sikringsniveau end det, du brugte. Log ind igen med MitID-appen eller en kodeviser eller kodeoplæser.",
+        ),
+        "cpr" => (
+            "Vi kunne ikke finde dit CPR-nummer",
+            "MitID sendte ikke et gyldigt CPR-nummer, og uden det kan portalen ikke finde dine oplysninger. Det kan ske, hvis du har logget ind med et erhvervs-MitID. Prøv igen med dit private MitID.",
+        ),
+        "utilgaengelig" => (
+            "MitID svarer ikke lige nu",
+            "Portalen kunne ikke få forbindelse til MitID. Prøv igen om lidt.",
+        ),
+        _ => (
+            "Log ind blev afbrudt",
+            "Log ind kunne ikke gennemføres, fx fordi det tog for lang tid, eller fordi siden blev genindlæst undervejs. Prøv igen.",
+        ),
+    }
+}
+
+/// `/log-ind/afvist?grund=…`.
 #[component]
-pub fn SignInPage() -> impl IntoView {
+pub fn SignInRefusedPage() -> impl IntoView {
+    let query = use_query_map();
+    let reason = query.read_untracked().get("grund").unwrap_or_default();
+    let (heading, text) = explanation(&reason);
     view! {
-        <Title text="Log ind"/>
-        <h1>"Log ind med MitID"</h1>
-        <div class="alert alert-info" role="status">
+        <Title text=heading/>
+        <h1>{heading}</h1>
+        <div class="alert alert-warning" role="alert">
             <div class="alert-body">
-                <p class="alert-heading">"Log ind er ikke åbnet endnu"</p>
-                <p class="alert-text">
-                    "Kommunen har endnu ikke koblet portalen til MitID. Du kan læse om portalen og dine rettigheder uden at logge ind."
-                </p>
+                <p class="alert-text">{text}</p>
             </div>
         </div>
-        <WithSite render=|site| site.map(|site| {
-            view! {
-                <p class="mt-6">
-                    "Vil du bruge dine rettigheder nu, kan du skrive til kommunen: "
-                    <MailLink address=site.contact_email/>"."
-                </p>
-            }
+        <p class="mt-6">
+            <a class="button button-primary" href="/log-ind" rel="external">"Prøv at logge ind igen"</a>
+        </p>
+        <WithSite render=|site| site.map(|site| view! {
+            <p>
+                "Har du brug for hjælp, kan du skrive til kommunen: "
+                <MailLink address=site.contact_email/>"."
+            </p>
         })/>
         <p><a href="/">"Tilbage til forsiden"</a></p>
     }

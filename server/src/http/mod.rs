@@ -18,8 +18,15 @@ use tracing::Level;
 use app::state::AppState;
 use app::{shell, App};
 
-/// Builds the complete router for `state`.
-pub fn router(state: AppState) -> Router {
+use crate::Services;
+
+/// Builds the complete router.
+pub fn router(services: Services) -> Router {
+    let Services {
+        state,
+        citizen_auth,
+        sessions,
+    } = services;
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let provide_state = move || {
@@ -48,10 +55,15 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
+        .merge(crate::auth::routes(citizen_auth))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(provide_state, shell))
+        .layer(axum::middleware::from_fn(
+            crate::auth::session::attach_viewer,
+        ))
+        .layer(sessions)
         .layer(layers)
         .with_state(state)
 }

@@ -31,7 +31,7 @@ async fn readyz_reports_missing_migrations_then_ready_after_migrate(pool: PgPool
 }
 
 #[sqlx::test(migrations = false)]
-async fn migrations_are_idempotent_and_create_the_master_data_tables(pool: PgPool) {
+async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
     db::migrate(&pool).await.unwrap();
     db::migrate(&pool)
         .await
@@ -45,7 +45,14 @@ async fn migrations_are_idempotent_and_create_the_master_data_tables(pool: PgPoo
     .unwrap();
     assert_eq!(
         tables,
-        ["authorities", "org_units", "purposes", "source_systems"]
+        [
+            "access_rejections",
+            "authorities",
+            "org_units",
+            "purposes",
+            "sessions",
+            "source_systems"
+        ]
     );
 }
 

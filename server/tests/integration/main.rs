@@ -1,8 +1,13 @@
-//! Integration tests: the real router against a real PostgreSQL. Each
-//! `#[sqlx::test]` gets its own fresh database on the server named by
-//! `DATABASE_URL` (`make test` starts one). One binary, one module per area.
+//! Integration tests: the real router against a real PostgreSQL and the real
+//! test identity provider. Each `#[sqlx::test]` gets its own fresh database on
+//! the server named by `DATABASE_URL`; `make test` starts the database and the
+//! provider. One binary, one module per area.
 
+// This whole crate is tests: a failed `unwrap`/`expect` is a failed test,
+// in the helpers as in the test functions.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod auth;
 mod health;
 mod pages;
-#[cfg(test)] // marks the helpers as test code for clippy, like the tests themselves
 mod support;

@@ -1,8 +1,12 @@
-//! Shared helpers: a test configuration, the router over a test database, and
-//! one-shot requests.
+//! Shared helpers: a test configuration, the router over a test database,
+//! one-shot requests, and a browser-like walk through the test identity
+//! provider.
+
+use std::net::SocketAddr;
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use sqlx::PgPool;
@@ -10,29 +14,76 @@ use tower::ServiceExt;
 
 use server::config::Config;
 
+/// The test identity provider `make test` starts (scripts/idp.sh).
+pub fn citizen_issuer() -> String {
+    std::env::var("TEST_CITIZEN_ISSUER").unwrap_or_else(|_| "http://127.0.0.1:4100".to_owned())
+}
+
+/// The address the router believes it is served at (registered at the test
+/// provider as a redirect base; nothing listens there).
+pub const PUBLIC_URL: &str = "http://127.0.0.1:3000";
+
+/// The source address of every test request.
+pub fn client_addr() -> SocketAddr {
+    SocketAddr::from(([192, 0, 2, 10], 50000))
+}
+
 /// A valid configuration for the fictitious test municipality.
 pub fn test_config() -> Config {
     Config::from_figment(
         Config::defaults()
             .merge(("database_url", "postgres://unused@127.0.0.1/unused"))
+            .merge(("public_url", PUBLIC_URL))
             .merge(("municipality_name", "Testkommune"))
             .merge(("municipality_url", "https://www.test.dk"))
             .merge(("contact_email", "kontakt@test.dk"))
-            .merge(("dpo_email", "dpo@test.dk")),
+            .merge(("dpo_email", "dpo@test.dk"))
+            .merge(("citizen_oidc_issuer", citizen_issuer()))
+            .merge(("citizen_oidc_client_id", "indblik-dev"))
+            .merge(("citizen_oidc_client_secret", "indblik-dev-secret"))
+            .merge(("subject_key_pepper", "integration-test-pepper-0123456789")),
     )
     .expect("the test configuration is valid")
 }
 
-/// The complete router over `pool`.
+/// The complete router over `pool`, with `config`.
+pub fn router_with(config: &Config, pool: PgPool) -> Router {
+    server::http::router(server::services(config, pool).expect("services build"))
+        .layer(MockConnectInfo(client_addr()))
+}
+
+/// The complete router over `pool` with the test configuration.
 pub fn router(pool: PgPool) -> Router {
-    server::http::router(server::app_state(&test_config(), pool))
+    router_with(&test_config(), pool)
 }
 
 /// What a request returned.
 pub struct Reply {
     pub status: StatusCode,
-    pub headers: axum::http::HeaderMap,
+    pub headers: HeaderMap,
     pub body: String,
+}
+
+impl Reply {
+    /// The `Location` header.
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+    }
+
+    /// The `name=value` part of the session cookie this reply sets, if any.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|value| {
+                value.starts_with("__Host-indblik=") || value.starts_with("indblik-dev-session=")
+            })
+            .map(|value| value.split(';').next().unwrap_or_default().to_owned())
+    }
 }
 
 /// Sends one GET request through `router`.
@@ -46,13 +97,25 @@ pub async fn get(router: &Router, path: &str) -> Reply {
     .await
 }
 
+/// Sends one GET request with a cookie.
+pub async fn get_with_cookie(router: &Router, path: &str, cookie: &str) -> Reply {
+    let request = Request::get(path)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .expect("valid request");
+    send(router, request).await
+}
+
 /// Sends `request` through `router` and collects the reply.
 pub async fn send(router: &Router, request: Request<Body>) -> Reply {
-    let response = router
-        .clone()
-        .oneshot(request)
-        .await
-        .expect("the router answers");
+    // A hung render fails the test instead of hanging the run.
+    let response = tokio::time::timeout(
+        std::time::Duration::from_secs(30),
+        router.clone().oneshot(request),
+    )
+    .await
+    .expect("the router answers within 30 s")
+    .expect("the router answers");
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response
@@ -66,4 +129,77 @@ pub async fn send(router: &Router, request: Request<Body>) -> Reply {
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
+}
+
+/// A browser at the test identity provider: keeps the provider's cookies and
+/// does not follow redirects, so each step can be checked.
+pub struct ProviderBrowser {
+    client: reqwest::Client,
+}
+
+impl ProviderBrowser {
+    pub fn new() -> ProviderBrowser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("HTTP client");
+        ProviderBrowser { client }
+    }
+
+    /// Follows the provider's redirects from `authorize_url`, signs in as the
+    /// test account `account` and returns the redirect back to the portal
+    /// (the callback URL with `code` and `state`).
+    pub async fn sign_in(&self, authorize_url: &str, account: &str) -> url::Url {
+        let issuer = citizen_issuer();
+        let mut next = authorize_url.to_owned();
+        for _ in 0..10 {
+            let response = self
+                .client
+                .get(&next)
+                .send()
+                .await
+                .expect("provider answers");
+            if response.status() == reqwest::StatusCode::OK {
+                // The login page: press the account's button.
+                let login_action = format!("{}/login", response.url().path());
+                let response = self
+                    .client
+                    .post(format!("{issuer}{login_action}"))
+                    .form(&[("account", account)])
+                    .send()
+                    .await
+                    .expect("provider accepts the login");
+                next = absolute(&issuer, location(&response));
+                continue;
+            }
+            let target = absolute(&issuer, location(&response));
+            if target.starts_with(PUBLIC_URL) {
+                return url::Url::parse(&target).expect("callback URL");
+            }
+            next = target;
+        }
+        panic!("the provider never redirected back to the portal");
+    }
+}
+
+fn location(response: &reqwest::Response) -> &str {
+    response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_else(|| panic!("a redirect from the provider, got {}", response.status()))
+}
+
+fn absolute(issuer: &str, location: &str) -> String {
+    if location.starts_with("http") {
+        location.to_owned()
+    } else {
+        format!("{issuer}{location}")
+    }
+}
+
+/// The path and query of a callback URL, for sending it through the router.
+pub fn path_and_query(url: &url::Url) -> String {
+    format!("{}?{}", url.path(), url.query().unwrap_or_default())
 }

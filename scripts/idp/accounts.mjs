@@ -1,0 +1,27 @@
+// The test accounts of the local identity providers. Every CPR number here is
+// fictitious. README.md lists them for people; Playwright and the integration
+// tests sign in with them by clicking the button with the account's name.
+
+export const NSIS = {
+  low: 'https://data.gov.dk/concept/core/nsis/loa/Low',
+  substantial: 'https://data.gov.dk/concept/core/nsis/loa/Substantial',
+  high: 'https://data.gov.dk/concept/core/nsis/loa/High',
+};
+
+/** Citizens of the MitID broker (claims as Signicat sends them: nin, nin_type). */
+export const citizens = {
+  anna: { name: 'Anna Testesen', given_name: 'Anna', family_name: 'Testesen', birthdate: '1981-03-24', nin: '2403819912', acr: NSIS.substantial },
+  bo: { name: 'Bo Prøvesen', given_name: 'Bo', family_name: 'Prøvesen', birthdate: '1955-07-12', nin: '1207559987', acr: NSIS.high },
+  carl: { name: 'Carl Lavsikring', given_name: 'Carl', family_name: 'Lavsikring', birthdate: '1970-11-02', nin: '0211701118', acr: NSIS.low },
+  dorte: { name: 'Dorte Uden-CPR', given_name: 'Dorte', family_name: 'Uden-CPR', birthdate: '1988-05-05', nin: null, acr: NSIS.substantial },
+  erik: { name: 'Erik Forkert-CPR', given_name: 'Erik', family_name: 'Forkert-CPR', birthdate: '1999-12-31', nin: '3213991234', acr: NSIS.substantial },
+};
+
+/** Staff of the municipality's workforce identity provider. */
+export const staff = {
+  sagsbehandler: { name: 'Sara Sagsbehandler', roles: ['caseworker'], unit: 'BS', amr: ['pwd', 'mfa'] },
+  dpo: { name: 'Dan Databeskyttelse', roles: ['dpo'], unit: 'JUR', amr: ['pwd', 'mfa'] },
+  admin: { name: 'Alma Administrator', roles: ['admin'], unit: 'JUR', amr: ['pwd', 'mfa'] },
+  ukendt: { name: 'Ulla Ukendt-Rolle', roles: ['viewer'], unit: 'BS', amr: ['pwd', 'mfa'] },
+  uden2fa: { name: 'Uffe Uden-2FA', roles: ['caseworker'], unit: 'BS', amr: ['pwd'] },
+};

@@ -1,0 +1,242 @@
+//! Citizen sign-in with MitID through an OpenID Connect broker:
+//! `GET /log-ind` starts it, `GET /auth/callback` finishes it, `POST /log-ud`
+//! signs out. Every refused attempt is registered; the citizen is sent to
+//! `/log-ind/afvist` with a reason code and a plain Danish explanation.
+
+pub mod claims;
+pub mod oidc;
+pub mod rejections;
+pub mod session;
+pub mod store;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+use tower_sessions::Session;
+use url::Url;
+
+use app::identity::subject_key::{Pepper, SubjectKey};
+use app::state::AppState;
+
+use self::claims::{Assurance, CprClaim};
+use self::oidc::{OidcRelyingParty, OidcSettings, PendingAuthorization};
+use self::rejections::Rejection;
+use self::session::{SignedIn, SignedInAs, PENDING_KEY, USER_KEY};
+use crate::clock;
+use crate::config::Config;
+
+/// Path of the callback registered at the broker.
+pub const CALLBACK_PATH: &str = "/auth/callback";
+
+/// Everything the citizen sign-in needs.
+pub struct CitizenAuth {
+    pub relying_party: OidcRelyingParty,
+    pub pepper: Pepper,
+    pub cpr_claim: CprClaim,
+    pub min_assurance: Assurance,
+    pub public_url: Url,
+}
+
+impl CitizenAuth {
+    /// Builds the sign-in from the validated configuration.
+    pub fn from_config(config: &Config) -> anyhow::Result<CitizenAuth> {
+        let min_assurance = config.min_assurance()?;
+        let redirect_url = config.public_url.join(CALLBACK_PATH)?;
+        let relying_party = OidcRelyingParty::new(OidcSettings {
+            issuer: config.citizen_oidc_issuer.clone(),
+            client_id: config.citizen_oidc_client_id.clone(),
+            client_secret: config.citizen_oidc_client_secret.clone(),
+            redirect_url,
+            scopes: vec!["profile".to_owned(), "nin".to_owned()],
+            acr_values: vec![min_assurance.acr()],
+        })?;
+        Ok(CitizenAuth {
+            relying_party,
+            pepper: config.pepper()?,
+            cpr_claim: config.cpr_claim()?,
+            min_assurance,
+            public_url: config.public_url.clone(),
+        })
+    }
+}
+
+/// The sign-in routes, with their shared state as an extension.
+pub fn routes(auth: Arc<CitizenAuth>) -> Router<AppState> {
+    Router::new()
+        .route("/log-ind", get(start_sign_in))
+        .route(CALLBACK_PATH, get(finish_sign_in))
+        .route("/log-ud", post(sign_out))
+        .layer(Extension(auth))
+}
+
+/// Where a refused citizen is sent; `reason` is one of the codes
+/// `app::pages::sign_in` explains.
+fn refused(reason: &str) -> Response {
+    Redirect::to(&format!("/log-ind/afvist?grund={reason}")).into_response()
+}
+
+async fn start_sign_in(Extension(auth): Extension<Arc<CitizenAuth>>, session: Session) -> Response {
+    let (url, pending) = match auth.relying_party.authorization_request().await {
+        Ok(request) => request,
+        Err(error) => {
+            tracing::error!(error = ?error, "cannot start MitID sign-in");
+            return refused("utilgaengelig");
+        }
+    };
+    if let Err(error) = session.insert(PENDING_KEY, pending).await {
+        tracing::error!(error = ?error, "cannot store the pending sign-in");
+        return refused("fejl");
+    }
+    Redirect::to(url.as_str()).into_response()
+}
+
+/// A refused callback: what to register and what to tell the citizen.
+struct Refusal {
+    reason: &'static str,
+    citizen_code: &'static str,
+    subject_key: Option<SubjectKey>,
+}
+
+impl Refusal {
+    fn new(reason: &'static str, citizen_code: &'static str) -> Refusal {
+        Refusal {
+            reason,
+            citizen_code,
+            subject_key: None,
+        }
+    }
+}
+
+async fn finish_sign_in(
+    State(pool): State<PgPool>,
+    Extension(auth): Extension<Arc<CitizenAuth>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    session: Session,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let now = clock::now();
+    match verify_callback(&auth, &session, &query, now).await {
+        Ok(user) => {
+            // A new session id at sign-in, so an id seen before cannot be used.
+            let stored = async {
+                session.cycle_id().await?;
+                session.insert(USER_KEY, user).await
+            };
+            match stored.await {
+                Ok(()) => Redirect::to("/").into_response(),
+                Err(error) => {
+                    tracing::error!(error = ?error, "cannot store the signed-in session");
+                    refused("fejl")
+                }
+            }
+        }
+        Err(refusal) => {
+            let rejection = Rejection {
+                at: now,
+                source_ip: peer.ip(),
+                subject_key: refusal.subject_key,
+                staff_id: None,
+                reason: refusal.reason,
+                path: CALLBACK_PATH,
+            };
+            if let Err(error) = rejections::register(&pool, &rejection).await {
+                tracing::error!(error = ?error, "cannot register a rejected sign-in");
+            }
+            tracing::warn!(reason = refusal.reason, "citizen sign-in refused");
+            refused(refusal.citizen_code)
+        }
+    }
+}
+
+/// Checks the callback against the pending authorization, which is removed
+/// from the session whatever the outcome (state and nonce are usable once).
+async fn verify_callback(
+    auth: &CitizenAuth,
+    session: &Session,
+    query: &HashMap<String, String>,
+    now: DateTime<Utc>,
+) -> Result<SignedIn, Refusal> {
+    let pending: Option<PendingAuthorization> = session.remove(PENDING_KEY).await.ok().flatten();
+    let pending = pending.ok_or(Refusal::new("state_missing", "fejl"))?;
+    if query.get("state") != Some(&pending.state) {
+        return Err(Refusal::new("state_mismatch", "fejl"));
+    }
+    if query.contains_key("error") {
+        return Err(Refusal::new("provider_error", "fejl"));
+    }
+    let code = query
+        .get("code")
+        .cloned()
+        .ok_or(Refusal::new("code_missing", "fejl"))?;
+    let login = auth
+        .relying_party
+        .finish(code, pending, now)
+        .await
+        .map_err(|error| {
+            tracing::warn!(error = ?error, "ID token or code refused");
+            Refusal::new(error.reason_code(), "fejl")
+        })?;
+
+    let cpr = match auth.cpr_claim.find(&login.claims) {
+        Ok(Some(cpr)) => Some(cpr),
+        Ok(None) => {
+            let user_info = auth
+                .relying_party
+                .user_info(&login)
+                .await
+                .map_err(|error| {
+                    tracing::warn!(error = ?error, "userinfo refused");
+                    Refusal::new(error.reason_code(), "fejl")
+                })?;
+            auth.cpr_claim
+                .find(&user_info)
+                .map_err(|_| Refusal::new("cpr_malformed", "cpr"))?
+        }
+        Err(_) => return Err(Refusal::new("cpr_malformed", "cpr")),
+    };
+    let cpr = cpr.ok_or(Refusal::new("cpr_missing", "cpr"))?;
+    let subject_key = SubjectKey::derive(&auth.pepper, &cpr);
+
+    let assurance = login.acr.as_deref().and_then(Assurance::from_acr);
+    if assurance.is_none_or(|level| level < auth.min_assurance) {
+        return Err(Refusal {
+            reason: "assurance_too_low",
+            citizen_code: "sikringsniveau",
+            subject_key: Some(subject_key),
+        });
+    }
+    let name = login.name.unwrap_or_else(|| "Borger".to_owned());
+    Ok(SignedIn {
+        who: SignedInAs::Citizen {
+            subject_key: hex::encode(subject_key.as_bytes()),
+            name,
+        },
+        signed_in_at: now,
+        id_token: login.id_token,
+    })
+}
+
+async fn sign_out(Extension(auth): Extension<Arc<CitizenAuth>>, session: Session) -> Response {
+    let user: Option<SignedIn> = session.get(USER_KEY).await.ok().flatten();
+    if let Err(error) = session.flush().await {
+        tracing::error!(error = ?error, "cannot end the session");
+    }
+    let after = auth.public_url.clone();
+    if let Some(user) = user {
+        if let Some(url) = auth
+            .relying_party
+            .end_session_url(&user.id_token, &after)
+            .await
+        {
+            return Redirect::to(url.as_str()).into_response();
+        }
+    }
+    Redirect::to("/").into_response()
+}

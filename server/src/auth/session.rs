@@ -1,0 +1,100 @@
+//! Server-side sessions in PostgreSQL (tower-sessions): the cookie holds only
+//! a random id. What a signed-in user's session holds, the absolute limit of
+//! 8 hours, and the middleware that tells the pages who is looking.
+
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::Response;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
+
+use app::viewer::Viewer;
+
+use super::store::PgSessionStore;
+use crate::clock;
+use crate::config::Config;
+
+/// Session key of the pending authorization (state, nonce, PKCE verifier).
+pub const PENDING_KEY: &str = "oidc.pending";
+/// Session key of the signed-in user.
+pub const USER_KEY: &str = "user";
+
+/// A session ends this long after sign-in, however active the user is.
+pub const ABSOLUTE_LIMIT: Duration = Duration::hours(8);
+
+/// Cookie name in production: `__Host-` binds it to this host, path `/`, Secure.
+pub const SECURE_COOKIE_NAME: &str = "__Host-indblik";
+/// Cookie name with the development setting for plain http on loopback.
+pub const INSECURE_COOKIE_NAME: &str = "indblik-dev-session";
+
+/// The signed-in user as stored in the session.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub who: SignedInAs,
+    pub signed_in_at: DateTime<Utc>,
+    /// For RP-initiated logout (`id_token_hint`).
+    pub id_token: String,
+}
+
+/// Who signed in.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum SignedInAs {
+    /// A citizen: the subject key (hex) and the name from MitID.
+    Citizen { subject_key: String, name: String },
+}
+
+impl SignedIn {
+    /// Whether the absolute limit has passed at `now`.
+    pub fn expired(&self, now: DateTime<Utc>) -> bool {
+        now >= self.signed_in_at + ABSOLUTE_LIMIT
+    }
+
+    fn viewer(&self) -> Viewer {
+        match &self.who {
+            SignedInAs::Citizen { name, .. } => Viewer::Citizen { name: name.clone() },
+        }
+    }
+}
+
+/// The session layer: random id in an `HttpOnly`, `SameSite=Lax` cookie,
+/// `Secure` with the `__Host-` prefix unless the development setting says
+/// otherwise; expires after the configured idle time.
+pub fn layer(store: PgSessionStore, config: &Config) -> SessionManagerLayer<PgSessionStore> {
+    let insecure = config.insecure_http_session_cookie_on_loopback;
+    SessionManagerLayer::new(store)
+        .with_name(if insecure {
+            INSECURE_COOKIE_NAME
+        } else {
+            SECURE_COOKIE_NAME
+        })
+        .with_secure(!insecure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(i64::from(
+            config.session_idle_minutes,
+        ))))
+}
+
+/// The signed-in user of `session`, ending the session when its absolute
+/// limit has passed.
+pub async fn signed_in(session: &Session, now: DateTime<Utc>) -> Option<SignedIn> {
+    let user: SignedIn = session.get(USER_KEY).await.ok().flatten()?;
+    if user.expired(now) {
+        let _ = session.flush().await;
+        return None;
+    }
+    Some(user)
+}
+
+/// Attaches the [`Viewer`] to the request for the pages to show.
+pub async fn attach_viewer(session: Session, mut request: Request, next: Next) -> Response {
+    let viewer = signed_in(&session, clock::now())
+        .await
+        .map(|user| user.viewer())
+        .unwrap_or_default();
+    request.extensions_mut().insert(viewer);
+    next.run(request).await
+}

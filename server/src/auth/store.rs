@@ -1,0 +1,118 @@
+//! The PostgreSQL session store behind tower-sessions, on the `sessions`
+//! table of our own migrations (queries checked at compile time, timestamps
+//! as chrono like everywhere else in the code).
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use sqlx::PgPool;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{Error, Result};
+use tower_sessions::SessionStore;
+
+use crate::clock;
+
+/// Sessions in the `sessions` table.
+#[derive(Clone, Debug)]
+pub struct PgSessionStore {
+    pool: PgPool,
+}
+
+impl PgSessionStore {
+    pub fn new(pool: PgPool) -> PgSessionStore {
+        PgSessionStore { pool }
+    }
+
+    /// Deletes every session that expired before `now`; returns how many.
+    pub async fn delete_expired(&self, now: DateTime<Utc>) -> sqlx::Result<u64> {
+        let done = sqlx::query!("DELETE FROM sessions WHERE expires_at <= $1", now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+}
+
+fn backend(error: impl std::fmt::Display) -> Error {
+    Error::Backend(error.to_string())
+}
+
+fn to_chrono(time: time::OffsetDateTime) -> Result<DateTime<Utc>> {
+    let nanos = i64::try_from(time.unix_timestamp_nanos()).map_err(backend)?;
+    Ok(DateTime::from_timestamp_nanos(nanos))
+}
+
+fn to_time(time: DateTime<Utc>) -> Result<time::OffsetDateTime> {
+    let nanos = time
+        .timestamp_nanos_opt()
+        .ok_or_else(|| backend("time out of range"))?;
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(nanos)).map_err(backend)
+}
+
+#[async_trait]
+impl SessionStore for PgSessionStore {
+    async fn create(&self, record: &mut Record) -> Result<()> {
+        // A fresh random id collides only by astronomical chance; try again then.
+        loop {
+            let data =
+                serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+            let inserted = sqlx::query!(
+                "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (id) DO NOTHING",
+                record.id.to_string(),
+                data,
+                to_chrono(record.expiry_date)?,
+            )
+            .execute(&self.pool)
+            .await
+            .map_err(backend)?;
+            if inserted.rows_affected() == 1 {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
+    async fn save(&self, record: &Record) -> Result<()> {
+        let data = serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+        sqlx::query!(
+            "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
+             ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at",
+            record.id.to_string(),
+            data,
+            to_chrono(record.expiry_date)?,
+        )
+        .execute(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> Result<Option<Record>> {
+        let row = sqlx::query!(
+            "SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2",
+            id.to_string(),
+            clock::now(),
+        )
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(backend)?;
+        let Some(row) = row else { return Ok(None) };
+        let data: HashMap<String, Value> =
+            serde_json::from_value(row.data).map_err(|e| Error::Decode(e.to_string()))?;
+        Ok(Some(Record {
+            id: *id,
+            data,
+            expiry_date: to_time(row.expires_at)?,
+        }))
+    }
+
+    async fn delete(&self, id: &Id) -> Result<()> {
+        sqlx::query!("DELETE FROM sessions WHERE id = $1", id.to_string())
+            .execute(&self.pool)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+}

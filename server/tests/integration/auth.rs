@@ -1,0 +1,331 @@
+//! Citizen sign-in against the real test identity provider (scripts/idp),
+//! sessions, sign-out, and the registry of rejected attempts.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use sqlx::PgPool;
+
+use crate::support::{get, get_with_cookie, path_and_query, router, send, ProviderBrowser, Reply};
+
+/// Starts a sign-in: the reply to `GET /log-ind` and its session cookie.
+async fn start(app: &Router) -> (Reply, String) {
+    let reply = get(app, "/log-ind").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let cookie = reply
+        .session_cookie()
+        .expect("a session cookie for the pending sign-in");
+    (reply, cookie)
+}
+
+/// Walks the provider as `account` and returns the callback path and the
+/// cookie of the pending sign-in.
+async fn callback_for(app: &Router, account: &str) -> (String, String) {
+    let (reply, cookie) = start(app).await;
+    let callback = ProviderBrowser::new()
+        .sign_in(reply.location(), account)
+        .await;
+    (path_and_query(&callback), cookie)
+}
+
+/// Signs in as `account` all the way; returns the signed-in session cookie.
+async fn sign_in(app: &Router, account: &str) -> String {
+    let (callback, cookie) = callback_for(app, account).await;
+    let reply = get_with_cookie(app, &callback, &cookie).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.location(), "/");
+    reply.session_cookie().expect("a new session id at sign-in")
+}
+
+/// The rejected attempts registered so far: (reason, has subject key, source ip).
+async fn rejections(pool: &PgPool) -> Vec<(String, bool, String)> {
+    sqlx::query_as::<_, (String, bool, String)>(
+        "SELECT reason, subject_key IS NOT NULL, host(source_ip) FROM access_rejections ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn sign_in_request_uses_pkce_state_nonce_and_the_assurance_level(pool: PgPool) {
+    let app = router(pool);
+    let (reply, _) = start(&app).await;
+    let url = url::Url::parse(reply.location()).unwrap();
+    let query: std::collections::HashMap<_, _> = url.query_pairs().into_owned().collect();
+    assert!(url.as_str().starts_with(&crate::support::citizen_issuer()));
+    assert_eq!(query["code_challenge_method"], "S256");
+    assert_eq!(query["response_type"], "code");
+    assert_eq!(
+        query["acr_values"],
+        "https://data.gov.dk/concept/core/nsis/loa/Substantial"
+    );
+    assert!(query["state"].len() >= 16 && query["nonce"].len() >= 16);
+    assert!(query["scope"].split(' ').any(|scope| scope == "openid"));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_citizen_signs_in_and_sees_their_name(pool: PgPool) {
+    let app = router(pool.clone());
+    let (callback, pending_cookie) = callback_for(&app, "anna").await;
+    let reply = get_with_cookie(&app, &callback, &pending_cookie).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let cookie = reply.session_cookie().expect("new session id");
+    assert_ne!(cookie, pending_cookie, "the session id changes at sign-in");
+
+    let set_cookie = reply.headers[header::SET_COOKIE].to_str().unwrap();
+    for attribute in [
+        "__Host-indblik=",
+        "HttpOnly",
+        "Secure",
+        "SameSite=Lax",
+        "Path=/",
+    ] {
+        assert!(
+            set_cookie.contains(attribute),
+            "{attribute} in {set_cookie}"
+        );
+    }
+
+    let home = get_with_cookie(&app, "/", &cookie).await;
+    assert!(
+        home.body.contains("Anna Testesen"),
+        "the name is in the header"
+    );
+    assert!(
+        home.body.contains(r#"action="/log-ud""#),
+        "a sign-out button"
+    );
+    // The pre-sign-in session id is no longer signed in (it was replaced).
+    let old = get_with_cookie(&app, "/", &pending_cookie).await;
+    assert!(!old.body.contains("Anna Testesen"));
+
+    // Neither the CPR number nor the subject key reaches the browser.
+    assert!(!home.body.contains("2403819912") && !home.body.contains("240381-9912"));
+    assert!(rejections(&pool).await.is_empty());
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_session_holds_the_subject_key_never_the_cpr(pool: PgPool) {
+    let app = router(pool.clone());
+    sign_in(&app, "anna").await;
+    let data: Vec<String> = sqlx::query_scalar("SELECT data::text FROM sessions")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(data.len(), 1);
+    assert!(!data[0].contains("2403819912"), "{}", data[0]);
+    // HMAC-SHA256("integration-test-pepper-0123456789", "2403819912"), computed
+    // independently with Python's hmac module.
+    assert!(
+        data[0].contains("1bf8da6f8946630250987bf0f82af013010324d015032f61f81f323f172e187d"),
+        "{}",
+        data[0]
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_replayed_authorization_code_is_refused(pool: PgPool) {
+    let app = router(pool.clone());
+    let (callback, cookie) = callback_for(&app, "anna").await;
+    assert_eq!(
+        get_with_cookie(&app, &callback, &cookie).await.location(),
+        "/"
+    );
+
+    // The same code again, inside a fresh sign-in with its own state.
+    let (reply, fresh_cookie) = start(&app).await;
+    let fresh_state = url::Url::parse(reply.location())
+        .unwrap()
+        .query_pairs()
+        .find(|(key, _)| key == "state")
+        .unwrap()
+        .1
+        .into_owned();
+    let code = url::Url::parse(&format!("http://x{callback}"))
+        .unwrap()
+        .query_pairs()
+        .find(|(key, _)| key == "code")
+        .unwrap()
+        .1
+        .into_owned();
+    let replay = get_with_cookie(
+        &app,
+        &format!("/auth/callback?code={code}&state={fresh_state}"),
+        &fresh_cookie,
+    )
+    .await;
+    assert_eq!(replay.location(), "/log-ind/afvist?grund=fejl");
+    assert_eq!(
+        rejections(&pool).await,
+        [(
+            "code_exchange_failed".to_owned(),
+            false,
+            "192.0.2.10".to_owned()
+        )]
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_tampered_or_missing_state_is_refused_and_the_attempt_is_used_up(pool: PgPool) {
+    let app = router(pool.clone());
+    let (callback, cookie) = callback_for(&app, "anna").await;
+    let tampered = callback.replace("state=", "state=x");
+    let reply = get_with_cookie(&app, &tampered, &cookie).await;
+    assert_eq!(reply.location(), "/log-ind/afvist?grund=fejl");
+    // The pending sign-in was consumed: the genuine callback no longer works.
+    let genuine = get_with_cookie(&app, &callback, &cookie).await;
+    assert_eq!(genuine.location(), "/log-ind/afvist?grund=fejl");
+
+    let (callback, cookie) = callback_for(&app, "anna").await;
+    let without_state: String = callback
+        .split('&')
+        .filter(|part| !part.starts_with("state="))
+        .collect::<Vec<_>>()
+        .join("&");
+    let reply = get_with_cookie(&app, &without_state, &cookie).await;
+    assert_eq!(reply.location(), "/log-ind/afvist?grund=fejl");
+
+    // A callback with no sign-in started at all.
+    let reply = get(&app, &callback).await;
+    assert_eq!(reply.location(), "/log-ind/afvist?grund=fejl");
+
+    let reasons: Vec<String> = rejections(&pool)
+        .await
+        .into_iter()
+        .map(|(reason, _, _)| reason)
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "state_mismatch",
+            "state_missing",
+            "state_mismatch",
+            "state_missing"
+        ]
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn too_low_assurance_is_refused_with_an_explanation(pool: PgPool) {
+    let app = router(pool.clone());
+    let (callback, cookie) = callback_for(&app, "carl").await;
+    let reply = get_with_cookie(&app, &callback, &cookie).await;
+    assert_eq!(reply.location(), "/log-ind/afvist?grund=sikringsniveau");
+    let signed_in: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions WHERE data ? 'user'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(signed_in, 0, "no signed-in session");
+    // The identity is known here, so the rejection carries the subject key.
+    assert_eq!(
+        rejections(&pool).await,
+        [(
+            "assurance_too_low".to_owned(),
+            true,
+            "192.0.2.10".to_owned()
+        )]
+    );
+
+    let page = get(&app, "/log-ind/afvist?grund=sikringsniveau").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("sikringsniveau"));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_missing_or_malformed_cpr_is_refused(pool: PgPool) {
+    let app = router(pool.clone());
+    for account in ["dorte", "erik"] {
+        let (callback, cookie) = callback_for(&app, account).await;
+        let reply = get_with_cookie(&app, &callback, &cookie).await;
+        assert_eq!(reply.location(), "/log-ind/afvist?grund=cpr", "{account}");
+    }
+    let reasons: Vec<String> = rejections(&pool)
+        .await
+        .into_iter()
+        .map(|(reason, _, _)| reason)
+        .collect();
+    assert_eq!(reasons, ["cpr_missing", "cpr_malformed"]);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn sign_out_ends_the_session_and_the_providers(pool: PgPool) {
+    let app = router(pool.clone());
+    let cookie = sign_in(&app, "bo").await;
+    let request = Request::post("/log-ud")
+        .header(header::COOKIE, &cookie)
+        .body(Body::empty())
+        .unwrap();
+    let reply = send(&app, request).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let end_session = url::Url::parse(reply.location()).expect("the provider's end-session URL");
+    assert_eq!(end_session.path(), "/session/end");
+    let query: std::collections::HashMap<_, _> = end_session.query_pairs().into_owned().collect();
+    assert!(query.contains_key("id_token_hint"));
+    assert_eq!(query["post_logout_redirect_uri"], "http://127.0.0.1:3000/");
+
+    let home = get_with_cookie(&app, "/", &cookie).await;
+    assert!(!home.body.contains("Bo Prøvesen"));
+    let sessions: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(sessions, 0);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_idle_session_expires(pool: PgPool) {
+    let app = router(pool.clone());
+    let cookie = sign_in(&app, "anna").await;
+    let expiry: chrono::DateTime<chrono::Utc> =
+        sqlx::query_scalar("SELECT expires_at FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let idle = expiry - server::clock::now();
+    assert!(
+        idle > chrono::Duration::minutes(14) && idle <= chrono::Duration::minutes(15),
+        "expires 15 minutes after the last request: {idle}"
+    );
+    // As if the citizen had been away longer than the idle limit.
+    sqlx::query("UPDATE sessions SET expires_at = now() - interval '1 second'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let home = get_with_cookie(&app, "/", &cookie).await;
+    assert!(!home.body.contains("Anna Testesen"));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_session_ends_eight_hours_after_sign_in_however_active(pool: PgPool) {
+    let app = router(pool.clone());
+    let cookie = sign_in(&app, "anna").await;
+    let signed_in_ago = |age: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query(
+                "UPDATE sessions SET data = jsonb_set(data, '{user,signed_in_at}',
+                 to_jsonb(to_char((now() - $1::interval) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))",
+            )
+            .bind(age)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+    };
+    signed_in_ago("7 hours 59 minutes").await;
+    let home = get_with_cookie(&app, "/", &cookie).await;
+    assert!(
+        home.body.contains("Anna Testesen"),
+        "still signed in just before the limit"
+    );
+
+    signed_in_ago("8 hours 1 second").await;
+    let home = get_with_cookie(&app, "/", &cookie).await;
+    assert!(!home.body.contains("Anna Testesen"));
+    let sessions: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(sessions, 0, "the expired session is deleted");
+}
