@@ -24,4 +24,14 @@ pub enum Command {
     Migrate,
     /// Apply migrations and load the demo municipality's master data.
     DemoData,
+    /// List the active blocks made after repeated rejected attempts.
+    Blocks,
+    /// Lift a block (see `blocks` for the id), recording who lifted it.
+    Unblock {
+        /// The block's id.
+        id: i64,
+        /// Who lifts it and why, e.g. "Dan Databeskyttelse, sag 2026-123".
+        #[arg(long)]
+        by: String,
+    },
 }

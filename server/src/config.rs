@@ -20,6 +20,7 @@ use url::Url;
 use app::identity::subject_key::Pepper;
 
 use crate::auth::claims::{Assurance, CprClaim};
+use crate::auth::lockout::LockoutPolicy;
 
 /// Prefix of every environment variable the server reads.
 pub const ENV_PREFIX: &str = "INDBLIK_";
@@ -82,6 +83,10 @@ pub struct Config {
     /// the `__Host-` prefix, so it works over plain http. Refused unless
     /// `public_url` is http://127.0.0.1 or http://localhost.
     pub insecure_http_session_cookie_on_loopback: bool,
+    /// Consecutive rejected attempts that block an address or identity, 2 to 100.
+    pub lockout_threshold: u32,
+    /// Hours within which rejected attempts count towards a block, 1 to 720.
+    pub lockout_window_hours: u32,
 }
 
 /// Defaults for the settings that have one; the rest must be given.
@@ -97,6 +102,8 @@ struct Defaults {
     citizen_min_assurance: &'static str,
     session_idle_minutes: u32,
     insecure_http_session_cookie_on_loopback: bool,
+    lockout_threshold: u32,
+    lockout_window_hours: u32,
 }
 
 impl Default for Defaults {
@@ -112,6 +119,8 @@ impl Default for Defaults {
             citizen_min_assurance: "substantial",
             session_idle_minutes: 15,
             insecure_http_session_cookie_on_loopback: false,
+            lockout_threshold: 5,
+            lockout_window_hours: 24,
         }
     }
 }
@@ -239,6 +248,21 @@ impl Config {
                 ),
             ));
         }
+        if !(2..=100).contains(&self.lockout_threshold) {
+            return Err(invalid(
+                "lockout_threshold",
+                format!("must be between 2 and 100, got {}", self.lockout_threshold),
+            ));
+        }
+        if !(1..=720).contains(&self.lockout_window_hours) {
+            return Err(invalid(
+                "lockout_window_hours",
+                format!(
+                    "must be between 1 and 720, got {}",
+                    self.lockout_window_hours
+                ),
+            ));
+        }
         let loopback = matches!(
             self.public_url.host_str(),
             Some("127.0.0.1" | "localhost" | "[::1]")
@@ -268,6 +292,14 @@ impl Config {
     pub fn min_assurance(&self) -> Result<Assurance, ConfigError> {
         Assurance::from_setting(&self.citizen_min_assurance)
             .ok_or_else(|| invalid("citizen_min_assurance", "must be low, substantial or high"))
+    }
+
+    /// When repeated rejections block an address or identity.
+    pub fn lockout_policy(&self) -> LockoutPolicy {
+        LockoutPolicy {
+            threshold: self.lockout_threshold,
+            window: chrono::Duration::hours(i64::from(self.lockout_window_hours)),
+        }
     }
 
     /// The pepper for subject keys.
@@ -518,6 +550,13 @@ mod tests {
             ("INDBLIK_SUBJECT_KEY_PEPPER", "kort", "subject_key_pepper"),
             ("INDBLIK_SESSION_IDLE_MINUTES", "4", "session_idle_minutes"),
             ("INDBLIK_SESSION_IDLE_MINUTES", "21", "session_idle_minutes"),
+            ("INDBLIK_LOCKOUT_THRESHOLD", "1", "lockout_threshold"),
+            ("INDBLIK_LOCKOUT_WINDOW_HOURS", "0", "lockout_window_hours"),
+            (
+                "INDBLIK_LOCKOUT_WINDOW_HOURS",
+                "721",
+                "lockout_window_hours",
+            ),
             (
                 "INDBLIK_INSECURE_HTTP_SESSION_COOKIE_ON_LOOPBACK",
                 "ja",

@@ -28,7 +28,7 @@ async fn main() -> ExitCode {
     match run(cli.command, config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            tracing::error!(error = ?error, "stopped");
+            tracing::error!(error = %format!("{error:#}"), "stopped");
             eprintln!("error: {error:#}");
             ExitCode::FAILURE
         }
@@ -50,6 +50,38 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 loaded.authorities, loaded.units, loaded.systems, loaded.purposes
             );
             Ok(())
+        }
+        Command::Blocks => {
+            let blocks = server::auth::lockout::active_blocks(&pool).await?;
+            if blocks.is_empty() {
+                println!("no active blocks");
+            }
+            for block in blocks {
+                let what = match (block.address, block.citizen) {
+                    (Some(address), _) => format!("address {address}"),
+                    (None, Some(citizen)) => format!("citizen {citizen}…"),
+                    (None, None) => "unknown".to_owned(),
+                };
+                println!(
+                    "{id}\t{at}\t{what}\t{n} rejected attempts",
+                    id = block.id,
+                    at = block.blocked_at.to_rfc3339(),
+                    n = block.rejections
+                );
+            }
+            Ok(())
+        }
+        Command::Unblock { id, by } => {
+            let by = by.trim();
+            if by.is_empty() {
+                anyhow::bail!("--by must say who lifts the block");
+            }
+            if server::auth::lockout::lift(&pool, id, by, server::clock::now()).await? {
+                println!("block {id} lifted");
+                Ok(())
+            } else {
+                anyhow::bail!("there is no active block with id {id} (see `server blocks`)")
+            }
         }
         Command::Serve => serve(config, pool).await,
     }

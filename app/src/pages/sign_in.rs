@@ -20,6 +20,10 @@ fn explanation(reason: &str) -> (&'static str, &'static str) {
             "Vi kunne ikke finde dit CPR-nummer",
             "MitID sendte ikke et gyldigt CPR-nummer, og uden det kan portalen ikke finde dine oplysninger. Det kan ske, hvis du har logget ind med et erhvervs-MitID. Prøv igen med dit private MitID.",
         ),
+        "blokeret" => (
+            "Log ind er spærret",
+            "Der har været for mange mislykkede forsøg på at logge ind fra din forbindelse eller med dit MitID. Af hensyn til sikkerheden er flere forsøg spærret, indtil kommunen har undersøgt det. Skriv til kommunen på adressen nedenfor, så ophæver vi spærringen, når vi har talt med dig.",
+        ),
         "utilgaengelig" => (
             "MitID svarer ikke lige nu",
             "Portalen kunne ikke få forbindelse til MitID. Prøv igen om lidt.",

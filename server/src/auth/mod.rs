@@ -4,6 +4,7 @@
 //! `/log-ind/afvist` with a reason code and a plain Danish explanation.
 
 pub mod claims;
+pub mod lockout;
 pub mod oidc;
 pub mod rejections;
 pub mod session;
@@ -26,6 +27,7 @@ use app::identity::subject_key::{Pepper, SubjectKey};
 use app::state::AppState;
 
 use self::claims::{Assurance, CprClaim};
+use self::lockout::{LockoutPolicy, Party};
 use self::oidc::{OidcRelyingParty, OidcSettings, PendingAuthorization};
 use self::rejections::Rejection;
 use self::session::{SignedIn, SignedInAs, PENDING_KEY, USER_KEY};
@@ -42,6 +44,7 @@ pub struct CitizenAuth {
     pub cpr_claim: CprClaim,
     pub min_assurance: Assurance,
     pub public_url: Url,
+    pub lockout: LockoutPolicy,
 }
 
 impl CitizenAuth {
@@ -63,6 +66,7 @@ impl CitizenAuth {
             cpr_claim: config.cpr_claim()?,
             min_assurance,
             public_url: config.public_url.clone(),
+            lockout: config.lockout_policy(),
         })
     }
 }
@@ -82,7 +86,23 @@ fn refused(reason: &str) -> Response {
     Redirect::to(&format!("/log-ind/afvist?grund={reason}")).into_response()
 }
 
-async fn start_sign_in(Extension(auth): Extension<Arc<CitizenAuth>>, session: Session) -> Response {
+async fn start_sign_in(
+    State(pool): State<PgPool>,
+    Extension(auth): Extension<Arc<CitizenAuth>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    session: Session,
+) -> Response {
+    let now = clock::now();
+    match lockout::is_blocked(&pool, peer.ip(), None).await {
+        Ok(false) => {}
+        Ok(true) => {
+            return refuse(&pool, &auth, now, peer, "/log-ind", Refusal::blocked(None)).await
+        }
+        Err(error) => {
+            tracing::error!(error = ?error, "cannot check for blocks");
+            return refused("fejl");
+        }
+    }
     let (url, pending) = match auth.relying_party.authorization_request().await {
         Ok(request) => request,
         Err(error) => {
@@ -112,6 +132,58 @@ impl Refusal {
             subject_key: None,
         }
     }
+
+    /// An attempt from a blocked address or by a blocked citizen.
+    fn blocked(subject_key: Option<SubjectKey>) -> Refusal {
+        Refusal {
+            reason: BLOCKED_REASON,
+            citizen_code: "blokeret",
+            subject_key,
+        }
+    }
+}
+
+/// Reason code of attempts refused because of a block; they do not count
+/// towards a new block.
+const BLOCKED_REASON: &str = "blocked";
+
+/// Registers `refusal`, blocks the address or citizen when this rejection
+/// completes a run, and sends the citizen to the explanation.
+async fn refuse(
+    pool: &PgPool,
+    auth: &CitizenAuth,
+    now: DateTime<Utc>,
+    peer: SocketAddr,
+    path: &str,
+    refusal: Refusal,
+) -> Response {
+    let rejection = Rejection {
+        at: now,
+        source_ip: peer.ip(),
+        subject_key: refusal.subject_key,
+        staff_id: None,
+        reason: refusal.reason,
+        path,
+    };
+    let registered = async {
+        let mut tx = pool.begin().await?;
+        rejections::register(&mut *tx, &rejection).await?;
+        if refusal.reason != BLOCKED_REASON {
+            let mut parties = vec![Party::Address(peer.ip())];
+            parties.extend(refusal.subject_key.map(Party::Citizen));
+            for party in parties {
+                if lockout::block_if_due(&mut tx, auth.lockout, party, now).await? {
+                    tracing::warn!(?party, "blocked after repeated rejected attempts");
+                }
+            }
+        }
+        tx.commit().await
+    };
+    if let Err(error) = registered.await {
+        tracing::error!(error = ?error, "cannot register a rejected attempt");
+    }
+    tracing::warn!(reason = refusal.reason, "citizen sign-in refused");
+    refused(refusal.citizen_code)
 }
 
 async fn finish_sign_in(
@@ -122,35 +194,41 @@ async fn finish_sign_in(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let now = clock::now();
-    match verify_callback(&auth, &session, &query, now).await {
-        Ok(user) => {
-            // A new session id at sign-in, so an id seen before cannot be used.
-            let stored = async {
-                session.cycle_id().await?;
-                session.insert(USER_KEY, user).await
-            };
-            match stored.await {
-                Ok(()) => Redirect::to("/").into_response(),
-                Err(error) => {
-                    tracing::error!(error = ?error, "cannot store the signed-in session");
-                    refused("fejl")
-                }
-            }
+    let outcome = match lockout::is_blocked(&pool, peer.ip(), None).await {
+        Ok(true) => Err(Refusal::blocked(None)),
+        Ok(false) => verify_callback(&auth, &session, &query, now).await,
+        Err(error) => {
+            tracing::error!(error = ?error, "cannot check for blocks");
+            return refused("fejl");
         }
-        Err(refusal) => {
-            let rejection = Rejection {
-                at: now,
-                source_ip: peer.ip(),
-                subject_key: refusal.subject_key,
-                staff_id: None,
-                reason: refusal.reason,
-                path: CALLBACK_PATH,
-            };
-            if let Err(error) = rejections::register(&pool, &rejection).await {
-                tracing::error!(error = ?error, "cannot register a rejected sign-in");
-            }
-            tracing::warn!(reason = refusal.reason, "citizen sign-in refused");
-            refused(refusal.citizen_code)
+    };
+    let (user, subject_key) = match outcome {
+        Ok(signed_in) => signed_in,
+        Err(refusal) => return refuse(&pool, &auth, now, peer, CALLBACK_PATH, refusal).await,
+    };
+    match lockout::is_blocked(&pool, peer.ip(), Some(subject_key)).await {
+        Ok(false) => {}
+        Ok(true) => {
+            let refusal = Refusal::blocked(Some(subject_key));
+            return refuse(&pool, &auth, now, peer, CALLBACK_PATH, refusal).await;
+        }
+        Err(error) => {
+            tracing::error!(error = ?error, "cannot check for blocks");
+            return refused("fejl");
+        }
+    }
+    // A new session id at sign-in, so an id seen before cannot be used.
+    let stored = async {
+        lockout::record_sign_in(&pool, now, peer.ip(), subject_key).await?;
+        session.cycle_id().await?;
+        session.insert(USER_KEY, user).await?;
+        anyhow::Ok(())
+    };
+    match stored.await {
+        Ok(()) => Redirect::to("/").into_response(),
+        Err(error) => {
+            tracing::error!(error = ?error, "cannot complete the sign-in");
+            refused("fejl")
         }
     }
 }
@@ -162,7 +240,7 @@ async fn verify_callback(
     session: &Session,
     query: &HashMap<String, String>,
     now: DateTime<Utc>,
-) -> Result<SignedIn, Refusal> {
+) -> Result<(SignedIn, SubjectKey), Refusal> {
     let pending: Option<PendingAuthorization> = session.remove(PENDING_KEY).await.ok().flatten();
     let pending = pending.ok_or(Refusal::new("state_missing", "fejl"))?;
     if query.get("state") != Some(&pending.state) {
@@ -213,14 +291,15 @@ async fn verify_callback(
         });
     }
     let name = login.name.unwrap_or_else(|| "Borger".to_owned());
-    Ok(SignedIn {
+    let user = SignedIn {
         who: SignedInAs::Citizen {
             subject_key: hex::encode(subject_key.as_bytes()),
             name,
         },
         signed_in_at: now,
         id_token: login.id_token,
-    })
+    };
+    Ok((user, subject_key))
 }
 
 async fn sign_out(Extension(auth): Extension<Arc<CitizenAuth>>, session: Session) -> Response {

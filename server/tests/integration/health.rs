@@ -46,11 +46,13 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
     assert_eq!(
         tables,
         [
+            "access_blocks",
             "access_rejections",
             "authorities",
             "org_units",
             "purposes",
             "sessions",
+            "sign_ins",
             "source_systems"
         ]
     );

@@ -9,5 +9,6 @@
 
 mod auth;
 mod health;
+mod lockout;
 mod pages;
 mod support;

@@ -30,26 +30,33 @@ pub fn client_addr() -> SocketAddr {
 
 /// A valid configuration for the fictitious test municipality.
 pub fn test_config() -> Config {
-    Config::from_figment(
-        Config::defaults()
-            .merge(("database_url", "postgres://unused@127.0.0.1/unused"))
-            .merge(("public_url", PUBLIC_URL))
-            .merge(("municipality_name", "Testkommune"))
-            .merge(("municipality_url", "https://www.test.dk"))
-            .merge(("contact_email", "kontakt@test.dk"))
-            .merge(("dpo_email", "dpo@test.dk"))
-            .merge(("citizen_oidc_issuer", citizen_issuer()))
-            .merge(("citizen_oidc_client_id", "indblik-dev"))
-            .merge(("citizen_oidc_client_secret", "indblik-dev-secret"))
-            .merge(("subject_key_pepper", "integration-test-pepper-0123456789")),
-    )
-    .expect("the test configuration is valid")
+    Config::from_figment(test_figment()).expect("the test configuration is valid")
+}
+
+/// The test configuration's sources, for tests that vary a setting.
+pub fn test_figment() -> figment::Figment {
+    Config::defaults()
+        .merge(("database_url", "postgres://unused@127.0.0.1/unused"))
+        .merge(("public_url", PUBLIC_URL))
+        .merge(("municipality_name", "Testkommune"))
+        .merge(("municipality_url", "https://www.test.dk"))
+        .merge(("contact_email", "kontakt@test.dk"))
+        .merge(("dpo_email", "dpo@test.dk"))
+        .merge(("citizen_oidc_issuer", citizen_issuer()))
+        .merge(("citizen_oidc_client_id", "indblik-dev"))
+        .merge(("citizen_oidc_client_secret", "indblik-dev-secret"))
+        .merge(("subject_key_pepper", "integration-test-pepper-0123456789"))
 }
 
 /// The complete router over `pool`, with `config`.
 pub fn router_with(config: &Config, pool: PgPool) -> Router {
+    router_from(config, pool, client_addr())
+}
+
+/// The complete router over `pool`, with `config`, for requests from `peer`.
+pub fn router_from(config: &Config, pool: PgPool, peer: SocketAddr) -> Router {
     server::http::router(server::services(config, pool).expect("services build"))
-        .layer(MockConnectInfo(client_addr()))
+        .layer(MockConnectInfo(peer))
 }
 
 /// The complete router over `pool` with the test configuration.

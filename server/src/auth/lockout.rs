@@ -1,0 +1,175 @@
+//! Blocking after repeated rejected attempts (sikkerhedsbekendtgørelsen § 18):
+//! after `threshold` consecutive rejections within `window` from one source
+//! address or for one identity, further sign-in attempts from it are refused
+//! until an authorised person lifts the block. A successful sign-in, or the
+//! lifting of a block, starts the count again.
+
+use std::net::IpAddr;
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::types::ipnetwork::IpNetwork;
+use sqlx::{PgConnection, PgExecutor};
+
+use app::identity::subject_key::SubjectKey;
+
+/// When to block.
+#[derive(Clone, Copy, Debug)]
+pub struct LockoutPolicy {
+    /// Consecutive rejections that cause a block.
+    pub threshold: u32,
+    /// Only rejections this recent count.
+    pub window: Duration,
+}
+
+/// What a block covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Party {
+    Address(IpAddr),
+    Citizen(SubjectKey),
+}
+
+impl Party {
+    /// The (source_ip, subject_key) columns identifying this party.
+    fn columns(&self) -> (Option<IpNetwork>, Option<Vec<u8>>) {
+        match self {
+            Party::Address(ip) => (Some(IpNetwork::from(*ip)), None),
+            Party::Citizen(key) => (None, Some(key.as_bytes().to_vec())),
+        }
+    }
+}
+
+/// Whether an active block covers `address` or, when given, `citizen`.
+pub async fn is_blocked(
+    db: impl PgExecutor<'_>,
+    address: IpAddr,
+    citizen: Option<SubjectKey>,
+) -> sqlx::Result<bool> {
+    let key = citizen.map(|key| key.as_bytes().to_vec());
+    sqlx::query_scalar!(
+        r#"SELECT EXISTS (
+               SELECT 1 FROM access_blocks
+               WHERE lifted_at IS NULL AND (source_ip = $1 OR subject_key = $2)
+           ) AS "blocked!""#,
+        IpNetwork::from(address),
+        key,
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// Counts `party`'s consecutive rejections in the window ending at `now` and
+/// blocks it when they reach the threshold. Returns whether a block was made.
+pub async fn block_if_due(
+    db: &mut PgConnection,
+    policy: LockoutPolicy,
+    party: Party,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let (address, key) = party.columns();
+    let since = now - policy.window;
+    let count = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM access_rejections r
+           WHERE ($1::inet IS NULL OR r.source_ip = $1)
+             AND ($2::bytea IS NULL OR r.subject_key = $2)
+             AND r.occurred_at > $3
+             AND r.occurred_at > COALESCE((
+                 SELECT max(s.occurred_at) FROM sign_ins s
+                 WHERE ($1::inet IS NULL OR s.source_ip = $1) AND ($2::bytea IS NULL OR s.subject_key = $2)
+             ), '-infinity')
+             AND r.occurred_at > COALESCE((
+                 SELECT max(b.lifted_at) FROM access_blocks b
+                 WHERE ($1::inet IS NULL OR b.source_ip = $1) AND ($2::bytea IS NULL OR b.subject_key = $2)
+             ), '-infinity')"#,
+        address,
+        key,
+        since,
+    )
+    .fetch_one(&mut *db)
+    .await?;
+    if count < i64::from(policy.threshold) {
+        return Ok(false);
+    }
+    let made = sqlx::query!(
+        "INSERT INTO access_blocks (blocked_at, source_ip, subject_key, rejections)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING",
+        now,
+        address,
+        key,
+        i32::try_from(count).unwrap_or(i32::MAX),
+    )
+    .execute(&mut *db)
+    .await?;
+    Ok(made.rows_affected() == 1)
+}
+
+/// Records a successful sign-in, which ends a run of rejections.
+pub async fn record_sign_in(
+    db: impl PgExecutor<'_>,
+    now: DateTime<Utc>,
+    address: IpAddr,
+    citizen: SubjectKey,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "INSERT INTO sign_ins (occurred_at, source_ip, subject_key) VALUES ($1, $2, $3)",
+        now,
+        IpNetwork::from(address),
+        citizen.as_bytes().as_slice(),
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// An active block, as listed for administrators.
+#[derive(Debug)]
+pub struct ActiveBlock {
+    pub id: i64,
+    pub blocked_at: DateTime<Utc>,
+    /// The blocked address, or `None` for a blocked identity.
+    pub address: Option<IpAddr>,
+    /// The first bytes of a blocked citizen's subject key, hex.
+    pub citizen: Option<String>,
+    pub rejections: i32,
+}
+
+/// Every block not yet lifted, newest first.
+pub async fn active_blocks(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<ActiveBlock>> {
+    let rows = sqlx::query!(
+        "SELECT id, blocked_at, source_ip, subject_key, rejections FROM access_blocks
+         WHERE lifted_at IS NULL ORDER BY blocked_at DESC, id DESC"
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| ActiveBlock {
+            id: row.id,
+            blocked_at: row.blocked_at,
+            address: row.source_ip.map(|net| net.ip()),
+            citizen: row
+                .subject_key
+                .map(|key| hex::encode(&key[..key.len().min(4)])),
+            rejections: row.rejections,
+        })
+        .collect())
+}
+
+/// Lifts block `id`, recording who did it. `false` when there is no such
+/// active block.
+pub async fn lift(
+    db: impl PgExecutor<'_>,
+    id: i64,
+    by: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "UPDATE access_blocks SET lifted_at = $2, lifted_by = $3 WHERE id = $1 AND lifted_at IS NULL",
+        id,
+        now,
+        by,
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,158 @@
+//! Blocking after 5 consecutive rejected attempts within 24 hours, from one
+//! address or for one citizen, and lifting the block.
+
+use std::net::SocketAddr;
+
+use axum::http::StatusCode;
+use axum::Router;
+use sqlx::PgPool;
+
+use server::auth::lockout;
+use server::config::Config;
+
+use crate::support::{
+    citizen_issuer, get, get_with_cookie, path_and_query, router, router_from, test_config,
+    test_figment, ProviderBrowser,
+};
+
+/// One rejected attempt: a callback with no sign-in started.
+async fn reject_once(app: &Router) {
+    let reply = get(app, "/auth/callback?code=x&state=y").await;
+    assert_eq!(reply.location(), "/log-ind/afvist?grund=fejl");
+}
+
+/// Where `GET /log-ind` sends the browser.
+async fn sign_in_goes_to(app: &Router) -> String {
+    let reply = get(app, "/log-ind").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    reply.location().to_owned()
+}
+
+/// Signs in as `account` and returns where the callback sent the browser.
+async fn callback_outcome(app: &Router, account: &str) -> String {
+    let start = get(app, "/log-ind").await;
+    let cookie = start.session_cookie().expect("pending sign-in");
+    let callback = ProviderBrowser::new()
+        .sign_in(start.location(), account)
+        .await;
+    get_with_cookie(app, &path_and_query(&callback), &cookie)
+        .await
+        .location()
+        .to_owned()
+}
+
+const BLOCKED: &str = "/log-ind/afvist?grund=blokeret";
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn five_rejections_from_one_address_block_it_until_lifted(pool: PgPool) {
+    let app = router(pool.clone());
+    for _ in 0..4 {
+        reject_once(&app).await;
+    }
+    assert!(
+        sign_in_goes_to(&app).await.starts_with(&citizen_issuer()),
+        "4 rejections do not block"
+    );
+    reject_once(&app).await;
+
+    assert_eq!(sign_in_goes_to(&app).await, BLOCKED);
+    let blocks = lockout::active_blocks(&pool).await.unwrap();
+    assert_eq!(blocks.len(), 1);
+    assert_eq!(blocks[0].address, Some("192.0.2.10".parse().unwrap()));
+    assert_eq!(blocks[0].rejections, 5);
+    // The refused attempts while blocked are registered too.
+    let blocked_attempts: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM access_rejections WHERE reason = 'blocked'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(blocked_attempts, 1);
+
+    let page = get(&app, BLOCKED).await;
+    assert!(page.body.contains("Log ind er spærret") && page.body.contains("kontakt@test.dk"));
+
+    assert!(
+        lockout::lift(&pool, blocks[0].id, "Dan DPO", server::clock::now())
+            .await
+            .unwrap()
+    );
+    assert!(
+        !lockout::lift(&pool, blocks[0].id, "Dan DPO", server::clock::now())
+            .await
+            .unwrap(),
+        "lifted once"
+    );
+    assert!(sign_in_goes_to(&app).await.starts_with(&citizen_issuer()));
+    // Counting starts again after the lift.
+    reject_once(&app).await;
+    assert!(sign_in_goes_to(&app).await.starts_with(&citizen_issuer()));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_successful_sign_in_ends_the_run_of_rejections(pool: PgPool) {
+    let app = router(pool.clone());
+    for _ in 0..4 {
+        reject_once(&app).await;
+    }
+    assert_eq!(callback_outcome(&app, "anna").await, "/");
+    for _ in 0..4 {
+        reject_once(&app).await;
+    }
+    assert!(
+        sign_in_goes_to(&app).await.starts_with(&citizen_issuer()),
+        "not 5 in a row"
+    );
+    reject_once(&app).await;
+    assert_eq!(sign_in_goes_to(&app).await, BLOCKED);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn rejections_older_than_the_window_do_not_count(pool: PgPool) {
+    let app = router(pool.clone());
+    for _ in 0..4 {
+        reject_once(&app).await;
+    }
+    sqlx::query(
+        "UPDATE access_rejections SET occurred_at = occurred_at - interval '24 hours 1 minute'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    reject_once(&app).await;
+    assert!(sign_in_goes_to(&app).await.starts_with(&citizen_issuer()));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
+    let config = test_config();
+    let from = |last: u8| {
+        router_from(
+            &config,
+            pool.clone(),
+            SocketAddr::from(([198, 51, 100, last], 40000)),
+        )
+    };
+    // Carl's MitID is below the required level: five refusals, each from
+    // another address, so only his identity reaches the threshold.
+    for last in 1..=5 {
+        assert_eq!(
+            callback_outcome(&from(last), "carl").await,
+            "/log-ind/afvist?grund=sikringsniveau"
+        );
+    }
+    let blocks = lockout::active_blocks(&pool).await.unwrap();
+    assert_eq!(blocks.len(), 1, "{blocks:?}");
+    assert!(blocks[0].address.is_none() && blocks[0].citizen.is_some());
+
+    // Even where his level would be accepted, and from a fresh address, he is blocked.
+    let lenient =
+        Config::from_figment(test_figment().merge(("citizen_min_assurance", "low"))).unwrap();
+    let fresh = router_from(
+        &lenient,
+        pool.clone(),
+        SocketAddr::from(([198, 51, 100, 99], 40000)),
+    );
+    assert_eq!(callback_outcome(&fresh, "carl").await, BLOCKED);
+    // Others are not affected.
+    assert_eq!(callback_outcome(&fresh, "anna").await, "/");
+}
