@@ -7,6 +7,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL;
 // The test MitID provider started by scripts/test.sh.
 const citizenIssuer = process.env.TEST_CITIZEN_ISSUER ?? 'http://127.0.0.1:4100';
+const staffIssuer = process.env.TEST_STAFF_ISSUER ?? 'http://127.0.0.1:4101';
 if (!databaseUrl) {
   throw new Error('E2E_DATABASE_URL is not set; run the end-to-end tests with `make test` or `make e2e`');
 }
@@ -56,6 +57,7 @@ export default defineConfig({
       INDBLIK_SITE_ROOT: '../target/site',
       INDBLIK_LOG_FILTER: 'warn',
       INDBLIK_CITIZEN_OIDC_ISSUER: citizenIssuer,
+      INDBLIK_STAFF_OIDC_ISSUER: staffIssuer,
     },
   },
 });

@@ -2,8 +2,10 @@
 # Starts or stops a local test identity provider (scripts/idp/server.mjs) in
 # the background, listening on 127.0.0.1 only.
 #
-#   scripts/idp.sh start citizen PORT REDIRECT_BASE...   (each base gets /auth/callback)
-#   scripts/idp.sh stop citizen PORT
+#   scripts/idp.sh start citizen|staff PORT REDIRECT_BASE...
+#       each base gets the portal's callback path for that realm
+#       (/auth/callback for citizens, /auth/medarbejder/callback for staff)
+#   scripts/idp.sh stop citizen|staff PORT
 #
 # The client id and secret are the development values of
 # scripts/development.toml; the provider is for development and tests only.
@@ -21,9 +23,11 @@ case "$action" in
       echo "test identity provider ($realm) already runs on 127.0.0.1:$port" >&2
       exit 0
     fi
+    callback=/auth/callback
+    [ "$realm" = staff ] && callback=/auth/medarbejder/callback
     redirects="" logouts=""
     for base in "$@"; do
-      redirects="${redirects:+$redirects,}$base/auth/callback"
+      redirects="${redirects:+$redirects,}$base$callback"
       logouts="${logouts:+$logouts,}$base/"
     done
     IDP_PORT="$port" IDP_CLIENT_ID=indblik-dev IDP_CLIENT_SECRET=indblik-dev-secret \

@@ -19,8 +19,9 @@ export INDBLIK_CONFIG_FILE="${INDBLIK_CONFIG_FILE:-scripts/development.toml}"
 
 cargo leptos build
 scripts/idp.sh start citizen 4000 http://127.0.0.1:3000
-trap 'scripts/idp.sh stop citizen 4000' EXIT
+scripts/idp.sh start staff 4001 http://127.0.0.1:3000
+trap 'scripts/idp.sh stop citizen 4000; scripts/idp.sh stop staff 4001' EXIT
 target/debug/server demo-data
 echo "run: Indblik is served at http://127.0.0.1:3000 (Ctrl-C stops it)"
-echo "run: the test MitID provider is at http://127.0.0.1:4000 (demo citizens: see README.md)"
+echo "run: test MitID at http://127.0.0.1:4000, test staff login at http://127.0.0.1:4001 (accounts: README.md)"
 target/debug/server serve

@@ -44,10 +44,19 @@ cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D war
 
 # One test identity provider for the integration tests (portal address
 # http://127.0.0.1:3000, never actually served) and the end-to-end tests (3100).
+# Citizens (MitID broker) on TEST_IDP_PORT, staff (workforce IdP) on the next port.
 TEST_IDP_PORT="${TEST_IDP_PORT:-4100}"
+TEST_STAFF_IDP_PORT=$((TEST_IDP_PORT + 1))
+stop_all() {
+  scripts/idp.sh stop citizen "$TEST_IDP_PORT"
+  scripts/idp.sh stop staff "$TEST_STAFF_IDP_PORT"
+  if [ -n "${started_db:-}" ]; then scripts/db.sh stop; fi
+}
+trap stop_all EXIT
 scripts/idp.sh start citizen "$TEST_IDP_PORT" http://127.0.0.1:3000 http://127.0.0.1:3100
-trap 'scripts/idp.sh stop citizen "$TEST_IDP_PORT"; if [ -n "${started_db:-}" ]; then scripts/db.sh stop; fi' EXIT
+scripts/idp.sh start staff "$TEST_STAFF_IDP_PORT" http://127.0.0.1:3000 http://127.0.0.1:3100
 export TEST_CITIZEN_ISSUER="http://127.0.0.1:$TEST_IDP_PORT"
+export TEST_STAFF_ISSUER="http://127.0.0.1:$TEST_STAFF_IDP_PORT"
 
 step "unit and integration tests (PostgreSQL at ${server_url#*@})"
 # A hung test fails the run after 15 minutes instead of stalling CI.

@@ -22,6 +22,12 @@ pub enum AppError {
         "Der opstod en fejl hos os. Oplys referencen {reference}, hvis du kontakter kommunen."
     )]
     Internal { reference: String },
+    /// The caller must sign in first.
+    #[error("Du skal logge ind for at se denne side.")]
+    NotSignedIn,
+    /// The caller is signed in but may not do this.
+    #[error("Du har ikke adgang til denne side.")]
+    Forbidden,
     /// The server could not be reached or answered with something unreadable.
     #[error("Forbindelsen til portalen svigtede. Prøv igen om lidt.")]
     Unreachable,

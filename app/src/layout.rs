@@ -60,17 +60,19 @@ pub fn SiteHeader(
 /// without JavaScript); nothing for anonymous visitors.
 #[component]
 fn SignedInUser() -> impl IntoView {
-    match use_viewer() {
-        Viewer::Anonymous => None,
-        Viewer::Citizen { name } => Some(view! {
-            <div class="portal-user">
-                <p class="user">{name}</p>
-                <form method="post" action="/log-ud">
-                    <button type="submit" class="button button-secondary d-print-none log-off">"Log af"</button>
-                </form>
-            </div>
-        }),
-    }
+    let who = match use_viewer() {
+        Viewer::Anonymous => return None,
+        Viewer::Citizen { name } => name,
+        Viewer::Staff { name, unit } => format!("{name}, {unit}"),
+    };
+    Some(view! {
+        <div class="portal-user">
+            <p class="user">{who}</p>
+            <form method="post" action="/log-ud">
+                <button type="submit" class="button button-secondary d-print-none log-off">"Log af"</button>
+            </form>
+        </div>
+    })
 }
 
 /// DKFDS footer: who runs the portal, how to reach them, and the policy pages.

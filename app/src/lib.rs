@@ -5,6 +5,10 @@
 //! Everything that touches the database, sessions or secrets lives under the
 //! `ssr`-gated [`state`] module, so it cannot end up in the browser bundle.
 
+#[cfg(feature = "ssr")]
+pub mod access_control;
+#[cfg(feature = "ssr")]
+pub mod caller;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod identity;

@@ -113,6 +113,8 @@ pub fn App() -> impl IntoView {
                         view=pages::privacy::PrivacyPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/sagsbehandling") view=pages::staff::CaseworkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dpo") view=pages::staff::DpoPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/log-ind/afvist")
                         view=pages::sign_in::SignInRefusedPage

@@ -15,6 +15,9 @@ pub enum Viewer {
     Anonymous,
     /// A citizen signed in with MitID.
     Citizen { name: String },
+    /// A staff member signed in with the workforce identity; `unit` is the
+    /// unit's code.
+    Staff { name: String, unit: String },
 }
 
 /// The viewer of this render.

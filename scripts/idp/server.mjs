@@ -55,7 +55,9 @@ const staffClaims = (id, account) => ({ sub: id, name: account.name, roles: acco
 const scopes = realm === 'citizen' ? ['openid', 'profile', 'nin'] : ['openid', 'profile', 'roles'];
 const claimsByScope = realm === 'citizen'
   ? { openid: ['sub'], profile: ['name', 'given_name', 'family_name', 'birthdate'], nin: ['nin', 'nin_type', 'nin_issuing_country'], acr: null, amr: null }
-  : { openid: ['sub'], profile: ['name'], roles: ['roles', 'unit'], acr: null, amr: null };
+  // amr rides on the roles scope, so the portal gets it without a claims
+  // request parameter and can check for two-factor authentication.
+  : { openid: ['sub'], profile: ['name'], roles: ['roles', 'unit', 'amr'], acr: null };
 
 const provider = new Provider(issuer, {
   clients: [{

@@ -83,6 +83,20 @@ pub struct Config {
     /// the `__Host-` prefix, so it works over plain http. Refused unless
     /// `public_url` is http://127.0.0.1 or http://localhost.
     pub insecure_http_session_cookie_on_loopback: bool,
+    /// Issuer URL of the municipality's workforce identity provider (staff sign-in).
+    pub staff_oidc_issuer: Url,
+    /// The portal's client id at the workforce identity provider.
+    pub staff_oidc_client_id: String,
+    /// The portal's client secret at the workforce identity provider (secret).
+    pub staff_oidc_client_secret: SecretString,
+    /// Scopes to request besides `openid`, separated by spaces.
+    pub staff_oidc_scopes: String,
+    /// Claim listing the staff member's roles (`caseworker`, `dpo`, `admin`).
+    pub staff_roles_claim: String,
+    /// Claim holding the staff member's organisational unit code.
+    pub staff_unit_claim: String,
+    /// An `amr` value that proves two-factor authentication (required).
+    pub staff_required_amr: String,
     /// Consecutive rejected attempts that block an address or identity, 2 to 100.
     pub lockout_threshold: u32,
     /// Hours within which rejected attempts count towards a block, 1 to 720.
@@ -104,6 +118,10 @@ struct Defaults {
     insecure_http_session_cookie_on_loopback: bool,
     lockout_threshold: u32,
     lockout_window_hours: u32,
+    staff_oidc_scopes: &'static str,
+    staff_roles_claim: &'static str,
+    staff_unit_claim: &'static str,
+    staff_required_amr: &'static str,
 }
 
 impl Default for Defaults {
@@ -121,6 +139,10 @@ impl Default for Defaults {
             insecure_http_session_cookie_on_loopback: false,
             lockout_threshold: 5,
             lockout_window_hours: 24,
+            staff_oidc_scopes: "profile roles",
+            staff_roles_claim: "roles",
+            staff_unit_claim: "unit",
+            staff_required_amr: "mfa",
         }
     }
 }
@@ -237,6 +259,21 @@ impl Config {
             return Err(invalid("citizen_oidc_client_secret", "must not be empty"));
         }
         self.cpr_claim()?;
+        require_http_url("staff_oidc_issuer", &self.staff_oidc_issuer)?;
+        for (setting, value) in [
+            ("staff_oidc_client_id", self.staff_oidc_client_id.as_str()),
+            (
+                "staff_oidc_client_secret",
+                self.staff_oidc_client_secret.expose_secret(),
+            ),
+            ("staff_roles_claim", self.staff_roles_claim.as_str()),
+            ("staff_unit_claim", self.staff_unit_claim.as_str()),
+            ("staff_required_amr", self.staff_required_amr.as_str()),
+        ] {
+            if value.trim().is_empty() {
+                return Err(invalid(setting, "must not be empty"));
+            }
+        }
         self.min_assurance()?;
         self.pepper()?;
         if !(5..=20).contains(&self.session_idle_minutes) {
@@ -377,6 +414,9 @@ mod tests {
             "INDBLIK_SUBJECT_KEY_PEPPER",
             "0123456789abcdef0123456789abcdef",
         ),
+        ("INDBLIK_STAFF_OIDC_ISSUER", "http://127.0.0.1:4001"),
+        ("INDBLIK_STAFF_OIDC_CLIENT_ID", "indblik-staff"),
+        ("INDBLIK_STAFF_OIDC_CLIENT_SECRET", "hemmelig-medarbejder"),
     ];
 
     /// Sets every required setting, after clearing whatever the test process
@@ -452,6 +492,9 @@ mod tests {
                     citizen_oidc_client_secret = "fil-hemmelighed"
                     citizen_cpr_claim = "signaturgruppen"
                     subject_key_pepper = "fil-peber-som-er-mindst-32-tegn-lang"
+                    staff_oidc_issuer = "https://login.fil.dk"
+                    staff_oidc_client_id = "fil-staff"
+                    staff_oidc_client_secret = "fil-staff-hemmelighed"
                 "#,
             )
             .expect("test file written");
@@ -551,6 +594,17 @@ mod tests {
             ("INDBLIK_SESSION_IDLE_MINUTES", "4", "session_idle_minutes"),
             ("INDBLIK_SESSION_IDLE_MINUTES", "21", "session_idle_minutes"),
             ("INDBLIK_LOCKOUT_THRESHOLD", "1", "lockout_threshold"),
+            (
+                "INDBLIK_STAFF_OIDC_ISSUER",
+                "ldap://ad",
+                "staff_oidc_issuer",
+            ),
+            (
+                "INDBLIK_STAFF_OIDC_CLIENT_SECRET",
+                " ",
+                "staff_oidc_client_secret",
+            ),
+            ("INDBLIK_STAFF_REQUIRED_AMR", "", "staff_required_amr"),
             ("INDBLIK_LOCKOUT_WINDOW_HOURS", "0", "lockout_window_hours"),
             (
                 "INDBLIK_LOCKOUT_WINDOW_HOURS",
@@ -606,6 +660,7 @@ mod tests {
             let printed = format!("{config:?}");
             assert!(!printed.contains("hemmeligt"));
             assert!(!printed.contains("hemmelig-klient"));
+            assert!(!printed.contains("hemmelig-medarbejder"));
             assert!(!printed.contains("0123456789abcdef"));
         });
         in_jail(|jail| {

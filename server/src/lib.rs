@@ -19,13 +19,13 @@ use sqlx::PgPool;
 use app::site::SiteSettings;
 use app::state::AppState;
 
-use crate::auth::CitizenAuth;
+use crate::auth::Auth;
 use crate::config::Config;
 
 /// Everything the router is built from.
 pub struct Services {
     pub state: AppState,
-    pub citizen_auth: Arc<CitizenAuth>,
+    pub auth: Arc<Auth>,
     pub sessions: tower_sessions::SessionManagerLayer<auth::store::PgSessionStore>,
 }
 
@@ -35,7 +35,7 @@ pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
     let store = auth::store::PgSessionStore::new(pool.clone());
     Ok(Services {
         state: app_state(config, pool),
-        citizen_auth: Arc::new(CitizenAuth::from_config(config)?),
+        auth: Arc::new(Auth::from_config(config)?),
         sessions: auth::session::layer(store, config),
     })
 }

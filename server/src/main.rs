@@ -57,10 +57,11 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 println!("no active blocks");
             }
             for block in blocks {
-                let what = match (block.address, block.citizen) {
-                    (Some(address), _) => format!("address {address}"),
-                    (None, Some(citizen)) => format!("citizen {citizen}…"),
-                    (None, None) => "unknown".to_owned(),
+                let what = match (block.address, block.citizen, block.staff) {
+                    (Some(address), _, _) => format!("address {address}"),
+                    (None, Some(citizen), _) => format!("citizen {citizen}…"),
+                    (None, None, Some(staff)) => format!("staff member {staff}"),
+                    (None, None, None) => "unknown".to_owned(),
                 };
                 println!(
                     "{id}\t{at}\t{what}\t{n} rejected attempts",

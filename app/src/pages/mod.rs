@@ -7,3 +7,4 @@ pub mod home;
 pub mod privacy;
 pub mod rights;
 pub mod sign_in;
+pub mod staff;

@@ -24,6 +24,14 @@ fn explanation(reason: &str) -> (&'static str, &'static str) {
             "Log ind er spærret",
             "Der har været for mange mislykkede forsøg på at logge ind fra din forbindelse eller med dit MitID. Af hensyn til sikkerheden er flere forsøg spærret, indtil kommunen har undersøgt det. Skriv til kommunen på adressen nedenfor, så ophæver vi spærringen, når vi har talt med dig.",
         ),
+        "rolle" => (
+            "Du har ikke adgang som medarbejder",
+            "Din bruger har ikke en rolle i portalen (sagsbehandler, databeskyttelsesrådgiver eller administrator), eller den mangler en enhed. Kontakt din leder eller it-afdelingen, hvis du skal have adgang.",
+        ),
+        "tofaktor" => (
+            "Log ind kræver to-faktor-godkendelse",
+            "Medarbejdere skal logge ind med to-faktor-godkendelse, fx med en godkendelses-app. Log ind igen, og godkend med din anden faktor.",
+        ),
         "utilgaengelig" => (
             "MitID svarer ikke lige nu",
             "Portalen kunne ikke få forbindelse til MitID. Prøv igen om lidt.",
@@ -41,6 +49,11 @@ pub fn SignInRefusedPage() -> impl IntoView {
     let query = use_query_map();
     let reason = query.read_untracked().get("grund").unwrap_or_default();
     let (heading, text) = explanation(&reason);
+    let retry = if matches!(reason.as_str(), "rolle" | "tofaktor") {
+        "/medarbejder/log-ind"
+    } else {
+        "/log-ind"
+    };
     view! {
         <Title text=heading/>
         <h1>{heading}</h1>
@@ -50,7 +63,7 @@ pub fn SignInRefusedPage() -> impl IntoView {
             </div>
         </div>
         <p class="mt-6">
-            <a class="button button-primary" href="/log-ind" rel="external">"Prøv at logge ind igen"</a>
+            <a class="button button-primary" href=retry rel="external">"Prøv at logge ind igen"</a>
         </p>
         <WithSite render=|site| site.map(|site| view! {
             <p>

@@ -21,37 +21,61 @@ pub struct LockoutPolicy {
     pub window: Duration,
 }
 
-/// What a block covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Party {
-    Address(IpAddr),
+/// Who an attempt was made as, when known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Identity {
+    Unknown,
     Citizen(SubjectKey),
+    /// A staff member's id at the workforce identity provider.
+    Staff(String),
 }
 
-impl Party {
-    /// The (source_ip, subject_key) columns identifying this party.
-    fn columns(&self) -> (Option<IpNetwork>, Option<Vec<u8>>) {
+impl Identity {
+    /// The (subject_key, staff_id) columns of this identity.
+    pub fn columns(&self) -> (Option<Vec<u8>>, Option<String>) {
         match self {
-            Party::Address(ip) => (Some(IpNetwork::from(*ip)), None),
-            Party::Citizen(key) => (None, Some(key.as_bytes().to_vec())),
+            Identity::Unknown => (None, None),
+            Identity::Citizen(key) => (Some(key.as_bytes().to_vec()), None),
+            Identity::Staff(id) => (None, Some(id.clone())),
         }
     }
 }
 
-/// Whether an active block covers `address` or, when given, `citizen`.
+/// What a block covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Party {
+    Address(IpAddr),
+    Identity(Identity),
+}
+
+impl Party {
+    /// The (source_ip, subject_key, staff_id) columns identifying this party.
+    fn columns(&self) -> (Option<IpNetwork>, Option<Vec<u8>>, Option<String>) {
+        match self {
+            Party::Address(ip) => (Some(IpNetwork::from(*ip)), None, None),
+            Party::Identity(identity) => {
+                let (key, staff) = identity.columns();
+                (None, key, staff)
+            }
+        }
+    }
+}
+
+/// Whether an active block covers `address` or `identity`.
 pub async fn is_blocked(
     db: impl PgExecutor<'_>,
     address: IpAddr,
-    citizen: Option<SubjectKey>,
+    identity: &Identity,
 ) -> sqlx::Result<bool> {
-    let key = citizen.map(|key| key.as_bytes().to_vec());
+    let (key, staff) = identity.columns();
     sqlx::query_scalar!(
         r#"SELECT EXISTS (
                SELECT 1 FROM access_blocks
-               WHERE lifted_at IS NULL AND (source_ip = $1 OR subject_key = $2)
+               WHERE lifted_at IS NULL AND (source_ip = $1 OR subject_key = $2 OR staff_id = $3)
            ) AS "blocked!""#,
         IpNetwork::from(address),
         key,
+        staff,
     )
     .fetch_one(db)
     .await
@@ -62,26 +86,33 @@ pub async fn is_blocked(
 pub async fn block_if_due(
     db: &mut PgConnection,
     policy: LockoutPolicy,
-    party: Party,
+    party: &Party,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
-    let (address, key) = party.columns();
+    if party == &Party::Identity(Identity::Unknown) {
+        return Ok(false);
+    }
+    let (address, key, staff) = party.columns();
     let since = now - policy.window;
     let count = sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!" FROM access_rejections r
            WHERE ($1::inet IS NULL OR r.source_ip = $1)
              AND ($2::bytea IS NULL OR r.subject_key = $2)
-             AND r.occurred_at > $3
+             AND ($3::text IS NULL OR r.staff_id = $3)
+             AND r.occurred_at > $4
              AND r.occurred_at > COALESCE((
                  SELECT max(s.occurred_at) FROM sign_ins s
                  WHERE ($1::inet IS NULL OR s.source_ip = $1) AND ($2::bytea IS NULL OR s.subject_key = $2)
+                   AND ($3::text IS NULL OR s.staff_id = $3)
              ), '-infinity')
              AND r.occurred_at > COALESCE((
                  SELECT max(b.lifted_at) FROM access_blocks b
                  WHERE ($1::inet IS NULL OR b.source_ip = $1) AND ($2::bytea IS NULL OR b.subject_key = $2)
+                   AND ($3::text IS NULL OR b.staff_id = $3)
              ), '-infinity')"#,
         address,
         key,
+        staff,
         since,
     )
     .fetch_one(&mut *db)
@@ -90,12 +121,13 @@ pub async fn block_if_due(
         return Ok(false);
     }
     let made = sqlx::query!(
-        "INSERT INTO access_blocks (blocked_at, source_ip, subject_key, rejections)
-         VALUES ($1, $2, $3, $4)
+        "INSERT INTO access_blocks (blocked_at, source_ip, subject_key, staff_id, rejections)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT DO NOTHING",
         now,
         address,
         key,
+        staff,
         i32::try_from(count).unwrap_or(i32::MAX),
     )
     .execute(&mut *db)
@@ -108,13 +140,15 @@ pub async fn record_sign_in(
     db: impl PgExecutor<'_>,
     now: DateTime<Utc>,
     address: IpAddr,
-    citizen: SubjectKey,
+    identity: &Identity,
 ) -> sqlx::Result<()> {
+    let (key, staff) = identity.columns();
     sqlx::query!(
-        "INSERT INTO sign_ins (occurred_at, source_ip, subject_key) VALUES ($1, $2, $3)",
+        "INSERT INTO sign_ins (occurred_at, source_ip, subject_key, staff_id) VALUES ($1, $2, $3, $4)",
         now,
         IpNetwork::from(address),
-        citizen.as_bytes().as_slice(),
+        key,
+        staff,
     )
     .execute(db)
     .await?;
@@ -130,13 +164,15 @@ pub struct ActiveBlock {
     pub address: Option<IpAddr>,
     /// The first bytes of a blocked citizen's subject key, hex.
     pub citizen: Option<String>,
+    /// A blocked staff member's id.
+    pub staff: Option<String>,
     pub rejections: i32,
 }
 
 /// Every block not yet lifted, newest first.
 pub async fn active_blocks(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<ActiveBlock>> {
     let rows = sqlx::query!(
-        "SELECT id, blocked_at, source_ip, subject_key, rejections FROM access_blocks
+        "SELECT id, blocked_at, source_ip, subject_key, staff_id, rejections FROM access_blocks
          WHERE lifted_at IS NULL ORDER BY blocked_at DESC, id DESC"
     )
     .fetch_all(db)
@@ -150,6 +186,7 @@ pub async fn active_blocks(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<ActiveBl
             citizen: row
                 .subject_key
                 .map(|key| hex::encode(&key[..key.len().min(4)])),
+            staff: row.staff_id,
             rejections: row.rejections,
         })
         .collect())

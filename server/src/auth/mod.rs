@@ -1,9 +1,13 @@
-//! Citizen sign-in with MitID through an OpenID Connect broker:
-//! `GET /log-ind` starts it, `GET /auth/callback` finishes it, `POST /log-ud`
-//! signs out. Every refused attempt is registered; the citizen is sent to
-//! `/log-ind/afvist` with a reason code and a plain Danish explanation.
+//! Sign-in over OpenID Connect: citizens with MitID through a broker
+//! (`GET /log-ind`, callback `/auth/callback`) and staff with the
+//! municipality's workforce identity (`GET /medarbejder/log-ind`, callback
+//! `/auth/medarbejder/callback`); `POST /log-ud` signs either out. Every
+//! refused attempt is registered and may block the address or identity; the
+//! user is sent to `/log-ind/afvist` with a reason code and a plain Danish
+//! explanation.
 
 pub mod claims;
+pub mod guard;
 pub mod lockout;
 pub mod oidc;
 pub mod rejections;
@@ -23,123 +27,168 @@ use sqlx::PgPool;
 use tower_sessions::Session;
 use url::Url;
 
+use app::caller::{Role, StaffMember};
 use app::identity::subject_key::{Pepper, SubjectKey};
 use app::state::AppState;
 
 use self::claims::{Assurance, CprClaim};
-use self::lockout::{LockoutPolicy, Party};
-use self::oidc::{OidcRelyingParty, OidcSettings, PendingAuthorization};
+use self::lockout::{Identity, LockoutPolicy, Party};
+use self::oidc::{OidcRelyingParty, OidcSettings, PendingAuthorization, VerifiedLogin};
 use self::rejections::Rejection;
-use self::session::{SignedIn, SignedInAs, PENDING_KEY, USER_KEY};
+use self::session::{SignedIn, SignedInAs, USER_KEY};
 use crate::clock;
 use crate::config::Config;
 
-/// Path of the callback registered at the broker.
-pub const CALLBACK_PATH: &str = "/auth/callback";
+/// Callback registered at the MitID broker.
+pub const CITIZEN_CALLBACK: &str = "/auth/callback";
+/// Callback registered at the workforce identity provider.
+pub const STAFF_CALLBACK: &str = "/auth/medarbejder/callback";
 
-/// Everything the citizen sign-in needs.
-pub struct CitizenAuth {
+/// The citizen sign-in's settings.
+pub struct CitizenSignIn {
     pub relying_party: OidcRelyingParty,
     pub pepper: Pepper,
     pub cpr_claim: CprClaim,
     pub min_assurance: Assurance,
+}
+
+/// The staff sign-in's settings.
+pub struct StaffSignIn {
+    pub relying_party: OidcRelyingParty,
+    pub roles_claim: String,
+    pub unit_claim: String,
+    /// An `amr` value that proves two-factor authentication.
+    pub required_amr: String,
+}
+
+/// Everything sign-in needs.
+pub struct Auth {
+    pub citizen: CitizenSignIn,
+    pub staff: StaffSignIn,
     pub public_url: Url,
     pub lockout: LockoutPolicy,
 }
 
-impl CitizenAuth {
-    /// Builds the sign-in from the validated configuration.
-    pub fn from_config(config: &Config) -> anyhow::Result<CitizenAuth> {
+impl Auth {
+    /// Builds sign-in from the validated configuration.
+    pub fn from_config(config: &Config) -> anyhow::Result<Auth> {
         let min_assurance = config.min_assurance()?;
-        let redirect_url = config.public_url.join(CALLBACK_PATH)?;
-        let relying_party = OidcRelyingParty::new(OidcSettings {
+        let citizen = OidcRelyingParty::new(OidcSettings {
             issuer: config.citizen_oidc_issuer.clone(),
             client_id: config.citizen_oidc_client_id.clone(),
             client_secret: config.citizen_oidc_client_secret.clone(),
-            redirect_url,
+            redirect_url: config.public_url.join(CITIZEN_CALLBACK)?,
             scopes: vec!["profile".to_owned(), "nin".to_owned()],
             acr_values: vec![min_assurance.acr()],
         })?;
-        Ok(CitizenAuth {
-            relying_party,
-            pepper: config.pepper()?,
-            cpr_claim: config.cpr_claim()?,
-            min_assurance,
+        let staff = OidcRelyingParty::new(OidcSettings {
+            issuer: config.staff_oidc_issuer.clone(),
+            client_id: config.staff_oidc_client_id.clone(),
+            client_secret: config.staff_oidc_client_secret.clone(),
+            redirect_url: config.public_url.join(STAFF_CALLBACK)?,
+            scopes: config
+                .staff_oidc_scopes
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect(),
+            acr_values: Vec::new(),
+        })?;
+        Ok(Auth {
+            citizen: CitizenSignIn {
+                relying_party: citizen,
+                pepper: config.pepper()?,
+                cpr_claim: config.cpr_claim()?,
+                min_assurance,
+            },
+            staff: StaffSignIn {
+                relying_party: staff,
+                roles_claim: config.staff_roles_claim.clone(),
+                unit_claim: config.staff_unit_claim.clone(),
+                required_amr: config.staff_required_amr.clone(),
+            },
             public_url: config.public_url.clone(),
             lockout: config.lockout_policy(),
         })
     }
 }
 
+/// Which sign-in a request belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Citizen,
+    Staff,
+}
+
+impl Kind {
+    fn pending_key(self) -> &'static str {
+        match self {
+            Kind::Citizen => "oidc.pending.citizen",
+            Kind::Staff => "oidc.pending.staff",
+        }
+    }
+
+    fn start_path(self) -> &'static str {
+        match self {
+            Kind::Citizen => "/log-ind",
+            Kind::Staff => "/medarbejder/log-ind",
+        }
+    }
+
+    fn callback_path(self) -> &'static str {
+        match self {
+            Kind::Citizen => CITIZEN_CALLBACK,
+            Kind::Staff => STAFF_CALLBACK,
+        }
+    }
+
+    fn relying_party(self, auth: &Auth) -> &OidcRelyingParty {
+        match self {
+            Kind::Citizen => &auth.citizen.relying_party,
+            Kind::Staff => &auth.staff.relying_party,
+        }
+    }
+}
+
 /// The sign-in routes, with their shared state as an extension.
-pub fn routes(auth: Arc<CitizenAuth>) -> Router<AppState> {
+pub fn routes(auth: Arc<Auth>) -> Router<AppState> {
     Router::new()
-        .route("/log-ind", get(start_sign_in))
-        .route(CALLBACK_PATH, get(finish_sign_in))
+        .route(Kind::Citizen.start_path(), get(start_citizen))
+        .route(Kind::Staff.start_path(), get(start_staff))
+        .route(CITIZEN_CALLBACK, get(finish_citizen))
+        .route(STAFF_CALLBACK, get(finish_staff))
         .route("/log-ud", post(sign_out))
         .layer(Extension(auth))
 }
 
-/// Where a refused citizen is sent; `reason` is one of the codes
+/// Where a refused user is sent; `reason` is one of the codes
 /// `app::pages::sign_in` explains.
 fn refused(reason: &str) -> Response {
     Redirect::to(&format!("/log-ind/afvist?grund={reason}")).into_response()
 }
 
-async fn start_sign_in(
-    State(pool): State<PgPool>,
-    Extension(auth): Extension<Arc<CitizenAuth>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    session: Session,
-) -> Response {
-    let now = clock::now();
-    match lockout::is_blocked(&pool, peer.ip(), None).await {
-        Ok(false) => {}
-        Ok(true) => {
-            return refuse(&pool, &auth, now, peer, "/log-ind", Refusal::blocked(None)).await
-        }
-        Err(error) => {
-            tracing::error!(error = ?error, "cannot check for blocks");
-            return refused("fejl");
-        }
-    }
-    let (url, pending) = match auth.relying_party.authorization_request().await {
-        Ok(request) => request,
-        Err(error) => {
-            tracing::error!(error = ?error, "cannot start MitID sign-in");
-            return refused("utilgaengelig");
-        }
-    };
-    if let Err(error) = session.insert(PENDING_KEY, pending).await {
-        tracing::error!(error = ?error, "cannot store the pending sign-in");
-        return refused("fejl");
-    }
-    Redirect::to(url.as_str()).into_response()
-}
-
-/// A refused callback: what to register and what to tell the citizen.
-struct Refusal {
-    reason: &'static str,
-    citizen_code: &'static str,
-    subject_key: Option<SubjectKey>,
+/// A refused attempt: what to register and what to tell the user.
+pub struct Refusal {
+    pub reason: &'static str,
+    pub user_code: &'static str,
+    pub identity: Identity,
 }
 
 impl Refusal {
-    fn new(reason: &'static str, citizen_code: &'static str) -> Refusal {
+    fn new(reason: &'static str, user_code: &'static str) -> Refusal {
         Refusal {
             reason,
-            citizen_code,
-            subject_key: None,
+            user_code,
+            identity: Identity::Unknown,
         }
     }
 
-    /// An attempt from a blocked address or by a blocked citizen.
-    fn blocked(subject_key: Option<SubjectKey>) -> Refusal {
-        Refusal {
-            reason: BLOCKED_REASON,
-            citizen_code: "blokeret",
-            subject_key,
-        }
+    fn as_(self, identity: Identity) -> Refusal {
+        Refusal { identity, ..self }
+    }
+
+    /// An attempt from a blocked address or by a blocked identity.
+    fn blocked(identity: Identity) -> Refusal {
+        Refusal::new(BLOCKED_REASON, "blokeret").as_(identity)
     }
 }
 
@@ -147,21 +196,21 @@ impl Refusal {
 /// towards a new block.
 const BLOCKED_REASON: &str = "blocked";
 
-/// Registers `refusal`, blocks the address or citizen when this rejection
-/// completes a run, and sends the citizen to the explanation.
-async fn refuse(
+/// Registers a rejected attempt and blocks the address or identity when it
+/// completes a run. Failures are logged: a broken registry must not turn a
+/// refusal into an acceptance.
+pub async fn register_rejection(
     pool: &PgPool,
-    auth: &CitizenAuth,
+    policy: LockoutPolicy,
     now: DateTime<Utc>,
     peer: SocketAddr,
     path: &str,
-    refusal: Refusal,
-) -> Response {
+    refusal: &Refusal,
+) {
     let rejection = Rejection {
         at: now,
         source_ip: peer.ip(),
-        subject_key: refusal.subject_key,
-        staff_id: None,
+        identity: &refusal.identity,
         reason: refusal.reason,
         path,
     };
@@ -169,10 +218,11 @@ async fn refuse(
         let mut tx = pool.begin().await?;
         rejections::register(&mut *tx, &rejection).await?;
         if refusal.reason != BLOCKED_REASON {
-            let mut parties = vec![Party::Address(peer.ip())];
-            parties.extend(refusal.subject_key.map(Party::Citizen));
-            for party in parties {
-                if lockout::block_if_due(&mut tx, auth.lockout, party, now).await? {
+            for party in [
+                Party::Address(peer.ip()),
+                Party::Identity(refusal.identity.clone()),
+            ] {
+                if lockout::block_if_due(&mut tx, policy, &party, now).await? {
                     tracing::warn!(?party, "blocked after repeated rejected attempts");
                 }
             }
@@ -182,50 +232,144 @@ async fn refuse(
     if let Err(error) = registered.await {
         tracing::error!(error = ?error, "cannot register a rejected attempt");
     }
-    tracing::warn!(reason = refusal.reason, "citizen sign-in refused");
-    refused(refusal.citizen_code)
+    tracing::warn!(reason = refusal.reason, path, "access refused");
 }
 
-async fn finish_sign_in(
+async fn start_citizen(
     State(pool): State<PgPool>,
-    Extension(auth): Extension<Arc<CitizenAuth>>,
+    Extension(auth): Extension<Arc<Auth>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     session: Session,
-    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    start(Kind::Citizen, &pool, &auth, peer, &session).await
+}
+
+async fn start_staff(
+    State(pool): State<PgPool>,
+    Extension(auth): Extension<Arc<Auth>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    session: Session,
+) -> Response {
+    start(Kind::Staff, &pool, &auth, peer, &session).await
+}
+
+async fn start(
+    kind: Kind,
+    pool: &PgPool,
+    auth: &Auth,
+    peer: SocketAddr,
+    session: &Session,
 ) -> Response {
     let now = clock::now();
-    let outcome = match lockout::is_blocked(&pool, peer.ip(), None).await {
-        Ok(true) => Err(Refusal::blocked(None)),
-        Ok(false) => verify_callback(&auth, &session, &query, now).await,
-        Err(error) => {
-            tracing::error!(error = ?error, "cannot check for blocks");
-            return refused("fejl");
-        }
-    };
-    let (user, subject_key) = match outcome {
-        Ok(signed_in) => signed_in,
-        Err(refusal) => return refuse(&pool, &auth, now, peer, CALLBACK_PATH, refusal).await,
-    };
-    match lockout::is_blocked(&pool, peer.ip(), Some(subject_key)).await {
+    match lockout::is_blocked(pool, peer.ip(), &Identity::Unknown).await {
         Ok(false) => {}
         Ok(true) => {
-            let refusal = Refusal::blocked(Some(subject_key));
-            return refuse(&pool, &auth, now, peer, CALLBACK_PATH, refusal).await;
+            let refusal = Refusal::blocked(Identity::Unknown);
+            register_rejection(pool, auth.lockout, now, peer, kind.start_path(), &refusal).await;
+            return refused(refusal.user_code);
         }
         Err(error) => {
             tracing::error!(error = ?error, "cannot check for blocks");
             return refused("fejl");
         }
     }
+    let (url, pending) = match kind.relying_party(auth).authorization_request().await {
+        Ok(request) => request,
+        Err(error) => {
+            tracing::error!(error = ?error, ?kind, "cannot start sign-in");
+            return refused("utilgaengelig");
+        }
+    };
+    if let Err(error) = session.insert(kind.pending_key(), pending).await {
+        tracing::error!(error = ?error, "cannot store the pending sign-in");
+        return refused("fejl");
+    }
+    Redirect::to(url.as_str()).into_response()
+}
+
+async fn finish_citizen(
+    State(pool): State<PgPool>,
+    Extension(auth): Extension<Arc<Auth>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    session: Session,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    finish(Kind::Citizen, &pool, &auth, peer, &session, &query).await
+}
+
+async fn finish_staff(
+    State(pool): State<PgPool>,
+    Extension(auth): Extension<Arc<Auth>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    session: Session,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    finish(Kind::Staff, &pool, &auth, peer, &session, &query).await
+}
+
+async fn finish(
+    kind: Kind,
+    pool: &PgPool,
+    auth: &Auth,
+    peer: SocketAddr,
+    session: &Session,
+    query: &HashMap<String, String>,
+) -> Response {
+    let now = clock::now();
+    let verified = async {
+        if lockout::is_blocked(pool, peer.ip(), &Identity::Unknown)
+            .await
+            .map_err(internal)?
+        {
+            return Err(Refusal::blocked(Identity::Unknown));
+        }
+        let login = verify_callback(kind, auth, session, query, now).await?;
+        let (who, identity) = match kind {
+            Kind::Citizen => citizen_from(&auth.citizen, &login).await?,
+            Kind::Staff => staff_from(&auth.staff, &login)?,
+        };
+        if lockout::is_blocked(pool, peer.ip(), &identity)
+            .await
+            .map_err(internal)?
+        {
+            return Err(Refusal::blocked(identity));
+        }
+        Ok((login, who, identity))
+    };
+    let (login, who, identity) = match verified.await {
+        Ok(signed_in) => signed_in,
+        Err(refusal) => {
+            register_rejection(
+                pool,
+                auth.lockout,
+                now,
+                peer,
+                kind.callback_path(),
+                &refusal,
+            )
+            .await;
+            return refused(refusal.user_code);
+        }
+    };
+    let landing = match &who {
+        SignedInAs::Citizen { .. } => "/",
+        SignedInAs::Staff(member) if member.has(Role::Dpo) || member.has(Role::Admin) => "/dpo",
+        SignedInAs::Staff(_) => "/sagsbehandling",
+    };
+    let user = SignedIn {
+        who,
+        signed_in_at: now,
+        id_token: login.id_token,
+    };
     // A new session id at sign-in, so an id seen before cannot be used.
     let stored = async {
-        lockout::record_sign_in(&pool, now, peer.ip(), subject_key).await?;
+        lockout::record_sign_in(pool, now, peer.ip(), &identity).await?;
         session.cycle_id().await?;
         session.insert(USER_KEY, user).await?;
         anyhow::Ok(())
     };
     match stored.await {
-        Ok(()) => Redirect::to("/").into_response(),
+        Ok(()) => Redirect::to(landing).into_response(),
         Err(error) => {
             tracing::error!(error = ?error, "cannot complete the sign-in");
             refused("fejl")
@@ -233,15 +377,22 @@ async fn finish_sign_in(
     }
 }
 
+fn internal(error: impl std::fmt::Debug) -> Refusal {
+    tracing::error!(?error, "sign-in failed inside the portal");
+    Refusal::new("internal_error", "fejl")
+}
+
 /// Checks the callback against the pending authorization, which is removed
 /// from the session whatever the outcome (state and nonce are usable once).
 async fn verify_callback(
-    auth: &CitizenAuth,
+    kind: Kind,
+    auth: &Auth,
     session: &Session,
     query: &HashMap<String, String>,
     now: DateTime<Utc>,
-) -> Result<(SignedIn, SubjectKey), Refusal> {
-    let pending: Option<PendingAuthorization> = session.remove(PENDING_KEY).await.ok().flatten();
+) -> Result<VerifiedLogin, Refusal> {
+    let pending: Option<PendingAuthorization> =
+        session.remove(kind.pending_key()).await.ok().flatten();
     let pending = pending.ok_or(Refusal::new("state_missing", "fejl"))?;
     if query.get("state") != Some(&pending.state) {
         return Err(Refusal::new("state_mismatch", "fejl"));
@@ -253,67 +404,108 @@ async fn verify_callback(
         .get("code")
         .cloned()
         .ok_or(Refusal::new("code_missing", "fejl"))?;
-    let login = auth
-        .relying_party
+    kind.relying_party(auth)
         .finish(code, pending, now)
         .await
         .map_err(|error| {
             tracing::warn!(error = ?error, "ID token or code refused");
             Refusal::new(error.reason_code(), "fejl")
-        })?;
+        })
+}
 
-    let cpr = match auth.cpr_claim.find(&login.claims) {
+/// The citizen behind a verified MitID login: CPR from the token or
+/// userinfo, subject key, and an assurance level at least the minimum.
+async fn citizen_from(
+    sign_in: &CitizenSignIn,
+    login: &VerifiedLogin,
+) -> Result<(SignedInAs, Identity), Refusal> {
+    let cpr = match sign_in.cpr_claim.find(&login.claims) {
         Ok(Some(cpr)) => Some(cpr),
         Ok(None) => {
-            let user_info = auth
+            let user_info = sign_in
                 .relying_party
-                .user_info(&login)
+                .user_info(login)
                 .await
                 .map_err(|error| {
                     tracing::warn!(error = ?error, "userinfo refused");
                     Refusal::new(error.reason_code(), "fejl")
                 })?;
-            auth.cpr_claim
+            sign_in
+                .cpr_claim
                 .find(&user_info)
                 .map_err(|_| Refusal::new("cpr_malformed", "cpr"))?
         }
         Err(_) => return Err(Refusal::new("cpr_malformed", "cpr")),
     };
     let cpr = cpr.ok_or(Refusal::new("cpr_missing", "cpr"))?;
-    let subject_key = SubjectKey::derive(&auth.pepper, &cpr);
+    let subject_key = SubjectKey::derive(&sign_in.pepper, &cpr);
+    let identity = Identity::Citizen(subject_key);
 
     let assurance = login.acr.as_deref().and_then(Assurance::from_acr);
-    if assurance.is_none_or(|level| level < auth.min_assurance) {
-        return Err(Refusal {
-            reason: "assurance_too_low",
-            citizen_code: "sikringsniveau",
-            subject_key: Some(subject_key),
-        });
+    if assurance.is_none_or(|level| level < sign_in.min_assurance) {
+        return Err(Refusal::new("assurance_too_low", "sikringsniveau").as_(identity));
     }
-    let name = login.name.unwrap_or_else(|| "Borger".to_owned());
-    let user = SignedIn {
-        who: SignedInAs::Citizen {
-            subject_key: hex::encode(subject_key.as_bytes()),
-            name,
-        },
-        signed_in_at: now,
-        id_token: login.id_token,
+    let who = SignedInAs::Citizen {
+        subject_key: hex::encode(subject_key.as_bytes()),
+        name: login.name.clone().unwrap_or_else(|| "Borger".to_owned()),
     };
-    Ok((user, subject_key))
+    Ok((who, identity))
 }
 
-async fn sign_out(Extension(auth): Extension<Arc<CitizenAuth>>, session: Session) -> Response {
+/// The staff member behind a verified workforce login: two-factor
+/// authentication, at least one known role, and a unit.
+fn staff_from(
+    sign_in: &StaffSignIn,
+    login: &VerifiedLogin,
+) -> Result<(SignedInAs, Identity), Refusal> {
+    let identity = Identity::Staff(login.subject.clone());
+    if !login
+        .amr
+        .iter()
+        .any(|method| method == &sign_in.required_amr)
+    {
+        return Err(Refusal::new("staff_without_two_factor", "tofaktor").as_(identity));
+    }
+    let roles: Vec<Role> = match login.claims.get(&sign_in.roles_claim) {
+        Some(serde_json::Value::Array(names)) => names
+            .iter()
+            .filter_map(|name| name.as_str().and_then(Role::parse))
+            .collect(),
+        Some(serde_json::Value::String(names)) => {
+            names.split_whitespace().filter_map(Role::parse).collect()
+        }
+        _ => Vec::new(),
+    };
+    if roles.is_empty() {
+        return Err(Refusal::new("staff_role_unknown", "rolle").as_(identity));
+    }
+    let unit = login
+        .claims
+        .get(&sign_in.unit_claim)
+        .and_then(|unit| unit.as_str())
+        .filter(|unit| !unit.trim().is_empty())
+        .ok_or(Refusal::new("staff_unit_missing", "rolle").as_(identity.clone()))?;
+    let member = StaffMember {
+        id: login.subject.clone(),
+        name: login.name.clone().unwrap_or_else(|| login.subject.clone()),
+        roles,
+        unit: unit.to_owned(),
+    };
+    Ok((SignedInAs::Staff(member), identity))
+}
+
+async fn sign_out(Extension(auth): Extension<Arc<Auth>>, session: Session) -> Response {
     let user: Option<SignedIn> = session.get(USER_KEY).await.ok().flatten();
     if let Err(error) = session.flush().await {
         tracing::error!(error = ?error, "cannot end the session");
     }
     let after = auth.public_url.clone();
     if let Some(user) = user {
-        if let Some(url) = auth
-            .relying_party
-            .end_session_url(&user.id_token, &after)
-            .await
-        {
+        let relying_party = match user.who {
+            SignedInAs::Citizen { .. } => &auth.citizen.relying_party,
+            SignedInAs::Staff(_) => &auth.staff.relying_party,
+        };
+        if let Some(url) = relying_party.end_session_url(&user.id_token, &after).await {
             return Redirect::to(url.as_str()).into_response();
         }
     }

@@ -6,15 +6,14 @@ use chrono::{DateTime, Utc};
 use sqlx::types::ipnetwork::IpNetwork;
 use sqlx::PgExecutor;
 
-use app::identity::subject_key::SubjectKey;
+use super::lockout::Identity;
 
 /// One rejected attempt.
 #[derive(Debug)]
 pub struct Rejection<'a> {
     pub at: DateTime<Utc>,
     pub source_ip: IpAddr,
-    pub subject_key: Option<SubjectKey>,
-    pub staff_id: Option<&'a str>,
+    pub identity: &'a Identity,
     /// A short code such as `assurance_too_low` (lower case and underscores).
     pub reason: &'a str,
     /// The path asked for, without its query string.
@@ -23,13 +22,14 @@ pub struct Rejection<'a> {
 
 /// Stores `rejection`.
 pub async fn register(db: impl PgExecutor<'_>, rejection: &Rejection<'_>) -> sqlx::Result<()> {
+    let (subject_key, staff_id) = rejection.identity.columns();
     sqlx::query!(
         "INSERT INTO access_rejections (occurred_at, source_ip, subject_key, staff_id, reason, path)
          VALUES ($1, $2, $3, $4, $5, $6)",
         rejection.at,
         IpNetwork::from(rejection.source_ip),
-        rejection.subject_key.as_ref().map(|key| key.as_bytes().as_slice()),
-        rejection.staff_id,
+        subject_key,
+        staff_id,
         rejection.reason,
         rejection.path,
     )

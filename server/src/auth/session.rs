@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
+use app::caller::{Caller, StaffMember};
+use app::identity::subject_key::SubjectKey;
 use app::viewer::Viewer;
 
 use super::store::PgSessionStore;
@@ -43,6 +45,8 @@ pub struct SignedIn {
 pub enum SignedInAs {
     /// A citizen: the subject key (hex) and the name from MitID.
     Citizen { subject_key: String, name: String },
+    /// A staff member, with roles and unit from the workforce identity.
+    Staff(StaffMember),
 }
 
 impl SignedIn {
@@ -54,6 +58,23 @@ impl SignedIn {
     fn viewer(&self) -> Viewer {
         match &self.who {
             SignedInAs::Citizen { name, .. } => Viewer::Citizen { name: name.clone() },
+            SignedInAs::Staff(member) => Viewer::Staff {
+                name: member.name.clone(),
+                unit: member.unit.clone(),
+            },
+        }
+    }
+
+    fn caller(&self) -> Caller {
+        match &self.who {
+            SignedInAs::Citizen { subject_key, .. } => {
+                let mut bytes = [0_u8; 32];
+                match hex::decode_to_slice(subject_key, &mut bytes) {
+                    Ok(()) => Caller::Citizen(SubjectKey::from_bytes(bytes)),
+                    Err(_) => Caller::Anonymous,
+                }
+            }
+            SignedInAs::Staff(member) => Caller::Staff(member.clone()),
         }
     }
 }
@@ -89,12 +110,15 @@ pub async fn signed_in(session: &Session, now: DateTime<Utc>) -> Option<SignedIn
     Some(user)
 }
 
-/// Attaches the [`Viewer`] to the request for the pages to show.
-pub async fn attach_viewer(session: Session, mut request: Request, next: Next) -> Response {
-    let viewer = signed_in(&session, clock::now())
-        .await
-        .map(|user| user.viewer())
-        .unwrap_or_default();
+/// Attaches the [`Caller`] (for guards and server functions) and the
+/// [`Viewer`] (for the header) to the request.
+pub async fn attach_caller(session: Session, mut request: Request, next: Next) -> Response {
+    let user = signed_in(&session, clock::now()).await;
+    let (caller, viewer) = match user {
+        Some(user) => (user.caller(), user.viewer()),
+        None => (Caller::Anonymous, Viewer::Anonymous),
+    };
+    request.extensions_mut().insert(caller);
     request.extensions_mut().insert(viewer);
     next.run(request).await
 }

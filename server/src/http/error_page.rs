@@ -25,20 +25,23 @@ pub fn panic_response(site: &Arc<SiteSettings>, panic: Box<dyn Any + Send + 'sta
         .try_with(Clone::clone)
         .unwrap_or_else(|_| "ukendt".to_owned());
     tracing::error!(reference = %reference, panic = %message, "request handler panicked");
-    let page = internal_error_page(site.as_ref().clone(), AppError::Internal { reference });
+    let page = page(
+        site.as_ref().clone(),
+        "Der opstod en fejl",
+        AppError::Internal { reference }.to_string(),
+    );
     (StatusCode::INTERNAL_SERVER_ERROR, Html(page)).into_response()
 }
 
-/// A complete HTML document showing `error` in the portal's frame, for
-/// failures that happen outside the Leptos renderer.
-pub fn internal_error_page(site: SiteSettings, error: AppError) -> String {
-    let text = error.to_string();
+/// A complete HTML document with `heading` and `text` in the portal's frame,
+/// for answers given outside the Leptos renderer (500 after a panic, 403).
+pub fn page(site: SiteSettings, heading: &'static str, text: String) -> String {
     let body = Owner::new().with(move || {
         view! {
             <a class="skipnav" href="#main-content">"Gå til sidens indhold"</a>
             <SiteHeader site=Some(site.clone())/>
             <main id="main-content" class="container page-container">
-                <ErrorMessage heading="Der opstod en fejl" text/>
+                <ErrorMessage heading text/>
             </main>
             <SiteFooter site=Some(site)/>
         }
@@ -47,7 +50,7 @@ pub fn internal_error_page(site: SiteSettings, error: AppError) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Der opstod en fejl · Indblik</title>\
+         <title>{heading} · Indblik</title>\
          <link rel=\"stylesheet\" href=\"{dkfds}/css/dkfds.min.css\">\
          <link rel=\"stylesheet\" href=\"/pkg/{name}.css\"></head><body>{body}</body></html>",
         dkfds = app::shell::DKFDS_PREFIX,

@@ -24,9 +24,14 @@ use crate::Services;
 pub fn router(services: Services) -> Router {
     let Services {
         state,
-        citizen_auth,
+        auth,
         sessions,
     } = services;
+    let guard = crate::auth::guard::GuardState {
+        pool: state.pool.clone(),
+        auth: auth.clone(),
+        site: state.site.clone(),
+    };
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let provide_state = move || {
@@ -55,13 +60,17 @@ pub fn router(services: Services) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .merge(crate::auth::routes(citizen_auth))
+        .merge(crate::auth::routes(auth))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(provide_state, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            guard,
+            crate::auth::guard::guard_staff_pages,
+        ))
         .layer(axum::middleware::from_fn(
-            crate::auth::session::attach_viewer,
+            crate::auth::session::attach_caller,
         ))
         .layer(sessions)
         .layer(layers)

@@ -11,4 +11,5 @@ mod auth;
 mod health;
 mod lockout;
 mod pages;
+mod staff;
 mod support;

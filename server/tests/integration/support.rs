@@ -19,6 +19,11 @@ pub fn citizen_issuer() -> String {
     std::env::var("TEST_CITIZEN_ISSUER").unwrap_or_else(|_| "http://127.0.0.1:4100".to_owned())
 }
 
+/// The test workforce identity provider `make test` starts.
+pub fn staff_issuer() -> String {
+    std::env::var("TEST_STAFF_ISSUER").unwrap_or_else(|_| "http://127.0.0.1:4101".to_owned())
+}
+
 /// The address the router believes it is served at (registered at the test
 /// provider as a redirect base; nothing listens there).
 pub const PUBLIC_URL: &str = "http://127.0.0.1:3000";
@@ -46,6 +51,9 @@ pub fn test_figment() -> figment::Figment {
         .merge(("citizen_oidc_client_id", "indblik-dev"))
         .merge(("citizen_oidc_client_secret", "indblik-dev-secret"))
         .merge(("subject_key_pepper", "integration-test-pepper-0123456789"))
+        .merge(("staff_oidc_issuer", staff_issuer()))
+        .merge(("staff_oidc_client_id", "indblik-dev"))
+        .merge(("staff_oidc_client_secret", "indblik-dev-secret"))
 }
 
 /// The complete router over `pool`, with `config`.
@@ -158,7 +166,8 @@ impl ProviderBrowser {
     /// test account `account` and returns the redirect back to the portal
     /// (the callback URL with `code` and `state`).
     pub async fn sign_in(&self, authorize_url: &str, account: &str) -> url::Url {
-        let issuer = citizen_issuer();
+        let parsed = url::Url::parse(authorize_url).expect("authorize URL");
+        let issuer = parsed.origin().ascii_serialization();
         let mut next = authorize_url.to_owned();
         for _ in 0..10 {
             let response = self

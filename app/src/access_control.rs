@@ -1,0 +1,63 @@
+//! [ssr] Reading the registry of rejected access attempts and the active
+//! blocks for the DPO's page. Writing them is the server's sign-in code.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Europe::Copenhagen;
+use sqlx::PgPool;
+
+use crate::pages::staff::{AccessControlOverview, BlockRow, RejectionRow};
+
+fn local(time: DateTime<Utc>) -> String {
+    time.with_timezone(&Copenhagen)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The latest `limit` rejections, newest first, and every active block.
+pub async fn access_control_overview(
+    pool: &PgPool,
+    limit: i64,
+) -> sqlx::Result<AccessControlOverview> {
+    let rejections = sqlx::query!(
+        r#"SELECT occurred_at, host(source_ip) AS "source_ip!", subject_key IS NOT NULL AS "citizen!",
+                  staff_id, reason, path
+           FROM access_rejections ORDER BY occurred_at DESC, id DESC LIMIT $1"#,
+        limit
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| RejectionRow {
+        at: local(row.occurred_at),
+        source_ip: row.source_ip,
+        who: match (row.citizen, row.staff_id) {
+            (true, _) => "borger".to_owned(),
+            (false, Some(staff)) => format!("medarbejder {staff}"),
+            (false, None) => "ukendt".to_owned(),
+        },
+        reason: row.reason,
+        path: row.path,
+    })
+    .collect();
+    let blocks = sqlx::query!(
+        r#"SELECT id, blocked_at, host(source_ip) AS source_ip, subject_key IS NOT NULL AS "citizen!",
+                  staff_id, rejections
+           FROM access_blocks WHERE lifted_at IS NULL ORDER BY blocked_at DESC, id DESC"#
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| BlockRow {
+        id: row.id,
+        at: local(row.blocked_at),
+        what: match (row.source_ip, row.citizen, row.staff_id) {
+            (Some(ip), _, _) => format!("IP-adresse {ip}"),
+            (None, true, _) => "en borger".to_owned(),
+            (None, false, Some(staff)) => format!("medarbejder {staff}"),
+            (None, false, None) => "ukendt".to_owned(),
+        },
+        rejections: row.rejections,
+    })
+    .collect();
+    Ok(AccessControlOverview { rejections, blocks })
+}

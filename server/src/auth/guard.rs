@@ -1,0 +1,88 @@
+//! Staff pages are for staff: `/sagsbehandling` for caseworkers, `/dpo` for
+//! the DPO and administrators. Anonymous visitors are sent to the staff
+//! sign-in; anyone else gets 403 with the DKFDS error page, and the attempt
+//! is registered as a rejected access (which counts towards a block).
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use sqlx::PgPool;
+
+use app::caller::{Caller, Role};
+use app::error::AppError;
+use app::site::SiteSettings;
+
+use super::lockout::Identity;
+use super::{register_rejection, Auth, Refusal};
+use crate::clock;
+use crate::http::error_page;
+
+/// What the guard needs.
+#[derive(Clone)]
+pub struct GuardState {
+    pub pool: PgPool,
+    pub auth: Arc<Auth>,
+    pub site: Arc<SiteSettings>,
+}
+
+/// The roles that may open pages under `path`, if the path is guarded.
+pub fn required_roles(path: &str) -> Option<&'static [Role]> {
+    let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
+    if under("/sagsbehandling") {
+        Some(&[Role::Caseworker])
+    } else if under("/dpo") {
+        Some(&[Role::Dpo, Role::Admin])
+    } else {
+        None
+    }
+}
+
+/// The middleware; runs after the session middleware attached the caller.
+pub async fn guard_staff_pages(
+    State(guard): State<GuardState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Some(roles) = required_roles(request.uri().path()) else {
+        return next.run(request).await;
+    };
+    let caller = request
+        .extensions()
+        .get::<Caller>()
+        .cloned()
+        .unwrap_or_default();
+    let identity = match caller {
+        Caller::Staff(member) if roles.iter().any(|role| member.has(*role)) => {
+            return next.run(request).await
+        }
+        Caller::Anonymous => return Redirect::to("/medarbejder/log-ind").into_response(),
+        Caller::Citizen(key) => Identity::Citizen(key),
+        Caller::Staff(member) => Identity::Staff(member.id),
+    };
+    let refusal = Refusal {
+        reason: "page_forbidden",
+        user_code: "",
+        identity,
+    };
+    let path = request.uri().path().to_owned();
+    register_rejection(
+        &guard.pool,
+        guard.auth.lockout,
+        clock::now(),
+        peer,
+        &path,
+        &refusal,
+    )
+    .await;
+    let page = error_page::page(
+        guard.site.as_ref().clone(),
+        "Ingen adgang",
+        AppError::Forbidden.to_string(),
+    );
+    (StatusCode::FORBIDDEN, Html(page)).into_response()
+}

@@ -1,0 +1,161 @@
+//! Staff sign-in against the real test workforce identity provider, and the
+//! guard on staff pages: caseworkers reach `/sagsbehandling`, the DPO `/dpo`;
+//! citizens and other staff get 403 and the attempt is registered.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use sqlx::PgPool;
+
+use crate::support::{get, get_with_cookie, path_and_query, router, send, ProviderBrowser};
+
+/// Signs in at `start` as `account`; returns where the callback sent the
+/// browser and the session cookie it holds afterwards.
+async fn sign_in_at(app: &Router, start: &str, account: &str) -> (String, String) {
+    let reply = get(app, start).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let cookie = reply.session_cookie().expect("pending sign-in");
+    let callback = ProviderBrowser::new()
+        .sign_in(reply.location(), account)
+        .await;
+    let done = get_with_cookie(app, &path_and_query(&callback), &cookie).await;
+    let cookie = done.session_cookie().unwrap_or(cookie);
+    (done.location().to_owned(), cookie)
+}
+
+async fn staff(app: &Router, account: &str) -> (String, String) {
+    sign_in_at(app, "/medarbejder/log-ind", account).await
+}
+
+async fn rejections(pool: &PgPool) -> Vec<(String, Option<String>, bool, String)> {
+    sqlx::query_as(
+        "SELECT reason, staff_id, subject_key IS NOT NULL, path FROM access_rejections ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_caseworker_reaches_casework_but_not_the_dpo_pages(pool: PgPool) {
+    let app = router(pool.clone());
+    let (landing, cookie) = staff(&app, "sagsbehandler").await;
+    assert_eq!(landing, "/sagsbehandling");
+    let page = get_with_cookie(&app, "/sagsbehandling", &cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Sara Sagsbehandler, BS"),
+        "name and unit in the header"
+    );
+
+    let dpo = get_with_cookie(&app, "/dpo", &cookie).await;
+    assert_eq!(dpo.status, StatusCode::FORBIDDEN);
+    assert!(dpo.body.contains("Du har ikke adgang til denne side."));
+    assert_eq!(
+        rejections(&pool).await,
+        [(
+            "page_forbidden".to_owned(),
+            Some("sagsbehandler".to_owned()),
+            false,
+            "/dpo".to_owned()
+        )]
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn anonymous_visitors_are_sent_to_the_staff_sign_in(pool: PgPool) {
+    let app = router(pool.clone());
+    for path in ["/sagsbehandling", "/dpo", "/dpo/noget"] {
+        let reply = get(&app, path).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(reply.location(), "/medarbejder/log-ind", "{path}");
+    }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_citizen_is_refused_staff_pages_and_the_attempt_is_registered(pool: PgPool) {
+    let app = router(pool.clone());
+    let (landing, cookie) = sign_in_at(&app, "/log-ind", "anna").await;
+    assert_eq!(landing, "/");
+    let reply = get_with_cookie(&app, "/sagsbehandling", &cookie).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert!(!reply.body.contains("Sagsbehandling</h1>"));
+    assert_eq!(
+        rejections(&pool).await,
+        [(
+            "page_forbidden".to_owned(),
+            None,
+            true,
+            "/sagsbehandling".to_owned()
+        )]
+    );
+
+    // Nor can the citizen call the DPO's server function directly.
+    let request = Request::post("/api/dpo/access-control")
+        .header(header::COOKIE, &cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::empty())
+        .unwrap();
+    let reply = send(&app, request).await;
+    assert_ne!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("Forbidden"), "{}", reply.body);
+    assert!(
+        !reply.body.contains("page_forbidden"),
+        "no registry data: {}",
+        reply.body
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_dpo_sees_rejections_and_blocks(pool: PgPool) {
+    let app = router(pool.clone());
+    // Something to see: a citizen knocking on the casework door.
+    let (_, citizen) = sign_in_at(&app, "/log-ind", "bo").await;
+    assert_eq!(
+        get_with_cookie(&app, "/sagsbehandling", &citizen)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    let (landing, cookie) = staff(&app, "dpo").await;
+    assert_eq!(landing, "/dpo");
+    let page = get_with_cookie(&app, "/dpo", &cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Adgangskontrol"));
+    assert!(page.body.contains("page_forbidden") && page.body.contains("/sagsbehandling"));
+    assert!(
+        page.body.contains("borger"),
+        "the kind of identity, never the key"
+    );
+    assert!(page.body.contains("Ingen aktive spærringer."));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn staff_without_a_known_role_or_two_factor_are_refused(pool: PgPool) {
+    let app = router(pool.clone());
+    assert_eq!(staff(&app, "ukendt").await.0, "/log-ind/afvist?grund=rolle");
+    assert_eq!(
+        staff(&app, "uden2fa").await.0,
+        "/log-ind/afvist?grund=tofaktor"
+    );
+    let reasons: Vec<(String, Option<String>)> = rejections(&pool)
+        .await
+        .into_iter()
+        .map(|(reason, staff, _, _)| (reason, staff))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("staff_role_unknown".to_owned(), Some("ukendt".to_owned())),
+            (
+                "staff_without_two_factor".to_owned(),
+                Some("uden2fa".to_owned())
+            ),
+        ]
+    );
+    let page = get(&app, "/log-ind/afvist?grund=tofaktor").await;
+    assert!(
+        page.body.contains("to-faktor") && page.body.contains(r#"href="/medarbejder/log-ind""#)
+    );
+}
