@@ -8,6 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod auth;
+mod bad_tokens;
+mod fake_provider;
 mod health;
 mod lockout;
 mod pages;
