@@ -81,7 +81,7 @@ impl SignedIn {
 
 /// The session layer: random id in an `HttpOnly`, `SameSite=Lax` cookie,
 /// `Secure` with the `__Host-` prefix unless the development setting says
-/// otherwise; expires after the configured idle time.
+/// otherwise; expires after the configured idle time without requests.
 pub fn layer(store: PgSessionStore, config: &Config) -> SessionManagerLayer<PgSessionStore> {
     let insecure = config.insecure_http_session_cookie_on_loopback;
     SessionManagerLayer::new(store)
@@ -94,6 +94,9 @@ pub fn layer(store: PgSessionStore, config: &Config) -> SessionManagerLayer<PgSe
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
+        // Save (and so renew the idle expiry) on every request, not only when
+        // the session's data change: idle means no requests at all.
+        .with_always_save(true)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(i64::from(
             config.session_idle_minutes,
         ))))

@@ -274,7 +274,7 @@ async fn sign_out_ends_the_session_and_the_providers(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn an_idle_session_expires(pool: PgPool) {
+async fn a_session_expires_after_15_idle_minutes_and_activity_renews_it(pool: PgPool) {
     let app = router(pool.clone());
     let cookie = sign_in(&app, "anna").await;
     let expiry: chrono::DateTime<chrono::Utc> =
@@ -287,6 +287,24 @@ async fn an_idle_session_expires(pool: PgPool) {
         idle > chrono::Duration::minutes(14) && idle <= chrono::Duration::minutes(15),
         "expires 15 minutes after the last request: {idle}"
     );
+    // Activity renews the idle limit: a request a minute before it runs out
+    // moves the expiry 15 minutes ahead again.
+    sqlx::query("UPDATE sessions SET expires_at = now() + interval '1 minute'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let home = get_with_cookie(&app, "/", &cookie).await;
+    assert!(home.body.contains("Anna Testesen"));
+    let renewed: chrono::DateTime<chrono::Utc> =
+        sqlx::query_scalar("SELECT expires_at FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(
+        renewed - server::clock::now() > chrono::Duration::minutes(14),
+        "renewed to {renewed}"
+    );
+
     // As if the citizen had been away longer than the idle limit.
     sqlx::query("UPDATE sessions SET expires_at = now() - interval '1 second'")
         .execute(&pool)
