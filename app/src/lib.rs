@@ -12,6 +12,7 @@ pub mod caller;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod identity;
+pub mod idle;
 pub mod layout;
 pub mod pages;
 pub mod shell;

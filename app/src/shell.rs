@@ -98,6 +98,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skipnav" href="#main-content">"Gå til sidens indhold"</a>
             <WithSite render=|site| view! { <SiteHeader site/> }/>
+            <crate::idle::IdleWarning/>
             <main id="main-content" class="container page-container" tabindex="-1">
                 <ErrorBoundary fallback=|errors| view! { <ErrorsView errors/> }>
                 <Routes fallback=NotFoundPage>

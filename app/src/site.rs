@@ -25,6 +25,8 @@ pub struct SiteSettings {
     pub contact_email: String,
     /// The data protection officer's address.
     pub dpo_email: String,
+    /// Minutes without activity before a signed-in user is signed out.
+    pub session_idle_minutes: u32,
 }
 
 /// The settings of this render, `None` only if they were never provided.

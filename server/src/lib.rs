@@ -64,5 +64,6 @@ pub fn site_settings(config: &Config) -> SiteSettings {
         logo_url: config.logo_url.as_ref().map(ToString::to_string),
         contact_email: config.contact_email.clone(),
         dpo_email: config.dpo_email.clone(),
+        session_idle_minutes: config.session_idle_minutes,
     }
 }

@@ -70,6 +70,7 @@ mod tests {
             logo_url: None,
             contact_email: "kontakt@test.dk".to_owned(),
             dpo_email: "dpo@test.dk".to_owned(),
+            session_idle_minutes: 15,
         })
     }
 

@@ -1,0 +1,119 @@
+//! The warning before an idle sign-out. The server ends a session after the
+//! configured minutes without requests; two minutes before that, the page
+//! says so and offers to stay signed in (a request that renews the session).
+//! When the time has run out, it says the user has been signed out.
+//!
+//! This needs JavaScript; without it there is no timer in the page, and the
+//! server still signs the user out on time.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::site::use_site;
+use crate::viewer::{use_viewer, Viewer};
+
+/// Minutes before the sign-out that the warning appears.
+const WARN_BEFORE_MINUTES: u32 = 2;
+
+/// Renews the caller's session (any request does; this one says whether
+/// there still is a signed-in user to renew).
+#[server(endpoint = "session/keep-alive")]
+pub async fn keep_session_alive() -> Result<bool, AppError> {
+    Ok(!matches!(
+        crate::caller::caller(),
+        crate::caller::Caller::Anonymous
+    ))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum IdleState {
+    Active,
+    Warned,
+    SignedOut,
+}
+
+/// The warning, shown only to signed-in users with JavaScript.
+#[component]
+pub fn IdleWarning() -> impl IntoView {
+    let signed_in = use_viewer() != Viewer::Anonymous;
+    let idle_minutes = use_site().map_or(15, |site| site.session_idle_minutes);
+    let state = RwSignal::new(IdleState::Active);
+    // Bumped at every renewal, so timers from before it do nothing.
+    let generation = StoredValue::new(0_u32);
+
+    let arm = move || {
+        let current = generation.get_value() + 1;
+        generation.set_value(current);
+        state.set(IdleState::Active);
+        let minutes = |m: u32| std::time::Duration::from_secs(u64::from(m) * 60);
+        set_timeout(
+            move || {
+                if generation.get_value() == current {
+                    state.set(IdleState::Warned);
+                }
+            },
+            minutes(idle_minutes.saturating_sub(WARN_BEFORE_MINUTES)),
+        );
+        set_timeout(
+            move || {
+                if generation.get_value() == current {
+                    state.set(IdleState::SignedOut);
+                }
+            },
+            minutes(idle_minutes),
+        );
+    };
+    if signed_in {
+        Effect::new(move |_| arm());
+    }
+
+    let stay = Action::new(move |_: &()| async move {
+        match keep_session_alive().await {
+            Ok(true) => arm(),
+            _ => state.set(IdleState::SignedOut),
+        }
+    });
+
+    move || {
+        match state.get() {
+        IdleState::Active => None,
+        IdleState::Warned => Some(
+            view! {
+                <div class="container mt-4">
+                    <div class="alert alert-warning" role="alert">
+                        <div class="alert-body">
+                            <p class="alert-heading">"Du bliver snart logget ud"</p>
+                            <p class="alert-text">
+                                {format!(
+                                    "Du har ikke brugt portalen i {} minutter. Om {WARN_BEFORE_MINUTES} minutter bliver du logget ud af sikkerhedshensyn.",
+                                    idle_minutes.saturating_sub(WARN_BEFORE_MINUTES)
+                                )}
+                            </p>
+                            <button type="button" class="button button-primary" on:click=move |_| {
+                                stay.dispatch(());
+                            }>"Bliv logget ind"</button>
+                        </div>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        ),
+        IdleState::SignedOut => Some(
+            view! {
+                <div class="container mt-4">
+                    <div class="alert alert-info" role="alert">
+                        <div class="alert-body">
+                            <p class="alert-heading">"Du er logget ud"</p>
+                            <p class="alert-text">
+                                {format!("Du er logget ud, fordi du ikke har brugt portalen i {idle_minutes} minutter.")}
+                                " "<a href="/" rel="external">"Gå til forsiden"</a>
+                            </p>
+                        </div>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        ),
+    }
+    }
+}

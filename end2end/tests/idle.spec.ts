@@ -1,0 +1,37 @@
+import { expect, expectAccessible, settle, test } from './support';
+
+// The warning is a timer in the page, so it exists only with JavaScript;
+// without it the server still ends the session on time (integration tests).
+test('a signed-in citizen is warned before the idle sign-out and can stay signed in', async ({
+  page,
+  javaScriptEnabled,
+  problems,
+}) => {
+  test.skip(!javaScriptEnabled, 'the idle warning is a JavaScript timer');
+  await page.clock.install();
+  await page.goto('/log-ind');
+  await page.getByRole('button', { name: 'Anna Testesen' }).click();
+  await expect(page).toHaveURL('/');
+  await settle(page);
+
+  const warning = page.getByRole('alert').filter({ hasText: 'Du bliver snart logget ud' });
+  await page.clock.fastForward('12:50');
+  await expect(warning).toHaveCount(0);
+  await page.clock.fastForward('00:20');
+  await expect(warning).toBeVisible();
+  await expectAccessible(page);
+
+  const renewal = page.waitForResponse((response) => response.url().includes('/api/session/keep-alive'));
+  await warning.getByRole('button', { name: 'Bliv logget ind' }).click();
+  expect((await renewal).status()).toBe(200);
+  await expect(warning).toHaveCount(0);
+  // The timer starts again from the renewal.
+  await page.clock.fastForward('12:50');
+  await expect(warning).toHaveCount(0);
+  await page.clock.fastForward('00:20');
+  await expect(warning).toBeVisible();
+  // Left alone, the page says the user has been signed out.
+  await page.clock.fastForward('02:00');
+  await expect(page.getByRole('alert').filter({ hasText: 'Du er logget ud' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
