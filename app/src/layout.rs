@@ -110,6 +110,7 @@ pub fn SiteFooter(
                                     <li><a href="/om-portalen">"Om portalen"</a></li>
                                     <li><a href="/tilgaengelighedserklaering">"Tilgængelighedserklæring"</a></li>
                                     <li><a href="/privatlivspolitik">"Privatlivspolitik"</a></li>
+                                    <li><a href="/medarbejder/log-ind" rel="external">"Log ind som medarbejder"</a></li>
                                 </ul>
                             </nav>
                         </div>

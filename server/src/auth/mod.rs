@@ -151,13 +151,16 @@ impl Kind {
 
 /// The sign-in routes, with their shared state as an extension.
 pub fn routes(auth: Arc<Auth>) -> Router<AppState> {
-    Router::new()
-        .route(Kind::Citizen.start_path(), get(start_citizen))
-        .route(Kind::Staff.start_path(), get(start_staff))
-        .route(CITIZEN_CALLBACK, get(finish_citizen))
-        .route(STAFF_CALLBACK, get(finish_staff))
-        .route("/log-ud", post(sign_out))
-        .layer(Extension(auth))
+    let mut router = Router::new().route("/log-ud", post(sign_out));
+    for kind in [Kind::Citizen, Kind::Staff] {
+        router = router
+            .route(kind.start_path(), get(start_sign_in).layer(Extension(kind)))
+            .route(
+                kind.callback_path(),
+                get(finish_sign_in).layer(Extension(kind)),
+            );
+    }
+    router.layer(Extension(auth))
 }
 
 /// Where a refused user is sent; `reason` is one of the codes
@@ -235,24 +238,6 @@ pub async fn register_rejection(
     tracing::warn!(reason = refusal.reason, path, "access refused");
 }
 
-async fn start_citizen(
-    State(pool): State<PgPool>,
-    Extension(auth): Extension<Arc<Auth>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    session: Session,
-) -> Response {
-    start(Kind::Citizen, &pool, &auth, peer, &session).await
-}
-
-async fn start_staff(
-    State(pool): State<PgPool>,
-    Extension(auth): Extension<Arc<Auth>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    session: Session,
-) -> Response {
-    start(Kind::Staff, &pool, &auth, peer, &session).await
-}
-
 async fn start(
     kind: Kind,
     pool: &PgPool,
@@ -287,24 +272,27 @@ async fn start(
     Redirect::to(url.as_str()).into_response()
 }
 
-async fn finish_citizen(
+/// `GET /log-ind` and `GET /medarbejder/log-ind`.
+async fn start_sign_in(
     State(pool): State<PgPool>,
     Extension(auth): Extension<Arc<Auth>>,
+    Extension(kind): Extension<Kind>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     session: Session,
-    Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    finish(Kind::Citizen, &pool, &auth, peer, &session, &query).await
+    start(kind, &pool, &auth, peer, &session).await
 }
 
-async fn finish_staff(
+/// The two callbacks.
+async fn finish_sign_in(
     State(pool): State<PgPool>,
     Extension(auth): Extension<Arc<Auth>>,
+    Extension(kind): Extension<Kind>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     session: Session,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    finish(Kind::Staff, &pool, &auth, peer, &session, &query).await
+    finish(kind, &pool, &auth, peer, &session, &query).await
 }
 
 async fn finish(

@@ -50,19 +50,24 @@ fn to_time(time: DateTime<Utc>) -> Result<time::OffsetDateTime> {
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(nanos)).map_err(backend)
 }
 
+/// The row of `record`: id, data as JSON, expiry.
+fn row(record: &Record) -> Result<(String, Value, DateTime<Utc>)> {
+    let data = serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+    Ok((record.id.to_string(), data, to_chrono(record.expiry_date)?))
+}
+
 #[async_trait]
 impl SessionStore for PgSessionStore {
     async fn create(&self, record: &mut Record) -> Result<()> {
         // A fresh random id collides only by astronomical chance; try again then.
         loop {
-            let data =
-                serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+            let (id, data, expires_at) = row(record)?;
             let inserted = sqlx::query!(
                 "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
                  ON CONFLICT (id) DO NOTHING",
-                record.id.to_string(),
+                id,
                 data,
-                to_chrono(record.expiry_date)?,
+                expires_at,
             )
             .execute(&self.pool)
             .await
@@ -75,13 +80,13 @@ impl SessionStore for PgSessionStore {
     }
 
     async fn save(&self, record: &Record) -> Result<()> {
-        let data = serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+        let (id, data, expires_at) = row(record)?;
         sqlx::query!(
             "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
              ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at",
-            record.id.to_string(),
+            id,
             data,
-            to_chrono(record.expiry_date)?,
+            expires_at,
         )
         .execute(&self.pool)
         .await
