@@ -238,13 +238,15 @@ pub async fn register_rejection(
     tracing::warn!(reason = refusal.reason, path, "access refused");
 }
 
-async fn start(
-    kind: Kind,
-    pool: &PgPool,
-    auth: &Auth,
-    peer: SocketAddr,
-    session: &Session,
+/// `GET /log-ind` and `GET /medarbejder/log-ind`.
+async fn start_sign_in(
+    State(pool): State<PgPool>,
+    Extension(auth): Extension<Arc<Auth>>,
+    Extension(kind): Extension<Kind>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    session: Session,
 ) -> Response {
+    let (pool, auth) = (&pool, auth.as_ref());
     let now = clock::now();
     match lockout::is_blocked(pool, peer.ip(), &Identity::Unknown).await {
         Ok(false) => {}
@@ -272,18 +274,7 @@ async fn start(
     Redirect::to(url.as_str()).into_response()
 }
 
-/// `GET /log-ind` and `GET /medarbejder/log-ind`.
-async fn start_sign_in(
-    State(pool): State<PgPool>,
-    Extension(auth): Extension<Arc<Auth>>,
-    Extension(kind): Extension<Kind>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    session: Session,
-) -> Response {
-    start(kind, &pool, &auth, peer, &session).await
-}
-
-/// The two callbacks.
+/// The callbacks, `/auth/callback` and `/auth/medarbejder/callback`.
 async fn finish_sign_in(
     State(pool): State<PgPool>,
     Extension(auth): Extension<Arc<Auth>>,
@@ -292,17 +283,7 @@ async fn finish_sign_in(
     session: Session,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    finish(kind, &pool, &auth, peer, &session, &query).await
-}
-
-async fn finish(
-    kind: Kind,
-    pool: &PgPool,
-    auth: &Auth,
-    peer: SocketAddr,
-    session: &Session,
-    query: &HashMap<String, String>,
-) -> Response {
+    let (pool, auth, session, query) = (&pool, auth.as_ref(), &session, &query);
     let now = clock::now();
     let verified = async {
         if lockout::is_blocked(pool, peer.ip(), &Identity::Unknown)
