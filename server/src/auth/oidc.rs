@@ -13,10 +13,11 @@ use openidconnect::core::{
     CoreJwsSigningAlgorithm,
 };
 use openidconnect::{
-    AdditionalClaims, AuthenticationContextClass, AuthorizationCode, ClientId, ClientSecret,
-    CsrfToken, EndSessionUrl, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdToken, IssuerUrl,
-    Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, ProviderMetadataWithLogout,
-    RedirectUrl, Scope, TokenResponse, UserInfoClaims,
+    AdditionalClaims, AuthenticationContextClass, AuthorizationCode, ClaimsVerificationError,
+    ClientId, ClientSecret, CsrfToken, EndSessionUrl, EndpointMaybeSet, EndpointNotSet,
+    EndpointSet, IdToken, IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge,
+    PkceCodeVerifier, ProviderMetadataWithLogout, RedirectUrl, Scope, SignatureVerificationError,
+    TokenResponse, UserInfoClaims,
 };
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -114,6 +115,21 @@ pub enum OidcError {
     IdToken(String),
     #[error("the userinfo request failed")]
     UserInfo(String),
+}
+
+/// Why an ID token's checks failed.
+#[derive(Debug, thiserror::Error)]
+enum TokenRefusal {
+    #[error("{0:?}")]
+    Claims(ClaimsVerificationError),
+    #[error("{0}")]
+    Azp(String),
+}
+
+impl From<TokenRefusal> for OidcError {
+    fn from(refusal: TokenRefusal) -> Self {
+        OidcError::IdToken(refusal.to_string())
+    }
 }
 
 impl OidcError {
@@ -231,7 +247,9 @@ impl OidcRelyingParty {
         let nonce = Nonce::new(pending.nonce);
 
         let claims = match self.verify(&discovered, &id_token, &nonce, now) {
-            Err(OidcError::IdToken(message)) if message.contains("NoMatchingKey") => {
+            Err(TokenRefusal::Claims(ClaimsVerificationError::SignatureVerification(
+                SignatureVerificationError::NoMatchingKey,
+            ))) => {
                 // The provider may have rotated its keys: fetch them again, once.
                 let refreshed = self.discovered(true).await?;
                 self.verify(&refreshed, &id_token, &nonce, now)?
@@ -261,7 +279,7 @@ impl OidcRelyingParty {
         id_token: &ClaimsIdToken,
         nonce: &Nonce,
         now: DateTime<Utc>,
-    ) -> Result<openidconnect::IdTokenClaims<AllClaims, CoreGenderClaim>, OidcError> {
+    ) -> Result<openidconnect::IdTokenClaims<AllClaims, CoreGenderClaim>, TokenRefusal> {
         let verifier = discovered
             .client
             .id_token_verifier()
@@ -277,22 +295,20 @@ impl OidcRelyingParty {
             });
         let claims = id_token
             .claims(&verifier, nonce)
-            .map_err(|e| OidcError::IdToken(format!("{e:?}")))?
+            .map_err(TokenRefusal::Claims)?
             .clone();
         // openidconnect 4.1 does not check `azp`: required when there are
         // several audiences, and must be us whenever present.
         let ours = self.settings.client_id.as_str();
         match claims.authorized_party() {
             Some(azp) if azp.as_str() != ours => {
-                return Err(OidcError::IdToken(format!(
+                return Err(TokenRefusal::Azp(format!(
                     "azp is {}, not this client",
                     azp.as_str()
                 )))
             }
             None if claims.audiences().len() > 1 => {
-                return Err(OidcError::IdToken(
-                    "several audiences and no azp".to_owned(),
-                ))
+                return Err(TokenRefusal::Azp("several audiences and no azp".to_owned()))
             }
             _ => {}
         }

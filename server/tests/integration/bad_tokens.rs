@@ -24,6 +24,17 @@ async fn outcome(
     signing: Signing,
     spoil: impl FnOnce(&mut TokenClaims),
 ) -> (String, Vec<String>) {
+    outcome_with(pool, signing, spoil, |_| {}).await
+}
+
+/// Like [`outcome`], with `meanwhile` done to the provider after the sign-in
+/// started (the portal has read its discovery and keys by then).
+async fn outcome_with(
+    pool: PgPool,
+    signing: Signing,
+    spoil: impl FnOnce(&mut TokenClaims),
+    meanwhile: impl FnOnce(&FakeProvider),
+) -> (String, Vec<String>) {
     let provider = FakeProvider::start().await;
     let config = Config::from_figment(
         test_figment().merge(("citizen_oidc_issuer", provider.issuer.clone())),
@@ -45,6 +56,7 @@ async fn outcome(
     let mut claims = provider.valid_claims(CLIENT_ID, &param("nonce"), server::clock::now());
     spoil(&mut claims);
     provider.answer_with(claims, signing);
+    meanwhile(&provider);
 
     let callback = format!("/auth/callback?code=fake-code&state={}", param("state"));
     let reply = get_with_cookie(&app, &callback, &cookie).await;
@@ -68,6 +80,12 @@ async fn a_valid_token_from_the_double_signs_in(pool: PgPool) {
         outcome(pool, Signing::Rs256, |_| {}).await,
         ("/".to_owned(), vec![])
     );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_token_signed_with_a_rotated_key_is_verified_after_fetching_the_keys_again(pool: PgPool) {
+    let rotated = outcome_with(pool, Signing::Rs256, |_| {}, FakeProvider::rotate_key).await;
+    assert_eq!(rotated, ("/".to_owned(), vec![]));
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

@@ -47,6 +47,8 @@ pub enum Signing {
 struct Plan {
     claims: Option<TokenClaims>,
     signing: Signing,
+    /// Whether the provider has rotated to its second key (served and used).
+    rotated: bool,
 }
 
 /// A running fake provider.
@@ -57,12 +59,14 @@ pub struct FakeProvider {
 
 const CLIENT_SECRET: &str = "indblik-dev-secret";
 
-fn rsa_key() -> CoreRsaPrivateSigningKey {
-    CoreRsaPrivateSigningKey::from_pem(
-        include_str!("fixtures/fake-provider-key.pem"),
-        Some(JsonWebKeyId::new("fake-1".to_owned())),
-    )
-    .expect("the fixture key parses")
+fn rsa_key(rotated: bool) -> CoreRsaPrivateSigningKey {
+    let (pem, kid) = if rotated {
+        (include_str!("fixtures/fake-provider-key-2.pem"), "fake-2")
+    } else {
+        (include_str!("fixtures/fake-provider-key.pem"), "fake-1")
+    };
+    CoreRsaPrivateSigningKey::from_pem(pem, Some(JsonWebKeyId::new(kid.to_owned())))
+        .expect("the fixture key parses")
 }
 
 impl FakeProvider {
@@ -73,6 +77,7 @@ impl FakeProvider {
         let plan = Arc::new(Mutex::new(Plan {
             claims: None,
             signing: Signing::Rs256,
+            rotated: false,
         }));
         let state = (issuer.clone(), plan.clone());
         let app = Router::new()
@@ -95,6 +100,12 @@ impl FakeProvider {
             nonce: nonce.to_owned(),
             acr: "https://data.gov.dk/concept/core/nsis/loa/Substantial".to_owned(),
         }
+    }
+
+    /// Switches to the second key: the key set serves only it, and tokens are
+    /// signed with it (a key rotation the portal has not seen).
+    pub fn rotate_key(&self) {
+        self.plan.lock().unwrap().rotated = true;
     }
 
     /// The token endpoint will answer with `claims`, signed by `signing`.
@@ -120,27 +131,32 @@ async fn discovery(State((issuer, _)): State<FakeState>) -> Json<Value> {
     }))
 }
 
-async fn jwks() -> Json<Value> {
-    Json(json!({ "keys": [rsa_key().as_verification_key()] }))
+async fn jwks(State((_, plan)): State<FakeState>) -> Json<Value> {
+    let rotated = plan.lock().unwrap().rotated;
+    Json(json!({ "keys": [rsa_key(rotated).as_verification_key()] }))
 }
 
 async fn token(State((_, plan)): State<FakeState>) -> Json<Value> {
-    let (claims, signing) = {
+    let (claims, signing, rotated) = {
         let plan = plan.lock().unwrap();
-        (plan.claims.clone().expect("a planned token"), plan.signing)
+        (
+            plan.claims.clone().expect("a planned token"),
+            plan.signing,
+            plan.rotated,
+        )
     };
     Json(json!({
         "access_token": "fake-access-token",
         "token_type": "Bearer",
         "expires_in": 60,
-        "id_token": sign(&claims, signing),
+        "id_token": sign(&claims, signing, rotated),
     }))
 }
 
 type FakeIdToken =
     IdToken<AllClaims, CoreGenderClaim, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm>;
 
-fn sign(claims: &TokenClaims, signing: Signing) -> String {
+fn sign(claims: &TokenClaims, signing: Signing, rotated: bool) -> String {
     let extra: AllClaims = serde_json::from_value(json!({
         "nin": "2403819912",
         "nin_type": "PERSON",
@@ -172,7 +188,7 @@ fn sign(claims: &TokenClaims, signing: Signing) -> String {
     match signing {
         Signing::Rs256 => FakeIdToken::new(
             token_claims,
-            &rsa_key(),
+            &rsa_key(rotated),
             CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
             None,
             None,
