@@ -50,7 +50,8 @@ npm_ci scripts/idp
 "$root/scripts/dkfds-assets.sh" >&2
 
 if [ "$purpose" = test ]; then
-  if [ "$(cargo sqlx --version 2>/dev/null || true)" != "sqlx-cli $SQLX_CLI_VERSION" ]; then
+  # It prints "sqlx-cli-sqlx 0.8.6": compare the version only.
+  if [ "$(cargo sqlx --version 2>/dev/null | awk '{print $NF}')" != "$SQLX_CLI_VERSION" ]; then
     say "installing sqlx-cli $SQLX_CLI_VERSION"
     cargo install sqlx-cli --version "$SQLX_CLI_VERSION" --no-default-features --features rustls,postgres --locked
   fi
