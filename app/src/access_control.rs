@@ -1,9 +1,10 @@
-//! [ssr] Reading the registry of rejected access attempts and the active
-//! blocks for the DPO's page. Writing them is the server's sign-in code.
+//! [ssr] The registry of rejected access attempts and the active blocks as
+//! the DPO and administrators see them, and lifting a block. Registering
+//! rejections and making blocks is the server's sign-in code.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Copenhagen;
-use sqlx::PgPool;
+use sqlx::{PgExecutor, PgPool};
 
 use crate::pages::staff::{AccessControlOverview, BlockRow, RejectionRow};
 
@@ -60,4 +61,23 @@ pub async fn access_control_overview(
     })
     .collect();
     Ok(AccessControlOverview { rejections, blocks })
+}
+
+/// Lifts block `id`, recording who did it. `false` when there is no such
+/// active block.
+pub async fn lift_block(
+    db: impl PgExecutor<'_>,
+    id: i64,
+    by: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "UPDATE access_blocks SET lifted_at = $2, lifted_by = $3 WHERE id = $1 AND lifted_at IS NULL",
+        id,
+        now,
+        by,
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -28,6 +28,10 @@ pub enum AppError {
     /// The caller is signed in but may not do this.
     #[error("Du har ikke adgang til denne side.")]
     Forbidden,
+    /// The action cannot be done in the current state; the text (written by
+    /// our own code, never from a cause) says why.
+    #[error("{0}")]
+    Refused(String),
     /// The server could not be reached or answered with something unreadable.
     #[error("Forbindelsen til portalen svigtede. Prøv igen om lidt.")]
     Unreachable,

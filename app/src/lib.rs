@@ -9,6 +9,8 @@
 pub mod access_control;
 #[cfg(feature = "ssr")]
 pub mod caller;
+#[cfg(feature = "ssr")]
+pub mod clock;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod identity;

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+
 import { expect, expectAccessible, settle, test } from './support';
 
 test('a caseworker signs in with the workforce identity and reaches casework', async ({ page, problems }) => {
@@ -37,4 +39,27 @@ test('a citizen who opens casework is refused, and the DPO sees the attempt', as
   await expect(row.first()).toContainText('borger');
   await expectAccessible(dpo);
   await dpoContext.close();
+});
+
+test('the DPO lifts a block', async ({ page }) => {
+  // A block as the sign-in would make it after repeated rejections from an
+  // address no browser here uses.
+  const address = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+  execFileSync('psql', [
+    process.env.E2E_DATABASE_URL ?? '',
+    '-qc',
+    `INSERT INTO access_blocks (blocked_at, source_ip, rejections) VALUES (now(), '${address}', 5)`,
+  ]);
+  await page.goto('/medarbejder/log-ind');
+  await page.getByRole('button', { name: 'Dan Databeskyttelse' }).click();
+  await expect(page).toHaveURL('/dpo');
+  await settle(page);
+  const row = page.getByRole('row').filter({ hasText: `IP-adresse ${address}` });
+  await expect(row).toHaveCount(1);
+  await expectAccessible(page);
+  await row.getByRole('button', { name: /Ophæv spærring nr\. \d+/ }).click();
+  // Without JavaScript the form posts to the server function, which sends the
+  // browser back to the page (Leptos adds an empty query string).
+  await expect(page).toHaveURL(/\/dpo\??$/);
+  await expect(page.getByRole('row').filter({ hasText: `IP-adresse ${address}` })).toHaveCount(0);
 });

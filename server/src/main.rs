@@ -77,7 +77,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             if by.is_empty() {
                 anyhow::bail!("--by must say who lifts the block");
             }
-            if server::auth::lockout::lift(&pool, id, by, server::clock::now()).await? {
+            if app::access_control::lift_block(&pool, id, by, server::clock::now()).await? {
                 println!("block {id} lifted");
                 Ok(())
             } else {

@@ -48,6 +48,25 @@ pub async fn load_access_control() -> Result<AccessControlOverview, AppError> {
         .map_err(AppError::internal)
 }
 
+/// Lifts block `id` (DPO and admin only), recording who did it.
+#[server(endpoint = "dpo/lift-block")]
+pub async fn lift_block(id: i64) -> Result<(), AppError> {
+    use crate::caller::{require_any_role, Role};
+    let member = require_any_role(&[Role::Dpo, Role::Admin])?;
+    let state = crate::state::app_state()?;
+    let by = format!("{} ({})", member.name, member.id);
+    let lifted = crate::access_control::lift_block(&state.pool, id, &by, crate::clock::now())
+        .await
+        .map_err(AppError::internal)?;
+    if lifted {
+        Ok(())
+    } else {
+        Err(AppError::Refused(
+            "Spærringen findes ikke eller er allerede ophævet.".to_owned(),
+        ))
+    }
+}
+
 /// `/sagsbehandling`: the caseworker's start page.
 #[component]
 pub fn CaseworkPage() -> impl IntoView {
@@ -69,7 +88,8 @@ pub fn CaseworkPage() -> impl IntoView {
 /// `/dpo`: the DPO's overview of rejected access attempts and blocks.
 #[component]
 pub fn DpoPage() -> impl IntoView {
-    let overview = Resource::new_blocking(|| (), |_| load_access_control());
+    let lift = ServerAction::<LiftBlock>::new();
+    let overview = Resource::new_blocking(move || lift.version().get(), |_| load_access_control());
     view! {
         <Title text="Databeskyttelsesrådgiver"/>
         <h1>"Adgangskontrol"</h1>
@@ -79,7 +99,7 @@ pub fn DpoPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match overview.await {
-                    Ok(overview) => view! { <Overview overview/> }.into_any(),
+                    Ok(overview) => view! { <Overview overview lift/> }.into_any(),
                     Err(error) => view! {
                         <div class="alert alert-error" role="alert">
                             <div class="alert-body"><p class="alert-text">{error.to_string()}</p></div>
@@ -93,7 +113,7 @@ pub fn DpoPage() -> impl IntoView {
 }
 
 #[component]
-fn Overview(overview: AccessControlOverview) -> impl IntoView {
+fn Overview(overview: AccessControlOverview, lift: ServerAction<LiftBlock>) -> impl IntoView {
     let AccessControlOverview { rejections, blocks } = overview;
     view! {
         <h2>"Aktive spærringer"</h2>
@@ -103,15 +123,26 @@ fn Overview(overview: AccessControlOverview) -> impl IntoView {
             view! {
                 <div class="table--responsive-scroll">
                     <table class="table">
-                        <thead><tr><th scope="col">"Nr."</th><th scope="col">"Spærret"</th><th scope="col">"Hvad"</th><th scope="col">"Afviste forsøg"</th></tr></thead>
+                        <thead><tr><th scope="col">"Nr."</th><th scope="col">"Spærret"</th><th scope="col">"Hvad"</th><th scope="col">"Afviste forsøg"</th><th scope="col">"Handling"</th></tr></thead>
                         <tbody>
-                            {blocks.into_iter().map(|block| view! {
-                                <tr><td>{block.id}</td><td>{block.at}</td><td>{block.what}</td><td>{block.rejections}</td></tr>
+                            {blocks.into_iter().map(|block| {
+                                let label = format!("Ophæv spærring nr. {}", block.id);
+                                view! {
+                                    <tr>
+                                        <td>{block.id}</td><td>{block.at}</td><td>{block.what}</td><td>{block.rejections}</td>
+                                        <td>
+                                            <ActionForm action=lift>
+                                                <input type="hidden" name="id" value=block.id/>
+                                                <button type="submit" class="button button-secondary" aria-label=label>"Ophæv"</button>
+                                            </ActionForm>
+                                        </td>
+                                    </tr>
+                                }
                             }).collect_view()}
                         </tbody>
                     </table>
                 </div>
-                <p>"En spærring ophæves med kommandoen " <code>"server unblock NR --by \"navn, begrundelse\""</code> "."</p>
+                <p>"Ophæv en spærring, når årsagen er undersøgt. Det bliver registreret, hvem der ophævede den."</p>
             }
             .into_any()
         }}

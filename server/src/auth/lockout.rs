@@ -191,22 +191,3 @@ pub async fn active_blocks(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<ActiveBl
         })
         .collect())
 }
-
-/// Lifts block `id`, recording who did it. `false` when there is no such
-/// active block.
-pub async fn lift(
-    db: impl PgExecutor<'_>,
-    id: i64,
-    by: &str,
-    now: DateTime<Utc>,
-) -> sqlx::Result<bool> {
-    let done = sqlx::query!(
-        "UPDATE access_blocks SET lifted_at = $2, lifted_by = $3 WHERE id = $1 AND lifted_at IS NULL",
-        id,
-        now,
-        by,
-    )
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected() == 1)
-}

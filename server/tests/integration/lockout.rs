@@ -72,12 +72,12 @@ async fn five_rejections_from_one_address_block_it_until_lifted(pool: PgPool) {
     assert!(page.body.contains("Log ind er spærret") && page.body.contains("kontakt@test.dk"));
 
     assert!(
-        lockout::lift(&pool, blocks[0].id, "Dan DPO", server::clock::now())
+        app::access_control::lift_block(&pool, blocks[0].id, "Dan DPO", server::clock::now())
             .await
             .unwrap()
     );
     assert!(
-        !lockout::lift(&pool, blocks[0].id, "Dan DPO", server::clock::now())
+        !app::access_control::lift_block(&pool, blocks[0].id, "Dan DPO", server::clock::now())
             .await
             .unwrap(),
         "lifted once"

@@ -159,3 +159,49 @@ async fn staff_without_a_known_role_or_two_factor_are_refused(pool: PgPool) {
         page.body.contains("to-faktor") && page.body.contains(r#"href="/medarbejder/log-ind""#)
     );
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn only_the_dpo_or_an_admin_can_lift_a_block(pool: PgPool) {
+    let app = router(pool.clone());
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO access_blocks (blocked_at, source_ip, rejections) VALUES (now(), '203.0.113.9', 5) RETURNING id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let lift = |cookie: String| {
+        let app = app.clone();
+        async move {
+            let request = Request::post("/api/dpo/lift-block")
+                .header(header::COOKIE, cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(format!("id={id}")))
+                .unwrap();
+            send(&app, request).await
+        }
+    };
+    let lifted_by = || async {
+        sqlx::query_scalar::<_, Option<String>>("SELECT lifted_by FROM access_blocks WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+
+    let (_, caseworker) = staff(&app, "sagsbehandler").await;
+    let refused = lift(caseworker).await;
+    assert_ne!(refused.status, StatusCode::OK);
+    assert!(refused.body.contains("Forbidden"), "{}", refused.body);
+    assert_eq!(lifted_by().await, None, "the block stands");
+
+    let (_, dpo) = staff(&app, "dpo").await;
+    let done = lift(dpo.clone()).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert_eq!(
+        lifted_by().await.as_deref(),
+        Some("Dan Databeskyttelse (dpo)")
+    );
+
+    let again = lift(dpo).await;
+    assert!(again.body.contains("allerede ophævet"), "{}", again.body);
+}
