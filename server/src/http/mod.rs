@@ -12,9 +12,11 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use app::shell::DKFDS_PREFIX;
 use app::state::AppState;
 use app::{shell, App};
 
@@ -53,9 +55,27 @@ pub fn router(services: Services) -> Router {
             error_page::panic_response(&panic_site, panic)
         }));
 
-    Router::new()
+    // Health checks and static assets need no session: routed outside the
+    // session layer, fetching them neither reads nor renews a session.
+    let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
+    let pkg = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
+    let without_session = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .nest_service(
+            &format!("/{}", state.leptos_options.site_pkg_dir),
+            ServeDir::new(pkg),
+        )
+        .nest_service(
+            DKFDS_PREFIX,
+            ServeDir::new(site_root.join(DKFDS_PREFIX.trim_start_matches('/'))),
+        )
+        .route_service(
+            "/favicon.svg",
+            ServeFile::new(site_root.join("favicon.svg")),
+        );
+
+    let with_session = Router::new()
         .leptos_routes_with_context(&state, routes, provide_state.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -72,7 +92,10 @@ pub fn router(services: Services) -> Router {
         .layer(axum::middleware::from_fn(
             crate::auth::session::attach_caller,
         ))
-        .layer(sessions)
+        .layer(sessions);
+
+    without_session
+        .merge(with_session)
         .layer(layers)
         .with_state(state)
 }

@@ -347,3 +347,41 @@ async fn a_session_ends_eight_hours_after_sign_in_however_active(pool: PgPool) {
         .unwrap();
     assert_eq!(sessions, 0, "the expired session is deleted");
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn fetching_assets_neither_reads_nor_renews_the_session(pool: PgPool) {
+    let app = router(pool.clone());
+    let cookie = sign_in(&app, "anna").await;
+    sqlx::query("UPDATE sessions SET expires_at = now() + interval '1 minute'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let before: chrono::DateTime<chrono::Utc> =
+        sqlx::query_scalar("SELECT expires_at FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    for asset in [
+        "/pkg/indblik.css",
+        "/dkfds/css/dkfds.min.css",
+        "/favicon.svg",
+        "/healthz",
+    ] {
+        let reply = get_with_cookie(&app, asset, &cookie).await;
+        assert_eq!(reply.session_cookie(), None, "{asset} touches no session");
+    }
+    let after: chrono::DateTime<chrono::Utc> =
+        sqlx::query_scalar("SELECT expires_at FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(before, after);
+    // A page does renew it.
+    get_with_cookie(&app, "/", &cookie).await;
+    let renewed: chrono::DateTime<chrono::Utc> =
+        sqlx::query_scalar("SELECT expires_at FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(renewed > after);
+}
