@@ -132,6 +132,50 @@ impl From<TokenRefusal> for OidcError {
     }
 }
 
+/// What went wrong at the token endpoint, without the response body: a
+/// body that failed to parse may hold an ID token with a CPR number, and this
+/// text goes to the log.
+fn describe_token_error<RE, T>(error: &openidconnect::RequestTokenError<RE, T>) -> String
+where
+    RE: std::error::Error + 'static,
+    T: openidconnect::ErrorResponse + 'static,
+{
+    match error {
+        openidconnect::RequestTokenError::ServerResponse(response) => {
+            format!(
+                "the provider refused: {}",
+                response.to_string().lines().next().unwrap_or_default()
+            )
+        }
+        openidconnect::RequestTokenError::Request(_) => "the token request failed".to_owned(),
+        openidconnect::RequestTokenError::Parse(_, _) => {
+            "the token response could not be read".to_owned()
+        }
+        openidconnect::RequestTokenError::Other(message) => message.clone(),
+    }
+}
+
+/// What went wrong at the userinfo endpoint, without the response (which
+/// holds personal data, possibly the CPR number).
+fn describe_user_info_error<RE>(error: &openidconnect::UserInfoError<RE>) -> String
+where
+    RE: std::error::Error + 'static,
+{
+    match error {
+        openidconnect::UserInfoError::ClaimsVerification(_) => {
+            "the userinfo claims failed verification".to_owned()
+        }
+        openidconnect::UserInfoError::Parse(_) => {
+            "the userinfo response could not be read".to_owned()
+        }
+        openidconnect::UserInfoError::Request(_) => "the userinfo request failed".to_owned(),
+        openidconnect::UserInfoError::Response(status, _, _) => {
+            format!("the userinfo endpoint answered {status}")
+        }
+        _ => "the userinfo request failed".to_owned(),
+    }
+}
+
 impl OidcError {
     /// A short, stable code for the registry of rejected attempts.
     pub fn reason_code(&self) -> &'static str {
@@ -239,7 +283,7 @@ impl OidcRelyingParty {
             .set_pkce_verifier(PkceCodeVerifier::new(pending.pkce_verifier))
             .request_async(&self.http)
             .await
-            .map_err(|e| OidcError::CodeExchange(format!("{e:?}")))?;
+            .map_err(|e| OidcError::CodeExchange(describe_token_error(&e)))?;
         let raw = response.id_token().ok_or(OidcError::NoIdToken)?.to_string();
         let id_token: ClaimsIdToken = raw
             .parse()
@@ -330,7 +374,7 @@ impl OidcRelyingParty {
             .map_err(|e| OidcError::UserInfo(e.to_string()))?
             .request_async(&self.http)
             .await
-            .map_err(|e| OidcError::UserInfo(format!("{e:?}")))?;
+            .map_err(|e| OidcError::UserInfo(describe_user_info_error(&e)))?;
         Ok(claims.additional_claims().claims.clone())
     }
 
