@@ -35,7 +35,9 @@ case "$action" in
       nohup node "$root/scripts/idp/server.mjs" "$realm" >"$state/$realm-$port.log" 2>&1 &
     echo $! > "$pid_file"
     for _ in $(seq 1 50); do
-      if curl -sf "http://127.0.0.1:$port/.well-known/openid-configuration" >/dev/null; then
+      # Node is here anyway (curl may not be on a fresh machine).
+      if node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+        "http://127.0.0.1:$port/.well-known/openid-configuration" 2>/dev/null; then
         echo "test identity provider ($realm) started on http://127.0.0.1:$port" >&2
         exit 0
       fi
