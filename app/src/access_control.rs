@@ -40,6 +40,13 @@ pub async fn access_control_overview(
         path: row.path,
     })
     .collect();
+    let blocks = active_blocks(pool).await?;
+    Ok(AccessControlOverview { rejections, blocks })
+}
+
+/// Every block not yet lifted, newest first, described for people (the DPO
+/// page and `server blocks`).
+pub async fn active_blocks(pool: &PgPool) -> sqlx::Result<Vec<BlockRow>> {
     let blocks = sqlx::query!(
         r#"SELECT id, blocked_at, host(source_ip) AS source_ip, subject_key IS NOT NULL AS "citizen!",
                   staff_id, rejections
@@ -60,7 +67,7 @@ pub async fn access_control_overview(
         rejections: row.rejections,
     })
     .collect();
-    Ok(AccessControlOverview { rejections, blocks })
+    Ok(blocks)
 }
 
 /// Lifts block `id`, recording who did it. `false` when there is no such

@@ -52,21 +52,16 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Blocks => {
-            let blocks = server::auth::lockout::active_blocks(&pool).await?;
+            let blocks = app::access_control::active_blocks(&pool).await?;
             if blocks.is_empty() {
                 println!("no active blocks");
             }
             for block in blocks {
-                let what = match (block.address, block.citizen, block.staff) {
-                    (Some(address), _, _) => format!("address {address}"),
-                    (None, Some(citizen), _) => format!("citizen {citizen}…"),
-                    (None, None, Some(staff)) => format!("staff member {staff}"),
-                    (None, None, None) => "unknown".to_owned(),
-                };
                 println!(
-                    "{id}\t{at}\t{what}\t{n} rejected attempts",
+                    "{id}	{at}	{what}	{n} rejected attempts",
                     id = block.id,
-                    at = block.blocked_at.to_rfc3339(),
+                    at = block.at,
+                    what = block.what,
                     n = block.rejections
                 );
             }

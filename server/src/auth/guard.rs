@@ -17,7 +17,8 @@ use app::error::AppError;
 use app::site::SiteSettings;
 
 use super::lockout::Identity;
-use super::{register_rejection, Auth, Refusal};
+use super::rejections::Rejection;
+use super::{register_rejection, Auth};
 use crate::clock;
 use crate::http::error_page;
 
@@ -64,21 +65,14 @@ pub async fn guard_staff_pages(
         Caller::Citizen(key) => Identity::Citizen(key),
         Caller::Staff(member) => Identity::Staff(member.id),
     };
-    let refusal = Refusal {
+    let rejection = Rejection {
+        at: clock::now(),
+        source_ip: peer.ip(),
+        identity: &identity,
         reason: "page_forbidden",
-        user_code: "",
-        identity,
+        path: request.uri().path(),
     };
-    let path = request.uri().path().to_owned();
-    register_rejection(
-        &guard.pool,
-        guard.auth.lockout,
-        clock::now(),
-        peer,
-        &path,
-        &refusal,
-    )
-    .await;
+    register_rejection(&guard.pool, guard.auth.lockout, &rejection).await;
     let page = error_page::page(
         guard.site.as_ref().clone(),
         "Ingen adgang",

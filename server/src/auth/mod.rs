@@ -169,11 +169,11 @@ fn refused(reason: &str) -> Response {
     Redirect::to(&format!("/log-ind/afvist?grund={reason}")).into_response()
 }
 
-/// A refused attempt: what to register and what to tell the user.
-pub struct Refusal {
-    pub reason: &'static str,
-    pub user_code: &'static str,
-    pub identity: Identity,
+/// A refused sign-in: what to register and what to tell the user.
+struct Refusal {
+    reason: &'static str,
+    user_code: &'static str,
+    identity: Identity,
 }
 
 impl Refusal {
@@ -199,33 +199,20 @@ impl Refusal {
 /// towards a new block.
 const BLOCKED_REASON: &str = "blocked";
 
-/// Registers a rejected attempt and blocks the address or identity when it
+/// Registers a rejected attempt (`rejection.reason`, by `rejection.identity`
+/// from `rejection.source_ip`) and blocks the address or identity when it
 /// completes a run. Failures are logged: a broken registry must not turn a
 /// refusal into an acceptance.
-pub async fn register_rejection(
-    pool: &PgPool,
-    policy: LockoutPolicy,
-    now: DateTime<Utc>,
-    peer: SocketAddr,
-    path: &str,
-    refusal: &Refusal,
-) {
-    let rejection = Rejection {
-        at: now,
-        source_ip: peer.ip(),
-        identity: &refusal.identity,
-        reason: refusal.reason,
-        path,
-    };
+pub async fn register_rejection(pool: &PgPool, policy: LockoutPolicy, rejection: &Rejection<'_>) {
     let registered = async {
         let mut tx = pool.begin().await?;
-        rejections::register(&mut *tx, &rejection).await?;
-        if refusal.reason != BLOCKED_REASON {
+        rejections::register(&mut *tx, rejection).await?;
+        if rejection.reason != BLOCKED_REASON {
             for party in [
-                Party::Address(peer.ip()),
-                Party::Identity(refusal.identity.clone()),
+                Party::Address(rejection.source_ip),
+                Party::Identity(rejection.identity.clone()),
             ] {
-                if lockout::block_if_due(&mut tx, policy, &party, now).await? {
+                if lockout::block_if_due(&mut tx, policy, &party, rejection.at).await? {
                     tracing::warn!(?party, "blocked after repeated rejected attempts");
                 }
             }
@@ -235,7 +222,31 @@ pub async fn register_rejection(
     if let Err(error) = registered.await {
         tracing::error!(error = ?error, "cannot register a rejected attempt");
     }
-    tracing::warn!(reason = refusal.reason, path, "access refused");
+    tracing::warn!(
+        reason = rejection.reason,
+        path = rejection.path,
+        "access refused"
+    );
+}
+
+/// Registers `refusal` of a sign-in at `path` and sends the user to the explanation.
+async fn refuse(
+    pool: &PgPool,
+    auth: &Auth,
+    now: DateTime<Utc>,
+    peer: SocketAddr,
+    path: &str,
+    refusal: Refusal,
+) -> Response {
+    let rejection = Rejection {
+        at: now,
+        source_ip: peer.ip(),
+        identity: &refusal.identity,
+        reason: refusal.reason,
+        path,
+    };
+    register_rejection(pool, auth.lockout, &rejection).await;
+    refused(refusal.user_code)
 }
 
 /// `GET /log-ind` and `GET /medarbejder/log-ind`.
@@ -252,8 +263,7 @@ async fn start_sign_in(
         Ok(false) => {}
         Ok(true) => {
             let refusal = Refusal::blocked(Identity::Unknown);
-            register_rejection(pool, auth.lockout, now, peer, kind.start_path(), &refusal).await;
-            return refused(refusal.user_code);
+            return refuse(pool, auth, now, peer, kind.start_path(), refusal).await;
         }
         Err(error) => {
             tracing::error!(error = ?error, "cannot check for blocks");
@@ -307,18 +317,7 @@ async fn finish_sign_in(
     };
     let (login, who, identity) = match verified.await {
         Ok(signed_in) => signed_in,
-        Err(refusal) => {
-            register_rejection(
-                pool,
-                auth.lockout,
-                now,
-                peer,
-                kind.callback_path(),
-                &refusal,
-            )
-            .await;
-            return refused(refusal.user_code);
-        }
+        Err(refusal) => return refuse(pool, auth, now, peer, kind.callback_path(), refusal).await,
     };
     let landing = match &who {
         SignedInAs::Citizen { .. } => "/",

@@ -18,8 +18,6 @@ use super::store::PgSessionStore;
 use crate::clock;
 use crate::config::Config;
 
-/// Session key of the pending authorization (state, nonce, PKCE verifier).
-pub const PENDING_KEY: &str = "oidc.pending";
 /// Session key of the signed-in user.
 pub const USER_KEY: &str = "user";
 

@@ -7,7 +7,6 @@ use axum::http::StatusCode;
 use axum::Router;
 use sqlx::PgPool;
 
-use server::auth::lockout;
 use server::config::Config;
 
 use crate::support::{
@@ -56,9 +55,9 @@ async fn five_rejections_from_one_address_block_it_until_lifted(pool: PgPool) {
     reject_once(&app).await;
 
     assert_eq!(sign_in_goes_to(&app).await, BLOCKED);
-    let blocks = lockout::active_blocks(&pool).await.unwrap();
+    let blocks = app::access_control::active_blocks(&pool).await.unwrap();
     assert_eq!(blocks.len(), 1);
-    assert_eq!(blocks[0].address, Some("192.0.2.10".parse().unwrap()));
+    assert_eq!(blocks[0].what, "IP-adresse 192.0.2.10");
     assert_eq!(blocks[0].rejections, 5);
     // The refused attempts while blocked are registered too.
     let blocked_attempts: i64 =
@@ -140,9 +139,9 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
             "/log-ind/afvist?grund=sikringsniveau"
         );
     }
-    let blocks = lockout::active_blocks(&pool).await.unwrap();
+    let blocks = app::access_control::active_blocks(&pool).await.unwrap();
     assert_eq!(blocks.len(), 1, "{blocks:?}");
-    assert!(blocks[0].address.is_none() && blocks[0].citizen.is_some());
+    assert_eq!(blocks[0].what, "en borger");
 
     // Even where his level would be accepted, and from a fresh address, he is blocked.
     let lenient =
