@@ -7,6 +7,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod access_control;
+pub mod access_log;
 #[cfg(feature = "ssr")]
 pub mod caller;
 #[cfg(feature = "ssr")]

@@ -27,6 +27,8 @@ pub struct SiteSettings {
     pub dpo_email: String,
     /// Minutes without activity before a signed-in user is signed out.
     pub session_idle_minutes: u32,
+    /// Months the access log keeps events.
+    pub log_retention_months: u32,
 }
 
 /// The settings of this render, `None` only if they were never provided.

@@ -1,4 +1,5 @@
-//! The command line of the `server` binary: `serve`, `migrate`, `demo-data`.
+//! The command line of the `server` binary: serving, migrations, demo data,
+//! blocks, API keys and the access log's retention.
 
 use std::path::PathBuf;
 
@@ -34,4 +35,30 @@ pub enum Command {
         #[arg(long)]
         by: String,
     },
+    /// Manage the API keys source systems report access events with.
+    #[command(subcommand)]
+    ApiKey(ApiKeyCommand),
+    /// Drop the access log's months that lie past the retention period now
+    /// (the running server also does this every hour).
+    Purge,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiKeyCommand {
+    /// Create a key for a source system and print it once (only a hash is kept).
+    Create {
+        /// The source system's code, e.g. `esdh`.
+        #[arg(long)]
+        system: String,
+        /// What the key is for, e.g. "ESDH production, 2026".
+        #[arg(long, default_value = "created with server api-key create")]
+        label: String,
+    },
+    /// Revoke a key at once (see `list` for the id).
+    Revoke {
+        /// The key's id.
+        id: i64,
+    },
+    /// List every key (never the secret).
+    List,
 }

@@ -101,6 +101,10 @@ pub struct Config {
     pub lockout_threshold: u32,
     /// Hours within which rejected attempts count towards a block, 1 to 720.
     pub lockout_window_hours: u32,
+    /// Months the access log keeps events, 6 to 60 (whole months are dropped).
+    pub log_retention_months: u32,
+    /// Largest accepted body of one ingestion request, in bytes (1 KiB to 100 MiB).
+    pub ingest_max_body_bytes: usize,
 }
 
 /// Defaults for the settings that have one; the rest must be given.
@@ -118,6 +122,8 @@ struct Defaults {
     insecure_http_session_cookie_on_loopback: bool,
     lockout_threshold: u32,
     lockout_window_hours: u32,
+    log_retention_months: u32,
+    ingest_max_body_bytes: usize,
     staff_oidc_scopes: &'static str,
     staff_roles_claim: &'static str,
     staff_unit_claim: &'static str,
@@ -139,6 +145,8 @@ impl Default for Defaults {
             insecure_http_session_cookie_on_loopback: false,
             lockout_threshold: 5,
             lockout_window_hours: 24,
+            log_retention_months: 6,
+            ingest_max_body_bytes: 10 * 1024 * 1024,
             staff_oidc_scopes: "profile roles",
             staff_roles_claim: "roles",
             staff_unit_claim: "unit",
@@ -297,6 +305,24 @@ impl Config {
                 format!(
                     "must be between 1 and 720, got {}",
                     self.lockout_window_hours
+                ),
+            ));
+        }
+        if !(6..=60).contains(&self.log_retention_months) {
+            return Err(invalid(
+                "log_retention_months",
+                format!(
+                    "must be between 6 and 60, got {}",
+                    self.log_retention_months
+                ),
+            ));
+        }
+        if !(1024..=100 * 1024 * 1024).contains(&self.ingest_max_body_bytes) {
+            return Err(invalid(
+                "ingest_max_body_bytes",
+                format!(
+                    "must be between 1024 and 104857600, got {}",
+                    self.ingest_max_body_bytes
                 ),
             ));
         }
@@ -558,6 +584,13 @@ mod tests {
                 "database_max_connections",
             ),
             ("INDBLIK_LOG_FORMAT", "xml", "log_format"),
+            ("INDBLIK_LOG_RETENTION_MONTHS", "5", "log_retention_months"),
+            ("INDBLIK_LOG_RETENTION_MONTHS", "61", "log_retention_months"),
+            (
+                "INDBLIK_INGEST_MAX_BODY_BYTES",
+                "10",
+                "ingest_max_body_bytes",
+            ),
             ("INDBLIK_LOG_FILTER", "info,[[[", "log_filter"),
             ("INDBLIK_MUNICIPALITY_NAME", "   ", "municipality_name"),
             (

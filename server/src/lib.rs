@@ -2,6 +2,7 @@
 //! the commands of the `server` binary. The pages themselves live in the `app`
 //! crate; this crate wires them to axum and PostgreSQL.
 
+pub mod access_log;
 pub mod auth;
 pub mod cli;
 pub mod clock;
@@ -27,6 +28,7 @@ pub struct Services {
     pub state: AppState,
     pub auth: Arc<Auth>,
     pub sessions: tower_sessions::SessionManagerLayer<auth::store::PgSessionStore>,
+    pub ingest: access_log::api::IngestState,
 }
 
 /// Builds the router's services from the configuration and an open pool.
@@ -34,6 +36,13 @@ pub struct Services {
 pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
     let store = auth::store::PgSessionStore::new(pool.clone());
     Ok(Services {
+        ingest: access_log::api::IngestState {
+            pool: pool.clone(),
+            pepper: Arc::new(config.pepper()?),
+            retention_months: config.log_retention_months,
+            max_body_bytes: config.ingest_max_body_bytes,
+            lockout: config.lockout_policy(),
+        },
         state: app_state(config, pool),
         auth: Arc::new(Auth::from_config(config)?),
         sessions: auth::session::layer(store, config),
@@ -65,5 +74,6 @@ pub fn site_settings(config: &Config) -> SiteSettings {
         contact_email: config.contact_email.clone(),
         dpo_email: config.dpo_email.clone(),
         session_idle_minutes: config.session_idle_minutes,
+        log_retention_months: config.log_retention_months,
     }
 }

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use server::cli::{Cli, Command};
+use server::access_log::{api_keys, partitions};
+use server::cli::{ApiKeyCommand, Cli, Command};
 use server::config::Config;
 use server::{db, demo_data, http, services, telemetry};
 
@@ -79,8 +80,53 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 anyhow::bail!("there is no active block with id {id} (see `server blocks`)")
             }
         }
+        Command::ApiKey(command) => api_key(&pool, command).await,
+        Command::Purge => {
+            let purged =
+                partitions::purge(&pool, server::clock::now(), config.log_retention_months).await?;
+            println!(
+                "dropped {} month(s), deleted {} summary rows; the log now covers from {}",
+                purged.months.len(),
+                purged.summary_rows,
+                purged.covers_from
+            );
+            Ok(())
+        }
         Command::Serve => serve(config, pool).await,
     }
+}
+
+async fn api_key(pool: &sqlx::PgPool, command: ApiKeyCommand) -> anyhow::Result<()> {
+    match command {
+        ApiKeyCommand::Create { system, label } => {
+            let key = api_keys::create(pool, &system, &label, server::clock::now()).await?;
+            eprintln!(
+                "API key {} created for system {system}; it is shown only this once:",
+                key.id
+            );
+            println!("{}", key.secret);
+        }
+        ApiKeyCommand::Revoke { id } => {
+            api_keys::revoke(pool, id, server::clock::now()).await?;
+            println!("API key {id} revoked");
+        }
+        ApiKeyCommand::List => {
+            for key in api_keys::list(pool).await? {
+                let state = match key.revoked_at {
+                    Some(at) => format!("revoked {at}"),
+                    None => "active".to_owned(),
+                };
+                let used = key
+                    .last_used_at
+                    .map_or_else(|| "never used".to_owned(), |at| format!("last used {at}"));
+                println!(
+                    "{}\t{}\t{}\tcreated {}\t{state}\t{used}",
+                    key.id, key.system, key.label, key.created_at
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn serve(config: Config, pool: sqlx::PgPool) -> anyhow::Result<()> {
@@ -88,6 +134,10 @@ async fn serve(config: Config, pool: sqlx::PgPool) -> anyhow::Result<()> {
         anyhow::bail!("database schema does not match this build: {problem}");
     }
     tokio::spawn(delete_expired_sessions(pool.clone()));
+    tokio::spawn(maintain_access_log(
+        pool.clone(),
+        config.log_retention_months,
+    ));
     let router = http::router(services(&config, pool)?);
     let listener = tokio::net::TcpListener::bind(config.listen_addr)
         .await
@@ -117,6 +167,24 @@ async fn delete_expired_sessions(pool: sqlx::PgPool) {
             Ok(0) => {}
             Ok(deleted) => tracing::debug!(deleted, "expired sessions deleted"),
             Err(error) => tracing::warn!(error = %error, "cannot delete expired sessions"),
+        }
+    }
+}
+
+/// Background job: every hour, makes sure the coming months' partitions
+/// exist and drops the months past retention (a month is dropped within an
+/// hour of passing it).
+async fn maintain_access_log(pool: sqlx::PgPool, retention_months: u32) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        let now = server::clock::now();
+        let months = partitions::months_to_keep_ready(now, retention_months);
+        if let Err(error) = partitions::ensure(&pool, &months).await {
+            tracing::error!(error = %error, "cannot create access log partitions");
+        }
+        if let Err(error) = partitions::purge(&pool, now, retention_months).await {
+            tracing::error!(error = %error, "cannot purge the access log");
         }
     }
 }

@@ -71,6 +71,7 @@ mod tests {
             contact_email: "kontakt@test.dk".to_owned(),
             dpo_email: "dpo@test.dk".to_owned(),
             session_idle_minutes: 15,
+            log_retention_months: 6,
         })
     }
 

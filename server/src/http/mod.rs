@@ -28,6 +28,7 @@ pub fn router(services: Services) -> Router {
         state,
         auth,
         sessions,
+        ingest,
     } = services;
     let guard = crate::auth::guard::GuardState {
         pool: state.pool.clone(),
@@ -62,6 +63,7 @@ pub fn router(services: Services) -> Router {
     let without_session = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .merge(crate::access_log::api::routes(ingest))
         .nest_service(
             &format!("/{}", state.leptos_options.site_pkg_dir),
             ServeDir::new(pkg),

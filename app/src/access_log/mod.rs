@@ -1,0 +1,9 @@
+//! The access log as citizens see it: the types of use and their plain-Danish
+//! wording, and (on the server) the queries over the summary that the page
+//! `/min-log`, its exports and `/v3/findUsage` read.
+
+#[cfg(feature = "ssr")]
+pub mod coverage;
+pub mod use_type;
+
+pub use use_type::UseType;

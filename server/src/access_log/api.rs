@@ -1,0 +1,327 @@
+//! `POST /api/v1/access-events`: source systems report uses of personal data
+//! as NDJSON, authenticated with their own API key; and
+//! `GET /api/v1/openapi.json`, the API's OpenAPI document generated from this
+//! code. Wrong keys are registered as rejected access (and count towards a
+//! block of the sending address), like failed sign-ins.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use serde::Serialize;
+use sqlx::PgPool;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+use app::access_log::coverage::{covers_from, local_midnight};
+use app::identity::subject_key::Pepper;
+
+use super::batch::{self, Refusal, Stored};
+use super::event::{LineError, Rules};
+use super::{api_keys, master_data};
+use crate::auth::lockout::{self, Identity, LockoutPolicy};
+use crate::auth::register_rejection;
+use crate::auth::rejections::Rejection;
+use crate::clock;
+
+/// The path events are posted to.
+pub const EVENTS_PATH: &str = "/api/v1/access-events";
+
+/// What the ingestion API needs.
+#[derive(Clone)]
+pub struct IngestState {
+    pub pool: PgPool,
+    pub pepper: Arc<Pepper>,
+    pub retention_months: u32,
+    pub max_body_bytes: usize,
+    pub lockout: LockoutPolicy,
+}
+
+/// The API's routes, to be merged outside the session layer.
+pub fn routes<S: Clone + Send + Sync + 'static>(state: IngestState) -> Router<S> {
+    Router::new()
+        .route(EVENTS_PATH, post(post_events))
+        .route("/api/v1/openapi.json", get(openapi_json))
+        .with_state(state)
+}
+
+/// A problem that is not about single lines.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiError {
+    pub error: String,
+}
+
+fn api_error(status: StatusCode, message: impl Into<String>) -> Response {
+    (
+        status,
+        Json(ApiError {
+            error: message.into(),
+        }),
+    )
+        .into_response()
+}
+
+/// One line of the body: one use of personal data.
+#[allow(dead_code)] // documentation of the wire format; lines are read by `event::RawEvent`
+#[derive(ToSchema)]
+pub struct AccessEventLine {
+    /// The sending system's own id of the event (1–200 characters). Sending
+    /// the same id and time again stores nothing new.
+    id: String,
+    /// Time of use, RFC 3339 with an offset, e.g. `2026-11-23T14:05:00+01:00`.
+    /// Not before the retention period, at most 5 minutes in the future.
+    #[schema(format = DateTime)]
+    time: String,
+    /// The system's pseudonymous employee id (1–200 characters). Never shown to citizens.
+    actor: String,
+    /// Code of the employee's organisational unit, as in the master data.
+    unit: String,
+    /// Type of use.
+    #[schema(
+        rename = "use",
+        pattern = "^(read|search|create|update|delete|print|export|batch)$"
+    )]
+    use_type: String,
+    /// The CPR number of the person concerned (`DDMMYYSSSS` or `DDMMYY-SSSS`).
+    /// Turned into a pseudonymous key at once; never stored. Give either this
+    /// or `search_criterion`.
+    cpr: Option<String>,
+    /// For a search not tied to one person: the criterion searched for. Not
+    /// shown to citizens.
+    search_criterion: Option<String>,
+    /// Code of the purpose (processing activity), as in the master data.
+    purpose: String,
+    /// The case the use belongs to, if any.
+    case_reference: Option<String>,
+    /// True for events of a batch run (shown to citizens only on request). Default false.
+    bulk: Option<bool>,
+    /// Id of the batch run; events of one run are shown as one line. Only with `bulk`.
+    batch_run: Option<String>,
+    /// Hide the event from the citizen until this time (RFC 3339); without
+    /// it, with `hidden_reason`, hidden until further notice. Only for
+    /// systems allowed to hide.
+    #[schema(format = DateTime)]
+    hidden_until: Option<String>,
+    /// Why the event is hidden; shown to the citizen once it is disclosed.
+    hidden_reason: Option<String>,
+}
+
+/// Report access events.
+///
+/// The body is NDJSON: one JSON object per line (see `AccessEventLine`),
+/// UTF-8. The batch is stored all or nothing; when any line is bad, nothing is
+/// stored and the report lists every bad line.
+#[utoipa::path(
+    post,
+    path = "/api/v1/access-events",
+    request_body(content = AccessEventLine, content_type = "application/x-ndjson",
+                 description = "One `AccessEventLine` per line."),
+    responses(
+        (status = 200, description = "Every event stored (or stored before).", body = Stored),
+        (status = 400, description = "The body as a whole is unusable (empty, not NDJSON).", body = Refusal),
+        (status = 401, description = "Missing, unknown or revoked API key.", body = ApiError),
+        (status = 403, description = "The sending address is blocked after repeated rejected attempts.", body = ApiError),
+        (status = 413, description = "The body is larger than the configured limit.", body = ApiError),
+        (status = 415, description = "The body is not declared as NDJSON.", body = ApiError),
+        (status = 422, description = "One or more lines are invalid; nothing was stored.", body = Refusal),
+    ),
+    security(("api_key" = []))
+)]
+async fn post_events(
+    State(state): State<IngestState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    let now = clock::now();
+    match lockout::is_blocked(&state.pool, peer.ip(), &Identity::Unknown).await {
+        Ok(false) => {}
+        Ok(true) => {
+            return api_error(
+                StatusCode::FORBIDDEN,
+                "this address is blocked after repeated rejected attempts; ask the municipality's IT operations to lift the block",
+            )
+        }
+        Err(error) => return internal(&error),
+    }
+    let system = match bearer(request.headers()) {
+        Some(secret) => match api_keys::authenticate(&state.pool, secret, now).await {
+            Ok(system) => system,
+            Err(error) => return internal(&error),
+        },
+        None => None,
+    };
+    let Some(system) = system else {
+        let rejection = Rejection {
+            at: now,
+            source_ip: peer.ip(),
+            identity: &Identity::Unknown,
+            reason: "api_key_invalid",
+            path: EVENTS_PATH,
+        };
+        register_rejection(&state.pool, state.lockout, &rejection).await;
+        let mut response = api_error(
+            StatusCode::UNAUTHORIZED,
+            "send a valid API key as `Authorization: Bearer indblik_…`",
+        );
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            header::HeaderValue::from_static("Bearer"),
+        );
+        return response;
+    };
+    if !is_ndjson(request.headers()) {
+        return api_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send the events as `Content-Type: application/x-ndjson`",
+        );
+    }
+    let too_large = || {
+        api_error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the body is larger than {} bytes; send the events in smaller batches",
+                state.max_body_bytes
+            ),
+        )
+    };
+    let body = match Limited::new(request.into_body(), state.max_body_bytes)
+        .collect()
+        .await
+    {
+        Ok(collected) => collected.to_bytes(),
+        Err(error) if error.is::<LengthLimitError>() => return too_large(),
+        Err(_) => return api_error(StatusCode::BAD_REQUEST, "the body could not be read"),
+    };
+
+    let codes = match master_data::Codes::load(&state.pool).await {
+        Ok(codes) => codes,
+        Err(error) => return internal(&error),
+    };
+    let rules = Rules {
+        pepper: &state.pepper,
+        system_code: &system.code,
+        system_may_hide: system.may_hide,
+        unit_ids: &codes.units,
+        purpose_ids: &codes.purposes,
+        oldest_allowed: local_midnight(covers_from(now, state.retention_months)),
+        now,
+    };
+    let events = match batch::parse_ndjson(&body, &rules) {
+        Ok(events) => events,
+        Err(refusal) => return refused(refusal),
+    };
+    match batch::store_all(&state.pool, system.id, &events, now).await {
+        Ok(stored) => {
+            tracing::info!(system = %system.code, received = stored.received, stored = stored.stored, "access events ingested");
+            Json(stored).into_response()
+        }
+        Err(error) => internal(&error),
+    }
+}
+
+/// 422 for bad lines, 400 when the body as a whole is unusable.
+fn refused(refusal: Refusal) -> Response {
+    let whole_body = refusal
+        .errors
+        .iter()
+        .all(|LineError { line, .. }| *line == 0);
+    let status = if whole_body {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    (status, Json(refusal)).into_response()
+}
+
+fn internal(error: &dyn std::fmt::Display) -> Response {
+    tracing::error!(error = %error, "access event ingestion failed");
+    api_error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the events could not be stored; nothing was stored, please send the batch again later",
+    )
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+fn is_ndjson(headers: &HeaderMap) -> bool {
+    let Some(content_type) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    matches!(
+        essence.as_str(),
+        "application/x-ndjson" | "application/ndjson" | "application/jsonl"
+    )
+}
+
+/// The OpenAPI document of the ingestion API.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Indblik ingestion API",
+        description = "Source systems report every use of personal data (sikkerhedsbekendtgørelsen § 19) to Indblik's access log."
+    ),
+    paths(post_events),
+    components(schemas(AccessEventLine, Stored, Refusal, LineError, ApiError)),
+    modifiers(&BearerKey)
+)]
+pub struct IngestionApi;
+
+struct BearerKey;
+
+impl Modify for BearerKey {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}
+
+async fn openapi_json() -> Response {
+    Json(IngestionApi::openapi()).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::access_log::event::FIELDS;
+
+    #[test]
+    fn the_documented_schema_lists_exactly_the_fields_read() {
+        let openapi = IngestionApi::openapi();
+        let schema =
+            serde_json::to_value(&openapi.components.unwrap().schemas["AccessEventLine"]).unwrap();
+        let mut documented: Vec<String> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        documented.sort();
+        let mut read: Vec<String> = FIELDS.iter().map(|field| (*field).to_owned()).collect();
+        read.sort();
+        assert_eq!(documented, read);
+    }
+}

@@ -1,0 +1,11 @@
+//! The access log on the server: events reported by the municipality's
+//! systems (validated, stored in monthly partitions, summarised per citizen),
+//! the ingestion API and its keys, and retention.
+
+pub mod api;
+pub mod api_keys;
+pub mod batch;
+pub mod event;
+pub mod master_data;
+pub mod partitions;
+pub mod store;

@@ -1,0 +1,314 @@
+//! The ingestion API: good batches are stored once and summarised, bad
+//! batches are refused line by line with nothing stored, and wrong keys are
+//! refused and registered.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use serde_json::{json, Value};
+use sqlx::PgPool;
+
+use server::access_log::api_keys;
+use server::{clock, demo_data};
+
+use crate::support::{router, router_with, send, test_figment, Reply};
+
+const PATH: &str = "/api/v1/access-events";
+
+/// Master data plus a key for the system `system`.
+async fn key_for(pool: &PgPool, system: &str) -> String {
+    demo_data::load(pool).await.unwrap();
+    api_keys::create(pool, system, "integration test", clock::now())
+        .await
+        .unwrap()
+        .secret
+}
+
+fn time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// A valid event `id` about CPR 010190-1234 a day ago.
+fn event(id: &str) -> Value {
+    json!({
+        "id": id,
+        "time": time(clock::now() - Duration::days(1)),
+        "actor": "m12345",
+        "unit": "BS",
+        "use": "read",
+        "cpr": "0101901234",
+        "purpose": "flytning",
+    })
+}
+
+fn ndjson(lines: &[Value]) -> String {
+    lines.iter().map(|line| format!("{line}\n")).collect()
+}
+
+async fn post(router: &axum::Router, key: &str, body: String) -> Reply {
+    let request = Request::post(PATH)
+        .header(header::AUTHORIZATION, format!("Bearer {key}"))
+        .header(header::CONTENT_TYPE, "application/x-ndjson")
+        .body(Body::from(body))
+        .unwrap();
+    send(router, request).await
+}
+
+async fn stored_events(pool: &PgPool) -> i64 {
+    sqlx::query_scalar!(r#"SELECT count(*) AS "n!" FROM access_events"#)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+async fn summarised_events(pool: &PgPool) -> i64 {
+    sqlx::query_scalar!(r#"SELECT COALESCE(sum(events), 0)::bigint AS "n!" FROM access_summary"#)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_batch_is_stored_once_and_summarised(pool: PgPool) {
+    let key = key_for(&pool, "cpr").await;
+    let router = router(pool.clone());
+    let mut search = event("e3");
+    search["cpr"] = Value::Null;
+    search["search_criterion"] = json!("født 1990-01-01");
+    search["use"] = json!("search");
+    let body = ndjson(&[event("e1"), event("e2"), search]);
+
+    let first = post(&router, &key, body.clone()).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    let report: Value = serde_json::from_str(&first.body).unwrap();
+    assert_eq!(report, json!({"received": 3, "stored": 3}));
+    assert_eq!(stored_events(&pool).await, 3);
+    // Two reads by the same unit the same day: one summary row counting 2;
+    // the search by criterion is not summarised.
+    let rows = sqlx::query!("SELECT events, use_type FROM access_summary")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].events, rows[0].use_type.as_str()), (2, "read"));
+
+    let again = post(&router, &key, body).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+    let report: Value = serde_json::from_str(&again.body).unwrap();
+    assert_eq!(report, json!({"received": 3, "stored": 0}));
+    assert_eq!(stored_events(&pool).await, 3);
+    assert_eq!(summarised_events(&pool).await, 2);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn every_bad_line_is_reported_and_nothing_is_stored(pool: PgPool) {
+    let key = key_for(&pool, "cpr").await;
+    let router = router(pool.clone());
+    let with = |id: &str, field: &str, value: Value| {
+        let mut line = event(id);
+        line[field] = value;
+        line
+    };
+    let mut both = event("both");
+    both["search_criterion"] = json!("x");
+    let mut neither = event("neither");
+    neither["cpr"] = Value::Null;
+    let mut unknown_field = event("unknown-field");
+    unknown_field["employee_name"] = json!("Jens");
+    let lines = [
+        event("good-1").to_string(),                          // 1
+        with("unit", "unit", json!("NOPE")).to_string(),      // 2
+        with("cpr", "cpr", json!("3102901234")).to_string(),  // 3
+        with("time", "time", json!("yesterday")).to_string(), // 4
+        with("use", "use", json!("peek")).to_string(),        // 5
+        with("reason", "hidden_until", json!(time(clock::now()))).to_string(), // 6
+        with("hide", "hidden_reason", json!("efterforskning")).to_string(), // 7
+        with(
+            "future",
+            "time",
+            json!(time(clock::now() + Duration::days(2))),
+        )
+        .to_string(), // 8
+        with(
+            "old",
+            "time",
+            json!(time(clock::now() - Duration::days(400))),
+        )
+        .to_string(), // 9
+        with("purpose", "purpose", json!("curiosity")).to_string(), // 10
+        both.to_string(),                                     // 11
+        neither.to_string(),                                  // 12
+        unknown_field.to_string(),                            // 13
+        "{not json".to_owned(),                               // 14
+        with(
+            "good-1",
+            "time",
+            json!(time(clock::now() - Duration::days(2))),
+        )
+        .to_string(), // 15
+        with("bulk", "bulk", json!("yes")).to_string(),       // 16
+        with("run", "batch_run", json!("run-1")).to_string(), // 17
+        with("actor", "actor", json!("")).to_string(),        // 18
+    ];
+    let reply = post(&router, &key, lines.join("\n")).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    let report: Value = serde_json::from_str(&reply.body).unwrap();
+    let found: Vec<(u64, String)> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|error| {
+            (
+                error["line"].as_u64().unwrap(),
+                error["field"].as_str().unwrap_or("-").to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(u64, String)> = [
+        (2, "unit"),
+        (3, "cpr"),
+        (4, "time"),
+        (5, "use"),
+        (6, "hidden_reason"),
+        (7, "hidden_reason"),
+        (8, "time"),
+        (9, "time"),
+        (10, "purpose"),
+        (11, "cpr"),
+        (12, "cpr"),
+        (13, "-"),
+        (14, "-"),
+        (15, "id"),
+        (16, "bulk"),
+        (17, "batch_run"),
+        (18, "actor"),
+    ]
+    .into_iter()
+    .map(|(line, field)| (line, field.to_owned()))
+    .collect();
+    assert_eq!(found, expected, "{}", reply.body);
+    assert_eq!(report["error_count"], json!(expected.len()));
+    // Messages never repeat a CPR number.
+    assert!(!reply.body.contains("3102901234"), "{}", reply.body);
+    assert_eq!(stored_events(&pool).await, 0);
+    assert_eq!(summarised_events(&pool).await, 0);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_system_allowed_to_hide_may_send_hidden_events(pool: PgPool) {
+    let key = key_for(&pool, "social").await;
+    let router = router(pool.clone());
+    let mut hidden = event("h1");
+    hidden["hidden_reason"] = json!("Politiets efterforskning");
+    hidden["unit"] = json!("FAM");
+    hidden["purpose"] = json!("boernesag");
+    let reply = post(&router, &key, ndjson(&[hidden])).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reason = sqlx::query_scalar!("SELECT hidden_reason FROM access_summary")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(reason.as_deref(), Some("Politiets efterforskning"));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn empty_oversized_and_mislabelled_bodies_are_refused(pool: PgPool) {
+    let key = key_for(&pool, "cpr").await;
+    let config =
+        server::config::Config::from_figment(test_figment().merge(("ingest_max_body_bytes", 2048)))
+            .unwrap();
+    let router = router_with(&config, pool.clone());
+
+    let empty = post(&router, &key, "\n\n".to_owned()).await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST, "{}", empty.body);
+    assert!(empty.body.contains("no events"), "{}", empty.body);
+
+    let many: Vec<Value> = (0..40).map(|n| event(&format!("big-{n}"))).collect();
+    let big = post(&router, &key, ndjson(&many)).await;
+    assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", big.body);
+
+    let request = Request::post(PATH)
+        .header(header::AUTHORIZATION, format!("Bearer {key}"))
+        .header(header::CONTENT_TYPE, "text/csv")
+        .body(Body::from(ndjson(&[event("csv")])))
+        .unwrap();
+    let mislabelled = send(&router, request).await;
+    assert_eq!(mislabelled.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(stored_events(&pool).await, 0);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn wrong_and_revoked_keys_are_refused_and_registered(pool: PgPool) {
+    let key = key_for(&pool, "cpr").await;
+    let router = router(pool.clone());
+    let body = ndjson(&[event("e1")]);
+
+    let wrong = post(&router, "indblik_0000", body.clone()).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.headers[header::WWW_AUTHENTICATE], "Bearer");
+
+    let id = api_keys::list(&pool).await.unwrap()[0].id;
+    api_keys::revoke(&pool, id, clock::now()).await.unwrap();
+    let revoked = post(&router, &key, body).await;
+    assert_eq!(revoked.status, StatusCode::UNAUTHORIZED);
+
+    let registered = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM access_rejections WHERE reason = 'api_key_invalid' AND path = $1"#,
+        PATH
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(registered, 2);
+    assert_eq!(stored_events(&pool).await, 0);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn repeated_wrong_keys_block_the_address(pool: PgPool) {
+    let key = key_for(&pool, "cpr").await;
+    let router = router(pool.clone());
+    for _ in 0..5 {
+        let wrong = post(&router, "indblik_guess", ndjson(&[event("e1")])).await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    }
+    let blocked = post(&router, &key, ndjson(&[event("e1")])).await;
+    assert_eq!(blocked.status, StatusCode::FORBIDDEN, "{}", blocked.body);
+    assert_eq!(stored_events(&pool).await, 0);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_openapi_document_describes_the_endpoint(pool: PgPool) {
+    let router = router(pool);
+    let reply = crate::support::get(&router, "/api/v1/openapi.json").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let document: Value = serde_json::from_str(&reply.body).unwrap();
+    assert!(document["openapi"].as_str().unwrap().starts_with("3."));
+    assert!(
+        document["paths"][PATH]["post"].is_object(),
+        "{}",
+        reply.body
+    );
+    assert!(document["components"]["schemas"]["AccessEventLine"]["properties"]["cpr"].is_object());
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn keys_are_only_made_for_known_systems(pool: PgPool) {
+    demo_data::load(&pool).await.unwrap();
+    let error = api_keys::create(&pool, "nope", "x", clock::now())
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("nope"), "{error}");
+    let error = api_keys::create(&pool, "cpr", "  ", clock::now())
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("label"), "{error}");
+    let error = api_keys::revoke(&pool, 999, clock::now())
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("999"), "{error}");
+}
