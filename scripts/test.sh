@@ -68,6 +68,10 @@ cargo leptos build
 step "end-to-end tests (Playwright, Chromium)"
 E2E_DATABASE_URL="$(fresh_database indblik_e2e)"
 export E2E_DATABASE_URL
+# The demo municipality and the demo citizens' access log, with the same
+# configuration (and so the same subject-key pepper) as the server under test.
+INDBLIK_CONFIG_FILE=scripts/development.toml INDBLIK_DATABASE_URL="$E2E_DATABASE_URL" \
+  INDBLIK_LOG_FILTER=warn target/debug/server demo-data
 (cd end2end && npx playwright test)
 
 printf '\nmake test: every check passed\n'

@@ -73,3 +73,13 @@ pub fn require_any_role(roles: &[Role]) -> Result<StaffMember, AppError> {
         _ => Err(AppError::Forbidden),
     }
 }
+
+/// The calling citizen's subject key; the only way a page learns whose data
+/// to show.
+pub fn require_citizen() -> Result<SubjectKey, AppError> {
+    match caller() {
+        Caller::Citizen(key) => Ok(key),
+        Caller::Anonymous => Err(AppError::NotSignedIn),
+        Caller::Staff(_) => Err(AppError::Forbidden),
+    }
+}

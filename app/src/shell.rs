@@ -114,6 +114,17 @@ pub fn App() -> impl IntoView {
                         view=pages::privacy::PrivacyPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/min-log") view=pages::my_log::MyLogPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/min-log/udskriv")
+                        view=pages::my_log::MyLogPrintPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/henvendelser/ny")
+                        view=pages::new_request::NewRequestPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/sagsbehandling") view=pages::staff::CaseworkPage ssr=SsrMode::Async/>
                     <Route path=path!("/dpo") view=pages::staff::DpoPage ssr=SsrMode::Async/>
                     <Route

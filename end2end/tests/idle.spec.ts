@@ -11,7 +11,7 @@ test('a signed-in citizen is warned before the idle sign-out and can stay signed
   await page.clock.install();
   await page.goto('/log-ind');
   await page.getByRole('button', { name: 'Anna Testesen' }).click();
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/min-log');
   await settle(page);
 
   const warning = page.getByRole('alert').filter({ hasText: 'Du bliver snart logget ud' });

@@ -8,7 +8,7 @@ test('a citizen signs in with MitID, sees their name, and signs out', async ({ p
   await expect(page.getByRole('heading', { level: 1 })).toContainText('MitID (test)');
   await page.getByRole('button', { name: 'Anna Testesen' }).click();
 
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/min-log');
   await settle(page);
   const header = page.locator('header.header');
   await expect(header.locator('.portal-user .user')).toHaveText('Anna Testesen');

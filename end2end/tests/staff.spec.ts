@@ -18,7 +18,7 @@ test('a caseworker signs in with the workforce identity and reaches casework', a
 test('a citizen who opens casework is refused, and the DPO sees the attempt', async ({ page, browser, problems }) => {
   await page.goto('/log-ind');
   await page.getByRole('button', { name: 'Anna Testesen' }).click();
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/min-log');
   await settle(page);
 
   const response = await page.goto('/sagsbehandling');

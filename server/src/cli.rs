@@ -23,8 +23,19 @@ pub enum Command {
     Serve,
     /// Apply pending migrations and exit.
     Migrate,
-    /// Apply migrations and load the demo municipality's master data.
-    DemoData,
+    /// Apply migrations and load the demo municipality's master data and the
+    /// demo citizens' access events (replacing their earlier ones).
+    DemoData {
+        /// Also make this many synthetic events (for benchmark databases).
+        #[arg(long, default_value_t = 0)]
+        events: u64,
+        /// Spread the synthetic events over this many synthetic citizens.
+        #[arg(long, default_value_t = 1000)]
+        citizens: u64,
+        /// Seed of the synthetic events; the same seed on the same day gives the same events.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// List the active blocks made after repeated rejected attempts.
     Blocks,
     /// Lift a block (see `blocks` for the id), recording who lifted it.

@@ -10,7 +10,7 @@ use clap::Parser;
 use server::access_log::{api_keys, partitions};
 use server::cli::{ApiKeyCommand, Cli, Command};
 use server::config::Config;
-use server::{db, demo_data, http, services, telemetry};
+use server::{db, demo_data, demo_events, http, services, telemetry};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -44,12 +44,30 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             println!("migrations applied");
             Ok(())
         }
-        Command::DemoData => {
+        Command::DemoData {
+            events,
+            citizens,
+            seed,
+        } => {
             let loaded = demo_data::load(&pool).await?;
             println!(
                 "demo data loaded: {} authorities, {} units, {} systems, {} purposes",
                 loaded.authorities, loaded.units, loaded.systems, loaded.purposes
             );
+            let pepper = config.pepper()?;
+            let now = server::clock::now();
+            let story = demo_events::load_story(&pool, &pepper, now).await?;
+            println!("demo citizens' access events: {story}");
+            if events > 0 {
+                let spec = demo_events::Synthetic {
+                    seed,
+                    events,
+                    citizens,
+                    retention_months: config.log_retention_months,
+                };
+                let stored = demo_events::load_synthetic(&pool, &pepper, now, spec).await?;
+                println!("synthetic access events stored: {stored}");
+            }
             Ok(())
         }
         Command::Blocks => {

@@ -4,6 +4,9 @@
 
 #[cfg(feature = "ssr")]
 pub mod coverage;
+pub mod my_log;
+#[cfg(feature = "ssr")]
+pub mod summary;
 pub mod use_type;
 
 pub use use_type::UseType;

@@ -4,6 +4,8 @@
 pub mod about;
 pub mod accessibility;
 pub mod home;
+pub mod my_log;
+pub mod new_request;
 pub mod privacy;
 pub mod rights;
 pub mod sign_in;

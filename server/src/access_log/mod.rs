@@ -5,6 +5,7 @@
 pub mod api;
 pub mod api_keys;
 pub mod batch;
+pub mod citizen_exports;
 pub mod event;
 pub mod master_data;
 pub mod partitions;

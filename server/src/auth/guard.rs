@@ -1,7 +1,8 @@
-//! Staff pages are for staff: `/sagsbehandling` for caseworkers, `/dpo` for
-//! the DPO and administrators. Anonymous visitors are sent to the staff
-//! sign-in; anyone else gets 403 with the DKFDS error page, and the attempt
-//! is registered as a rejected access (which counts towards a block).
+//! Guarded pages: `/sagsbehandling` for caseworkers, `/dpo` for the DPO and
+//! administrators, and the citizen's own pages (`/min-log`, `/henvendelser`,
+//! `/v3/findUsage`) for signed-in citizens. Anonymous visitors are sent to
+//! the right sign-in; anyone else gets 403 with the DKFDS error page, and the
+//! attempt is registered as a rejected access (which counts towards a block).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -30,26 +31,37 @@ pub struct GuardState {
     pub site: Arc<SiteSettings>,
 }
 
-/// The roles that may open pages under `path`, if the path is guarded.
-pub fn required_roles(path: &str) -> Option<&'static [Role]> {
+/// Who may open pages under a guarded path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Signed-in citizens only (their own log, exports, requests).
+    Citizen,
+    /// Staff holding one of these roles.
+    Staff(&'static [Role]),
+}
+
+/// Who may open `path`, if the path is guarded.
+pub fn required_access(path: &str) -> Option<Access> {
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
     if under("/sagsbehandling") {
-        Some(&[Role::Caseworker])
+        Some(Access::Staff(&[Role::Caseworker]))
     } else if under("/dpo") {
-        Some(&[Role::Dpo, Role::Admin])
+        Some(Access::Staff(&[Role::Dpo, Role::Admin]))
+    } else if under("/min-log") || under("/henvendelser") || under("/v3") {
+        Some(Access::Citizen)
     } else {
         None
     }
 }
 
 /// The middleware; runs after the session middleware attached the caller.
-pub async fn guard_staff_pages(
+pub async fn guard_pages(
     State(guard): State<GuardState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     request: Request,
     next: Next,
 ) -> Response {
-    let Some(roles) = required_roles(request.uri().path()) else {
+    let Some(access) = required_access(request.uri().path()) else {
         return next.run(request).await;
     };
     let caller = request
@@ -57,13 +69,19 @@ pub async fn guard_staff_pages(
         .get::<Caller>()
         .cloned()
         .unwrap_or_default();
-    let identity = match caller {
-        Caller::Staff(member) if roles.iter().any(|role| member.has(*role)) => {
+    let identity = match (access, caller) {
+        (Access::Citizen, Caller::Citizen(_)) => return next.run(request).await,
+        (Access::Staff(roles), Caller::Staff(member))
+            if roles.iter().any(|role| member.has(*role)) =>
+        {
             return next.run(request).await
         }
-        Caller::Anonymous => return Redirect::to("/medarbejder/log-ind").into_response(),
-        Caller::Citizen(key) => Identity::Citizen(key),
-        Caller::Staff(member) => Identity::Staff(member.id),
+        (Access::Citizen, Caller::Anonymous) => return Redirect::to("/log-ind").into_response(),
+        (Access::Staff(_), Caller::Anonymous) => {
+            return Redirect::to("/medarbejder/log-ind").into_response()
+        }
+        (_, Caller::Citizen(key)) => Identity::Citizen(key),
+        (_, Caller::Staff(member)) => Identity::Staff(member.id),
     };
     let rejection = Rejection {
         at: clock::now(),

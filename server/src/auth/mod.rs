@@ -320,7 +320,7 @@ async fn finish_sign_in(
         Err(refusal) => return refuse(pool, auth, now, peer, kind.callback_path(), refusal).await,
     };
     let landing = match &who {
-        SignedInAs::Citizen { .. } => "/",
+        SignedInAs::Citizen { .. } => "/min-log",
         SignedInAs::Staff(member) if member.has(Role::Dpo) || member.has(Role::Admin) => "/dpo",
         SignedInAs::Staff(_) => "/sagsbehandling",
     };

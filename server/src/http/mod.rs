@@ -83,13 +83,14 @@ pub fn router(services: Services) -> Router {
             move || shell(options.clone())
         })
         .merge(crate::auth::routes(auth))
+        .merge(crate::access_log::citizen_exports::routes())
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(provide_state, shell))
         .layer(axum::middleware::from_fn_with_state(
             guard,
-            crate::auth::guard::guard_staff_pages,
+            crate::auth::guard::guard_pages,
         ))
         .layer(axum::middleware::from_fn(
             crate::auth::session::attach_caller,

@@ -33,7 +33,7 @@ async fn sign_in(app: &Router, account: &str) -> String {
     let (callback, cookie) = callback_for(app, account).await;
     let reply = get_with_cookie(app, &callback, &cookie).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
-    assert_eq!(reply.location(), "/");
+    assert_eq!(reply.location(), "/min-log");
     reply.session_cookie().expect("a new session id at sign-in")
 }
 
@@ -130,7 +130,7 @@ async fn a_replayed_authorization_code_is_refused(pool: PgPool) {
     let (callback, cookie) = callback_for(&app, "anna").await;
     assert_eq!(
         get_with_cookie(&app, &callback, &cookie).await.location(),
-        "/"
+        "/min-log"
     );
 
     // The same code again, inside a fresh sign-in with its own state.

@@ -78,14 +78,14 @@ fn refused() -> (String, Vec<String>) {
 async fn a_valid_token_from_the_double_signs_in(pool: PgPool) {
     assert_eq!(
         outcome(pool, Signing::Rs256, |_| {}).await,
-        ("/".to_owned(), vec![])
+        ("/min-log".to_owned(), vec![])
     );
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_token_signed_with_a_rotated_key_is_verified_after_fetching_the_keys_again(pool: PgPool) {
     let rotated = outcome_with(pool, Signing::Rs256, |_| {}, FakeProvider::rotate_key).await;
-    assert_eq!(rotated, ("/".to_owned(), vec![]));
+    assert_eq!(rotated, ("/min-log".to_owned(), vec![]));
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -94,7 +94,7 @@ async fn expiry_within_the_60_second_skew_is_accepted(pool: PgPool) {
         claims.expires = server::clock::now() - Duration::seconds(30);
     })
     .await;
-    assert_eq!(landing, "/");
+    assert_eq!(landing, "/min-log");
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

@@ -47,7 +47,10 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
         tables,
         [
             "access_blocks",
+            "access_events",
             "access_rejections",
+            "access_summary",
+            "api_keys",
             "authorities",
             "org_units",
             "purposes",

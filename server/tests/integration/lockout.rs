@@ -93,7 +93,7 @@ async fn a_successful_sign_in_ends_the_run_of_rejections(pool: PgPool) {
     for _ in 0..4 {
         reject_once(&app).await;
     }
-    assert_eq!(callback_outcome(&app, "anna").await, "/");
+    assert_eq!(callback_outcome(&app, "anna").await, "/min-log");
     for _ in 0..4 {
         reject_once(&app).await;
     }
@@ -153,5 +153,5 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
     );
     assert_eq!(callback_outcome(&fresh, "carl").await, BLOCKED);
     // Others are not affected.
-    assert_eq!(callback_outcome(&fresh, "anna").await, "/");
+    assert_eq!(callback_outcome(&fresh, "anna").await, "/min-log");
 }

@@ -13,6 +13,7 @@ mod fake_provider;
 mod health;
 mod ingestion;
 mod lockout;
+mod my_log;
 mod pages;
 mod retention;
 mod staff;

@@ -7,21 +7,7 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use sqlx::PgPool;
 
-use crate::support::{get, get_with_cookie, path_and_query, router, send, ProviderBrowser};
-
-/// Signs in at `start` as `account`; returns where the callback sent the
-/// browser and the session cookie it holds afterwards.
-async fn sign_in_at(app: &Router, start: &str, account: &str) -> (String, String) {
-    let reply = get(app, start).await;
-    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let cookie = reply.session_cookie().expect("pending sign-in");
-    let callback = ProviderBrowser::new()
-        .sign_in(reply.location(), account)
-        .await;
-    let done = get_with_cookie(app, &path_and_query(&callback), &cookie).await;
-    let cookie = done.session_cookie().unwrap_or(cookie);
-    (done.location().to_owned(), cookie)
-}
+use crate::support::{get, get_with_cookie, router, send, sign_in_at};
 
 async fn staff(app: &Router, account: &str) -> (String, String) {
     sign_in_at(app, "/medarbejder/log-ind", account).await
@@ -76,7 +62,7 @@ async fn anonymous_visitors_are_sent_to_the_staff_sign_in(pool: PgPool) {
 async fn a_citizen_is_refused_staff_pages_and_the_attempt_is_registered(pool: PgPool) {
     let app = router(pool.clone());
     let (landing, cookie) = sign_in_at(&app, "/log-ind", "anna").await;
-    assert_eq!(landing, "/");
+    assert_eq!(landing, "/min-log");
     let reply = get_with_cookie(&app, "/sagsbehandling", &cookie).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert!(!reply.body.contains("Sagsbehandling</h1>"));

@@ -219,3 +219,18 @@ fn absolute(issuer: &str, location: &str) -> String {
 pub fn path_and_query(url: &url::Url) -> String {
     format!("{}?{}", url.path(), url.query().unwrap_or_default())
 }
+
+/// Signs in at `start` (`/log-ind` or `/medarbejder/log-ind`) as `account`
+/// through the test provider; returns where the callback sent the browser and
+/// the session cookie it holds afterwards.
+pub async fn sign_in_at(app: &Router, start: &str, account: &str) -> (String, String) {
+    let reply = get(app, start).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let cookie = reply.session_cookie().expect("pending sign-in");
+    let callback = ProviderBrowser::new()
+        .sign_in(reply.location(), account)
+        .await;
+    let done = get_with_cookie(app, &path_and_query(&callback), &cookie).await;
+    let cookie = done.session_cookie().unwrap_or(cookie);
+    (done.location().to_owned(), cookie)
+}

@@ -1,0 +1,463 @@
+//! [ssr] The citizen's summary: read from `access_summary` for the subject
+//! key of the signed-in citizen only, then filtered and shaped in plain Rust
+//! ([`build`]), so the rules about what a citizen may see are in one place
+//! and testable without a database:
+//!
+//! - a hidden row is left out entirely (rows, totals, chart, choices) until
+//!   its `hidden_until` has passed; then it is shown with its reason;
+//! - bulk rows are left out unless asked for, and a batch run is one line;
+//! - nothing before the start of the retention period is shown.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use chrono_tz::Europe::Copenhagen;
+use sqlx::PgPool;
+
+use super::coverage::{covers_from, local_date, month_start};
+use super::my_log::{
+    Choice, FilterError, LogQuery, LogRow, MonthCount, MonthGroup, MyLog, ROWS_PER_PAGE,
+};
+use super::UseType;
+use crate::identity::subject_key::SubjectKey;
+
+/// One summary row with the names a citizen reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SummaryRecord {
+    pub id: i64,
+    pub day: NaiveDate,
+    pub unit_code: String,
+    pub unit: String,
+    pub authority: String,
+    pub system_code: String,
+    pub system: String,
+    pub system_description: String,
+    pub use_type: String,
+    pub purpose: String,
+    pub legal_basis: String,
+    pub bulk: bool,
+    pub batch_run: Option<String>,
+    pub hidden_until: Option<DateTime<Utc>>,
+    pub hidden_reason: Option<String>,
+    pub events: i64,
+    pub first_at: DateTime<Utc>,
+    pub last_at: DateTime<Utc>,
+}
+
+impl SummaryRecord {
+    /// Whether the citizen may see this row at `now`.
+    pub fn is_visible(&self, now: DateTime<Utc>) -> bool {
+        is_visible(self.hidden_until, self.hidden_reason.as_deref(), now)
+    }
+}
+
+/// The visibility rule: not hidden, or hidden until a time that has passed.
+pub fn is_visible(
+    hidden_until: Option<DateTime<Utc>>,
+    hidden_reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> bool {
+    match (hidden_reason, hidden_until) {
+        (None, _) => true,
+        (Some(_), Some(until)) => until <= now,
+        (Some(_), None) => false,
+    }
+}
+
+/// The summary rows of `subject` from `from` to `to` (inclusive), hidden ones included.
+pub async fn fetch(
+    pool: &PgPool,
+    subject: &SubjectKey,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> sqlx::Result<Vec<SummaryRecord>> {
+    sqlx::query_as!(
+        SummaryRecord,
+        r#"SELECT s.id, s.day, u.code AS unit_code, u.name AS unit, a.name AS authority,
+                  sys.code AS system_code, sys.name AS system, sys.description AS system_description,
+                  s.use_type, p.description AS purpose, p.legal_basis, s.bulk, s.batch_run,
+                  s.hidden_until, s.hidden_reason, s.events, s.first_at, s.last_at
+           FROM access_summary s
+           JOIN org_units u ON u.id = s.org_unit_id
+           JOIN authorities a ON a.id = u.authority_id
+           JOIN source_systems sys ON sys.id = s.source_system_id
+           JOIN purposes p ON p.id = s.purpose_id
+           WHERE s.subject_key = $1 AND s.day BETWEEN $2 AND $3
+           ORDER BY s.day DESC, s.last_at DESC, s.id DESC"#,
+        subject.as_bytes().as_slice(),
+        from,
+        to
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// The checked filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filter {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub system: Option<String>,
+    pub unit: Option<String>,
+    pub use_type: Option<UseType>,
+    pub bulk: bool,
+    pub page: usize,
+}
+
+/// Checks `query` against the log's coverage; a bad field falls back to its
+/// default and gets a message.
+pub fn check(
+    query: &LogQuery,
+    covers_from: NaiveDate,
+    today: NaiveDate,
+) -> (Filter, Vec<FilterError>) {
+    let mut errors = Vec::new();
+    let mut date = |field: &str, text: &str, default: NaiveDate| -> NaiveDate {
+        if text.is_empty() {
+            return default;
+        }
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) => date,
+            Err(_) => {
+                errors.push(FilterError {
+                    field: field.to_owned(),
+                    message: "Skriv datoen som åååå-mm-dd, fx 2026-05-01.".to_owned(),
+                });
+                default
+            }
+        }
+    };
+    let mut from = date("fra", &query.from, covers_from).max(covers_from);
+    let mut to = date("til", &query.to, today).min(today);
+    if from > to {
+        errors.push(FilterError {
+            field: "til".to_owned(),
+            message: "Slutdatoen skal ligge efter startdatoen.".to_owned(),
+        });
+        from = covers_from;
+        to = today;
+    }
+    let use_type = if query.use_type.is_empty() {
+        None
+    } else {
+        let parsed = UseType::from_code(&query.use_type);
+        if parsed.is_none() {
+            errors.push(FilterError {
+                field: "brug".to_owned(),
+                message: "Vælg en type af brug fra listen.".to_owned(),
+            });
+        }
+        parsed
+    };
+    let non_empty = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+    (
+        Filter {
+            from,
+            to,
+            system: non_empty(&query.system),
+            unit: non_empty(&query.unit),
+            use_type,
+            bulk: query.bulk,
+            page: query.page.max(1),
+        },
+        errors,
+    )
+}
+
+/// Reads and shapes the log of `subject` for `query` at `now`.
+pub async fn my_log(
+    pool: &PgPool,
+    subject: &SubjectKey,
+    query: &LogQuery,
+    now: DateTime<Utc>,
+    retention_months: u32,
+) -> sqlx::Result<MyLog> {
+    let start = covers_from(now, retention_months);
+    let (filter, errors) = check(query, start, local_date(now));
+    let records = fetch(pool, subject, filter.from, filter.to).await?;
+    Ok(build(records, query.clone(), &filter, errors, start, now))
+}
+
+/// Every row of `subject` for `query` (all pages), for the exports.
+pub async fn all_rows(
+    pool: &PgPool,
+    subject: &SubjectKey,
+    query: &LogQuery,
+    now: DateTime<Utc>,
+    retention_months: u32,
+) -> sqlx::Result<Vec<LogRow>> {
+    let start = covers_from(now, retention_months);
+    let (filter, _) = check(query, start, local_date(now));
+    let records = fetch(pool, subject, filter.from, filter.to).await?;
+    Ok(visible_rows(records, &filter, now))
+}
+
+/// The visible row `id` of `subject`, if it is theirs and visible.
+pub async fn row(
+    pool: &PgPool,
+    subject: &SubjectKey,
+    id: i64,
+    now: DateTime<Utc>,
+    retention_months: u32,
+) -> sqlx::Result<Option<LogRow>> {
+    let start = covers_from(now, retention_months);
+    let records = fetch(pool, subject, start, local_date(now)).await?;
+    Ok(records
+        .into_iter()
+        .filter(|record| record.id == id && record.is_visible(now))
+        .map(|record| to_row(&[record]))
+        .next())
+}
+
+/// The filtered visible rows, bulk runs merged, newest first.
+fn visible_rows(records: Vec<SummaryRecord>, filter: &Filter, now: DateTime<Utc>) -> Vec<LogRow> {
+    let matching: Vec<SummaryRecord> = records
+        .into_iter()
+        .filter(|record| record.is_visible(now))
+        .filter(|record| filter.bulk || !record.bulk)
+        .filter(|record| {
+            filter
+                .system
+                .as_ref()
+                .is_none_or(|code| *code == record.system_code)
+        })
+        .filter(|record| {
+            filter
+                .unit
+                .as_ref()
+                .is_none_or(|code| *code == record.unit_code)
+        })
+        .filter(|record| {
+            filter
+                .use_type
+                .is_none_or(|kind| kind.code() == record.use_type)
+        })
+        .collect();
+    merge_batch_runs(matching)
+}
+
+/// One line per batch run: bulk records sharing a `batch_run` (and unit,
+/// system, use and purpose) become one row; everything else one row each.
+fn merge_batch_runs(records: Vec<SummaryRecord>) -> Vec<LogRow> {
+    let mut rows: Vec<(DateTime<Utc>, LogRow)> = Vec::new();
+    let mut runs: BTreeMap<(String, String, String, String, String), Vec<SummaryRecord>> =
+        BTreeMap::new();
+    for record in records {
+        match &record.batch_run {
+            Some(run) if record.bulk => runs
+                .entry((
+                    run.clone(),
+                    record.unit_code.clone(),
+                    record.system_code.clone(),
+                    record.use_type.clone(),
+                    record.purpose.clone(),
+                ))
+                .or_default()
+                .push(record),
+            _ => rows.push((record.last_at, to_row(std::slice::from_ref(&record)))),
+        }
+    }
+    for records in runs.into_values() {
+        let last = records
+            .iter()
+            .map(|record| record.last_at)
+            .max()
+            .unwrap_or_default();
+        rows.push((last, to_row(&records)));
+    }
+    rows.sort_by(|a, b| {
+        b.1.day
+            .cmp(&a.1.day)
+            .then(b.0.cmp(&a.0))
+            .then(b.1.id.cmp(&a.1.id))
+    });
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// Shapes `records` (one, or the records of one batch run) as one row.
+fn to_row(records: &[SummaryRecord]) -> LogRow {
+    let first = records.iter().min_by_key(|record| record.first_at);
+    let last = records.iter().max_by_key(|record| record.last_at);
+    let (Some(first), Some(last)) = (first, last) else {
+        return LogRow::default();
+    };
+    let use_type = UseType::from_code(&first.use_type);
+    let (first_day, last_day) = (local_date(first.first_at), local_date(last.last_at));
+    let day_text = if first_day == last_day {
+        date_text(first_day)
+    } else {
+        format!("{} – {}", date_text(first_day), date_text(last_day))
+    };
+    LogRow {
+        id: first.id,
+        day: first.day.to_string(),
+        day_text,
+        time_text: time_range_text(first.first_at, last.last_at),
+        unit: first.unit.clone(),
+        authority: first.authority.clone(),
+        system: first.system.clone(),
+        system_description: first.system_description.clone(),
+        use_type: first.use_type.clone(),
+        action: use_type
+            .map(UseType::verb)
+            .unwrap_or("brugte dine oplysninger")
+            .to_owned(),
+        purpose: first.purpose.clone(),
+        legal_basis: first.legal_basis.clone(),
+        count: records.iter().map(|record| record.events).sum(),
+        bulk: first.bulk,
+        disclosed_reason: first.hidden_reason.clone(),
+    }
+}
+
+/// Shapes the page from the subject's records of the period.
+pub fn build(
+    records: Vec<SummaryRecord>,
+    query: LogQuery,
+    filter: &Filter,
+    errors: Vec<FilterError>,
+    covers_from: NaiveDate,
+    now: DateTime<Utc>,
+) -> MyLog {
+    let visible: Vec<&SummaryRecord> = records
+        .iter()
+        .filter(|record| record.is_visible(now))
+        .collect();
+    let mut systems: BTreeMap<String, String> = BTreeMap::new();
+    let mut units: BTreeMap<String, String> = BTreeMap::new();
+    for record in &visible {
+        systems.insert(record.system.clone(), record.system_code.clone());
+        units.insert(record.unit.clone(), record.unit_code.clone());
+    }
+    let bulk_rows_left_out = if filter.bulk {
+        0
+    } else {
+        let with_bulk = Filter {
+            bulk: true,
+            ..filter.clone()
+        };
+        let all = visible_rows(records.clone(), &with_bulk, now);
+        i64::try_from(all.iter().filter(|row| row.bulk).count()).unwrap_or(i64::MAX)
+    };
+    let rows = visible_rows(records, filter, now);
+
+    let mut per_month: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+    let mut month = month_start(filter.from);
+    while month <= filter.to {
+        per_month.insert(month, 0);
+        month = super::coverage::next_month_start(month);
+    }
+    for row in &rows {
+        if let Ok(day) = NaiveDate::parse_from_str(&row.day, "%Y-%m-%d") {
+            *per_month.entry(month_start(day)).or_default() += row.count;
+        }
+    }
+    let chart = per_month
+        .iter()
+        .map(|(month, count)| MonthCount {
+            label: month_text(*month),
+            short_label: format!("{} {}", short_month(month.month()), month.year() % 100),
+            count: *count,
+        })
+        .collect();
+
+    let total_rows = rows.len();
+    let total_uses = rows.iter().map(|row| row.count).sum();
+    let pages = total_rows.div_ceil(ROWS_PER_PAGE).max(1);
+    let page = filter.page.min(pages);
+    let mut months: Vec<MonthGroup> = Vec::new();
+    for row in rows
+        .into_iter()
+        .skip((page - 1) * ROWS_PER_PAGE)
+        .take(ROWS_PER_PAGE)
+    {
+        let label = NaiveDate::parse_from_str(&row.day, "%Y-%m-%d")
+            .map(|day| month_text(month_start(day)))
+            .unwrap_or_default();
+        match months.last_mut() {
+            Some(group) if group.label == label => group.rows.push(row),
+            _ => months.push(MonthGroup {
+                label,
+                rows: vec![row],
+            }),
+        }
+    }
+    MyLog {
+        query,
+        errors,
+        covers_from_text: date_text(covers_from),
+        from: filter.from.to_string(),
+        to: filter.to.to_string(),
+        period_text: format!("{} – {}", date_text(filter.from), date_text(filter.to)),
+        months,
+        chart,
+        total_uses,
+        total_rows: i64::try_from(total_rows).unwrap_or(i64::MAX),
+        bulk_rows_left_out,
+        page,
+        pages,
+        systems: systems
+            .into_iter()
+            .map(|(name, code)| Choice { code, name })
+            .collect(),
+        units: units
+            .into_iter()
+            .map(|(name, code)| Choice { code, name })
+            .collect(),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+fn month_name(month: u32) -> &'static str {
+    MONTHS[usize::try_from(month.clamp(1, 12) - 1).unwrap_or(0)]
+}
+
+fn short_month(month: u32) -> &'static str {
+    [
+        "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
+        "dec.",
+    ][usize::try_from(month.clamp(1, 12) - 1).unwrap_or(0)]
+}
+
+/// "23. november 2026".
+pub fn date_text(date: NaiveDate) -> String {
+    format!(
+        "{}. {} {}",
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    )
+}
+
+/// "november 2026".
+pub fn month_text(month: NaiveDate) -> String {
+    format!("{} {}", month_name(month.month()), month.year())
+}
+
+/// "kl. 10.05" or "kl. 10.05–14.30" in Europe/Copenhagen.
+fn time_range_text(first: DateTime<Utc>, last: DateTime<Utc>) -> String {
+    let clock = |at: DateTime<Utc>| {
+        let local = at.with_timezone(&Copenhagen);
+        format!("{:02}.{:02}", local.hour(), local.minute())
+    };
+    let (a, b) = (clock(first), clock(last));
+    if a == b || local_date(first) != local_date(last) {
+        format!("kl. {a}")
+    } else {
+        format!("kl. {a}–{b}")
+    }
+}

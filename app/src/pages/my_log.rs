@@ -1,0 +1,444 @@
+//! `/min-log` "Hvem har set mine oplysninger?": the signed-in citizen's
+//! access log at unit level, with filters kept in the URL, a chart of uses per
+//! month drawn on the server as SVG (with the same numbers as a table),
+//! exports and a print view. `/min-log/udskriv` is the print view.
+//!
+//! The server function reads the citizen's subject key from the session and
+//! from nowhere else; no parameter can select another citizen.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::access_log::my_log::{Choice, FilterError, LogQuery, LogRow, MonthCount, MyLog};
+use crate::access_log::UseType;
+use crate::error::AppError;
+
+/// The signed-in citizen's log for `query`.
+#[server(endpoint = "min-log")]
+pub async fn load_my_log(query: LogQuery) -> Result<MyLog, AppError> {
+    let subject = crate::caller::require_citizen()?;
+    let state = crate::state::app_state()?;
+    crate::access_log::summary::my_log(
+        &state.pool,
+        &subject,
+        &query,
+        crate::clock::now(),
+        state.site.log_retention_months,
+    )
+    .await
+    .map_err(AppError::internal)
+}
+
+/// The filter in the current URL.
+fn use_log_query() -> Memo<LogQuery> {
+    let params = use_query_map();
+    Memo::new(move |_| {
+        params.with(|params| {
+            LogQuery::from_pairs(params.into_iter().map(|(key, value)| (key.as_ref(), value)))
+        })
+    })
+}
+
+/// `/min-log`.
+#[component]
+pub fn MyLogPage() -> impl IntoView {
+    view! { <MyLogView print=false/> }
+}
+
+/// `/min-log/udskriv`: the same rows without filters and links, for printing.
+#[component]
+pub fn MyLogPrintPage() -> impl IntoView {
+    view! { <MyLogView print=true/> }
+}
+
+#[component]
+fn MyLogView(print: bool) -> impl IntoView {
+    let query = use_log_query();
+    let log = Resource::new_blocking(move || query.get(), load_my_log);
+    view! {
+        <Title text="Hvem har set mine oplysninger?"/>
+        <h1>"Hvem har set mine oplysninger?"</h1>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Ok(log) => view! { <LogContent log print/> }.into_any(),
+                    Err(error) => view! {
+                        <div class="alert alert-error" role="alert">
+                            <div class="alert-body"><p class="alert-text">{error.to_string()}</p></div>
+                        </div>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LogContent(log: MyLog, print: bool) -> impl IntoView {
+    let municipality = crate::site::use_site()
+        .map_or_else(|| "kommunen".to_owned(), |site| site.municipality_name);
+    let query_string = log.query.to_query_string(1);
+    let suffix = if query_string.is_empty() {
+        String::new()
+    } else {
+        format!("?{query_string}")
+    };
+    let lead = format!(
+        "Her kan du se, hvilke afdelinger i {municipality} der har brugt oplysninger om dig, i hvilket it-system, hvornår og til hvad. \
+         Du kan ikke se, hvilken medarbejder det var. Loggen dækker fra {}.",
+        log.covers_from_text
+    );
+    let summary = if log.total_rows == 0 {
+        format!(
+            "Ingen brug af dine oplysninger i perioden {}.",
+            log.period_text
+        )
+    } else {
+        format!(
+            "{} {} i perioden {}.",
+            log.total_uses,
+            if log.total_uses == 1 { "gang" } else { "gange" },
+            log.period_text
+        )
+    };
+    let bulk_note = (log.bulk_rows_left_out > 0).then(|| {
+        format!(
+            "{} {} fra masseudtræk (kørsler, der behandler mange borgere på én gang) er ikke vist. Sæt flueben ved \"Vis også masseudtræk\" for at se dem.",
+            log.bulk_rows_left_out,
+            if log.bulk_rows_left_out == 1 { "linje" } else { "linjer" }
+        )
+    });
+    let empty = log.total_rows == 0;
+    let MyLog {
+        query,
+        errors,
+        months,
+        chart,
+        page,
+        pages,
+        systems,
+        units,
+        from,
+        to,
+        period_text,
+        ..
+    } = log;
+    view! {
+        <p class="font-lead">{lead}</p>
+        {(!print).then(|| view! { <FilterForm query=query.clone() errors from to systems units/> })}
+        <p class="mt-6"><strong>{summary}</strong></p>
+        {bulk_note.map(|note| view! { <p>{note}</p> })}
+        {(!print).then(|| view! {
+            <ul class="nobullet-list" aria-label="Hent eller udskriv">
+                <li><a href=format!("/min-log/eksport.csv{suffix}") rel="external" download="min-log.csv">"Hent som regneark (CSV)"</a></li>
+                <li><a href=format!("/min-log/eksport.json{suffix}") rel="external" download="min-log.json">"Hent som data (JSON)"</a></li>
+                <li><a href=format!("/min-log/udskriv{suffix}") rel="external">"Udskriftsvenlig visning"</a></li>
+            </ul>
+        })}
+        {if empty {
+            view! { <EmptyState/> }.into_any()
+        } else {
+            view! {
+                <Chart chart period_text/>
+                {months.into_iter().map(|group| view! {
+                    <h2>{capitalise(&group.label)}</h2>
+                    <LogTable rows=group.rows print/>
+                }).collect_view()}
+                {(!print && pages > 1).then(|| view! { <Pagination query page pages/> })}
+            }
+            .into_any()
+        }}
+        <WhatTheLogDoesNotShow/>
+    }
+    .into_any()
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn error_for<'a>(errors: &'a [FilterError], field: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|error| error.field == field)
+        .map(|error| error.message.as_str())
+}
+
+/// A DKFDS form group with its label, optional hint and error.
+#[component]
+fn Field(
+    id: &'static str,
+    label: &'static str,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let class = if error.is_some() {
+        "form-group form-error"
+    } else {
+        "form-group"
+    };
+    view! {
+        <div class=class>
+            <label class="form-label" for=id>{label}</label>
+            {error.map(|message| view! {
+                <span class="form-error-message" id=format!("{id}-fejl")>
+                    <span class="sr-only">"Fejl: "</span>{message}
+                </span>
+            })}
+            {children()}
+        </div>
+    }
+}
+
+#[component]
+fn FilterForm(
+    query: LogQuery,
+    errors: Vec<FilterError>,
+    from: String,
+    to: String,
+    systems: Vec<Choice>,
+    units: Vec<Choice>,
+) -> impl IntoView {
+    let from_error = error_for(&errors, "fra").map(str::to_owned);
+    let to_error = error_for(&errors, "til").map(str::to_owned);
+    let use_error = error_for(&errors, "brug").map(str::to_owned);
+    let described = |error: &Option<String>, id: &str| error.as_ref().map(|_| format!("{id}-fejl"));
+    let options = |choices: Vec<Choice>, selected: String| {
+        choices
+            .into_iter()
+            .map(|choice| {
+                let is_selected = choice.code == selected;
+                view! { <option value=choice.code selected=is_selected>{choice.name}</option> }
+            })
+            .collect_view()
+    };
+    let use_options = UseType::ALL
+        .into_iter()
+        .map(|kind| {
+            let is_selected = kind.code() == query.use_type;
+            view! { <option value=kind.code() selected=is_selected>{kind.label()}</option> }
+        })
+        .collect_view();
+    view! {
+        <form method="get" action="/min-log" class="mt-6" aria-label="Afgræns loggen">
+            <fieldset>
+                <legend class="h3">"Afgræns visningen"</legend>
+                <div class="row">
+                    <div class="col-12 col-md-6">
+                        <Field id="fra" label="Fra dato" error=from_error.clone()>
+                            <input class="form-input" type="date" id="fra" name="fra" value=from
+                                aria-describedby=described(&from_error, "fra")/>
+                        </Field>
+                    </div>
+                    <div class="col-12 col-md-6">
+                        <Field id="til" label="Til dato" error=to_error.clone()>
+                            <input class="form-input" type="date" id="til" name="til" value=to
+                                aria-describedby=described(&to_error, "til")/>
+                        </Field>
+                    </div>
+                    <div class="col-12 col-md-4">
+                        <Field id="system" label="System" error=None>
+                            <select class="form-select" id="system" name="system">
+                                <option value="">"Alle systemer"</option>
+                                {options(systems, query.system.clone())}
+                            </select>
+                        </Field>
+                    </div>
+                    <div class="col-12 col-md-4">
+                        <Field id="enhed" label="Afdeling" error=None>
+                            <select class="form-select" id="enhed" name="enhed">
+                                <option value="">"Alle afdelinger"</option>
+                                {options(units, query.unit.clone())}
+                            </select>
+                        </Field>
+                    </div>
+                    <div class="col-12 col-md-4">
+                        <Field id="brug" label="Type af brug" error=use_error.clone()>
+                            <select class="form-select" id="brug" name="brug"
+                                aria-describedby=described(&use_error, "brug")>
+                                <option value="">"Alle typer"</option>
+                                {use_options}
+                            </select>
+                        </Field>
+                    </div>
+                </div>
+                <div class="form-group">
+                    <input class="form-checkbox" type="checkbox" id="masse" name="masse" value="1" checked=query.bulk/>
+                    <label for="masse">"Vis også masseudtræk"</label>
+                </div>
+                <button type="submit" class="button button-primary">"Vis"</button>
+                " "
+                <a href="/min-log" class="button button-secondary">"Nulstil"</a>
+            </fieldset>
+        </form>
+    }
+    .into_any()
+}
+
+/// Bars per month, drawn as SVG on the server, with the numbers as a table.
+#[component]
+fn Chart(chart: Vec<MonthCount>, period_text: String) -> impl IntoView {
+    const WIDTH: i64 = 640;
+    const HEIGHT: i64 = 200;
+    const BASE: i64 = 170;
+    let max = chart
+        .iter()
+        .map(|month| month.count)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let slots = i64::try_from(chart.len()).unwrap_or(1).max(1);
+    let slot = WIDTH / slots;
+    let bar = (slot * 3 / 5).max(4);
+    let description = chart
+        .iter()
+        .map(|month| format!("{}: {}", month.label, month.count))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let bars = chart
+        .iter()
+        .enumerate()
+        .map(|(index, month)| {
+            let index = i64::try_from(index).unwrap_or(0);
+            let height = (month.count * 140) / max;
+            let x = index * slot + (slot - bar) / 2;
+            let centre = index * slot + slot / 2;
+            view! {
+                <g>
+                    <rect x=x y=BASE - height width=bar height=height class="chart-bar"/>
+                    <text x=centre y=BASE - height - 6 text-anchor="middle" class="chart-value">{month.count}</text>
+                    <text x=centre y=BASE + 20 text-anchor="middle" class="chart-label">{month.short_label.clone()}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let rows = chart
+        .into_iter()
+        .map(|month| view! { <tr><th scope="row">{capitalise(&month.label)}</th><td>{month.count}</td></tr> })
+        .collect_view();
+    view! {
+        <figure class="access-chart mt-6">
+            <figcaption class="h3">{format!("Brug af dine oplysninger pr. måned, {period_text}")}</figcaption>
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-title chart-desc" class="chart">
+                <title id="chart-title">"Antal gange dine oplysninger er brugt, pr. måned"</title>
+                <desc id="chart-desc">{description}</desc>
+                <line x1="0" y1=BASE x2=WIDTH y2=BASE class="chart-axis"/>
+                {bars}
+            </svg>
+            <details class="mt-4">
+                <summary>"Se tallene som tabel"</summary>
+                <table class="table table--compact">
+                    <caption class="sr-only">"Antal gange pr. måned"</caption>
+                    <thead><tr><th scope="col">"Måned"</th><th scope="col">"Antal gange"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+    .into_any()
+}
+
+#[component]
+fn LogTable(rows: Vec<LogRow>, print: bool) -> impl IntoView {
+    view! {
+        <div class="table--responsive-scroll">
+            <table class="table table--compact log-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Hvornår"</th>
+                        <th scope="col">"Hvem"</th>
+                        <th scope="col">"Hvad"</th>
+                        <th scope="col">"System"</th>
+                        <th scope="col">"Formål"</th>
+                        <th scope="col">"Antal"</th>
+                        {(!print).then(|| view! { <th scope="col"><span class="sr-only">"Spørg"</span></th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! { <LogLine row print/> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn LogLine(row: LogRow, print: bool) -> impl IntoView {
+    let ask = format!("/henvendelser/ny?opslag={}", row.id);
+    let ask_label = format!("Spørg om opslaget {} hos {}", row.day_text, row.unit);
+    view! {
+        <tr data-row-id=row.id>
+            <td>{row.day_text}<br/><span class="text-small">{row.time_text}</span></td>
+            <td>{row.unit}<br/><span class="text-small">{row.authority}</span></td>
+            <td>
+                {row.action}
+                {row.bulk.then(|| view! { <br/><span class="text-small">"Masseudtræk"</span> })}
+                {row.disclosed_reason.map(|reason| view! {
+                    <br/><span class="text-small">{format!("Var skjult indtil for nylig: {reason}")}</span>
+                })}
+            </td>
+            <td>{row.system}<br/><span class="text-small">{row.system_description}</span></td>
+            <td>{row.purpose}<br/><span class="text-small">{format!("Hjemmel: {}", row.legal_basis)}</span></td>
+            <td>{row.count}</td>
+            {(!print).then(|| view! {
+                <td><a href=ask rel="external" aria-label=ask_label>"Spørg om dette opslag"</a></td>
+            })}
+        </tr>
+    }
+}
+
+#[component]
+fn Pagination(query: LogQuery, page: usize, pages: usize) -> impl IntoView {
+    let link = move |target: usize| format!("/min-log?{}", query.to_query_string(target));
+    view! {
+        <nav class="pagination mt-6" aria-label="Sider">
+            <p>{format!("Side {page} af {pages}")}</p>
+            <ul class="pagination__items">
+                {(page > 1).then(|| view! {
+                    <li class="pagination-item"><a class="button button-secondary" href=link(page - 1)>"Forrige side"</a></li>
+                })}
+                {(page < pages).then(|| view! {
+                    <li class="pagination-item"><a class="button button-secondary" href=link(page + 1)>"Næste side"</a></li>
+                })}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn EmptyState() -> impl IntoView {
+    view! {
+        <div class="alert alert-info mt-6" role="status">
+            <div class="alert-body">
+                <p class="alert-heading">"Der er ingen brug at vise"</p>
+                <p class="alert-text">
+                    "Kommunens systemer har ikke registreret, at en medarbejder har brugt oplysninger om dig i den valgte periode "
+                    "med de valgte afgrænsninger. Prøv evt. en længere periode eller færre afgrænsninger."
+                </p>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn WhatTheLogDoesNotShow() -> impl IntoView {
+    view! {
+        <h2 class="mt-8">"Det viser loggen ikke"</h2>
+        <ul>
+            <li>"Søgninger, hvor en medarbejder har søgt på fx en fødselsdato uden at åbne oplysninger om netop dig."</li>
+            <li>"Brug, der ligger længere tilbage end den periode, kommunen gemmer loggen i."</li>
+            <li>
+                "Brug, som midlertidigt er skjult, fordi det er nødvendigt af hensyn til fx efterforskning af en forbrydelse "
+                "(databeskyttelseslovens § 22). Skjult brug tælles ikke med nogen steder. Når grunden ikke længere gælder, "
+                "bliver det vist her sammen med begrundelsen."
+            </li>
+            <li>"Navnet på den enkelte medarbejder."</li>
+        </ul>
+    }
+}

@@ -1,0 +1,375 @@
+//! The citizen's own log as files and as data: `GET /min-log/eksport.csv`,
+//! `GET /min-log/eksport.json` (the rows of `/min-log` with the same filter)
+//! and `GET /v3/findUsage` (event by event, in the shape of the Estonian Data
+//! Tracker protocol v3, so national portals could aggregate it).
+//!
+//! Each handler takes the subject key from the session's caller and from
+//! nowhere else; the query string can only narrow the citizen's own log.
+
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Extension, Json, Router};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
+
+use app::access_log::coverage::{covers_from, local_midnight};
+use app::access_log::my_log::{LogQuery, LogRow};
+use app::access_log::summary;
+use app::caller::Caller;
+use app::identity::subject_key::SubjectKey;
+use app::state::AppState;
+
+use crate::clock;
+
+/// The routes, to be merged inside the session and guard layers.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/min-log/eksport.csv", get(csv_export))
+        .route("/min-log/eksport.json", get(json_export))
+        .route("/v3/findUsage", get(find_usage))
+}
+
+/// Why an export was not made.
+#[derive(Debug)]
+enum ExportError {
+    /// Not a citizen (the guard lets only citizens through; checked again here).
+    NotACitizen,
+    /// A `findUsage` parameter is wrong; the text says which.
+    BadParameter(String),
+    /// Logged with its cause; the browser gets a bare 500.
+    Internal,
+}
+
+impl ExportError {
+    fn internal(error: &dyn std::fmt::Display) -> ExportError {
+        tracing::error!(error = %error, "cannot export the citizen's log");
+        ExportError::Internal
+    }
+}
+
+impl IntoResponse for ExportError {
+    fn into_response(self) -> Response {
+        match self {
+            ExportError::NotACitizen => StatusCode::FORBIDDEN.into_response(),
+            ExportError::BadParameter(message) => {
+                (StatusCode::BAD_REQUEST, Json(FindUsageError { message })).into_response()
+            }
+            ExportError::Internal => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        }
+    }
+}
+
+fn citizen(caller: &Caller) -> Result<SubjectKey, ExportError> {
+    match caller {
+        Caller::Citizen(key) => Ok(*key),
+        _ => Err(ExportError::NotACitizen),
+    }
+}
+
+async fn rows(
+    state: &AppState,
+    caller: &Caller,
+    pairs: &[(String, String)],
+) -> Result<Vec<LogRow>, ExportError> {
+    let subject = citizen(caller)?;
+    let query = LogQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    summary::all_rows(
+        &state.pool,
+        &subject,
+        &query,
+        clock::now(),
+        state.site.log_retention_months,
+    )
+    .await
+    .map_err(|error| ExportError::internal(&error))
+}
+
+fn attachment(content_type: &'static str, name: &'static str, body: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, name),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The column headings of the CSV export.
+pub const CSV_HEADER: [&str; 11] = [
+    "Dato",
+    "Tidspunkt",
+    "Afdeling",
+    "Myndighed",
+    "Handling",
+    "System",
+    "Formål",
+    "Hjemmel",
+    "Antal gange",
+    "Masseudtræk",
+    "Tidligere skjult, begrundelse",
+];
+
+/// Writes `rows` as CSV (UTF-8 with a byte-order mark, `;`-separated, as
+/// Danish spreadsheet programs expect).
+pub fn to_csv(rows: &[LogRow]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record(CSV_HEADER)?;
+    for row in rows {
+        writer.write_record([
+            row.day.as_str(),
+            row.time_text.trim_start_matches("kl. "),
+            row.unit.as_str(),
+            row.authority.as_str(),
+            row.action.as_str(),
+            row.system.as_str(),
+            row.purpose.as_str(),
+            row.legal_basis.as_str(),
+            &row.count.to_string(),
+            if row.bulk { "ja" } else { "nej" },
+            row.disclosed_reason.as_deref().unwrap_or(""),
+        ])?;
+    }
+    writer
+        .into_inner()
+        .map_err(|error| error.into_error().into())
+}
+
+async fn csv_export(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Result<Response, ExportError> {
+    let rows = rows(&state, &caller, &pairs).await?;
+    let body = to_csv(&rows).map_err(|error| ExportError::internal(&error))?;
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"min-log.csv\"",
+        body,
+    ))
+}
+
+/// The JSON export.
+#[derive(Serialize)]
+struct JsonExport {
+    /// Always the signed-in citizen's own log.
+    description: &'static str,
+    rows: Vec<LogRow>,
+}
+
+async fn json_export(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Result<Response, ExportError> {
+    let rows = rows(&state, &caller, &pairs).await?;
+    let export = JsonExport {
+        description: JSON_DESCRIPTION,
+        rows,
+    };
+    let body = serde_json::to_vec_pretty(&export).map_err(|error| ExportError::internal(&error))?;
+    Ok(attachment(
+        "application/json",
+        "attachment; filename=\"min-log.json\"",
+        body,
+    ))
+}
+
+const JSON_DESCRIPTION: &str =
+    "Brug af dine personoplysninger, opgjort pr. dag, afdeling, system, handling og formål.";
+
+/// The query parameters of `findUsage` (Data Tracker v3).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FindUsageQuery {
+    period_start: Option<String>,
+    period_end: Option<String>,
+    include_bulk_processing: Option<bool>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+/// One use, Data Tracker v3 `UsageProcessing`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Usage {
+    log_time: DateTime<Utc>,
+    purpose: String,
+    log_source_system: String,
+    bulk_processing: bool,
+    legal_basis: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hidden_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hidden_until: Option<DateTime<Utc>>,
+    initiator_org: Organization,
+    source: Organization,
+}
+
+/// Data Tracker v3 `Organization`: our unit, its authority and the system.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Organization {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: String,
+    system_name: String,
+}
+
+/// Data Tracker v3 `FindUsageResponse`; every use is internal processing.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FindUsageResponse {
+    total_usages: i64,
+    returned_usages: usize,
+    internal_processings: Vec<Usage>,
+}
+
+#[derive(Serialize)]
+struct FindUsageError {
+    message: String,
+}
+
+fn bad_parameter(message: &str) -> ExportError {
+    ExportError::BadParameter(message.to_owned())
+}
+
+fn parse_instant(text: Option<&str>, name: &str) -> Result<Option<DateTime<Utc>>, ExportError> {
+    match text.map(str::trim).filter(|text| !text.is_empty()) {
+        None => Ok(None),
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map(|at| Some(at.with_timezone(&Utc)))
+            .map_err(|_| bad_parameter(&format!("{name} must be an RFC 3339 date-time"))),
+    }
+}
+
+async fn find_usage(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    query: Result<Query<FindUsageQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, ExportError> {
+    let subject = citizen(&caller)?;
+    let Ok(Query(query)) = query else {
+        return Err(bad_parameter("the query parameters could not be read"));
+    };
+    let now = clock::now();
+    let oldest = local_midnight(covers_from(now, state.site.log_retention_months));
+    let start = parse_instant(query.period_start.as_deref(), "periodStart")?
+        .map_or(oldest, |at| at.max(oldest));
+    let end = parse_instant(query.period_end.as_deref(), "periodEnd")?.unwrap_or(now);
+    let limit = query.limit.unwrap_or(1000);
+    let offset = query.offset.unwrap_or(0);
+    if !(1..=10_000).contains(&limit) {
+        return Err(bad_parameter("limit must be between 1 and 10000"));
+    }
+    if offset < 0 {
+        return Err(bad_parameter("offset must be 0 or more"));
+    }
+    let bulk = query.include_bulk_processing.unwrap_or(false);
+    let response = usages(&state.pool, &subject, start, end, bulk, limit, offset, now)
+        .await
+        .map_err(|error| ExportError::internal(&error))?;
+    Ok(Json(response).into_response())
+}
+
+/// The citizen's visible uses from `start` to `end`, newest first.
+#[allow(clippy::too_many_arguments)]
+async fn usages(
+    pool: &PgPool,
+    subject: &SubjectKey,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    bulk: bool,
+    limit: i64,
+    offset: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<FindUsageResponse> {
+    let rows = sqlx::query!(
+        r#"SELECT e.occurred_at, p.description AS purpose, p.legal_basis, sys.name AS system,
+                  e.bulk, e.hidden_reason, e.hidden_until, u.name AS unit, a.name AS authority,
+                  count(*) OVER () AS "total!"
+           FROM access_events e
+           JOIN purposes p ON p.id = e.purpose_id
+           JOIN source_systems sys ON sys.id = e.source_system_id
+           JOIN org_units u ON u.id = e.org_unit_id
+           JOIN authorities a ON a.id = u.authority_id
+           WHERE e.subject_key = $1 AND e.occurred_at BETWEEN $2 AND $3
+             AND ($4 OR NOT e.bulk)
+             AND (e.hidden_reason IS NULL OR e.hidden_until <= $5)
+           ORDER BY e.occurred_at DESC, e.source_event_id DESC
+           LIMIT $6 OFFSET $7"#,
+        subject.as_bytes().as_slice(),
+        start,
+        end,
+        bulk,
+        now,
+        limit,
+        offset
+    )
+    .fetch_all(pool)
+    .await?;
+    let total_usages = match rows.first() {
+        Some(row) => row.total,
+        None if offset > 0 => count_usages(pool, subject, start, end, bulk, now).await?,
+        None => 0,
+    };
+    let internal_processings: Vec<Usage> = rows
+        .into_iter()
+        .map(|row| {
+            let organization = Organization {
+                kind: "GOV",
+                name: format!("{}, {}", row.unit, row.authority),
+                system_name: row.system.clone(),
+            };
+            Usage {
+                log_time: row.occurred_at,
+                purpose: row.purpose,
+                log_source_system: row.system.clone(),
+                bulk_processing: row.bulk,
+                legal_basis: row.legal_basis,
+                hidden_reason: row.hidden_reason,
+                hidden_until: row.hidden_until,
+                source: Organization {
+                    kind: "GOV",
+                    name: row.authority,
+                    system_name: row.system,
+                },
+                initiator_org: organization,
+            }
+        })
+        .collect();
+    Ok(FindUsageResponse {
+        total_usages,
+        returned_usages: internal_processings.len(),
+        internal_processings,
+    })
+}
+
+async fn count_usages(
+    pool: &PgPool,
+    subject: &SubjectKey,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    bulk: bool,
+    now: DateTime<Utc>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(
+        r#"SELECT count(*) AS "total!" FROM access_events e
+           WHERE e.subject_key = $1 AND e.occurred_at BETWEEN $2 AND $3
+             AND ($4 OR NOT e.bulk)
+             AND (e.hidden_reason IS NULL OR e.hidden_until <= $5)"#,
+        subject.as_bytes().as_slice(),
+        start,
+        end,
+        bulk,
+        now
+    )
+    .fetch_one(pool)
+    .await
+}

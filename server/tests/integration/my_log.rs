@@ -1,0 +1,208 @@
+//! The citizen's log: `/min-log`, its exports and `/v3/findUsage` show the
+//! signed-in citizen's own visible uses, never hidden ones, never another
+//! citizen's, whatever the query string says.
+
+use axum::http::StatusCode;
+use axum::Router;
+use serde_json::Value;
+use sqlx::PgPool;
+
+use server::{clock, demo_data, demo_events};
+
+use crate::support::{get, get_with_cookie, router, sign_in_at, test_config};
+
+/// The demo municipality with the demo citizens' story; Anna's and Bo's
+/// session cookies.
+async fn demo(pool: &PgPool) -> (Router, String, String) {
+    demo_data::load(pool).await.unwrap();
+    let pepper = test_config().pepper().unwrap();
+    demo_events::load_story(pool, &pepper, clock::now())
+        .await
+        .unwrap();
+    let app = router(pool.clone());
+    let (landing, anna) = sign_in_at(&app, "/log-ind", "anna").await;
+    assert_eq!(landing, "/min-log");
+    let (_, bo) = sign_in_at(&app, "/log-ind", "bo").await;
+    (app, anna, bo)
+}
+
+const STILL_HIDDEN_REASON: &str = "Politiets efterforskning";
+const DISCLOSED_REASON: &str = "Sagen indgik i en politiefterforskning, der nu er afsluttet";
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_page_shows_the_citizens_visible_uses_only(pool: PgPool) {
+    let (app, anna, bo) = demo(&pool).await;
+
+    let page = get_with_cookie(&app, "/min-log", &anna).await;
+    assert_eq!(page.status, StatusCode::OK);
+    for expected in [
+        "Hvem har set mine oplysninger?",
+        "Borgerservice",
+        "CPR-registret",
+        "ændrede dine oplysninger",
+        "Jobcenter",
+        DISCLOSED_REASON,
+        // Anna's visible uses without the bulk run: 7 + the disclosed one + the print.
+        "9 gange",
+        "Spørg om dette opslag",
+        "1 linje fra masseudtræk",
+    ] {
+        assert!(page.body.contains(expected), "{expected} on the page");
+    }
+    assert!(
+        !page.body.contains(STILL_HIDDEN_REASON),
+        "a hidden use leaked"
+    );
+    assert!(
+        !page.body.contains("fødselsdato 1981"),
+        "a search criterion leaked"
+    );
+    assert!(!page.body.contains("demo-medarbejder"), "an actor leaked");
+
+    let with_bulk = get_with_cookie(&app, "/min-log?masse=1", &anna).await;
+    assert!(with_bulk.body.contains("10 gange"));
+    assert!(with_bulk.body.contains("Masseudtræk"));
+
+    let filtered = get_with_cookie(&app, "/min-log?system=esdh", &anna).await;
+    assert!(filtered.body.contains("3 gange"), "three Jobcenter reads");
+    assert!(!filtered.body.contains("ændrede dine oplysninger"));
+
+    let bad = get_with_cookie(&app, "/min-log?fra=igaar", &anna).await;
+    assert_eq!(bad.status, StatusCode::OK);
+    assert!(bad.body.contains("Skriv datoen som åååå-mm-dd"));
+
+    let bos = get_with_cookie(&app, "/min-log", &bo).await;
+    assert!(bos.body.contains("Sundhed og Omsorg"));
+    assert!(!bos.body.contains("Jobcenter") && !bos.body.contains(DISCLOSED_REASON));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_csv_export_has_the_pages_rows(pool: PgPool) {
+    let (app, anna, bo) = demo(&pool).await;
+
+    let csv = get_with_cookie(&app, "/min-log/eksport.csv", &anna).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("attachment"));
+    let text = csv.body.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(headers.get(0), Some("Dato"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // read + update on moving day (2 rows), 3 reads in one row, 2 days at
+    // Ydelsescenter, the disclosed read, the print.
+    assert_eq!(rows.len(), 7, "{text}");
+    let total: i64 = rows.iter().map(|row| row[8].parse::<i64>().unwrap()).sum();
+    assert_eq!(total, 9);
+    assert!(!text.contains(STILL_HIDDEN_REASON));
+
+    let esdh = get_with_cookie(&app, "/min-log/eksport.csv?system=esdh", &anna).await;
+    let esdh_rows = esdh.body.lines().count() - 1;
+    assert_eq!(esdh_rows, 1, "{}", esdh.body);
+
+    // Bo's export is Bo's, whatever parameters he adds.
+    let bos = get_with_cookie(
+        &app,
+        "/min-log/eksport.json?subject=anna&cpr=2403819912",
+        &bo,
+    )
+    .await;
+    let json: Value = serde_json::from_str(&bos.body).unwrap();
+    let units: Vec<&str> = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["unit"].as_str().unwrap())
+        .collect();
+    assert!(!units.is_empty());
+    assert!(
+        units
+            .iter()
+            .all(|unit| ["Sundhed og Omsorg", "Byggeri"].contains(unit)),
+        "{units:?}"
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn find_usage_follows_the_data_tracker_protocol(pool: PgPool) {
+    let (app, anna, _) = demo(&pool).await;
+
+    let reply = get_with_cookie(&app, "/v3/findUsage", &anna).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let usage: Value = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(usage["totalUsages"], 9);
+    assert_eq!(usage["returnedUsages"], 9);
+    let items = usage["internalProcessings"].as_array().unwrap();
+    let times: Vec<&str> = items
+        .iter()
+        .map(|item| item["logTime"].as_str().unwrap())
+        .collect();
+    let mut newest_first = times.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(times, newest_first);
+    assert!(items
+        .iter()
+        .any(|item| item["hiddenReason"] == DISCLOSED_REASON));
+    assert!(!reply.body.contains(STILL_HIDDEN_REASON));
+    assert_eq!(items[0]["initiatorOrg"]["type"], "GOV");
+
+    let with_bulk = get_with_cookie(
+        &app,
+        "/v3/findUsage?includeBulkProcessing=true&limit=2&offset=1",
+        &anna,
+    )
+    .await;
+    let usage: Value = serde_json::from_str(&with_bulk.body).unwrap();
+    assert_eq!(usage["totalUsages"], 10);
+    assert_eq!(usage["returnedUsages"], 2);
+
+    let bad = get_with_cookie(&app, "/v3/findUsage?limit=0", &anna).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let bad = get_with_cookie(&app, "/v3/findUsage?periodStart=yesterday", &anna).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn only_signed_in_citizens_reach_their_log(pool: PgPool) {
+    let app = router(pool.clone());
+    for path in [
+        "/min-log",
+        "/min-log/eksport.csv",
+        "/v3/findUsage",
+        "/min-log/udskriv",
+    ] {
+        let reply = get(&app, path).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(reply.location(), "/log-ind", "{path}");
+    }
+    let (_, caseworker) = sign_in_at(&app, "/medarbejder/log-ind", "sagsbehandler").await;
+    let reply = get_with_cookie(&app, "/min-log/eksport.csv", &caseworker).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn asking_about_a_row_shows_only_the_citizens_own_row(pool: PgPool) {
+    let (app, anna, bo) = demo(&pool).await;
+    let page = get_with_cookie(&app, "/min-log?system=esdh", &anna).await;
+    let start = page
+        .body
+        .find("/henvendelser/ny?opslag=")
+        .expect("a link to ask");
+    let link: String = page.body[start..]
+        .chars()
+        .take_while(|c| *c != '"')
+        .collect();
+
+    let annas = get_with_cookie(&app, &link, &anna).await;
+    assert_eq!(annas.status, StatusCode::OK);
+    assert!(annas.body.contains("Jobcenter"), "Anna sees her row");
+
+    let bos = get_with_cookie(&app, &link, &bo).await;
+    assert_eq!(bos.status, StatusCode::OK);
+    assert!(!bos.body.contains("Jobcenter"), "Bo cannot see Anna's row");
+    assert!(bos.body.contains("Vi kan ikke finde opslaget"));
+}
