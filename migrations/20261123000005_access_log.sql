@@ -41,6 +41,28 @@ CREATE INDEX access_events_subject_idx ON access_events (subject_key, occurred_a
 COMMENT ON TABLE access_events IS 'Uses of personal data reported by source systems; partitions named access_events_yYYYYmMM.';
 COMMENT ON COLUMN access_events.actor IS 'Pseudonymous employee id from the source system; never shown to citizens.';
 
+-- Where a batch waits between COPY and the move into the partitions (one
+-- statement that also updates the summary). Unlogged: it only ever holds
+-- rows of transactions in progress, which roll back with them.
+CREATE UNLOGGED TABLE access_event_staging (
+    batch             uuid NOT NULL,
+    occurred_at       timestamptz NOT NULL,
+    source_event_id   text NOT NULL,
+    actor             text NOT NULL,
+    org_unit_id       bigint NOT NULL,
+    use_type          text NOT NULL,
+    subject_key       bytea,
+    search_criterion  text,
+    purpose_id        bigint NOT NULL,
+    case_reference    text,
+    bulk              boolean NOT NULL,
+    batch_run         text,
+    hidden_until      timestamptz,
+    hidden_reason     text
+);
+
+CREATE INDEX access_event_staging_batch_idx ON access_event_staging (batch);
+
 -- The citizen's summary, maintained in the same statement that stores the
 -- events: per citizen, day (Europe/Copenhagen), unit, system, type of use,
 -- purpose and visibility, how many uses and the first and last time. It never

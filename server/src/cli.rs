@@ -49,6 +49,18 @@ pub enum Command {
     /// Manage the API keys source systems report access events with.
     #[command(subcommand)]
     ApiKey(ApiKeyCommand),
+    /// Backfill access events from an NDJSON or CSV file (all or nothing;
+    /// importing the same file again stores nothing new).
+    Import {
+        /// The source system the events come from, e.g. `esdh`.
+        #[arg(long)]
+        system: String,
+        /// `ndjson` or `csv`; by default from the file's extension.
+        #[arg(long, value_parser = ["ndjson", "csv"])]
+        format: Option<String>,
+        /// The file.
+        file: PathBuf,
+    },
     /// Drop the access log's months that lie past the retention period now
     /// (the running server also does this every hour).
     Purge,

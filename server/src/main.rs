@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use server::access_log::{api_keys, partitions};
+use server::access_log::{api_keys, import, partitions};
 use server::cli::{ApiKeyCommand, Cli, Command};
 use server::config::Config;
 use server::{db, demo_data, demo_events, http, services, telemetry};
@@ -99,6 +99,54 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
         }
         Command::ApiKey(command) => api_key(&pool, command).await,
+        Command::Import {
+            system,
+            format,
+            file,
+        } => {
+            let format = match format.as_deref() {
+                Some("csv") => import::Format::Csv,
+                Some(_) => import::Format::Ndjson,
+                None => import::Format::of(&file).ok_or_else(|| {
+                    anyhow::anyhow!("cannot tell the format from the file name; give --format ndjson or --format csv")
+                })?,
+            };
+            let mut progress = ImportProgress::new(&file);
+            let outcome = import::import(
+                &pool,
+                &config.pepper()?,
+                &system,
+                &file,
+                format,
+                server::clock::now(),
+                config.log_retention_months,
+                &mut progress,
+            )
+            .await;
+            progress.finish();
+            match outcome {
+                Ok(imported) => {
+                    println!(
+                        "{} events read, {} stored ({} were stored before)",
+                        imported.received,
+                        imported.stored,
+                        imported.received as u64 - imported.stored
+                    );
+                    Ok(())
+                }
+                Err(import::ImportError::Refused(refusal)) => {
+                    for error in &refusal.errors {
+                        let field = error.field.map(|f| format!(" {f}:")).unwrap_or_default();
+                        eprintln!("line {}:{field} {}", error.line, error.message);
+                    }
+                    if refusal.error_count > refusal.errors.len() {
+                        eprintln!("… and {} more", refusal.error_count - refusal.errors.len());
+                    }
+                    anyhow::bail!("{} bad line(s); nothing was imported", refusal.error_count)
+                }
+                Err(error) => Err(error.into()),
+            }
+        }
         Command::Purge => {
             let purged =
                 partitions::purge(&pool, server::clock::now(), config.log_retention_months).await?;
@@ -225,4 +273,42 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+/// Import progress on stderr: a bar on a terminal, otherwise a line now and then.
+struct ImportProgress {
+    bar: indicatif::ProgressBar,
+    last_line_at: usize,
+}
+
+impl ImportProgress {
+    fn new(file: &std::path::Path) -> ImportProgress {
+        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let bar = indicatif::ProgressBar::new(size);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {msg} ({eta} left)",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        ImportProgress {
+            bar,
+            last_line_at: 0,
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl import::Progress for ImportProgress {
+    fn advance(&mut self, bytes_read: u64, events: usize) {
+        self.bar.set_position(bytes_read);
+        self.bar.set_message(format!("{events} events"));
+        if self.bar.is_hidden() && events >= self.last_line_at + 100_000 {
+            self.last_line_at = events;
+            eprintln!("read {events} events ({bytes_read} bytes)");
+        }
+    }
 }

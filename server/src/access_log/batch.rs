@@ -86,6 +86,34 @@ impl Collector {
         }
     }
 
+    /// Valid events collected so far.
+    pub fn pending(&self) -> usize {
+        self.events.len()
+    }
+
+    /// Hands over the valid events collected so far (for streaming into the
+    /// staging table); the id check still covers them.
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// Whether no problem was found so far.
+    pub fn is_clean(&self) -> bool {
+        self.refusal.is_empty()
+    }
+
+    /// Like [`Collector::finish`] after the events were taken along the way:
+    /// `taken` events in all.
+    pub fn finish_streamed(self, taken: usize) -> Result<(), Refusal> {
+        if !self.refusal.is_empty() {
+            Err(self.refusal)
+        } else if taken == 0 {
+            Err(Refusal::of_body("the file holds no events"))
+        } else {
+            Ok(())
+        }
+    }
+
     /// Records a problem that is not about one event's fields.
     pub fn refuse(&mut self, error: LineError) {
         self.refusal.add(error);
@@ -146,8 +174,10 @@ pub async fn store_all(
         &partitions::months_of(events.iter().map(|event| event.occurred_at)),
     )
     .await?;
+    let batch = uuid::Uuid::new_v4();
     let mut tx = pool.begin().await?;
-    let stored = store::store(&mut tx, source_system_id, events, now).await?;
+    store::stage(&mut tx, batch, events).await?;
+    let stored = store::move_staged(&mut tx, batch, source_system_id, now).await?;
     tx.commit().await?;
     Ok(Stored {
         received: events.len(),

@@ -1,54 +1,62 @@
-//! Storing validated events and keeping the citizen's summary up to date, in
-//! the same statement: only events that were new (not a resend of a stored
-//! event) are added to the summary, so a retried batch changes nothing.
+//! Storing validated events. A batch is copied (PostgreSQL `COPY`, the
+//! fastest way in) into the unlogged staging table, then moved into the
+//! partitions by one statement that also keeps the citizen's summary up to
+//! date: only events that were new (not a resend of a stored event) are added
+//! to the summary, so a retried batch changes nothing. Callers run both steps
+//! in one transaction, so a batch is stored all or nothing.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::PgConnection;
+use uuid::Uuid;
 
 use super::event::{Event, Subject};
 
-/// Events per statement; bounded so one statement's arrays stay small.
-pub const CHUNK: usize = 5_000;
+/// Events per `COPY` statement; bounds the buffer held in memory.
+pub const COPY_CHUNK: usize = 10_000;
 
-/// Stores `events` from system `source_system_id` on `db` (run it inside a
-/// transaction for all-or-nothing) and returns how many were new. The
-/// partitions for the events' months must exist (see `partitions::ensure`).
-pub async fn store(
-    db: &mut PgConnection,
-    source_system_id: i64,
-    events: &[Event],
-    received_at: DateTime<Utc>,
-) -> sqlx::Result<u64> {
-    let mut stored = 0;
-    for chunk in events.chunks(CHUNK) {
-        stored += store_chunk(db, source_system_id, chunk, received_at).await?;
+/// Copies `events` into the staging table under `batch`.
+pub async fn stage(db: &mut PgConnection, batch: Uuid, events: &[Event]) -> sqlx::Result<()> {
+    for chunk in events.chunks(COPY_CHUNK) {
+        let mut buffer = Vec::with_capacity(chunk.len() * 256);
+        for event in chunk {
+            write_row(&mut buffer, batch, event);
+        }
+        let mut copy = db
+            .copy_in_raw(
+                "COPY access_event_staging (batch, occurred_at, source_event_id, actor, org_unit_id, \
+                 use_type, subject_key, search_criterion, purpose_id, case_reference, bulk, batch_run, \
+                 hidden_until, hidden_reason) FROM STDIN (FORMAT text)",
+            )
+            .await?;
+        copy.send(buffer).await?;
+        copy.finish().await?;
     }
-    Ok(stored)
+    Ok(())
 }
 
-async fn store_chunk(
+/// Moves staged `batch` of system `source_system_id` into the partitions and
+/// the summary; returns how many events were new. The partitions for the
+/// events' months must exist (see `partitions::ensure`).
+pub async fn move_staged(
     db: &mut PgConnection,
+    batch: Uuid,
     source_system_id: i64,
-    events: &[Event],
     received_at: DateTime<Utc>,
 ) -> sqlx::Result<u64> {
-    let columns = Columns::of(events);
     let stored = sqlx::query_scalar!(
         r#"
-        WITH inserted AS (
+        WITH staged AS (
+            DELETE FROM access_event_staging WHERE batch = $1 RETURNING *
+        ),
+        inserted AS (
             INSERT INTO access_events (
                 occurred_at, source_system_id, source_event_id, actor, org_unit_id, use_type,
                 subject_key, search_criterion, purpose_id, case_reference, bulk, batch_run,
                 hidden_until, hidden_reason, received_at)
-            SELECT e.occurred_at, $1, e.source_event_id, e.actor, e.org_unit_id, e.use_type,
-                   e.subject_key, e.search_criterion, e.purpose_id, e.case_reference, e.bulk,
-                   e.batch_run, e.hidden_until, e.hidden_reason, $2
-            FROM UNNEST($3::timestamptz[], $4::text[], $5::text[], $6::int8[], $7::text[],
-                        $8::bytea[], $9::text[], $10::int8[], $11::text[], $12::bool[],
-                        $13::text[], $14::timestamptz[], $15::text[])
-                 AS e(occurred_at, source_event_id, actor, org_unit_id, use_type,
-                      subject_key, search_criterion, purpose_id, case_reference, bulk,
-                      batch_run, hidden_until, hidden_reason)
+            SELECT occurred_at, $2, source_event_id, actor, org_unit_id, use_type,
+                   subject_key, search_criterion, purpose_id, case_reference, bulk,
+                   batch_run, hidden_until, hidden_reason, $3
+            FROM staged
             ON CONFLICT (source_system_id, source_event_id, occurred_at) DO NOTHING
             RETURNING occurred_at, source_system_id, org_unit_id, use_type, subject_key,
                       purpose_id, bulk, batch_run, hidden_until, hidden_reason
@@ -75,71 +83,95 @@ async fn store_chunk(
         )
         SELECT count(*) AS "stored!" FROM inserted
         "#,
+        batch,
         source_system_id,
         received_at,
-        &columns.occurred_at,
-        &columns.source_event_id,
-        &columns.actor,
-        &columns.org_unit_id,
-        &columns.use_type,
-        &columns.subject_key as &[Option<Vec<u8>>],
-        &columns.search_criterion as &[Option<String>],
-        &columns.purpose_id,
-        &columns.case_reference as &[Option<String>],
-        &columns.bulk,
-        &columns.batch_run as &[Option<String>],
-        &columns.hidden_until as &[Option<DateTime<Utc>>],
-        &columns.hidden_reason as &[Option<String>],
     )
     .fetch_one(db)
     .await?;
     Ok(u64::try_from(stored).unwrap_or_default())
 }
 
-/// Events turned column-wise for `UNNEST`.
-#[derive(Default)]
-struct Columns {
-    occurred_at: Vec<DateTime<Utc>>,
-    source_event_id: Vec<String>,
-    actor: Vec<String>,
-    org_unit_id: Vec<i64>,
-    use_type: Vec<String>,
-    subject_key: Vec<Option<Vec<u8>>>,
-    search_criterion: Vec<Option<String>>,
-    purpose_id: Vec<i64>,
-    case_reference: Vec<Option<String>>,
-    bulk: Vec<bool>,
-    batch_run: Vec<Option<String>>,
-    hidden_until: Vec<Option<DateTime<Utc>>>,
-    hidden_reason: Vec<Option<String>>,
+/// One row of `COPY … (FORMAT text)`: tab-separated, `\N` for NULL.
+fn write_row(buffer: &mut Vec<u8>, batch: Uuid, event: &Event) {
+    let (key, criterion) = match &event.subject {
+        Subject::Citizen(key) => (Some(key.as_bytes().as_slice()), None),
+        Subject::SearchCriterion(criterion) => (None, Some(criterion.as_str())),
+    };
+    let hidden_until = event.hidden.as_ref().and_then(|hidden| hidden.until);
+    let hidden_reason = event.hidden.as_ref().map(|hidden| hidden.reason.as_str());
+    push_text(buffer, Some(&batch.to_string()));
+    tab(buffer);
+    push_time(buffer, Some(event.occurred_at));
+    tab(buffer);
+    push_text(buffer, Some(&event.source_event_id));
+    tab(buffer);
+    push_text(buffer, Some(&event.actor));
+    tab(buffer);
+    push_text(buffer, Some(&event.org_unit_id.to_string()));
+    tab(buffer);
+    push_text(buffer, Some(event.use_type.code()));
+    tab(buffer);
+    match key {
+        Some(bytes) => {
+            buffer.extend_from_slice(b"\\\\x");
+            buffer.extend_from_slice(hex::encode(bytes).as_bytes());
+        }
+        None => buffer.extend_from_slice(b"\\N"),
+    }
+    tab(buffer);
+    push_text(buffer, criterion);
+    tab(buffer);
+    push_text(buffer, Some(&event.purpose_id.to_string()));
+    tab(buffer);
+    push_text(buffer, event.case_reference.as_deref());
+    tab(buffer);
+    push_text(buffer, Some(if event.bulk { "t" } else { "f" }));
+    tab(buffer);
+    push_text(buffer, event.batch_run.as_deref());
+    tab(buffer);
+    push_time(buffer, hidden_until);
+    tab(buffer);
+    push_text(buffer, hidden_reason);
+    buffer.push(b'\n');
 }
 
-impl Columns {
-    fn of(events: &[Event]) -> Columns {
-        let mut columns = Columns::default();
-        for event in events {
-            columns.occurred_at.push(event.occurred_at);
-            columns.source_event_id.push(event.source_event_id.clone());
-            columns.actor.push(event.actor.clone());
-            columns.org_unit_id.push(event.org_unit_id);
-            columns.use_type.push(event.use_type.code().to_owned());
-            let (key, criterion) = match &event.subject {
-                Subject::Citizen(key) => (Some(key.as_bytes().to_vec()), None),
-                Subject::SearchCriterion(criterion) => (None, Some(criterion.clone())),
-            };
-            columns.subject_key.push(key);
-            columns.search_criterion.push(criterion);
-            columns.purpose_id.push(event.purpose_id);
-            columns.case_reference.push(event.case_reference.clone());
-            columns.bulk.push(event.bulk);
-            columns.batch_run.push(event.batch_run.clone());
-            columns
-                .hidden_until
-                .push(event.hidden.as_ref().and_then(|hidden| hidden.until));
-            columns
-                .hidden_reason
-                .push(event.hidden.as_ref().map(|hidden| hidden.reason.clone()));
+fn tab(buffer: &mut Vec<u8>) {
+    buffer.push(b'\t');
+}
+
+fn push_time(buffer: &mut Vec<u8>, at: Option<DateTime<Utc>>) {
+    let text = at.map(|at| at.to_rfc3339_opts(SecondsFormat::AutoSi, true));
+    push_text(buffer, text.as_deref());
+}
+
+/// A text value with the characters `COPY` text format treats specially escaped.
+fn push_text(buffer: &mut Vec<u8>, value: Option<&str>) {
+    let Some(value) = value else {
+        buffer.extend_from_slice(b"\\N");
+        return;
+    };
+    for byte in value.bytes() {
+        match byte {
+            b'\\' => buffer.extend_from_slice(b"\\\\"),
+            b'\t' => buffer.extend_from_slice(b"\\t"),
+            b'\n' => buffer.extend_from_slice(b"\\n"),
+            b'\r' => buffer.extend_from_slice(b"\\r"),
+            other => buffer.push(other),
         }
-        columns
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copy_text_escapes_separators_and_null() {
+        let mut buffer = Vec::new();
+        push_text(&mut buffer, Some("a\tb\\c\nd\re"));
+        tab(&mut buffer);
+        push_text(&mut buffer, None);
+        assert_eq!(buffer, b"a\\tb\\\\c\\nd\\re\t\\N");
     }
 }

@@ -47,6 +47,7 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
         tables,
         [
             "access_blocks",
+            "access_event_staging",
             "access_events",
             "access_rejections",
             "access_summary",

@@ -11,6 +11,7 @@ mod auth;
 mod bad_tokens;
 mod fake_provider;
 mod health;
+mod import;
 mod ingestion;
 mod lockout;
 mod my_log;

@@ -1,0 +1,289 @@
+//! `server import --system CODE FILE`: backfills from NDJSON (the API's
+//! format) or CSV (a header row naming the same fields). The file is read as
+//! a stream, every line validated exactly as the API does, valid events
+//! copied into the staging table as they come, and — only when every line
+//! was good — moved into the partitions in the same transaction. A file with
+//! a bad line stores nothing; importing a file again stores nothing new.
+
+use std::cell::Cell;
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::rc::Rc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::PgPool;
+
+use app::access_log::coverage::{covers_from, local_midnight};
+use app::identity::subject_key::Pepper;
+
+use super::batch::{Collector, Refusal};
+use super::event::{LineError, RawEvent, Rules, FIELDS};
+use super::master_data::{self, Codes};
+use super::{partitions, store};
+
+/// The file formats `import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Ndjson,
+    Csv,
+}
+
+impl Format {
+    /// The format a file name implies: `.csv`, or `.ndjson`/`.jsonl`/`.json`.
+    pub fn of(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "ndjson" | "jsonl" | "json" => Some(Format::Ndjson),
+            _ => None,
+        }
+    }
+}
+
+/// Why an import stored nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("there is no source system with code \"{0}\"")]
+    UnknownSystem(String),
+    #[error("cannot read the file: {0}")]
+    Read(#[from] std::io::Error),
+    #[error("{} bad line(s); nothing was imported", .0.error_count)]
+    Refused(Refusal),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Imported {
+    pub received: usize,
+    pub stored: u64,
+}
+
+/// Reports progress: bytes read so far.
+pub trait Progress {
+    fn advance(&mut self, bytes_read: u64, events: usize);
+}
+
+impl Progress for () {
+    fn advance(&mut self, _: u64, _: usize) {}
+}
+
+/// Counts the bytes a reader has handed out, shared with the progress report.
+struct Counting<R> {
+    inner: R,
+    read: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// One event read from the file (or its problems), with its line number.
+type Line = (usize, Result<RawEvent, Vec<LineError>>);
+
+/// Imports `path` for the system with `system_code`.
+#[allow(clippy::too_many_arguments)]
+pub async fn import(
+    pool: &PgPool,
+    pepper: &Pepper,
+    system_code: &str,
+    path: &Path,
+    format: Format,
+    now: DateTime<Utc>,
+    retention_months: u32,
+    progress: &mut dyn Progress,
+) -> Result<Imported, ImportError> {
+    let system = master_data::source_system(pool, system_code)
+        .await?
+        .ok_or_else(|| ImportError::UnknownSystem(system_code.to_owned()))?;
+    let codes = Codes::load(pool).await?;
+    let rules = Rules {
+        pepper,
+        system_code: &system.code,
+        system_may_hide: system.may_hide,
+        unit_ids: &codes.units,
+        purpose_ids: &codes.purposes,
+        oldest_allowed: local_midnight(covers_from(now, retention_months)),
+        now,
+    };
+    let read = Rc::new(Cell::new(0));
+    let file = Counting {
+        inner: File::open(path)?,
+        read: read.clone(),
+    };
+    let lines: Box<dyn Iterator<Item = std::io::Result<Line>>> = match format {
+        Format::Ndjson => Box::new(ndjson_lines(BufReader::new(file))),
+        Format::Csv => Box::new(csv_lines(file)?),
+    };
+
+    let batch = uuid::Uuid::new_v4();
+    let mut tx = pool.begin().await?;
+    let mut collector = Collector::default();
+    let mut months: BTreeSet<NaiveDate> = BTreeSet::new();
+    let mut received = 0;
+    let mut lines = lines.peekable();
+    while lines.peek().is_some() {
+        for line in lines.by_ref().take(store::COPY_CHUNK) {
+            let (number, raw) = line?;
+            collector.push(number, raw, &rules);
+        }
+        let events = collector.take_events();
+        received += events.len();
+        months.extend(partitions::months_of(events.iter().map(|e| e.occurred_at)));
+        if collector.is_clean() {
+            store::stage(&mut tx, batch, &events).await?;
+        }
+        progress.advance(read.get(), received);
+    }
+    if let Err(refusal) = collector.finish_streamed(received) {
+        tx.rollback().await?;
+        return Err(ImportError::Refused(refusal));
+    }
+    partitions::ensure(pool, &months).await?;
+    let stored = store::move_staged(&mut tx, batch, system.id, now).await?;
+    tx.commit().await?;
+    Ok(Imported { received, stored })
+}
+
+/// NDJSON: one JSON object per line; blank lines are skipped.
+fn ndjson_lines(mut reader: impl BufRead) -> impl Iterator<Item = std::io::Result<Line>> {
+    let mut number = 0;
+    let mut buffer = Vec::new();
+    std::iter::from_fn(move || loop {
+        buffer.clear();
+        match reader.read_until(b'\n', &mut buffer) {
+            Err(error) => return Some(Err(error)),
+            Ok(0) => return None,
+            Ok(_) => {}
+        }
+        number += 1;
+        let text = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        if text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let raw = match std::str::from_utf8(text) {
+            Ok(text) => RawEvent::from_json(number, text),
+            Err(_) => Err(vec![not_utf8(number)]),
+        };
+        return Some(Ok((number, raw)));
+    })
+}
+
+fn not_utf8(line: usize) -> LineError {
+    LineError {
+        line,
+        field: None,
+        message: "is not valid UTF-8".to_owned(),
+    }
+}
+
+/// CSV: a header row naming fields of the NDJSON format (any order, unknown
+/// names refused), then one event per record; an empty cell is an absent field.
+fn csv_lines(
+    file: impl Read + 'static,
+) -> std::io::Result<impl Iterator<Item = std::io::Result<Line>>> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
+    let header: Vec<String> = match reader.headers() {
+        Ok(header) => header.iter().map(|name| name.trim().to_owned()).collect(),
+        Err(error) => return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, error)),
+    };
+    let header_problems: Vec<LineError> = header
+        .iter()
+        .filter(|name| !FIELDS.contains(&name.as_str()))
+        .map(|name| LineError {
+            line: 1,
+            field: None,
+            message: format!(
+                "unknown column \"{name}\"; the columns are {}",
+                FIELDS.join(", ")
+            ),
+        })
+        .collect();
+    let mut header_reported = header_problems.is_empty();
+    let mut header_problems = Some(header_problems);
+    let mut records = reader.into_records();
+    Ok(std::iter::from_fn(move || {
+        if !header_reported {
+            header_reported = true;
+            return Some(Ok((1, Err(header_problems.take().unwrap_or_default()))));
+        }
+        let record = records.next()?;
+        let (number, raw) = match record {
+            Ok(record) => {
+                let number = record
+                    .position()
+                    .map_or(0, |position| usize::try_from(position.line()).unwrap_or(0));
+                (number, csv_event(number, &header, &record))
+            }
+            Err(error) => {
+                let number = error
+                    .position()
+                    .map_or(0, |position| usize::try_from(position.line()).unwrap_or(0));
+                let problem = match error.kind() {
+                    csv::ErrorKind::Utf8 { .. } => not_utf8(number),
+                    csv::ErrorKind::Io(_) => {
+                        return Some(Err(std::io::Error::other("the file could not be read")))
+                    }
+                    _ => LineError {
+                        line: number,
+                        field: None,
+                        message: "is not a valid CSV record".to_owned(),
+                    },
+                };
+                (number, Err(vec![problem]))
+            }
+        };
+        Some(Ok((number, raw)))
+    }))
+}
+
+/// One CSV record as an event, by the header's column names.
+fn csv_event(
+    line: usize,
+    header: &[String],
+    record: &csv::StringRecord,
+) -> Result<RawEvent, Vec<LineError>> {
+    let cell = |name: &str| {
+        header
+            .iter()
+            .position(|column| column == name)
+            .and_then(|index| record.get(index))
+            .map(str::trim)
+            .filter(|value| !value.is_empty())
+            .map(str::to_owned)
+    };
+    let bulk = match cell("bulk").as_deref() {
+        None => None,
+        Some("true" | "1" | "ja") => Some(true),
+        Some("false" | "0" | "nej") => Some(false),
+        Some(_) => {
+            return Err(vec![LineError {
+                line,
+                field: Some("bulk"),
+                message: "must be true or false".to_owned(),
+            }])
+        }
+    };
+    Ok(RawEvent {
+        id: cell("id"),
+        time: cell("time"),
+        actor: cell("actor"),
+        unit: cell("unit"),
+        use_type: cell("use"),
+        cpr: cell("cpr"),
+        search_criterion: cell("search_criterion"),
+        purpose: cell("purpose"),
+        case_reference: cell("case_reference"),
+        bulk,
+        batch_run: cell("batch_run"),
+        hidden_until: cell("hidden_until"),
+        hidden_reason: cell("hidden_reason"),
+    })
+}
