@@ -18,4 +18,5 @@ mod my_log;
 mod pages;
 mod retention;
 mod staff;
+mod summary;
 mod support;
