@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# make bench: builds release binaries, fills a fresh database `indblik_bench`
+# with the demo municipality and BENCH_EVENTS synthetic events over
+# BENCH_CITIZENS citizens (default 20,000,000 over 200,000), then runs the
+# measurements in server/src/bin/bench.rs. Results: docs/benchmarks.md.
+# Needs about 15 GB of disk and, on 2 cores, roughly half an hour.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+events="${BENCH_EVENTS:-20000000}"
+citizens="${BENCH_CITIZENS:-200000}"
+
+base="${DATABASE_URL:-$(scripts/db.sh start | sed -n 's/^DATABASE_URL=//p')}"
+server_url="${base%/*}"
+if [ "${BENCH_REUSE:-0}" != 1 ]; then
+  psql "$server_url/postgres" -qc "DROP DATABASE IF EXISTS indblik_bench WITH (FORCE)" -c "CREATE DATABASE indblik_bench"
+fi
+export INDBLIK_CONFIG_FILE=scripts/development.toml
+export INDBLIK_DATABASE_URL="$server_url/indblik_bench"
+export INDBLIK_LOG_FILTER=warn
+
+echo "== build (release)"
+SQLX_OFFLINE=true cargo build --release -p server --bins
+
+echo "== machine"
+nproc; free -g | head -2; psql "$server_url/postgres" -Atc "SELECT version()"
+
+if [ "${BENCH_REUSE:-0}" != 1 ]; then
+  echo "== load $events synthetic events over $citizens citizens"
+  start=$(date +%s)
+  target/release/server demo-data --events "$events" --citizens "$citizens" --seed 1
+  end=$(date +%s)
+  echo "loaded in $((end - start)) s ($((events / (end - start + 1))) events/s through the batch path)"
+  psql "$INDBLIK_DATABASE_URL" -qc "VACUUM ANALYZE"
+fi
+psql "$INDBLIK_DATABASE_URL" -Atc "SELECT 'database size: ' || pg_size_pretty(pg_database_size(current_database()))"
+
+echo "== measurements"
+target/release/bench "$@"

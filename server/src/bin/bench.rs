@@ -1,0 +1,371 @@
+//! `bench`: the speed measurements of `make bench` (see docs/benchmarks.md),
+//! against a database that `server demo-data --events N --citizens M` filled.
+//! Run with the same configuration as the server (INDBLIK_* / --config).
+//!
+//! - `page`: server time of `GET /min-log` (the whole request through the
+//!   router: session, guard, rendering) for synthetic citizen 0;
+//! - `ingest`: events per second through `POST /api/v1/access-events`;
+//! - `import`: `server import` of an NDJSON file against a plain `COPY` of the
+//!   same rows into the same table;
+//! - `purge`: dropping the oldest month.
+//!
+//! Every number is printed as a Markdown table row.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{header, Request, StatusCode};
+use chrono::{DateTime, SecondsFormat, Utc};
+use clap::{Parser, ValueEnum};
+use http_body_util::BodyExt;
+use sqlx::PgPool;
+use tower::ServiceExt;
+use tower_sessions::{Expiry, Session};
+
+use app::access_log::coverage::covers_from;
+use app::identity::cpr::Cpr;
+use app::identity::subject_key::SubjectKey;
+use server::access_log::{api_keys, import, partitions};
+use server::auth::session::{SignedIn, SignedInAs, INSECURE_COOKIE_NAME, USER_KEY};
+use server::auth::store::PgSessionStore;
+use server::config::Config;
+use server::demo_events::synthetic_cpr;
+use server::{clock, db, services};
+
+#[derive(Debug, Parser)]
+struct Args {
+    /// TOML configuration file; environment variables (INDBLIK_*) override it.
+    #[arg(long, env = "INDBLIK_CONFIG_FILE")]
+    config: Option<PathBuf>,
+    /// Which measurements to run.
+    #[arg(value_enum, default_values_t = [Measure::Page, Measure::Ingest, Measure::Import, Measure::Purge])]
+    measures: Vec<Measure>,
+    /// Requests for the page measurement.
+    #[arg(long, default_value_t = 300)]
+    requests: usize,
+    /// Events sent through the API.
+    #[arg(long, default_value_t = 400_000)]
+    api_events: usize,
+    /// Events per API request.
+    #[arg(long, default_value_t = 10_000)]
+    batch: usize,
+    /// Events in the import file.
+    #[arg(long, default_value_t = 1_000_000)]
+    import_events: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Measure {
+    Page,
+    Ingest,
+    Import,
+    Purge,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let config = Config::load(args.config.as_deref())?;
+    anyhow::ensure!(
+        config.insecure_http_session_cookie_on_loopback,
+        "run the benchmark with the development configuration (plain-http session cookie)"
+    );
+    let pool = db::connect(&config).await?;
+    db::migrate(&pool).await?;
+    let events: i64 = sqlx::query_scalar("SELECT count(*) FROM access_events")
+        .fetch_one(&pool)
+        .await?;
+    let citizens: i64 =
+        sqlx::query_scalar("SELECT count(DISTINCT subject_key) FROM access_summary")
+            .fetch_one(&pool)
+            .await?;
+    println!("database: {events} events, {citizens} citizens\n");
+    println!("| measurement | result |\n|---|---|");
+    for measure in &args.measures {
+        match measure {
+            Measure::Page => page(&config, &pool, args.requests).await?,
+            Measure::Ingest => ingest(&config, &pool, args.api_events, args.batch).await?,
+            Measure::Import => import_against_copy(&config, &pool, args.import_events).await?,
+            Measure::Purge => purge(&config, &pool).await?,
+        }
+    }
+    Ok(())
+}
+
+fn row(what: &str, result: String) {
+    println!("| {what} | {result} |");
+    let _ = std::io::stdout().flush();
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index.min(sorted.len() - 1)]
+}
+
+fn ms(duration: Duration) -> String {
+    format!("{:.1} ms", duration.as_secs_f64() * 1000.0)
+}
+
+/// A signed-in session for synthetic citizen 0; returns the cookie.
+async fn session_of_citizen_zero(config: &Config, pool: &PgPool) -> anyhow::Result<(String, i64)> {
+    let cpr = Cpr::parse(&synthetic_cpr(0)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let key = SubjectKey::derive(&config.pepper()?, &cpr);
+    let events: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(sum(events), 0)::bigint FROM access_summary WHERE subject_key = $1",
+    )
+    .bind(key.as_bytes().as_slice())
+    .fetch_one(pool)
+    .await?;
+    let store = Arc::new(PgSessionStore::new(pool.clone()));
+    let session = Session::new(
+        None,
+        store,
+        Some(Expiry::OnInactivity(time::Duration::hours(2))),
+    );
+    session
+        .insert(
+            USER_KEY,
+            SignedIn {
+                who: SignedInAs::Citizen {
+                    subject_key: hex::encode(key.as_bytes()),
+                    name: "Benchmark Borger".to_owned(),
+                },
+                signed_in_at: clock::now(),
+                id_token: String::new(),
+            },
+        )
+        .await?;
+    session.save().await?;
+    let id = session.id().context("the session has an id after saving")?;
+    Ok((format!("{INSECURE_COOKIE_NAME}={id}"), events))
+}
+
+async fn page(config: &Config, pool: &PgPool, requests: usize) -> anyhow::Result<()> {
+    let (cookie, events) = session_of_citizen_zero(config, pool).await?;
+    let router = server::http::router(services(config, pool.clone())?).layer(MockConnectInfo(
+        std::net::SocketAddr::from(([127, 0, 0, 1], 1)),
+    ));
+    let mut times = Vec::with_capacity(requests);
+    let mut bytes = 0;
+    for n in 0..requests + 20 {
+        let request = Request::get("/min-log")
+            .header(header::COOKIE, &cookie)
+            .body(Body::empty())?;
+        let started = Instant::now();
+        let response = router.clone().oneshot(request).await?;
+        let status = response.status();
+        let body = response.into_body().collect().await?.to_bytes();
+        let took = started.elapsed();
+        anyhow::ensure!(status == StatusCode::OK, "GET /min-log answered {status}");
+        anyhow::ensure!(
+            String::from_utf8_lossy(&body).contains("gange i perioden"),
+            "the page shows no uses"
+        );
+        bytes = body.len();
+        if n >= 20 {
+            times.push(took); // the first 20 warm the pool and caches
+        }
+    }
+    times.sort();
+    row(
+        &format!(
+            "`GET /min-log`, citizen with {events} events, {requests} requests ({} KB page)",
+            bytes / 1024
+        ),
+        format!(
+            "p50 {}, **p95 {}**, max {}",
+            ms(percentile(&times, 0.5)),
+            ms(percentile(&times, 0.95)),
+            ms(*times.last().unwrap_or(&Duration::ZERO))
+        ),
+    );
+    Ok(())
+}
+
+/// NDJSON lines of `count` events from `first`, over the last 20 days.
+fn ndjson(first: usize, count: usize, now: DateTime<Utc>) -> String {
+    let mut body = String::with_capacity(count * 200);
+    for n in first..first + count {
+        let at = now - chrono::Duration::seconds(i64::try_from(n % 1_728_000).unwrap_or(0) + 60);
+        body.push_str(&format!(
+            "{{\"id\":\"bench-{n}\",\"time\":\"{}\",\"actor\":\"m{}\",\"unit\":\"JC\",\"use\":\"read\",\"cpr\":\"{}\",\"purpose\":\"beskaeftigelse\"}}\n",
+            at.to_rfc3339_opts(SecondsFormat::Secs, true),
+            n % 300,
+            synthetic_cpr(1 + (n as u64 * 7919) % 199_999)
+        ));
+    }
+    body
+}
+
+async fn ingest(config: &Config, pool: &PgPool, total: usize, batch: usize) -> anyhow::Result<()> {
+    let key = api_keys::create(pool, "esdh", "benchmark", clock::now()).await?;
+    let router = server::http::router(services(config, pool.clone())?).layer(MockConnectInfo(
+        std::net::SocketAddr::from(([127, 0, 0, 1], 1)),
+    ));
+    let now = clock::now();
+    let bodies: Vec<String> = (0..total.div_ceil(batch))
+        .map(|n| ndjson(10_000_000 + n * batch, batch.min(total - n * batch), now))
+        .collect();
+    let started = Instant::now();
+    // Two clients at a time, as two source systems would send.
+    let mut tasks = tokio::task::JoinSet::new();
+    let bodies = Arc::new(std::sync::Mutex::new(bodies));
+    for _ in 0..2 {
+        let (router, bodies, secret) = (router.clone(), bodies.clone(), key.secret.clone());
+        tasks.spawn(async move {
+            loop {
+                let Some(body) = bodies.lock().ok().and_then(|mut b| b.pop()) else {
+                    return anyhow::Ok(());
+                };
+                let request = Request::post("/api/v1/access-events")
+                    .header(header::AUTHORIZATION, format!("Bearer {secret}"))
+                    .header(header::CONTENT_TYPE, "application/x-ndjson")
+                    .body(Body::from(body))?;
+                let response = router.clone().oneshot(request).await?;
+                anyhow::ensure!(
+                    response.status() == StatusCode::OK,
+                    "ingestion answered {}",
+                    response.status()
+                );
+            }
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done??;
+    }
+    let took = started.elapsed();
+    row(
+        &format!("`POST /api/v1/access-events`, {total} events in batches of {batch}, 2 clients"),
+        format!(
+            "**{:.0} events/s** ({:.1} s)",
+            total as f64 / took.as_secs_f64(),
+            took.as_secs_f64()
+        ),
+    );
+    Ok(())
+}
+
+async fn import_against_copy(config: &Config, pool: &PgPool, count: usize) -> anyhow::Result<()> {
+    let now = clock::now();
+    let path = std::env::temp_dir().join("indblik-bench-import.ndjson");
+    std::fs::write(&path, ndjson(20_000_000, count, now))?;
+    let started = Instant::now();
+    let imported = import::import(
+        pool,
+        &config.pepper()?,
+        "ydelse",
+        &path,
+        import::Format::Ndjson,
+        now,
+        config.log_retention_months,
+        &mut (),
+    )
+    .await?;
+    let import_time = started.elapsed();
+    anyhow::ensure!(
+        imported.stored as usize == count,
+        "import stored {} of {count}",
+        imported.stored
+    );
+
+    // The same rows (already validated, keys derived) by plain COPY into the
+    // same table, as another system so the ids do not collide.
+    let pepper = config.pepper()?;
+    let (unit, purpose, system): (i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT id FROM org_units WHERE code = 'JC'), (SELECT id FROM purposes WHERE code = 'beskaeftigelse'),
+                (SELECT id FROM source_systems WHERE code = 'byg')",
+    )
+    .fetch_one(pool)
+    .await?;
+    let mut rows = Vec::with_capacity(count * 200);
+    for line in std::fs::read_to_string(&path)?.lines() {
+        let value: serde_json::Value = serde_json::from_str(line)?;
+        let text = |field: &str| value[field].as_str().unwrap_or_default().to_owned();
+        let cpr = Cpr::parse(&text("cpr")).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let key = SubjectKey::derive(&pepper, &cpr);
+        rows.extend_from_slice(
+            format!(
+                "{}\t{system}\t{}\t{}\t{unit}\tread\t\\\\x{}\t\\N\t{purpose}\t\\N\tf\t\\N\t\\N\t\\N\t{}\n",
+                text("time"),
+                text("id"),
+                text("actor"),
+                hex::encode(key.as_bytes()),
+                now.to_rfc3339()
+            )
+            .as_bytes(),
+        );
+    }
+    let started = Instant::now();
+    let mut connection = pool.acquire().await?;
+    let mut copy = connection
+        .copy_in_raw(
+            "COPY access_events (occurred_at, source_system_id, source_event_id, actor, org_unit_id, use_type, \
+             subject_key, search_criterion, purpose_id, case_reference, bulk, batch_run, hidden_until, \
+             hidden_reason, received_at) FROM STDIN (FORMAT text)",
+        )
+        .await?;
+    for chunk in rows.chunks(1 << 20) {
+        copy.send(chunk).await?;
+    }
+    copy.finish().await?;
+    let copy_time = started.elapsed();
+    let _ = std::fs::remove_file(&path);
+    row(
+        &format!("`server import` of {count} NDJSON events (read, validate, COPY, move, summary)"),
+        format!(
+            "{:.0} events/s ({:.1} s)",
+            count as f64 / import_time.as_secs_f64(),
+            import_time.as_secs_f64()
+        ),
+    );
+    row(
+        &format!("plain `COPY` of the same {count} rows into `access_events`"),
+        format!(
+            "{:.0} events/s ({:.1} s)",
+            count as f64 / copy_time.as_secs_f64(),
+            copy_time.as_secs_f64()
+        ),
+    );
+    row(
+        "import speed relative to plain `COPY`",
+        format!(
+            "**{:.0} %**",
+            100.0 * copy_time.as_secs_f64() / import_time.as_secs_f64()
+        ),
+    );
+    Ok(())
+}
+
+async fn purge(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
+    let months = partitions::existing(pool).await?;
+    let Some(oldest) = months.first().copied() else {
+        anyhow::bail!("there are no partitions to purge");
+    };
+    let rows: i64 = sqlx::query_scalar(&format!(
+        "SELECT count(*) FROM {}",
+        partitions::partition_name(oldest)
+    ))
+    .fetch_one(pool)
+    .await?;
+    // The moment the oldest month passes the retention period.
+    let mut later = clock::now();
+    while covers_from(later, config.log_retention_months) <= oldest {
+        later += chrono::Duration::days(1);
+    }
+    let started = Instant::now();
+    let purged = partitions::purge(pool, later, config.log_retention_months).await?;
+    let took = started.elapsed();
+    row(
+        &format!(
+            "purge of the oldest month ({oldest}: {rows} events, {} summary rows)",
+            purged.summary_rows
+        ),
+        format!("**{}**", ms(took)),
+    );
+    Ok(())
+}
