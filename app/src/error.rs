@@ -87,6 +87,16 @@ pub fn set_status(status: http::StatusCode) {
     let _ = status;
 }
 
+/// A DKFDS error alert with `text` (for a failed load inside a page).
+#[component]
+pub fn ErrorAlert(text: String) -> impl IntoView {
+    view! {
+        <div class="alert alert-error" role="alert">
+            <div class="alert-body"><p class="alert-text">{text}</p></div>
+        </div>
+    }
+}
+
 /// A full-width error message in DKFDS style, with a way back.
 #[component]
 pub fn ErrorMessage(

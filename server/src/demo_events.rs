@@ -4,6 +4,8 @@
 //! M synthetic citizens for benchmark databases, deterministic for a `--seed`
 //! and a day.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -200,13 +202,13 @@ fn bo() -> Vec<StoryLine> {
 /// Ids the events need.
 struct Ids {
     codes: Codes,
-    systems: std::collections::HashMap<String, i64>,
+    systems: HashMap<String, i64>,
 }
 
 impl Ids {
     async fn load(pool: &PgPool) -> anyhow::Result<Ids> {
         let codes = Codes::load(pool).await?;
-        let mut systems = std::collections::HashMap::new();
+        let mut systems = HashMap::new();
         for code in [
             "cpr", "esdh", "social", "omsorg", "ydelse", "byg", "oekonomi",
         ] {
@@ -219,27 +221,22 @@ impl Ids {
     }
 
     fn unit(&self, code: &str) -> anyhow::Result<i64> {
-        self.codes
-            .units
-            .get(code)
-            .copied()
-            .ok_or_else(|| anyhow::anyhow!("unit {code} is missing"))
+        id_of(&self.codes.units, "unit", code)
     }
 
     fn purpose(&self, code: &str) -> anyhow::Result<i64> {
-        self.codes
-            .purposes
-            .get(code)
-            .copied()
-            .ok_or_else(|| anyhow::anyhow!("purpose {code} is missing"))
+        id_of(&self.codes.purposes, "purpose", code)
     }
 
     fn system(&self, code: &str) -> anyhow::Result<i64> {
-        self.systems
-            .get(code)
-            .copied()
-            .ok_or_else(|| anyhow::anyhow!("system {code} is missing"))
+        id_of(&self.systems, "system", code)
     }
+}
+
+fn id_of(ids: &HashMap<String, i64>, what: &str, code: &str) -> anyhow::Result<i64> {
+    ids.get(code)
+        .copied()
+        .ok_or_else(|| anyhow::anyhow!("{what} {code} is missing from the master data"))
 }
 
 fn subject(pepper: &Pepper, cpr: &str) -> anyhow::Result<SubjectKey> {

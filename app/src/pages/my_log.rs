@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::access_log::my_log::{Choice, FilterError, LogQuery, LogRow, MonthCount, MyLog};
 use crate::access_log::UseType;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorAlert};
 
 /// The signed-in citizen's log for `query`.
 #[server(endpoint = "min-log")]
@@ -63,12 +63,7 @@ fn MyLogView(print: bool) -> impl IntoView {
             {move || Suspend::new(async move {
                 match log.await {
                     Ok(log) => view! { <LogContent log print/> }.into_any(),
-                    Err(error) => view! {
-                        <div class="alert alert-error" role="alert">
-                            <div class="alert-body"><p class="alert-text">{error.to_string()}</p></div>
-                        </div>
-                    }
-                    .into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -209,22 +204,13 @@ fn FilterForm(
     let to_error = error_for(&errors, "til").map(str::to_owned);
     let use_error = error_for(&errors, "brug").map(str::to_owned);
     let described = |error: &Option<String>, id: &str| error.as_ref().map(|_| format!("{id}-fejl"));
-    let options = |choices: Vec<Choice>, selected: String| {
-        choices
-            .into_iter()
-            .map(|choice| {
-                let is_selected = choice.code == selected;
-                view! { <option value=choice.code selected=is_selected>{choice.name}</option> }
-            })
-            .collect_view()
-    };
-    let use_options = UseType::ALL
+    let use_choices = UseType::ALL
         .into_iter()
-        .map(|kind| {
-            let is_selected = kind.code() == query.use_type;
-            view! { <option value=kind.code() selected=is_selected>{kind.label()}</option> }
+        .map(|kind| Choice {
+            code: kind.code().to_owned(),
+            name: kind.label().to_owned(),
         })
-        .collect_view();
+        .collect();
     view! {
         <form method="get" action="/min-log" class="mt-6" aria-label="Afgræns loggen">
             <fieldset>
@@ -242,31 +228,12 @@ fn FilterForm(
                                 aria-describedby=described(&to_error, "til")/>
                         </Field>
                     </div>
-                    <div class="col-12 col-md-4">
-                        <Field id="system" label="System" error=None>
-                            <select class="form-select" id="system" name="system">
-                                <option value="">"Alle systemer"</option>
-                                {options(systems, query.system.clone())}
-                            </select>
-                        </Field>
-                    </div>
-                    <div class="col-12 col-md-4">
-                        <Field id="enhed" label="Afdeling" error=None>
-                            <select class="form-select" id="enhed" name="enhed">
-                                <option value="">"Alle afdelinger"</option>
-                                {options(units, query.unit.clone())}
-                            </select>
-                        </Field>
-                    </div>
-                    <div class="col-12 col-md-4">
-                        <Field id="brug" label="Type af brug" error=use_error.clone()>
-                            <select class="form-select" id="brug" name="brug"
-                                aria-describedby=described(&use_error, "brug")>
-                                <option value="">"Alle typer"</option>
-                                {use_options}
-                            </select>
-                        </Field>
-                    </div>
+                    <ChoiceField id="system" label="System" all="Alle systemer"
+                        choices=systems selected=query.system.clone() error=None/>
+                    <ChoiceField id="enhed" label="Afdeling" all="Alle afdelinger"
+                        choices=units selected=query.unit.clone() error=None/>
+                    <ChoiceField id="brug" label="Type af brug" all="Alle typer"
+                        choices=use_choices selected=query.use_type.clone() error=use_error/>
                 </div>
                 <div class="form-group">
                     <input class="form-checkbox" type="checkbox" id="masse" name="masse" value="1" checked=query.bulk/>
@@ -279,6 +246,36 @@ fn FilterForm(
         </form>
     }
     .into_any()
+}
+
+/// A select of `choices` (plus "all" first) in a third of the row.
+#[component]
+fn ChoiceField(
+    id: &'static str,
+    label: &'static str,
+    all: &'static str,
+    choices: Vec<Choice>,
+    selected: String,
+    error: Option<String>,
+) -> impl IntoView {
+    let described_by = error.as_ref().map(|_| format!("{id}-fejl"));
+    let options = choices
+        .into_iter()
+        .map(|choice| {
+            let is_selected = choice.code == selected;
+            view! { <option value=choice.code selected=is_selected>{choice.name}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="col-12 col-md-4">
+            <Field id label error>
+                <select class="form-select" id=id name=id aria-describedby=described_by>
+                    <option value="">{all}</option>
+                    {options}
+                </select>
+            </Field>
+        </div>
+    }
 }
 
 /// Bars per month, drawn as SVG on the server, with the numbers as a table.

@@ -9,7 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::access_log::my_log::LogRow;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorAlert};
 use crate::site::{MailLink, WithSite};
 
 /// The signed-in citizen's visible log row `id`, if it is theirs.
@@ -59,12 +59,7 @@ pub fn NewRequestPage() -> impl IntoView {
                         </div>
                     }
                     .into_any(),
-                    Err(error) => view! {
-                        <div class="alert alert-error" role="alert">
-                            <div class="alert-body"><p class="alert-text">{error.to_string()}</p></div>
-                        </div>
-                    }
-                    .into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
                 }
             })}
         </Suspense>

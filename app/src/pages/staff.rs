@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorAlert};
 
 /// One registered rejected access attempt, as the DPO sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,12 +100,7 @@ pub fn DpoPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match overview.await {
                     Ok(overview) => view! { <Overview overview lift/> }.into_any(),
-                    Err(error) => view! {
-                        <div class="alert alert-error" role="alert">
-                            <div class="alert-body"><p class="alert-text">{error.to_string()}</p></div>
-                        </div>
-                    }
-                    .into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
                 }
             })}
         </Suspense>
