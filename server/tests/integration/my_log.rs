@@ -71,6 +71,12 @@ async fn the_page_shows_the_citizens_visible_uses_only(pool: PgPool) {
     assert_eq!(bad.status, StatusCode::OK);
     assert!(bad.body.contains("Skriv datoen som åååå-mm-dd"));
 
+    let print = get_with_cookie(&app, "/min-log/udskriv?system=esdh", &anna).await;
+    assert_eq!(print.status, StatusCode::OK);
+    assert!(print.body.contains("Jobcenter") && print.body.contains("3 gange"));
+    assert!(!print.body.contains("Afgræns visningen"), "no filter form in the print view");
+    assert!(!print.body.contains("Spørg om dette opslag"), "no links in the print view");
+
     let bos = get_with_cookie(&app, "/min-log", &bo).await;
     assert!(bos.body.contains("Sundhed og Omsorg"));
     assert!(!bos.body.contains("Jobcenter") && !bos.body.contains(DISCLOSED_REASON));
@@ -205,4 +211,16 @@ async fn asking_about_a_row_shows_only_the_citizens_own_row(pool: PgPool) {
     assert_eq!(bos.status, StatusCode::OK);
     assert!(!bos.body.contains("Jobcenter"), "Bo cannot see Anna's row");
     assert!(bos.body.contains("Vi kan ikke finde opslaget"));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_empty_log_explains_what_that_means(pool: PgPool) {
+    demo_data::load(&pool).await.unwrap();
+    let app = router(pool.clone());
+    let (_, anna) = sign_in_at(&app, "/log-ind", "anna").await;
+    let page = get_with_cookie(&app, "/min-log", &anna).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Der er ingen brug at vise"));
+    assert!(page.body.contains("Det viser loggen ikke"));
+    assert!(page.body.contains("Loggen dækker fra"));
 }
