@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Rows per page of the table.
-pub const ROWS_PER_PAGE: usize = 200;
+pub const ROWS_PER_PAGE: usize = 100;
 
 /// The filter, as text from the URL's query string (checked on the server).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

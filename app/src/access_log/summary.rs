@@ -189,7 +189,10 @@ pub async fn all_rows(
     let start = covers_from(now, retention_months);
     let (filter, _) = check(query, start, local_date(now));
     let records = fetch(pool, subject, filter.from, filter.to).await?;
-    Ok(visible_rows(records, &filter, now))
+    Ok(lines(&records, &filter, now)
+        .iter()
+        .map(Line::to_row)
+        .collect())
 }
 
 /// The visible row `id` of `subject`, if it is theirs and visible.
@@ -203,16 +206,90 @@ pub async fn row(
     let start = covers_from(now, retention_months);
     let records = fetch(pool, subject, start, local_date(now)).await?;
     Ok(records
-        .into_iter()
-        .filter(|record| record.id == id && record.is_visible(now))
-        .map(|record| to_row(&[record]))
-        .next())
+        .iter()
+        .find(|record| record.id == id && record.is_visible(now))
+        .map(|record| Line::of(vec![record]).to_row()))
 }
 
-/// The filtered visible rows, bulk runs merged, newest first.
-fn visible_rows(records: Vec<SummaryRecord>, filter: &Filter, now: DateTime<Utc>) -> Vec<LogRow> {
-    let matching: Vec<SummaryRecord> = records
-        .into_iter()
+/// One line of the log: one record, or every record of one batch run.
+/// Borrows the records, so only the lines of the page shown are turned into
+/// owned [`LogRow`]s.
+struct Line<'a> {
+    /// Never empty; the earliest first.
+    records: Vec<&'a SummaryRecord>,
+    last_at: DateTime<Utc>,
+}
+
+impl<'a> Line<'a> {
+    fn of(mut records: Vec<&'a SummaryRecord>) -> Line<'a> {
+        records.sort_by_key(|record| record.first_at);
+        let last_at = records
+            .iter()
+            .map(|record| record.last_at)
+            .max()
+            .unwrap_or_default();
+        Line { records, last_at }
+    }
+
+    fn first(&self) -> Option<&'a SummaryRecord> {
+        self.records.first().copied()
+    }
+
+    fn day(&self) -> Option<NaiveDate> {
+        self.first().map(|record| record.day)
+    }
+
+    fn count(&self) -> i64 {
+        self.records.iter().map(|record| record.events).sum()
+    }
+
+    fn bulk(&self) -> bool {
+        self.first().is_some_and(|record| record.bulk)
+    }
+
+    fn to_row(&self) -> LogRow {
+        let Some(first) = self.first() else {
+            return LogRow::default();
+        };
+        let use_type = UseType::from_code(&first.use_type);
+        let (first_day, last_day) = (local_date(first.first_at), local_date(self.last_at));
+        let day_text = if first_day == last_day {
+            date_text(first_day)
+        } else {
+            format!("{} – {}", date_text(first_day), date_text(last_day))
+        };
+        LogRow {
+            id: first.id,
+            day: first.day.to_string(),
+            day_text,
+            time_text: time_range_text(first.first_at, self.last_at),
+            unit: first.unit.clone(),
+            authority: first.authority.clone(),
+            system: first.system.clone(),
+            system_description: first.system_description.clone(),
+            use_type: first.use_type.clone(),
+            action: use_type
+                .map(UseType::verb)
+                .unwrap_or("brugte dine oplysninger")
+                .to_owned(),
+            purpose: first.purpose.clone(),
+            legal_basis: first.legal_basis.clone(),
+            count: self.count(),
+            bulk: first.bulk,
+            disclosed_reason: first.hidden_reason.clone(),
+        }
+    }
+}
+
+/// The visible records matching `filter` as lines, newest first: one line
+/// per record, except that the bulk records of one batch run (same run,
+/// unit, system, use and purpose) make one line.
+fn lines<'a>(records: &'a [SummaryRecord], filter: &Filter, now: DateTime<Utc>) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    let mut runs: BTreeMap<(&str, &str, &str, &str, &str), Vec<&'a SummaryRecord>> =
+        BTreeMap::new();
+    let matching = records
+        .iter()
         .filter(|record| record.is_visible(now))
         .filter(|record| filter.bulk || !record.bulk)
         .filter(|record| {
@@ -231,83 +308,30 @@ fn visible_rows(records: Vec<SummaryRecord>, filter: &Filter, now: DateTime<Utc>
             filter
                 .use_type
                 .is_none_or(|kind| kind.code() == record.use_type)
-        })
-        .collect();
-    merge_batch_runs(matching)
-}
-
-/// One line per batch run: bulk records sharing a `batch_run` (and unit,
-/// system, use and purpose) become one row; everything else one row each.
-fn merge_batch_runs(records: Vec<SummaryRecord>) -> Vec<LogRow> {
-    let mut rows: Vec<(DateTime<Utc>, LogRow)> = Vec::new();
-    let mut runs: BTreeMap<(String, String, String, String, String), Vec<SummaryRecord>> =
-        BTreeMap::new();
-    for record in records {
+        });
+    for record in matching {
         match &record.batch_run {
             Some(run) if record.bulk => runs
                 .entry((
-                    run.clone(),
-                    record.unit_code.clone(),
-                    record.system_code.clone(),
-                    record.use_type.clone(),
-                    record.purpose.clone(),
+                    run.as_str(),
+                    record.unit_code.as_str(),
+                    record.system_code.as_str(),
+                    record.use_type.as_str(),
+                    record.purpose.as_str(),
                 ))
                 .or_default()
                 .push(record),
-            _ => rows.push((record.last_at, to_row(std::slice::from_ref(&record)))),
+            _ => lines.push(Line::of(vec![record])),
         }
     }
-    for records in runs.into_values() {
-        let last = records
-            .iter()
-            .map(|record| record.last_at)
-            .max()
-            .unwrap_or_default();
-        rows.push((last, to_row(&records)));
-    }
-    rows.sort_by(|a, b| {
-        b.1.day
-            .cmp(&a.1.day)
-            .then(b.0.cmp(&a.0))
-            .then(b.1.id.cmp(&a.1.id))
+    lines.extend(runs.into_values().map(Line::of));
+    lines.sort_by(|a, b| {
+        b.day()
+            .cmp(&a.day())
+            .then(b.last_at.cmp(&a.last_at))
+            .then(b.first().map(|r| r.id).cmp(&a.first().map(|r| r.id)))
     });
-    rows.into_iter().map(|(_, row)| row).collect()
-}
-
-/// Shapes `records` (one, or the records of one batch run) as one row.
-fn to_row(records: &[SummaryRecord]) -> LogRow {
-    let first = records.iter().min_by_key(|record| record.first_at);
-    let last = records.iter().max_by_key(|record| record.last_at);
-    let (Some(first), Some(last)) = (first, last) else {
-        return LogRow::default();
-    };
-    let use_type = UseType::from_code(&first.use_type);
-    let (first_day, last_day) = (local_date(first.first_at), local_date(last.last_at));
-    let day_text = if first_day == last_day {
-        date_text(first_day)
-    } else {
-        format!("{} – {}", date_text(first_day), date_text(last_day))
-    };
-    LogRow {
-        id: first.id,
-        day: first.day.to_string(),
-        day_text,
-        time_text: time_range_text(first.first_at, last.last_at),
-        unit: first.unit.clone(),
-        authority: first.authority.clone(),
-        system: first.system.clone(),
-        system_description: first.system_description.clone(),
-        use_type: first.use_type.clone(),
-        action: use_type
-            .map(UseType::verb)
-            .unwrap_or("brugte dine oplysninger")
-            .to_owned(),
-        purpose: first.purpose.clone(),
-        legal_basis: first.legal_basis.clone(),
-        count: records.iter().map(|record| record.events).sum(),
-        bulk: first.bulk,
-        disclosed_reason: first.hidden_reason.clone(),
-    }
+    lines
 }
 
 /// Shapes the page from the subject's records of the period.
@@ -319,27 +343,27 @@ pub fn build(
     covers_from: NaiveDate,
     now: DateTime<Utc>,
 ) -> MyLog {
-    let visible: Vec<&SummaryRecord> = records
-        .iter()
-        .filter(|record| record.is_visible(now))
-        .collect();
-    let mut systems: BTreeMap<String, String> = BTreeMap::new();
-    let mut units: BTreeMap<String, String> = BTreeMap::new();
-    for record in &visible {
-        systems.insert(record.system.clone(), record.system_code.clone());
-        units.insert(record.unit.clone(), record.unit_code.clone());
+    let mut systems: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut units: BTreeMap<&str, &str> = BTreeMap::new();
+    for record in records.iter().filter(|record| record.is_visible(now)) {
+        systems.insert(&record.system, &record.system_code);
+        units.insert(&record.unit, &record.unit_code);
     }
-    let bulk_rows_left_out = if filter.bulk {
-        0
-    } else {
-        let with_bulk = Filter {
+    // Bulk runs merge only with each other, so the lines without bulk are
+    // the lines with bulk minus the bulk ones.
+    let with_bulk = lines(
+        &records,
+        &Filter {
             bulk: true,
             ..filter.clone()
-        };
-        let all = visible_rows(records.clone(), &with_bulk, now);
-        i64::try_from(all.iter().filter(|row| row.bulk).count()).unwrap_or(i64::MAX)
-    };
-    let rows = visible_rows(records, filter, now);
+        },
+        now,
+    );
+    let bulk_lines = with_bulk.iter().filter(|line| line.bulk()).count();
+    let shown: Vec<Line> = with_bulk
+        .into_iter()
+        .filter(|line| filter.bulk || !line.bulk())
+        .collect();
 
     let mut per_month: BTreeMap<NaiveDate, i64> = BTreeMap::new();
     let mut month = month_start(filter.from);
@@ -347,9 +371,9 @@ pub fn build(
         per_month.insert(month, 0);
         month = super::coverage::next_month_start(month);
     }
-    for row in &rows {
-        if let Ok(day) = NaiveDate::parse_from_str(&row.day, "%Y-%m-%d") {
-            *per_month.entry(month_start(day)).or_default() += row.count;
+    for line in &shown {
+        if let Some(day) = line.day() {
+            *per_month.entry(month_start(day)).or_default() += line.count();
         }
     }
     let chart = per_month
@@ -361,19 +385,21 @@ pub fn build(
         })
         .collect();
 
-    let total_rows = rows.len();
-    let total_uses = rows.iter().map(|row| row.count).sum();
+    let total_rows = shown.len();
+    let total_uses = shown.iter().map(Line::count).sum();
     let pages = total_rows.div_ceil(ROWS_PER_PAGE).max(1);
     let page = filter.page.min(pages);
     let mut months: Vec<MonthGroup> = Vec::new();
-    for row in rows
-        .into_iter()
+    for line in shown
+        .iter()
         .skip((page - 1) * ROWS_PER_PAGE)
         .take(ROWS_PER_PAGE)
     {
-        let label = NaiveDate::parse_from_str(&row.day, "%Y-%m-%d")
+        let label = line
+            .day()
             .map(|day| month_text(month_start(day)))
             .unwrap_or_default();
+        let row = line.to_row();
         match months.last_mut() {
             Some(group) if group.label == label => group.rows.push(row),
             _ => months.push(MonthGroup {
@@ -393,18 +419,26 @@ pub fn build(
         chart,
         total_uses,
         total_rows: i64::try_from(total_rows).unwrap_or(i64::MAX),
-        bulk_rows_left_out,
+        bulk_rows_left_out: if filter.bulk {
+            0
+        } else {
+            i64::try_from(bulk_lines).unwrap_or(i64::MAX)
+        },
         page,
         pages,
-        systems: systems
-            .into_iter()
-            .map(|(name, code)| Choice { code, name })
-            .collect(),
-        units: units
-            .into_iter()
-            .map(|(name, code)| Choice { code, name })
-            .collect(),
+        systems: choices(systems),
+        units: choices(units),
     }
+}
+
+fn choices(by_name: BTreeMap<&str, &str>) -> Vec<Choice> {
+    by_name
+        .into_iter()
+        .map(|(name, code)| Choice {
+            code: code.to_owned(),
+            name: name.to_owned(),
+        })
+        .collect()
 }
 
 const MONTHS: [&str; 12] = [
@@ -616,7 +650,11 @@ mod tests {
             bulk: true,
             page: 1,
         };
-        let rows = visible_rows(vec![base, next_day], &filter, now());
+        let records = vec![base, next_day];
+        let rows: Vec<LogRow> = lines(&records, &filter, now())
+            .iter()
+            .map(Line::to_row)
+            .collect();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].count, 5);
         assert_eq!(rows[0].day_text, "1. november 2026 – 2. november 2026");

@@ -99,8 +99,13 @@ fn LogContent(log: MyLog, print: bool) -> impl IntoView {
         )
     };
     let bulk_note = (log.bulk_rows_left_out > 0).then(|| {
+        let how = if print {
+            ""
+        } else {
+            " Sæt flueben ved \"Vis også masseudtræk\" for at se dem."
+        };
         format!(
-            "{} {} fra masseudtræk (kørsler, der behandler mange borgere på én gang) er ikke vist. Sæt flueben ved \"Vis også masseudtræk\" for at se dem.",
+            "{} {} fra masseudtræk (kørsler, der behandler mange borgere på én gang) er ikke vist.{how}",
             log.bulk_rows_left_out,
             if log.bulk_rows_left_out == 1 { "linje" } else { "linjer" }
         )
@@ -236,8 +241,10 @@ fn FilterForm(
                         choices=use_choices selected=query.use_type.clone() error=use_error/>
                 </div>
                 <div class="form-group">
-                    <input class="form-checkbox" type="checkbox" id="masse" name="masse" value="1" checked=query.bulk/>
-                    <label for="masse">"Vis også masseudtræk"</label>
+                    <div class="form-group-checkbox">
+                        <input class="form-checkbox" type="checkbox" id="masse" name="masse" value="1" checked=query.bulk/>
+                        <label class="form-label" for="masse">"Vis også masseudtræk"</label>
+                    </div>
                 </div>
                 <button type="submit" class="button button-primary">"Vis"</button>
                 " "

@@ -62,6 +62,9 @@ struct Args {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Measure {
     Page,
+    /// Where the time of one API batch goes: parsing and validation, COPY
+    /// into staging, the move into the partitions and the summary.
+    Phases,
     Ingest,
     Import,
     Purge,
@@ -89,6 +92,7 @@ async fn main() -> anyhow::Result<()> {
     for measure in &args.measures {
         match measure {
             Measure::Page => page(&config, &pool, args.requests).await?,
+            Measure::Phases => phases(&config, &pool, args.batch).await?,
             Measure::Ingest => ingest(&config, &pool, args.api_events, args.batch).await?,
             Measure::Import => import_against_copy(&config, &pool, args.import_events).await?,
             Measure::Purge => purge(&config, &pool).await?,
@@ -245,6 +249,59 @@ async fn ingest(config: &Config, pool: &PgPool, total: usize, batch: usize) -> a
             "**{:.0} events/s** ({:.1} s)",
             total as f64 / took.as_secs_f64(),
             took.as_secs_f64()
+        ),
+    );
+    Ok(())
+}
+
+async fn phases(config: &Config, pool: &PgPool, batch: usize) -> anyhow::Result<()> {
+    use server::access_log::{batch as batches, event::Rules, master_data, store};
+    let now = clock::now();
+    let system = master_data::source_system(pool, "omsorg")
+        .await?
+        .context("system omsorg")?;
+    let codes = master_data::Codes::load(pool).await?;
+    let pepper = config.pepper()?;
+    let rules = Rules {
+        pepper: &pepper,
+        system_code: &system.code,
+        system_may_hide: system.may_hide,
+        unit_ids: &codes.units,
+        purpose_ids: &codes.purposes,
+        oldest_allowed: now - chrono::Duration::days(100),
+        now,
+    };
+    let (mut parse, mut stage, mut moved) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+    let rounds = 5;
+    for round in 0..rounds {
+        let body = ndjson(30_000_000 + round * batch, batch, now);
+        let started = Instant::now();
+        let events =
+            batches::parse_ndjson(body.as_bytes(), &rules).map_err(|r| anyhow::anyhow!("{r:?}"))?;
+        parse += started.elapsed();
+        let id = uuid::Uuid::new_v4();
+        let mut tx = pool.begin().await?;
+        let started = Instant::now();
+        store::stage(&mut tx, id, &events).await?;
+        stage += started.elapsed();
+        let started = Instant::now();
+        store::move_staged(&mut tx, id, system.id, now).await?;
+        moved += started.elapsed();
+        tx.commit().await?;
+    }
+    let per = |d: Duration| {
+        format!(
+            "{:.1} µs/event",
+            d.as_secs_f64() * 1e6 / (rounds * batch) as f64
+        )
+    };
+    row(
+        &format!("one batch of {batch}, phases ({rounds} batches)"),
+        format!(
+            "parse + validate {}, COPY to staging {}, move + summary {}",
+            per(parse),
+            per(stage),
+            per(moved)
         ),
     );
     Ok(())

@@ -74,8 +74,14 @@ async fn the_page_shows_the_citizens_visible_uses_only(pool: PgPool) {
     let print = get_with_cookie(&app, "/min-log/udskriv?system=esdh", &anna).await;
     assert_eq!(print.status, StatusCode::OK);
     assert!(print.body.contains("Jobcenter") && print.body.contains("3 gange"));
-    assert!(!print.body.contains("Afgræns visningen"), "no filter form in the print view");
-    assert!(!print.body.contains("Spørg om dette opslag"), "no links in the print view");
+    assert!(
+        !print.body.contains("Afgræns visningen"),
+        "no filter form in the print view"
+    );
+    assert!(
+        !print.body.contains("Spørg om dette opslag"),
+        "no links in the print view"
+    );
 
     let bos = get_with_cookie(&app, "/min-log", &bo).await;
     assert!(bos.body.contains("Sundhed og Omsorg"));
