@@ -5,21 +5,27 @@
 -- Raw events, range-partitioned by month on the time of use. Monthly
 -- partitions (Europe/Copenhagen month boundaries) are created ahead of time by
 -- the server and dropped whole when they pass the retention period.
+--
+-- The master-data ids (system, unit, purpose) are not foreign keys: the
+-- server resolves every code against the master data before it stores an
+-- event, and six foreign-key checks per event took half the ingestion time
+-- (docs/benchmarks.md). Master-data rows can therefore never be deleted (see
+-- the trigger below); they can be renamed.
 CREATE TABLE access_events (
     occurred_at       timestamptz NOT NULL,
-    source_system_id  bigint NOT NULL REFERENCES source_systems (id),
+    source_system_id  bigint NOT NULL,
     -- The source system's own id of the event; a resent event has the same
     -- id and time and is stored only once.
     source_event_id   text NOT NULL CHECK (length(source_event_id) BETWEEN 1 AND 200),
     -- The system's pseudonymous employee id; never shown to citizens.
     actor             text NOT NULL CHECK (length(actor) BETWEEN 1 AND 200),
-    org_unit_id       bigint NOT NULL REFERENCES org_units (id),
+    org_unit_id       bigint NOT NULL,
     use_type          text NOT NULL CHECK (use_type IN ('read', 'search', 'create', 'update', 'delete', 'print', 'export', 'batch')),
     -- HMAC-SHA256(pepper, CPR) of the person concerned, or NULL for a search
     -- by criterion that is not tied to one person.
     subject_key       bytea CHECK (octet_length(subject_key) = 32),
     search_criterion  text CHECK (length(search_criterion) BETWEEN 1 AND 500),
-    purpose_id        bigint NOT NULL REFERENCES purposes (id),
+    purpose_id        bigint NOT NULL,
     case_reference    text CHECK (length(case_reference) BETWEEN 1 AND 200),
     bulk              boolean NOT NULL DEFAULT false,
     -- Events of one batch run share this id and are shown as one line.
@@ -66,15 +72,18 @@ CREATE INDEX access_event_staging_batch_idx ON access_event_staging (batch);
 -- The citizen's summary, maintained in the same statement that stores the
 -- events: per citizen, day (Europe/Copenhagen), unit, system, type of use,
 -- purpose and visibility, how many uses and the first and last time. It never
--- holds the actor. Searches by criterion are not summarised.
+-- holds the actor. Searches by criterion are not summarised. Partitioned by
+-- month on `day` with the same months as access_events, so retention drops
+-- a month of both at once. `id` is the row's identity for citizens
+-- ("Spørg om dette opslag"); the identity column keeps it unique.
 CREATE TABLE access_summary (
-    id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id                bigint GENERATED ALWAYS AS IDENTITY,
     subject_key       bytea NOT NULL CHECK (octet_length(subject_key) = 32),
     day               date NOT NULL,
-    org_unit_id       bigint NOT NULL REFERENCES org_units (id),
-    source_system_id  bigint NOT NULL REFERENCES source_systems (id),
+    org_unit_id       bigint NOT NULL,
+    source_system_id  bigint NOT NULL,
     use_type          text NOT NULL,
-    purpose_id        bigint NOT NULL REFERENCES purposes (id),
+    purpose_id        bigint NOT NULL,
     bulk              boolean NOT NULL,
     batch_run         text,
     hidden_until      timestamptz,
@@ -84,11 +93,9 @@ CREATE TABLE access_summary (
     last_at           timestamptz NOT NULL,
     CONSTRAINT access_summary_key UNIQUE NULLS NOT DISTINCT
         (subject_key, day, org_unit_id, source_system_id, use_type, purpose_id, bulk, batch_run, hidden_until, hidden_reason)
-);
+) PARTITION BY RANGE (day);
 
-CREATE INDEX access_summary_day_idx ON access_summary (day);
-
-COMMENT ON TABLE access_summary IS 'Per-citizen daily summary of access_events at unit level, kept up to date at ingestion.';
+COMMENT ON TABLE access_summary IS 'Per-citizen daily summary of access_events at unit level, kept up to date at ingestion; partitions named access_summary_yYYYYmMM.';
 
 -- Keys the source systems authenticate with. Only a SHA-256 hash of the key is
 -- stored; the key itself is printed once when it is created.
@@ -101,3 +108,16 @@ CREATE TABLE api_keys (
     revoked_at        timestamptz,
     last_used_at      timestamptz
 );
+
+-- The access log refers to master data by id without foreign keys (see
+-- above), so master-data rows are kept for good: deleting one is refused.
+CREATE FUNCTION refuse_master_data_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'master data in % is kept: the access log refers to it (rename it instead)', TG_TABLE_NAME;
+END;
+$$;
+
+CREATE TRIGGER authorities_kept BEFORE DELETE ON authorities FOR EACH ROW EXECUTE FUNCTION refuse_master_data_delete();
+CREATE TRIGGER org_units_kept BEFORE DELETE ON org_units FOR EACH ROW EXECUTE FUNCTION refuse_master_data_delete();
+CREATE TRIGGER source_systems_kept BEFORE DELETE ON source_systems FOR EACH ROW EXECUTE FUNCTION refuse_master_data_delete();
+CREATE TRIGGER purposes_kept BEFORE DELETE ON purposes FOR EACH ROW EXECUTE FUNCTION refuse_master_data_delete();

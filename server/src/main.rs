@@ -151,9 +151,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let purged =
                 partitions::purge(&pool, server::clock::now(), config.log_retention_months).await?;
             println!(
-                "dropped {} month(s), deleted {} summary rows; the log now covers from {}",
+                "dropped {} month(s); the log now covers from {}",
                 purged.months.len(),
-                purged.summary_rows,
                 purged.covers_from
             );
             Ok(())

@@ -1,8 +1,9 @@
-//! The monthly partitions of `access_events`: created ahead of time (and on
-//! demand for backfills), and dropped whole once they lie past the retention
-//! period, together with the summary rows of those months. Partition bounds
-//! are Europe/Copenhagen month boundaries, so a summary day never straddles
-//! two partitions.
+//! The monthly partitions of `access_events` (by time of use, on
+//! Europe/Copenhagen month boundaries) and of `access_summary` (by the same
+//! months' days): created together ahead of time (and on demand for
+//! backfills), and dropped together once the month lies past the retention
+//! period. A summary day never straddles two months, so dropping both
+//! removes exactly one month of the log.
 
 use std::collections::BTreeSet;
 
@@ -19,9 +20,14 @@ pub const MONTHS_AHEAD: u32 = 2;
 /// Advisory lock key serialising partition changes between server processes.
 const PARTITION_LOCK: i64 = 0x1ad_b11c_0001;
 
-/// The partition's table name for the month starting `month`.
+/// The events partition's table name for the month starting `month`.
 pub fn partition_name(month: NaiveDate) -> String {
     format!("access_events_y{:04}m{:02}", month.year(), month.month())
+}
+
+/// The summary partition's table name for the month starting `month`.
+pub fn summary_partition_name(month: NaiveDate) -> String {
+    format!("access_summary_y{:04}m{:02}", month.year(), month.month())
 }
 
 /// The month a partition name stands for, when it is one of ours.
@@ -89,13 +95,19 @@ pub async fn ensure(pool: &PgPool, months: &BTreeSet<NaiveDate>) -> sqlx::Result
         .await?;
     for month in &missing {
         // Names and bounds come from dates we computed, never from input.
-        let statement = format!(
+        let next = next_month_start(*month);
+        let events = format!(
             "CREATE TABLE IF NOT EXISTS {name} PARTITION OF access_events FOR VALUES FROM ('{from}') TO ('{to}')",
             name = partition_name(*month),
             from = local_midnight(*month).to_rfc3339(),
-            to = local_midnight(next_month_start(*month)).to_rfc3339(),
+            to = local_midnight(next).to_rfc3339(),
         );
-        sqlx::query(&statement).execute(&mut *tx).await?;
+        let summary = format!(
+            "CREATE TABLE IF NOT EXISTS {name} PARTITION OF access_summary FOR VALUES FROM ('{month}') TO ('{next}')",
+            name = summary_partition_name(*month),
+        );
+        sqlx::query(&events).execute(&mut *tx).await?;
+        sqlx::query(&summary).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     tracing::info!(created = missing.len(), "access log partitions created");
@@ -105,16 +117,14 @@ pub async fn ensure(pool: &PgPool, months: &BTreeSet<NaiveDate>) -> sqlx::Result
 /// What [`purge`] removed.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Purged {
-    /// The months whose partitions were dropped.
+    /// The months whose partitions (events and summary) were dropped.
     pub months: Vec<NaiveDate>,
-    /// Summary rows deleted.
-    pub summary_rows: u64,
     /// The first day the log covers afterwards.
     pub covers_from: NaiveDate,
 }
 
-/// Drops every partition that lies wholly before the retention period at
-/// `now`, and the summary rows of those days, in one transaction.
+/// Drops the events and summary partitions of every month that lies wholly
+/// before the retention period at `now`, in one transaction.
 pub async fn purge(
     pool: &PgPool,
     now: DateTime<Utc>,
@@ -131,25 +141,18 @@ pub async fn purge(
         .execute(&mut *tx)
         .await?;
     for month in &expired {
-        sqlx::query(&format!("DROP TABLE IF EXISTS {}", partition_name(*month)))
-            .execute(&mut *tx)
-            .await?;
+        for table in [partition_name(*month), summary_partition_name(*month)] {
+            sqlx::query(&format!("DROP TABLE IF EXISTS {table}"))
+                .execute(&mut *tx)
+                .await?;
+        }
     }
-    let summary_rows = sqlx::query!("DELETE FROM access_summary WHERE day < $1", keep_from)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
     tx.commit().await?;
-    if !expired.is_empty() || summary_rows > 0 {
-        tracing::info!(
-            partitions = expired.len(),
-            summary_rows,
-            "access log purged past retention"
-        );
+    if !expired.is_empty() {
+        tracing::info!(months = expired.len(), "access log purged past retention");
     }
     Ok(Purged {
         months: expired,
-        summary_rows,
         covers_from: keep_from,
     })
 }

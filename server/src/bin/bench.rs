@@ -403,12 +403,16 @@ async fn purge(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
     let Some(oldest) = months.first().copied() else {
         anyhow::bail!("there are no partitions to purge");
     };
-    let rows: i64 = sqlx::query_scalar(&format!(
-        "SELECT count(*) FROM {}",
-        partitions::partition_name(oldest)
-    ))
-    .fetch_one(pool)
-    .await?;
+    let mut counts = Vec::new();
+    for table in [
+        partitions::partition_name(oldest),
+        partitions::summary_partition_name(oldest),
+    ] {
+        let count: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+            .fetch_one(pool)
+            .await?;
+        counts.push(count);
+    }
     // The moment the oldest month passes the retention period.
     let mut later = clock::now();
     while covers_from(later, config.log_retention_months) <= oldest {
@@ -419,8 +423,10 @@ async fn purge(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
     let took = started.elapsed();
     row(
         &format!(
-            "purge of the oldest month ({oldest}: {rows} events, {} summary rows)",
-            purged.summary_rows
+            "purge of the oldest month ({oldest}: {} events, {} summary rows; {} month dropped)",
+            counts[0],
+            counts[1],
+            purged.months.len()
         ),
         format!("**{}**", ms(took)),
     );
