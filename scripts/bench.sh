@@ -10,6 +10,12 @@ cd "$root"
 events="${BENCH_EVENTS:-20000000}"
 citizens="${BENCH_CITIZENS:-200000}"
 
+if [ -z "${DATABASE_URL:-}" ]; then
+  # Durable (fsync, full-page writes) with memory settings for a 24 GB
+  # machine, as production would run; the test cluster runs without fsync.
+  scripts/db.sh stop >/dev/null 2>&1 || true
+  export PG_SERVER_OPTIONS="-c shared_buffers=4GB -c max_wal_size=8GB -c effective_cache_size=12GB -c work_mem=64MB"
+fi
 base="${DATABASE_URL:-$(scripts/db.sh start | sed -n 's/^DATABASE_URL=//p')}"
 server_url="${base%/*}"
 if [ "${BENCH_REUSE:-0}" != 1 ]; then
@@ -24,6 +30,8 @@ SQLX_OFFLINE=true cargo build --release -p server --bins
 
 echo "== machine"
 nproc; free -g | head -2; psql "$server_url/postgres" -Atc "SELECT version()"
+psql "$server_url/postgres" -Atc "SELECT name || ' = ' || setting || COALESCE(' ' || unit, '') FROM pg_settings
+  WHERE name IN ('fsync', 'full_page_writes', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'work_mem')"
 
 if [ "${BENCH_REUSE:-0}" != 1 ]; then
   echo "== load $events synthetic events over $citizens citizens"

@@ -10,7 +10,9 @@
 #
 # initdb refuses to run as root, so as root the cluster belongs to the
 # `postgres` user. Trust authentication on loopback; fsync off: this cluster is
-# for development and tests only, never for real data.
+# for development and tests only, never for real data. PG_SERVER_OPTIONS
+# replaces the fsync settings when the cluster starts (make bench runs it
+# durable, with production-like memory settings).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$root/.local/pg"
@@ -62,7 +64,7 @@ start() {
     local port; port="$(free_port "$(cat "$port_file" 2>/dev/null || echo 54329)")"
     echo "$port" > "$port_file"
     as_owner "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 ${PG_SERVER_OPTIONS:--c fsync=off -c full_page_writes=off} -c max_connections=200" start >/dev/null \
       || { tail -n 20 "$dir/server.log" >&2; exit 1; }
     echo "PostgreSQL started on 127.0.0.1:$port (data in .local/pg; stop with: make db-stop)" >&2
   fi

@@ -191,13 +191,15 @@ async fn page(config: &Config, pool: &PgPool, requests: usize) -> anyhow::Result
     Ok(())
 }
 
-/// NDJSON lines of `count` events from `first`, over the last 20 days.
+/// NDJSON lines of `count` events from `first`, over the last 20 days. The
+/// ids carry `now`, so every run sends events that are new.
 fn ndjson(first: usize, count: usize, now: DateTime<Utc>) -> String {
+    let run = now.timestamp();
     let mut body = String::with_capacity(count * 200);
     for n in first..first + count {
         let at = now - chrono::Duration::seconds(i64::try_from(n % 1_728_000).unwrap_or(0) + 60);
         body.push_str(&format!(
-            "{{\"id\":\"bench-{n}\",\"time\":\"{}\",\"actor\":\"m{}\",\"unit\":\"JC\",\"use\":\"read\",\"cpr\":\"{}\",\"purpose\":\"beskaeftigelse\"}}\n",
+            "{{\"id\":\"bench-{run}-{n}\",\"time\":\"{}\",\"actor\":\"m{}\",\"unit\":\"JC\",\"use\":\"read\",\"cpr\":\"{}\",\"purpose\":\"beskaeftigelse\"}}\n",
             at.to_rfc3339_opts(SecondsFormat::Secs, true),
             n % 300,
             synthetic_cpr(1 + (n as u64 * 7919) % 199_999)
@@ -231,10 +233,13 @@ async fn ingest(config: &Config, pool: &PgPool, total: usize, batch: usize) -> a
                     .header(header::CONTENT_TYPE, "application/x-ndjson")
                     .body(Body::from(body))?;
                 let response = router.clone().oneshot(request).await?;
+                let status = response.status();
+                let body = response.into_body().collect().await?.to_bytes();
+                anyhow::ensure!(status == StatusCode::OK, "ingestion answered {status}");
+                let report: serde_json::Value = serde_json::from_slice(&body)?;
                 anyhow::ensure!(
-                    response.status() == StatusCode::OK,
-                    "ingestion answered {}",
-                    response.status()
+                    report["stored"] == report["received"],
+                    "not every event was new: {report}"
                 );
             }
         });

@@ -134,6 +134,9 @@ async fn master_data_the_log_refers_to_cannot_be_deleted(pool: PgPool) {
         "DELETE FROM source_systems WHERE code = 'cpr'",
     ] {
         let error = sqlx::query(statement).execute(&pool).await.unwrap_err();
-        assert!(error.to_string().contains("is kept"), "{statement}: {error}");
+        assert!(
+            error.to_string().contains("is kept"),
+            "{statement}: {error}"
+        );
     }
 }
