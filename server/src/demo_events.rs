@@ -356,9 +356,11 @@ pub const HEAVY_CITIZEN_EVENTS: u64 = 5_000;
 
 /// Stores `spec.events` synthetic events over `spec.citizens` citizens within
 /// the retention period before `now`, in batches, reporting progress on
-/// stderr. Citizen 0 (CPR [`synthetic_cpr`]`(0)`) gets
-/// [`HEAVY_CITIZEN_EVENTS`] of them (a tenth when there are fewer than
-/// 50,000), the others share the rest at random.
+/// stderr. Events come in working sessions (1–8 uses of one citizen's data
+/// by one unit in one system, minutes apart), as real access logs do.
+/// Citizen 0 (CPR [`synthetic_cpr`]`(0)`) gets [`HEAVY_CITIZEN_EVENTS`] of
+/// them (a tenth when there are fewer than 50,000), the others share the
+/// rest at random.
 pub async fn load_synthetic(
     pool: &PgPool,
     pepper: &Pepper,
@@ -380,7 +382,10 @@ pub async fn load_synthetic(
     while made < spec.events {
         let size = BATCH.min(spec.events - made);
         let mut by_system: std::collections::BTreeMap<usize, Vec<Event>> = Default::default();
-        for n in made..made + size {
+        let mut n = made;
+        while n < made + size {
+            // One working session: an employee of one unit handles one
+            // citizen's case in one system, 1 to 8 uses a few minutes apart.
             let citizen = if n < heavy || spec.citizens == 1 {
                 0
             } else {
@@ -388,25 +393,35 @@ pub async fn load_synthetic(
             };
             let area = rng.gen_range(0..SYNTHETIC_SYSTEMS.len());
             let (_, purpose) = SYNTHETIC_SYSTEMS[area];
-            let use_type = match rng.gen_range(0..10) {
-                0..=5 => UseType::Read,
-                6..=7 => UseType::Update,
-                8 => UseType::Create,
-                _ => UseType::Print,
-            };
-            by_system.entry(area).or_default().push(Event {
-                occurred_at: start + Duration::seconds(rng.gen_range(0..span)),
-                source_event_id: format!("synthetic-{}-{n}", spec.seed),
-                actor: format!("m{}", rng.gen_range(1000..1400)),
-                org_unit_id: ids.unit(SYNTHETIC_UNITS[area])?,
-                use_type,
-                subject: Subject::Citizen(keys[usize::try_from(citizen)?]),
-                purpose_id: ids.purpose(purpose)?,
-                case_reference: None,
-                bulk: false,
-                batch_run: None,
-                hidden: None,
-            });
+            let actor = format!("m{}", rng.gen_range(1000..1400));
+            let mut at = start + Duration::seconds(rng.gen_range(0..span));
+            let mut uses = rng.gen_range(1..=8_u64).min(made + size - n);
+            if n < heavy {
+                uses = uses.min(heavy - n);
+            }
+            for _ in 0..uses {
+                let use_type = match rng.gen_range(0..10) {
+                    0..=5 => UseType::Read,
+                    6..=7 => UseType::Update,
+                    8 => UseType::Create,
+                    _ => UseType::Print,
+                };
+                by_system.entry(area).or_default().push(Event {
+                    occurred_at: at.min(now),
+                    source_event_id: format!("synthetic-{}-{n}", spec.seed),
+                    actor: actor.clone(),
+                    org_unit_id: ids.unit(SYNTHETIC_UNITS[area])?,
+                    use_type,
+                    subject: Subject::Citizen(keys[usize::try_from(citizen)?]),
+                    purpose_id: ids.purpose(purpose)?,
+                    case_reference: None,
+                    bulk: false,
+                    batch_run: None,
+                    hidden: None,
+                });
+                at += Duration::seconds(rng.gen_range(20..300));
+                n += 1;
+            }
         }
         for (area, events) in by_system {
             let system = ids.system(SYNTHETIC_SYSTEMS[area].0)?;

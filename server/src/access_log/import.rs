@@ -1,18 +1,17 @@
 //! `server import --system CODE FILE`: backfills from NDJSON (the API's
 //! format) or CSV (a header row naming the same fields). The file is read as
-//! a stream, every line validated exactly as the API does, valid events
-//! copied into the staging table as they come, and — only when every line
-//! was good — moved into the partitions in the same transaction. A file with
-//! a bad line stores nothing; importing a file again stores nothing new.
+//! a stream, every line validated exactly as the API does, and valid events
+//! stored chunk by chunk (COPY into staging, then the move) inside one
+//! transaction that commits only when every line was good. A file with a bad
+//! line stores nothing; importing a file again stores nothing new.
 
 use std::cell::Cell;
-use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::rc::Rc;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
 use app::access_log::coverage::{covers_from, local_midnight};
@@ -122,11 +121,17 @@ pub async fn import(
         Format::Csv => Box::new(csv_lines(file)?),
     };
 
-    let batch = uuid::Uuid::new_v4();
+    // Every month a valid event can fall in (the retention period up to
+    // now), created before the transaction touches `access_events`: creating
+    // a partition later would wait for this very transaction.
+    partitions::ensure(
+        pool,
+        &partitions::months_to_keep_ready(now, retention_months),
+    )
+    .await?;
     let mut tx = pool.begin().await?;
     let mut collector = Collector::default();
-    let mut months: BTreeSet<NaiveDate> = BTreeSet::new();
-    let mut received = 0;
+    let (mut received, mut stored) = (0, 0);
     let mut lines = lines.peekable();
     while lines.peek().is_some() {
         for line in lines.by_ref().take(store::COPY_CHUNK) {
@@ -135,9 +140,13 @@ pub async fn import(
         }
         let events = collector.take_events();
         received += events.len();
-        months.extend(partitions::months_of(events.iter().map(|e| e.occurred_at)));
-        if collector.is_clean() {
+        // Chunk by chunk, so each statement stays small; the transaction
+        // still makes the file all or nothing. After the first bad line only
+        // reading and checking go on, for the report.
+        if collector.is_clean() && !events.is_empty() {
+            let batch = uuid::Uuid::new_v4();
             store::stage(&mut tx, batch, &events).await?;
+            stored += store::move_staged(&mut tx, batch, system.id, now).await?;
         }
         progress.advance(read.get(), received);
     }
@@ -145,8 +154,6 @@ pub async fn import(
         tx.rollback().await?;
         return Err(ImportError::Refused(refusal));
     }
-    partitions::ensure(pool, &months).await?;
-    let stored = store::move_staged(&mut tx, batch, system.id, now).await?;
     tx.commit().await?;
     Ok(Imported { received, stored })
 }

@@ -191,18 +191,22 @@ async fn page(config: &Config, pool: &PgPool, requests: usize) -> anyhow::Result
     Ok(())
 }
 
-/// NDJSON lines of `count` events from `first`, over the last 20 days. The
-/// ids carry `now`, so every run sends events that are new.
+/// NDJSON lines of `count` events from `first`, over the last 20 days, in
+/// sessions of four reads of one citizen's data a minute apart (as a
+/// caseworker opening a case produces). The ids carry `now`, so every run
+/// sends events that are new.
 fn ndjson(first: usize, count: usize, now: DateTime<Utc>) -> String {
     let run = now.timestamp();
     let mut body = String::with_capacity(count * 200);
     for n in first..first + count {
-        let at = now - chrono::Duration::seconds(i64::try_from(n % 1_728_000).unwrap_or(0) + 60);
+        let session = n / 4;
+        let seconds = (session % 28_800) * 60 + (n % 4) * 60 + 60;
+        let at = now - chrono::Duration::seconds(i64::try_from(seconds).unwrap_or(0));
         body.push_str(&format!(
             "{{\"id\":\"bench-{run}-{n}\",\"time\":\"{}\",\"actor\":\"m{}\",\"unit\":\"JC\",\"use\":\"read\",\"cpr\":\"{}\",\"purpose\":\"beskaeftigelse\"}}\n",
             at.to_rfc3339_opts(SecondsFormat::Secs, true),
-            n % 300,
-            synthetic_cpr(1 + (n as u64 * 7919) % 199_999)
+            session % 300,
+            synthetic_cpr(1 + (session as u64 * 7919) % 199_999)
         ));
     }
     body
