@@ -86,11 +86,6 @@ impl Collector {
         }
     }
 
-    /// Valid events collected so far.
-    pub fn pending(&self) -> usize {
-        self.events.len()
-    }
-
     /// Hands over the valid events collected so far (for streaming into the
     /// staging table); the id check still covers them.
     pub fn take_events(&mut self) -> Vec<Event> {

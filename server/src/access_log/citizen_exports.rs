@@ -125,20 +125,29 @@ pub fn to_csv(rows: &[LogRow]) -> Result<Vec<u8>, csv::Error> {
         writer.write_record([
             row.day.as_str(),
             row.time_text.trim_start_matches("kl. "),
-            row.unit.as_str(),
-            row.authority.as_str(),
-            row.action.as_str(),
-            row.system.as_str(),
-            row.purpose.as_str(),
-            row.legal_basis.as_str(),
+            &inert(&row.unit),
+            &inert(&row.authority),
+            &inert(&row.action),
+            &inert(&row.system),
+            &inert(&row.purpose),
+            &inert(&row.legal_basis),
             &row.count.to_string(),
             if row.bulk { "ja" } else { "nej" },
-            row.disclosed_reason.as_deref().unwrap_or(""),
+            &inert(row.disclosed_reason.as_deref().unwrap_or("")),
         ])?;
     }
     writer
         .into_inner()
         .map_err(|error| error.into_error().into())
+}
+
+/// A text cell a spreadsheet will not run as a formula: texts starting with
+/// `=`, `+`, `-`, `@` or a control character get a leading apostrophe.
+fn inert(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
 }
 
 async fn csv_export(
@@ -372,4 +381,28 @@ async fn count_usages(
     )
     .fetch_one(pool)
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_cannot_become_formulas() {
+        let row = LogRow {
+            day: "2026-11-20".to_owned(),
+            time_text: "kl. 10.05".to_owned(),
+            unit: "=HYPERLINK(\"http://x\")".to_owned(),
+            disclosed_reason: Some("-1+1".to_owned()),
+            count: 2,
+            ..LogRow::default()
+        };
+        let csv = String::from_utf8(to_csv(&[row]).unwrap()).unwrap();
+        let line = csv.lines().nth(1).unwrap();
+        assert!(
+            line.starts_with("2026-11-20;10.05;\"'=HYPERLINK("),
+            "{line}"
+        );
+        assert!(line.ends_with(";2;nej;'-1+1"), "{line}");
+    }
 }
