@@ -24,6 +24,9 @@ pub struct LogQuery {
     pub bulk: bool,
     /// `side`: the page of the table, from 1.
     pub page: usize,
+    /// Every row on one page (the print view); never read from the URL.
+    #[serde(default)]
+    pub all_rows: bool,
 }
 
 impl LogQuery {
@@ -186,6 +189,7 @@ mod tests {
             use_type: "read".into(),
             bulk: true,
             page: 1,
+            all_rows: false,
         };
         let text = query.to_query_string(3);
         assert_eq!(

@@ -102,6 +102,8 @@ pub struct Filter {
     pub use_type: Option<UseType>,
     pub bulk: bool,
     pub page: usize,
+    /// Every row on one page.
+    pub all_rows: bool,
 }
 
 /// Checks `query` against the log's coverage; a bad field falls back to its
@@ -159,6 +161,7 @@ pub fn check(
             use_type,
             bulk: query.bulk,
             page: query.page.max(1),
+            all_rows: query.all_rows,
         },
         errors,
     )
@@ -387,14 +390,15 @@ pub fn build(
 
     let total_rows = shown.len();
     let total_uses = shown.iter().map(Line::count).sum();
-    let pages = total_rows.div_ceil(ROWS_PER_PAGE).max(1);
+    let per_page = if filter.all_rows {
+        total_rows.max(1)
+    } else {
+        ROWS_PER_PAGE
+    };
+    let pages = total_rows.div_ceil(per_page).max(1);
     let page = filter.page.min(pages);
     let mut months: Vec<MonthGroup> = Vec::new();
-    for line in shown
-        .iter()
-        .skip((page - 1) * ROWS_PER_PAGE)
-        .take(ROWS_PER_PAGE)
-    {
+    for line in shown.iter().skip((page - 1) * per_page).take(per_page) {
         let label = line
             .day()
             .map(|day| month_text(month_start(day)))
@@ -500,6 +504,7 @@ fn time_range_text(first: DateTime<Utc>, last: DateTime<Utc>) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-11-23T12:00:00Z")
@@ -612,6 +617,36 @@ mod tests {
     }
 
     #[test]
+    fn the_print_view_has_every_row_on_one_page() {
+        let records: Vec<SummaryRecord> = (0..150)
+            .map(|n| {
+                let mut runner = proptest::test_runner::TestRunner::deterministic();
+                let mut record = record().new_tree(&mut runner).unwrap().current();
+                record.id = n + 1;
+                record.hidden_reason = None;
+                record.hidden_until = None;
+                record.bulk = false;
+                record
+            })
+            .collect();
+        let start = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        for (all_rows, rows_shown, pages) in [(false, 100, 2), (true, 150, 1)] {
+            let query = LogQuery {
+                all_rows,
+                ..LogQuery::default()
+            };
+            let (filter, _) = check(&query, start, local_date(now()));
+            let page = build(records.clone(), query, &filter, Vec::new(), start, now());
+            let shown: usize = page.months.iter().map(|m| m.rows.len()).sum();
+            assert_eq!(
+                (shown, page.pages),
+                (rows_shown, pages),
+                "all_rows {all_rows}"
+            );
+        }
+    }
+
+    #[test]
     fn a_batch_run_is_one_line() {
         let base = SummaryRecord {
             id: 1,
@@ -649,6 +684,7 @@ mod tests {
             use_type: None,
             bulk: true,
             page: 1,
+            all_rows: false,
         };
         let records = vec![base, next_day];
         let rows: Vec<LogRow> = lines(&records, &filter, now())

@@ -55,7 +55,14 @@ pub fn MyLogPrintPage() -> impl IntoView {
 #[component]
 fn MyLogView(print: bool) -> impl IntoView {
     let query = use_log_query();
-    let log = Resource::new_blocking(move || query.get(), load_my_log);
+    // The print view shows every row of the filter on one page.
+    let log = Resource::new_blocking(
+        move || LogQuery {
+            all_rows: print,
+            ..query.get()
+        },
+        load_my_log,
+    );
     view! {
         <Title text="Hvem har set mine oplysninger?"/>
         <h1>"Hvem har set mine oplysninger?"</h1>
