@@ -3,7 +3,7 @@
 # with the demo municipality and BENCH_EVENTS synthetic events over
 # BENCH_CITIZENS citizens (default 20,000,000 over 200,000), then runs the
 # measurements in server/src/bin/bench.rs. Results: docs/benchmarks.md.
-# Needs about 15 GB of disk and, on 2 cores, roughly half an hour.
+# Needs about 10 GB of disk and, on 2 cores, about 15 minutes (docs/benchmarks.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
