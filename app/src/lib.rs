@@ -12,6 +12,8 @@ pub mod access_log;
 pub mod caller;
 #[cfg(feature = "ssr")]
 pub mod clock;
+#[cfg(feature = "ssr")]
+pub mod deadline;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod identity;

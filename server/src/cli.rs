@@ -61,6 +61,14 @@ pub enum Command {
         /// The file.
         file: PathBuf,
     },
+    /// Print a request's deadlines for a time of receipt, e.g.
+    /// `server deadline 2026-01-31T10:00:00+01:00`, as one line:
+    /// `received=YYYY-MM-DD due=YYYY-MM-DD extended=YYYY-MM-DD`
+    /// (dates in Europe/Copenhagen). Needs no database.
+    Deadline {
+        /// The time of receipt, RFC 3339 with an offset.
+        received: String,
+    },
     /// Drop the access log's months that lie past the retention period now
     /// (the running server also does this every hour).
     Purge,

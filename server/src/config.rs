@@ -105,6 +105,9 @@ pub struct Config {
     pub log_retention_months: u32,
     /// Largest accepted body of one ingestion request, in bytes (1 KiB to 100 MiB).
     pub ingest_max_body_bytes: usize,
+    /// Also count Grundlovsdag (5 June), juleaftensdag and nytårsaftensdag as
+    /// non-working days when computing request deadlines.
+    pub deadline_half_holidays_closed: bool,
 }
 
 /// Defaults for the settings that have one; the rest must be given.
@@ -124,6 +127,7 @@ struct Defaults {
     lockout_window_hours: u32,
     log_retention_months: u32,
     ingest_max_body_bytes: usize,
+    deadline_half_holidays_closed: bool,
     staff_oidc_scopes: &'static str,
     staff_roles_claim: &'static str,
     staff_unit_claim: &'static str,
@@ -147,6 +151,7 @@ impl Default for Defaults {
             lockout_window_hours: 24,
             log_retention_months: 6,
             ingest_max_body_bytes: 10 * 1024 * 1024,
+            deadline_half_holidays_closed: false,
             staff_oidc_scopes: "profile roles",
             staff_roles_claim: "roles",
             staff_unit_claim: "unit",
@@ -362,6 +367,13 @@ impl Config {
         LockoutPolicy {
             threshold: self.lockout_threshold,
             window: chrono::Duration::hours(i64::from(self.lockout_window_hours)),
+        }
+    }
+
+    /// Which days request deadlines skip.
+    pub fn deadline_calendar(&self) -> app::deadline::Calendar {
+        app::deadline::Calendar {
+            half_holidays_closed: self.deadline_half_holidays_closed,
         }
     }
 
@@ -590,6 +602,11 @@ mod tests {
                 "INDBLIK_INGEST_MAX_BODY_BYTES",
                 "10",
                 "ingest_max_body_bytes",
+            ),
+            (
+                "INDBLIK_DEADLINE_HALF_HOLIDAYS_CLOSED",
+                "maybe",
+                "deadline_half_holidays_closed",
             ),
             ("INDBLIK_LOG_FILTER", "info,[[[", "log_filter"),
             ("INDBLIK_MUNICIPALITY_NAME", "   ", "municipality_name"),

@@ -37,6 +37,9 @@ async fn main() -> ExitCode {
 }
 
 async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    if let Command::Deadline { received } = &command {
+        return print_deadlines(received, &config);
+    }
     let pool = db::connect(&config).await?;
     db::migrate(&pool).await?;
     match command {
@@ -158,7 +161,20 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Serve => serve(config, pool).await,
+        Command::Deadline { received } => print_deadlines(&received, &config),
     }
+}
+
+/// `server deadline`: one line for operators to check a date by hand.
+fn print_deadlines(received: &str, config: &Config) -> anyhow::Result<()> {
+    let at = chrono::DateTime::parse_from_rfc3339(received.trim()).map_err(|_| {
+        anyhow::anyhow!(
+            "\"{received}\" is not an RFC 3339 time with an offset, e.g. 2026-01-31T10:00:00+01:00"
+        )
+    })?;
+    let deadlines = app::deadline::deadlines(at.to_utc(), &config.deadline_calendar());
+    println!("{}", deadlines.line());
+    Ok(())
 }
 
 async fn api_key(pool: &sqlx::PgPool, command: ApiKeyCommand) -> anyhow::Result<()> {

@@ -9,6 +9,7 @@
 
 mod auth;
 mod bad_tokens;
+mod cli;
 mod fake_provider;
 mod health;
 mod import;
