@@ -71,7 +71,8 @@ fn api_error(status: StatusCode, message: impl Into<String>) -> Response {
 #[derive(ToSchema)]
 pub struct AccessEventLine {
     /// The sending system's own id of the event (1–200 characters). Sending
-    /// the same id and time again stores nothing new.
+    /// the same id and time again stores nothing new; the same id with
+    /// another time is another event.
     id: String,
     /// Time of use, RFC 3339 with an offset, e.g. `2026-11-23T14:05:00+01:00`.
     /// Not before the retention period, at most 5 minutes in the future.
