@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::pages::my_log::WhatTheLogDoesNotShow;
 use crate::pages::rights::RightsList;
 use crate::site::WithSite;
 
@@ -42,15 +43,7 @@ pub fn HomePage() -> impl IntoView {
                     "hvilken enhed i kommunen der har brugt dine oplysninger, men ikke hvilken medarbejder."
                 </p>
 
-                <h2>"Det viser loggen ikke"</h2>
-                <ul>
-                    <li>"søgninger, hvor en medarbejder har søgt på fx en fødselsdato uden at åbne oplysninger om netop dig"</li>
-                    <li>"brug, der ligger længere tilbage end den periode, kommunen gemmer loggen i"</li>
-                    <li>
-                        "brug, som midlertidigt er skjult, fordi det er nødvendigt af hensyn til fx efterforskning af en forbrydelse. "
-                        "Når grunden ikke længere gælder, bliver det vist sammen med begrundelsen."
-                    </li>
-                </ul>
+                <WhatTheLogDoesNotShow/>
 
                 <h2>"Dine rettigheder"</h2>
                 <RightsList/>

@@ -437,8 +437,9 @@ fn EmptyState() -> impl IntoView {
     }
 }
 
+/// What the access log leaves out, on `/min-log` and the landing page.
 #[component]
-fn WhatTheLogDoesNotShow() -> impl IntoView {
+pub fn WhatTheLogDoesNotShow() -> impl IntoView {
     view! {
         <h2 class="mt-8">"Det viser loggen ikke"</h2>
         <ul>
@@ -447,7 +448,7 @@ fn WhatTheLogDoesNotShow() -> impl IntoView {
             <li>
                 "Brug, som midlertidigt er skjult, fordi det er nødvendigt af hensyn til fx efterforskning af en forbrydelse "
                 "(databeskyttelseslovens § 22). Skjult brug tælles ikke med nogen steder. Når grunden ikke længere gælder, "
-                "bliver det vist her sammen med begrundelsen."
+                "bliver det vist i loggen sammen med begrundelsen."
             </li>
             <li>"Navnet på den enkelte medarbejder."</li>
         </ul>
