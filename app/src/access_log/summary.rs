@@ -64,12 +64,14 @@ pub fn is_visible(
     }
 }
 
-/// The summary rows of `subject` from `from` to `to` (inclusive), hidden ones included.
+/// The summary rows of `subject` from `from` to `to` (inclusive), hidden
+/// ones included; only row `id` when one is given.
 pub async fn fetch(
     pool: &PgPool,
     subject: &SubjectKey,
     from: NaiveDate,
     to: NaiveDate,
+    id: Option<i64>,
 ) -> sqlx::Result<Vec<SummaryRecord>> {
     sqlx::query_as!(
         SummaryRecord,
@@ -82,11 +84,12 @@ pub async fn fetch(
            JOIN authorities a ON a.id = u.authority_id
            JOIN source_systems sys ON sys.id = s.source_system_id
            JOIN purposes p ON p.id = s.purpose_id
-           WHERE s.subject_key = $1 AND s.day BETWEEN $2 AND $3
+           WHERE s.subject_key = $1 AND s.day BETWEEN $2 AND $3 AND ($4::int8 IS NULL OR s.id = $4)
            ORDER BY s.day DESC, s.last_at DESC, s.id DESC"#,
         subject.as_bytes().as_slice(),
         from,
-        to
+        to,
+        id
     )
     .fetch_all(pool)
     .await
@@ -167,6 +170,21 @@ pub fn check(
     )
 }
 
+/// The checked filter of `query` at `now`, its problems, the first day the
+/// log covers, and the records of the filter's period.
+async fn records_for(
+    pool: &PgPool,
+    subject: &SubjectKey,
+    query: &LogQuery,
+    now: DateTime<Utc>,
+    retention_months: u32,
+) -> sqlx::Result<(Filter, Vec<FilterError>, NaiveDate, Vec<SummaryRecord>)> {
+    let start = covers_from(now, retention_months);
+    let (filter, errors) = check(query, start, local_date(now));
+    let records = fetch(pool, subject, filter.from, filter.to, None).await?;
+    Ok((filter, errors, start, records))
+}
+
 /// Reads and shapes the log of `subject` for `query` at `now`.
 pub async fn my_log(
     pool: &PgPool,
@@ -175,9 +193,8 @@ pub async fn my_log(
     now: DateTime<Utc>,
     retention_months: u32,
 ) -> sqlx::Result<MyLog> {
-    let start = covers_from(now, retention_months);
-    let (filter, errors) = check(query, start, local_date(now));
-    let records = fetch(pool, subject, filter.from, filter.to).await?;
+    let (filter, errors, start, records) =
+        records_for(pool, subject, query, now, retention_months).await?;
     Ok(build(records, query.clone(), &filter, errors, start, now))
 }
 
@@ -189,9 +206,7 @@ pub async fn all_rows(
     now: DateTime<Utc>,
     retention_months: u32,
 ) -> sqlx::Result<Vec<LogRow>> {
-    let start = covers_from(now, retention_months);
-    let (filter, _) = check(query, start, local_date(now));
-    let records = fetch(pool, subject, filter.from, filter.to).await?;
+    let (filter, _, _, records) = records_for(pool, subject, query, now, retention_months).await?;
     Ok(lines(&records, &filter, now)
         .iter()
         .map(Line::to_row)
@@ -207,10 +222,10 @@ pub async fn row(
     retention_months: u32,
 ) -> sqlx::Result<Option<LogRow>> {
     let start = covers_from(now, retention_months);
-    let records = fetch(pool, subject, start, local_date(now)).await?;
+    let records = fetch(pool, subject, start, local_date(now), Some(id)).await?;
     Ok(records
         .iter()
-        .find(|record| record.id == id && record.is_visible(now))
+        .find(|record| record.is_visible(now))
         .map(|record| Line::of(vec![record]).to_row()))
 }
 

@@ -18,7 +18,6 @@ use sqlx::PgPool;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use app::access_log::coverage::{covers_from, local_midnight};
 use app::identity::subject_key::Pepper;
 
 use super::batch::{self, Refusal, Stored};
@@ -203,15 +202,7 @@ async fn post_events(
         Ok(codes) => codes,
         Err(error) => return internal(&error),
     };
-    let rules = Rules {
-        pepper: &state.pepper,
-        system_code: &system.code,
-        system_may_hide: system.may_hide,
-        unit_ids: &codes.units,
-        purpose_ids: &codes.purposes,
-        oldest_allowed: local_midnight(covers_from(now, state.retention_months)),
-        now,
-    };
+    let rules = Rules::for_system(&state.pepper, &system, &codes, now, state.retention_months);
     let events = match batch::parse_ndjson(&body, &rules) {
         Ok(events) => events,
         Err(refusal) => return refused(refusal),

@@ -100,10 +100,15 @@ impl Collector {
     /// Like [`Collector::finish`] after the events were taken along the way:
     /// `taken` events in all.
     pub fn finish_streamed(self, taken: usize) -> Result<(), Refusal> {
+        self.verdict(taken, "the file holds no events")
+    }
+
+    /// The refusal when a line was bad or there were no events at all.
+    fn verdict(self, events: usize, when_empty: &str) -> Result<(), Refusal> {
         if !self.refusal.is_empty() {
             Err(self.refusal)
-        } else if taken == 0 {
-            Err(Refusal::of_body("the file holds no events"))
+        } else if events == 0 {
+            Err(Refusal::of_body(when_empty))
         } else {
             Ok(())
         }
@@ -115,14 +120,10 @@ impl Collector {
     }
 
     /// The events when every line was good.
-    pub fn finish(self) -> Result<Vec<Event>, Refusal> {
-        if !self.refusal.is_empty() {
-            Err(self.refusal)
-        } else if self.events.is_empty() {
-            Err(Refusal::of_body("the batch holds no events"))
-        } else {
-            Ok(self.events)
-        }
+    pub fn finish(mut self) -> Result<Vec<Event>, Refusal> {
+        let events = self.take_events();
+        self.verdict(events.len(), "the batch holds no events")
+            .map(|()| events)
     }
 }
 

@@ -287,7 +287,9 @@ async fn find_usage(
     Ok(Json(response).into_response())
 }
 
-/// The citizen's visible uses from `start` to `end`, newest first.
+/// The citizen's visible uses from `start` to `end`, newest first. Paging
+/// raw events needs the visibility rule in SQL: it is the rule of
+/// `app::access_log::summary::is_visible` (hidden until a time that has passed).
 #[allow(clippy::too_many_arguments)]
 async fn usages(
     pool: &PgPool,

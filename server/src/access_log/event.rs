@@ -9,9 +9,12 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use app::access_log::coverage::{covers_from, local_midnight};
 use app::access_log::UseType;
 use app::identity::cpr::Cpr;
 use app::identity::subject_key::{Pepper, SubjectKey};
+
+use super::master_data::{Codes, SourceSystem};
 
 /// How far in the future a time of use may lie (clock differences between systems).
 pub const FUTURE_TOLERANCE: Duration = Duration::minutes(5);
@@ -108,6 +111,29 @@ pub struct Rules<'a> {
     /// Events before this instant lie outside the retention period.
     pub oldest_allowed: DateTime<Utc>,
     pub now: DateTime<Utc>,
+}
+
+impl<'a> Rules<'a> {
+    /// The rules for events from `system` at `now`: its own code and right
+    /// to hide, the master data in `codes`, and nothing older than the start
+    /// of the retention period.
+    pub fn for_system(
+        pepper: &'a Pepper,
+        system: &'a SourceSystem,
+        codes: &'a Codes,
+        now: DateTime<Utc>,
+        retention_months: u32,
+    ) -> Rules<'a> {
+        Rules {
+            pepper,
+            system_code: &system.code,
+            system_may_hide: system.may_hide,
+            unit_ids: &codes.units,
+            purpose_ids: &codes.purposes,
+            oldest_allowed: local_midnight(covers_from(now, retention_months)),
+            now,
+        }
+    }
 }
 
 /// Longest accepted text per field, in characters.

@@ -14,7 +14,6 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
-use app::access_log::coverage::{covers_from, local_midnight};
 use app::identity::subject_key::Pepper;
 
 use super::batch::{Collector, Refusal};
@@ -102,15 +101,7 @@ pub async fn import(
         .await?
         .ok_or_else(|| ImportError::UnknownSystem(system_code.to_owned()))?;
     let codes = Codes::load(pool).await?;
-    let rules = Rules {
-        pepper,
-        system_code: &system.code,
-        system_may_hide: system.may_hide,
-        unit_ids: &codes.units,
-        purpose_ids: &codes.purposes,
-        oldest_allowed: local_midnight(covers_from(now, retention_months)),
-        now,
-    };
+    let rules = Rules::for_system(pepper, &system, &codes, now, retention_months);
     let read = Rc::new(Cell::new(0));
     let file = Counting {
         inner: File::open(path)?,

@@ -271,15 +271,7 @@ async fn phases(config: &Config, pool: &PgPool, batch: usize) -> anyhow::Result<
         .context("system omsorg")?;
     let codes = master_data::Codes::load(pool).await?;
     let pepper = config.pepper()?;
-    let rules = Rules {
-        pepper: &pepper,
-        system_code: &system.code,
-        system_may_hide: system.may_hide,
-        unit_ids: &codes.units,
-        purpose_ids: &codes.purposes,
-        oldest_allowed: now - chrono::Duration::days(100),
-        now,
-    };
+    let rules = Rules::for_system(&pepper, &system, &codes, now, config.log_retention_months);
     let (mut parse, mut stage, mut moved) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let rounds = 5;
     for round in 0..rounds {
