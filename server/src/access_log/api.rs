@@ -24,8 +24,8 @@ use super::batch::{self, Refusal, Stored};
 use super::event::{LineError, Rules};
 use super::{api_keys, master_data};
 use crate::auth::lockout::{self, Identity, LockoutPolicy};
-use crate::auth::register_rejection;
 use crate::auth::rejections::Rejection;
+use crate::auth::{register_rejection, BLOCKED_REASON};
 use crate::clock;
 
 /// The path events are posted to.
@@ -141,10 +141,20 @@ async fn post_events(
     match lockout::is_blocked(&state.pool, peer.ip(), &Identity::Unknown).await {
         Ok(false) => {}
         Ok(true) => {
+            // A refused attempt like any other (sikkerhedsbekendtgørelsen § 18),
+            // registered as sign-in registers attempts made while blocked.
+            let rejection = Rejection {
+                at: now,
+                source_ip: peer.ip(),
+                identity: &Identity::Unknown,
+                reason: BLOCKED_REASON,
+                path: EVENTS_PATH,
+            };
+            register_rejection(&state.pool, state.lockout, &rejection).await;
             return api_error(
                 StatusCode::FORBIDDEN,
                 "this address is blocked after repeated rejected attempts; ask the municipality's IT operations to lift the block",
-            )
+            );
         }
         Err(error) => return internal(&error),
     }

@@ -197,7 +197,9 @@ impl Refusal {
 
 /// Reason code of attempts refused because of a block; they do not count
 /// towards a new block.
-const BLOCKED_REASON: &str = "blocked";
+/// The reason registered for an attempt refused because of a block (it does
+/// not itself count towards a new block).
+pub const BLOCKED_REASON: &str = "blocked";
 
 /// Registers a rejected attempt (`rejection.reason`, by `rejection.identity`
 /// from `rejection.source_ip`) and blocks the address or identity when it

@@ -279,6 +279,16 @@ async fn repeated_wrong_keys_block_the_address(pool: PgPool) {
     let blocked = post(&router, &key, ndjson(&[event("e1")])).await;
     assert_eq!(blocked.status, StatusCode::FORBIDDEN, "{}", blocked.body);
     assert_eq!(stored_events(&pool).await, 0);
+    // The refused attempt is registered too.
+    let registered: Vec<String> = sqlx::query_scalar!(
+        "SELECT reason FROM access_rejections WHERE path = $1 ORDER BY id",
+        PATH
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(registered.len(), 6, "{registered:?}");
+    assert_eq!(registered.last().map(String::as_str), Some("blocked"));
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
