@@ -74,6 +74,25 @@ pub fn require_any_role(roles: &[Role]) -> Result<StaffMember, AppError> {
     }
 }
 
+/// The calling citizen's identity for filing a request (subject key, name,
+/// sealed CPR number), from the session.
+pub fn require_citizen_identity() -> Result<crate::requests::store::CitizenIdentity, AppError> {
+    let key = require_citizen()?;
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<crate::requests::store::CitizenIdentity>()
+                .cloned()
+        })
+        .filter(|identity| identity.key == key)
+        .ok_or_else(|| {
+            AppError::Refused(
+                "Log ud og ind igen med MitID, før du sender en henvendelse.".to_owned(),
+            )
+        })
+}
+
 /// The calling citizen's subject key; the only way a page learns whose data
 /// to show.
 pub fn require_citizen() -> Result<SubjectKey, AppError> {

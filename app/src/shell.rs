@@ -120,12 +120,30 @@ pub fn App() -> impl IntoView {
                         view=pages::my_log::MyLogPrintPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/henvendelser") view=pages::requests::MyRequestsPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/henvendelser/ny")
-                        view=pages::new_request::NewRequestPage
+                        view=pages::requests::NewRequestPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/sagsbehandling") view=pages::staff::CaseworkPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/henvendelser/ny/:kind")
+                        view=|| view! { <pages::requests::RequestFormPage/> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/henvendelser/:id") view=pages::requests::MyRequestPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/henvendelser/:id/kvittering")
+                        view=pages::requests::ReceiptPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/sagsbehandling") view=pages::casework::QueuePageView ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/sagsbehandling/registrer")
+                        view=pages::casework::RegisterPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/sagsbehandling/:id") view=pages::casework::CasePage ssr=SsrMode::Async/>
                     <Route path=path!("/dpo") view=pages::staff::DpoPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/log-ind/afvist")

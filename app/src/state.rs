@@ -18,6 +18,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: PgPool,
     pub site: Arc<SiteSettings>,
+    pub requests: Arc<crate::requests::store::RequestSettings>,
 }
 
 /// The [`AppState`] provided to the current render or server-function call.

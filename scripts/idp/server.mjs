@@ -50,14 +50,14 @@ const citizenClaims = (id, account) => {
   if (account.nin !== null) Object.assign(claims, { nin: account.nin, nin_type: 'PERSON', nin_issuing_country: 'DK' });
   return claims;
 };
-const staffClaims = (id, account) => ({ sub: id, name: account.name, roles: account.roles, unit: account.unit });
+const staffClaims = (id, account) => ({ sub: id, name: account.name, email: account.email, roles: account.roles, unit: account.unit });
 
 const scopes = realm === 'citizen' ? ['openid', 'profile', 'nin'] : ['openid', 'profile', 'roles'];
 const claimsByScope = realm === 'citizen'
   ? { openid: ['sub'], profile: ['name', 'given_name', 'family_name', 'birthdate'], nin: ['nin', 'nin_type', 'nin_issuing_country'], acr: null, amr: null }
   // amr rides on the roles scope, so the portal gets it without a claims
   // request parameter and can check for two-factor authentication.
-  : { openid: ['sub'], profile: ['name'], roles: ['roles', 'unit', 'amr'], acr: null };
+  : { openid: ['sub'], profile: ['name', 'email'], roles: ['roles', 'unit', 'amr'], acr: null };
 
 const provider = new Provider(issuer, {
   clients: [{

@@ -17,7 +17,9 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use app::identity::sealed_cpr::CprSealKey;
 use app::identity::subject_key::Pepper;
+use app::requests::store::RequestSettings;
 
 use crate::auth::claims::{Assurance, CprClaim};
 use crate::auth::lockout::LockoutPolicy;
@@ -108,6 +110,16 @@ pub struct Config {
     /// Also count Grundlovsdag (5 June), juleaftensdag and nytårsaftensdag as
     /// non-working days when computing request deadlines.
     pub deadline_half_holidays_closed: bool,
+    /// Key that seals CPR numbers kept with requests (AES-256-GCM), 64
+    /// hexadecimal characters (secret). Changing it makes stored requests'
+    /// CPR numbers unreadable.
+    pub cpr_encryption_key: SecretString,
+    /// Code of the organisational unit that receives requests filed in the
+    /// portal (questions about a log row go to the row's unit).
+    pub request_intake_unit: String,
+    /// Code of the purpose under which staff look-ups in the portal are
+    /// logged on the citizen.
+    pub request_purpose: String,
 }
 
 /// Defaults for the settings that have one; the rest must be given.
@@ -128,6 +140,8 @@ struct Defaults {
     log_retention_months: u32,
     ingest_max_body_bytes: usize,
     deadline_half_holidays_closed: bool,
+    request_intake_unit: &'static str,
+    request_purpose: &'static str,
     staff_oidc_scopes: &'static str,
     staff_roles_claim: &'static str,
     staff_unit_claim: &'static str,
@@ -152,6 +166,8 @@ impl Default for Defaults {
             log_retention_months: 6,
             ingest_max_body_bytes: 10 * 1024 * 1024,
             deadline_half_holidays_closed: false,
+            request_intake_unit: "BS",
+            request_purpose: "rettigheder",
             staff_oidc_scopes: "profile roles",
             staff_roles_claim: "roles",
             staff_unit_claim: "unit",
@@ -289,6 +305,15 @@ impl Config {
         }
         self.min_assurance()?;
         self.pepper()?;
+        self.cpr_seal_key()?;
+        for (setting, value) in [
+            ("request_intake_unit", self.request_intake_unit.as_str()),
+            ("request_purpose", self.request_purpose.as_str()),
+        ] {
+            if value.trim().is_empty() {
+                return Err(invalid(setting, "must not be empty"));
+            }
+        }
         if !(5..=20).contains(&self.session_idle_minutes) {
             return Err(invalid(
                 "session_idle_minutes",
@@ -377,6 +402,27 @@ impl Config {
         }
     }
 
+    /// The key that seals CPR numbers.
+    pub fn cpr_seal_key(&self) -> Result<CprSealKey, ConfigError> {
+        CprSealKey::from_hex(self.cpr_encryption_key.expose_secret()).map_err(|_| {
+            invalid(
+                "cpr_encryption_key",
+                "must be 64 hexadecimal characters (e.g. `openssl rand -hex 32`)",
+            )
+        })
+    }
+
+    /// What the request store needs from the configuration.
+    pub fn request_settings(&self) -> Result<RequestSettings, ConfigError> {
+        Ok(RequestSettings {
+            seal_key: self.cpr_seal_key()?,
+            pepper: self.pepper()?,
+            intake_unit: self.request_intake_unit.clone(),
+            purpose: self.request_purpose.clone(),
+            calendar: self.deadline_calendar(),
+        })
+    }
+
     /// The pepper for subject keys.
     pub fn pepper(&self) -> Result<Pepper, ConfigError> {
         Pepper::new(self.subject_key_pepper.expose_secret().as_bytes().to_vec()).map_err(|_| {
@@ -451,6 +497,10 @@ mod tests {
         (
             "INDBLIK_SUBJECT_KEY_PEPPER",
             "0123456789abcdef0123456789abcdef",
+        ),
+        (
+            "INDBLIK_CPR_ENCRYPTION_KEY",
+            "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100",
         ),
         ("INDBLIK_STAFF_OIDC_ISSUER", "http://127.0.0.1:4001"),
         ("INDBLIK_STAFF_OIDC_CLIENT_ID", "indblik-staff"),
@@ -530,6 +580,7 @@ mod tests {
                     citizen_oidc_client_secret = "fil-hemmelighed"
                     citizen_cpr_claim = "signaturgruppen"
                     subject_key_pepper = "fil-peber-som-er-mindst-32-tegn-lang"
+                    cpr_encryption_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
                     staff_oidc_issuer = "https://login.fil.dk"
                     staff_oidc_client_id = "fil-staff"
                     staff_oidc_client_secret = "fil-staff-hemmelighed"
@@ -641,6 +692,8 @@ mod tests {
                 "citizen_min_assurance",
             ),
             ("INDBLIK_SUBJECT_KEY_PEPPER", "kort", "subject_key_pepper"),
+            ("INDBLIK_CPR_ENCRYPTION_KEY", "abcd", "cpr_encryption_key"),
+            ("INDBLIK_REQUEST_INTAKE_UNIT", " ", "request_intake_unit"),
             ("INDBLIK_SESSION_IDLE_MINUTES", "4", "session_idle_minutes"),
             ("INDBLIK_SESSION_IDLE_MINUTES", "21", "session_idle_minutes"),
             ("INDBLIK_LOCKOUT_THRESHOLD", "1", "lockout_threshold"),

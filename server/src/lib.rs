@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo_data;
 pub mod demo_events;
 pub mod http;
+pub mod requests;
 pub mod telemetry;
 
 use std::sync::Arc;
@@ -44,7 +45,7 @@ pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
             max_body_bytes: config.ingest_max_body_bytes,
             lockout: config.lockout_policy(),
         },
-        state: app_state(config, pool),
+        state: app_state(config, pool)?,
         auth: Arc::new(Auth::from_config(config)?),
         sessions: auth::session::layer(store, config),
     })
@@ -52,18 +53,19 @@ pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
 
 /// The state shared by every request, built from the configuration and an
 /// open pool.
-pub fn app_state(config: &Config, pool: PgPool) -> AppState {
+pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
     let leptos_options = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
         .site_root(config.site_root.to_string_lossy().as_ref())
         .site_pkg_dir("pkg")
         .site_addr(config.listen_addr)
         .build();
-    AppState {
+    Ok(AppState {
         leptos_options,
         pool,
         site: Arc::new(site_settings(config)),
-    }
+        requests: Arc::new(config.request_settings()?),
+    })
 }
 
 /// The municipality's public details from the configuration.

@@ -8,5 +8,7 @@ pub mod my_log;
 #[cfg(feature = "ssr")]
 pub mod summary;
 pub mod use_type;
+#[cfg(feature = "ssr")]
+pub mod write;
 
 pub use use_type::UseType;

@@ -496,6 +496,17 @@ pub fn date_text(date: NaiveDate) -> String {
     )
 }
 
+/// "23. november 2026 kl. 10.05" in Europe/Copenhagen.
+pub fn moment_text(at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&Copenhagen);
+    format!(
+        "{} kl. {:02}.{:02}",
+        date_text(local.date_naive()),
+        local.hour(),
+        local.minute()
+    )
+}
+
 /// "november 2026".
 pub fn month_text(month: NaiveDate) -> String {
     format!("{} {}", month_name(month.month()), month.year())

@@ -6,4 +6,5 @@
 //! printed with `Debug`: a leak would take deliberate code.
 
 pub mod cpr;
+pub mod sealed_cpr;
 pub mod subject_key;

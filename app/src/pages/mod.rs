@@ -3,10 +3,12 @@
 
 pub mod about;
 pub mod accessibility;
+pub mod casework;
 pub mod home;
 pub mod my_log;
-pub mod new_request;
 pub mod privacy;
+pub mod request_parts;
+pub mod requests;
 pub mod rights;
 pub mod sign_in;
 pub mod staff;

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::access_log::my_log::{Choice, FilterError, LogQuery, LogRow, MonthCount, MyLog};
 use crate::access_log::UseType;
+use crate::chart::{capitalise, Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
 
 /// The signed-in citizen's log for `query`.
@@ -162,14 +163,6 @@ fn LogContent(log: MyLog, print: bool) -> impl IntoView {
     .into_any()
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 fn error_for<'a>(errors: &'a [FilterError], field: &str) -> Option<&'a str> {
     errors
         .iter()
@@ -295,64 +288,25 @@ fn ChoiceField(
 /// Bars per month, drawn as SVG on the server, with the numbers as a table.
 #[component]
 fn Chart(chart: Vec<MonthCount>, period_text: String) -> impl IntoView {
-    const WIDTH: i64 = 640;
-    const HEIGHT: i64 = 200;
-    const BASE: i64 = 170;
-    let max = chart
-        .iter()
-        .map(|month| month.count)
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let slots = i64::try_from(chart.len()).unwrap_or(1).max(1);
-    let slot = WIDTH / slots;
-    let bar = (slot * 3 / 5).max(4);
-    let description = chart
-        .iter()
-        .map(|month| format!("{}: {}", month.label, month.count))
-        .collect::<Vec<_>>()
-        .join(", ");
     let bars = chart
-        .iter()
-        .enumerate()
-        .map(|(index, month)| {
-            let index = i64::try_from(index).unwrap_or(0);
-            let height = (month.count * 140) / max;
-            let x = index * slot + (slot - bar) / 2;
-            let centre = index * slot + slot / 2;
-            view! {
-                <g>
-                    <rect x=x y=BASE - height width=bar height=height class="chart-bar"/>
-                    <text x=centre y=BASE - height - 6 text-anchor="middle" class="chart-value">{month.count}</text>
-                    <text x=centre y=BASE + 20 text-anchor="middle" class="chart-label">{month.short_label.clone()}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    let rows = chart
         .into_iter()
-        .map(|month| view! { <tr><th scope="row">{capitalise(&month.label)}</th><td>{month.count}</td></tr> })
-        .collect_view();
+        .map(|month| Bar {
+            label: month.label,
+            short_label: month.short_label,
+            value: month.count,
+            value_text: month.count.to_string(),
+        })
+        .collect();
     view! {
-        <figure class="access-chart mt-6">
-            <figcaption class="h3">{format!("Brug af dine oplysninger pr. måned, {period_text}")}</figcaption>
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-title chart-desc" class="chart">
-                <title id="chart-title">"Antal gange dine oplysninger er brugt, pr. måned"</title>
-                <desc id="chart-desc">{description}</desc>
-                <line x1="0" y1=BASE x2=WIDTH y2=BASE class="chart-axis"/>
-                {bars}
-            </svg>
-            <details class="mt-4">
-                <summary>"Se tallene som tabel"</summary>
-                <table class="table table--compact">
-                    <caption class="sr-only">"Antal gange pr. måned"</caption>
-                    <thead><tr><th scope="col">"Måned"</th><th scope="col">"Antal gange"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </details>
-        </figure>
+        <BarChart
+            id="chart"
+            caption=format!("Brug af dine oplysninger pr. måned, {period_text}")
+            title="Antal gange dine oplysninger er brugt, pr. måned"
+            label_heading="Måned"
+            value_heading="Antal gange"
+            bars
+        />
     }
-    .into_any()
 }
 
 #[component]

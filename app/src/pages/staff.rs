@@ -1,13 +1,17 @@
-//! The staff pages' entry points: `/sagsbehandling` (caseworkers) and `/dpo`
-//! (the DPO and administrators). The server's guard lets only those roles in;
-//! the server functions check the role again, so a page and its data are
-//! both protected.
+//! `/dpo`, the data protection officer's page (also for administrators):
+//! every request's deadline across units (counts, shares answered in time per
+//! month as a chart and a table, per unit, the overdue and soon-due requests
+//! with links, a CSV export), then rejected access attempts and blocks. The
+//! server's guard lets only those roles in; the server functions check the
+//! role again, so a page and its data are both protected.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
+use crate::chart::{Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
+use crate::requests::views::{Count, DeadlineOverview, QueueRow};
 
 /// One registered rejected access attempt, as the DPO sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,32 +71,37 @@ pub async fn lift_block(id: i64) -> Result<(), AppError> {
     }
 }
 
-/// `/sagsbehandling`: the caseworker's start page.
-#[component]
-pub fn CaseworkPage() -> impl IntoView {
-    let who = match crate::viewer::use_viewer() {
-        crate::viewer::Viewer::Staff { name, unit } => format!("{name}, enhed {unit}"),
-        _ => String::new(),
-    };
-    view! {
-        <Title text="Sagsbehandling"/>
-        <h1>"Sagsbehandling"</h1>
-        <p class="font-lead">{format!("Du er logget ind som {who}.")}</p>
-        <p>
-            "Her kommer køen af borgernes henvendelser om indsigt, berigtigelse og indsigelse, sorteret efter frist. "
-            "Henvendelserne bliver en del af portalen i en senere version."
-        </p>
-    }
+/// Every request's deadline across units (DPO and admin only).
+#[server(endpoint = "dpo/deadlines")]
+pub async fn load_deadline_overview() -> Result<DeadlineOverview, AppError> {
+    use crate::caller::{require_any_role, Role};
+    require_any_role(&[Role::Dpo, Role::Admin])?;
+    let state = crate::state::app_state()?;
+    let lines = crate::requests::overview::lines(&state.pool)
+        .await
+        .map_err(AppError::internal)?;
+    let today = crate::access_log::coverage::local_date(crate::clock::now());
+    Ok(crate::requests::overview::overview(&lines, today))
 }
 
-/// `/dpo`: the DPO's overview of rejected access attempts and blocks.
+/// `/dpo`: deadlines, then rejected access attempts and blocks.
 #[component]
 pub fn DpoPage() -> impl IntoView {
     let lift = ServerAction::<LiftBlock>::new();
     let overview = Resource::new_blocking(move || lift.version().get(), |_| load_access_control());
+    let deadlines = Resource::new_blocking(|| (), |_| load_deadline_overview());
     view! {
         <Title text="Databeskyttelsesrådgiver"/>
-        <h1>"Adgangskontrol"</h1>
+        <h1>"Overblik for databeskyttelsesrådgiveren"</h1>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match deadlines.await {
+                    Ok(deadlines) => view! { <Deadlines deadlines/> }.into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <h2>"Adgangskontrol"</h2>
         <p class="font-lead">
             "Afviste adgangsforsøg og spærringer efter gentagne afviste forsøg (sikkerhedsbekendtgørelsens § 18)."
         </p>
@@ -111,7 +120,7 @@ pub fn DpoPage() -> impl IntoView {
 fn Overview(overview: AccessControlOverview, lift: ServerAction<LiftBlock>) -> impl IntoView {
     let AccessControlOverview { rejections, blocks } = overview;
     view! {
-        <h2>"Aktive spærringer"</h2>
+        <h3>"Aktive spærringer"</h3>
         {if blocks.is_empty() {
             view! { <p>"Ingen aktive spærringer."</p> }.into_any()
         } else {
@@ -141,7 +150,7 @@ fn Overview(overview: AccessControlOverview, lift: ServerAction<LiftBlock>) -> i
             }
             .into_any()
         }}
-        <h2>"Seneste afviste adgangsforsøg"</h2>
+        <h3>"Seneste afviste adgangsforsøg"</h3>
         {if rejections.is_empty() {
             view! { <p>"Ingen afviste adgangsforsøg."</p> }.into_any()
         } else {
@@ -160,4 +169,131 @@ fn Overview(overview: AccessControlOverview, lift: ServerAction<LiftBlock>) -> i
             .into_any()
         }}
     }
+}
+
+fn days_text(days: Option<f64>) -> String {
+    days.map_or_else(
+        || "–".to_owned(),
+        |days| format!("{days:.1}").replace('.', ","),
+    )
+}
+
+fn share_text(part: usize, whole: usize) -> String {
+    (part * 100)
+        .checked_div(whole)
+        .map_or_else(|| "–".to_owned(), |percent| format!("{percent} %"))
+}
+
+#[component]
+fn CountTable(caption: &'static str, heading: &'static str, counts: Vec<Count>) -> impl IntoView {
+    view! {
+        <table class="table table--compact">
+            <caption>{caption}</caption>
+            <thead><tr><th scope="col">{heading}</th><th scope="col">"Antal"</th></tr></thead>
+            <tbody>
+                {counts.into_iter().map(|count| view! { <tr><th scope="row">{count.label}</th><td>{count.count}</td></tr> }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
+    let bars = deadlines
+        .months
+        .iter()
+        .map(|month| Bar {
+            label: month.month.clone(),
+            short_label: month.month.chars().take(3).collect(),
+            value: i64::try_from(month.percent().unwrap_or(0)).unwrap_or(0),
+            value_text: month
+                .percent()
+                .map_or_else(|| "–".to_owned(), |percent| format!("{percent} %")),
+        })
+        .collect();
+    let months = deadlines.months.clone();
+    view! {
+        <h2>"Henvendelser og frister"</h2>
+        <ul class="nobullet-list dpo-figures">
+            <li><strong>{deadlines.overdue}</strong>" åbne henvendelser har overskredet fristen"</li>
+            <li><strong>{deadlines.due_soon}</strong>" åbne henvendelser har frist inden for 7 dage"</li>
+            <li>"Median for dage fra modtagelse til svar (12 måneder): "<strong>{days_text(deadlines.median_days)}</strong></li>
+            <li>"Andel med forlænget frist (modtaget de seneste 12 måneder): "<strong>{share_text(deadlines.extended, deadlines.received)}</strong></li>
+        </ul>
+        <p><a href="/dpo/henvendelser.csv" rel="external" download="">"Hent alle henvendelser som CSV"</a>" (uden navne og CPR-numre)"</p>
+        <h3>"Overskredne og snart udløbne frister"</h3>
+        <UrgentTable rows=deadlines.urgent.clone()/>
+        <div class="dpo-counts">
+            <CountTable caption="Åbne henvendelser efter status" heading="Status" counts=deadlines.open_by_status.clone()/>
+            <CountTable caption="Åbne henvendelser efter type" heading="Type" counts=deadlines.open_by_kind.clone()/>
+        </div>
+        <BarChart
+            id="on-time-chart"
+            caption="Andel besvaret inden for fristen, pr. måned for afgørelsen".to_owned()
+            title="Andel besvaret inden for fristen pr. måned"
+            label_heading="Måned"
+            value_heading="Andel inden for fristen"
+            bars
+        />
+        <table class="table table--compact">
+            <caption>"Afgjorte henvendelser pr. måned"</caption>
+            <thead><tr><th scope="col">"Måned"</th><th scope="col">"Afgjort"</th><th scope="col">"Inden for fristen"</th></tr></thead>
+            <tbody>
+                {months.into_iter().map(|month| view! {
+                    <tr><th scope="row">{month.month}</th><td>{month.decided}</td><td>{month.on_time}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h3>"Pr. enhed"</h3>
+        <div class="table--responsive-scroll">
+            <table class="table table--compact">
+                <caption class="sr-only">"Henvendelser pr. enhed; afgjorte og modtagne gælder de seneste 12 måneder"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Enhed"</th><th scope="col">"Åbne"</th><th scope="col">"Overskredet"</th>
+                        <th scope="col">"Frist inden 7 dage"</th><th scope="col">"Afgjort"</th><th scope="col">"Inden for fristen"</th>
+                        <th scope="col">"Median dage"</th><th scope="col">"Forlænget"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {deadlines.units.into_iter().map(|unit| view! {
+                        <tr>
+                            <th scope="row">{unit.unit}</th><td>{unit.open}</td><td>{unit.overdue}</td><td>{unit.due_soon}</td>
+                            <td>{unit.decided}</td><td>{share_text(unit.on_time, unit.decided)}</td>
+                            <td>{days_text(unit.median_days)}</td><td>{share_text(unit.extended, unit.received)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn UrgentTable(rows: Vec<QueueRow>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p>"Ingen åbne henvendelser har frist inden for 7 dage."</p> }.into_any();
+    }
+    view! {
+        <div class="table--responsive-scroll">
+            <table class="table table--compact">
+                <caption class="sr-only">"Åbne henvendelser med overskredet frist eller frist inden for 7 dage"</caption>
+                <thead><tr><th scope="col">"Frist"</th><th scope="col">"Tilbage"</th><th scope="col">"Nummer"</th><th scope="col">"Type"</th><th scope="col">"Enhed"</th><th scope="col">"Status"</th><th scope="col">"Sagsbehandler"</th></tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! {
+                        <tr>
+                            <td>{row.deadline.clone()}</td>
+                            <td>{row.days_text()}</td>
+                            <td><a href=format!("/sagsbehandling/{}", row.id)>{row.number.clone()}</a></td>
+                            <td>{row.kind.label()}</td>
+                            <td>{row.unit.clone()}</td>
+                            <td>{row.status.label()}</td>
+                            <td>{row.assignee.clone().unwrap_or_else(|| "Ikke tildelt".to_owned())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }

@@ -87,16 +87,61 @@ async fn rows(
     .map_err(|error| ExportError::internal(&error))
 }
 
-fn attachment(content_type: &'static str, name: &'static str, body: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_DISPOSITION, name),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body,
+/// A file to download: its type, its name, never cached.
+pub fn download(content_type: &str, file_name: &str, body: Vec<u8>) -> Response {
+    // File names are our own (ASCII, no quotes); anything else becomes `_`.
+    let safe: String = file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{safe}\"");
+    match (
+        header::HeaderValue::from_str(content_type),
+        header::HeaderValue::from_str(&disposition),
+    ) {
+        (Ok(content_type), Ok(disposition)) => (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::CONTENT_DISPOSITION, disposition),
+                (
+                    header::CACHE_CONTROL,
+                    header::HeaderValue::from_static("no-store"),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        _ => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// The citizen's whole visible log (bulk runs included) as CSV: the
+/// attachment of an answer to an access request.
+pub async fn whole_log_csv(
+    state: &AppState,
+    subject: &SubjectKey,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<u8>> {
+    let query = LogQuery {
+        bulk: true,
+        all_rows: true,
+        ..LogQuery::default()
+    };
+    let rows = summary::all_rows(
+        &state.pool,
+        subject,
+        &query,
+        now,
+        state.site.log_retention_months,
     )
-        .into_response()
+    .await?;
+    Ok(to_csv(&rows)?)
 }
 
 /// The column headings of the CSV export.
@@ -157,11 +202,7 @@ async fn csv_export(
 ) -> Result<Response, ExportError> {
     let rows = rows(&state, &caller, &pairs).await?;
     let body = to_csv(&rows).map_err(|error| ExportError::internal(&error))?;
-    Ok(attachment(
-        "text/csv; charset=utf-8",
-        "attachment; filename=\"min-log.csv\"",
-        body,
-    ))
+    Ok(download("text/csv; charset=utf-8", "min-log.csv", body))
 }
 
 /// The JSON export.
@@ -183,11 +224,7 @@ async fn json_export(
         rows,
     };
     let body = serde_json::to_vec_pretty(&export).map_err(|error| ExportError::internal(&error))?;
-    Ok(attachment(
-        "application/json",
-        "attachment; filename=\"min-log.json\"",
-        body,
-    ))
+    Ok(download("application/json", "min-log.json", body))
 }
 
 const JSON_DESCRIPTION: &str =

@@ -34,63 +34,7 @@ pub async fn stage(db: &mut PgConnection, batch: Uuid, events: &[Event]) -> sqlx
     Ok(())
 }
 
-/// Moves staged `batch` of system `source_system_id` into the partitions and
-/// the summary; returns how many events were new. The partitions for the
-/// events' months must exist (see `partitions::ensure`).
-pub async fn move_staged(
-    db: &mut PgConnection,
-    batch: Uuid,
-    source_system_id: i64,
-    received_at: DateTime<Utc>,
-) -> sqlx::Result<u64> {
-    let stored = sqlx::query_scalar!(
-        r#"
-        WITH staged AS (
-            DELETE FROM access_event_staging WHERE batch = $1 RETURNING *
-        ),
-        inserted AS (
-            INSERT INTO access_events (
-                occurred_at, source_system_id, source_event_id, actor, org_unit_id, use_type,
-                subject_key, search_criterion, purpose_id, case_reference, bulk, batch_run,
-                hidden_until, hidden_reason, received_at)
-            SELECT occurred_at, $2, source_event_id, actor, org_unit_id, use_type,
-                   subject_key, search_criterion, purpose_id, case_reference, bulk,
-                   batch_run, hidden_until, hidden_reason, $3
-            FROM staged
-            ON CONFLICT (source_system_id, source_event_id, occurred_at) DO NOTHING
-            RETURNING occurred_at, source_system_id, org_unit_id, use_type, subject_key,
-                      purpose_id, bulk, batch_run, hidden_until, hidden_reason
-        ),
-        summarised AS (
-            INSERT INTO access_summary AS s (
-                subject_key, day, org_unit_id, source_system_id, use_type, purpose_id, bulk,
-                batch_run, hidden_until, hidden_reason, events, first_at, last_at)
-            SELECT subject_key, (occurred_at AT TIME ZONE 'Europe/Copenhagen')::date AS day,
-                   org_unit_id, source_system_id, use_type, purpose_id, bulk, batch_run,
-                   hidden_until, hidden_reason, count(*), min(occurred_at), max(occurred_at)
-            FROM inserted
-            WHERE subject_key IS NOT NULL
-            GROUP BY subject_key, day, org_unit_id, source_system_id, use_type, purpose_id,
-                     bulk, batch_run, hidden_until, hidden_reason
-            -- A fixed order of row locks, so concurrent batches cannot deadlock.
-            ORDER BY subject_key, day, org_unit_id, source_system_id, use_type, purpose_id,
-                     bulk, batch_run, hidden_until, hidden_reason
-            ON CONFLICT ON CONSTRAINT access_summary_key DO UPDATE
-            SET events = s.events + EXCLUDED.events,
-                first_at = LEAST(s.first_at, EXCLUDED.first_at),
-                last_at = GREATEST(s.last_at, EXCLUDED.last_at)
-            RETURNING 1
-        )
-        SELECT count(*) AS "stored!" FROM inserted
-        "#,
-        batch,
-        source_system_id,
-        received_at,
-    )
-    .fetch_one(db)
-    .await?;
-    Ok(u64::try_from(stored).unwrap_or_default())
-}
+pub use app::access_log::write::move_staged;
 
 /// One row of `COPY … (FORMAT text)`: tab-separated, `\N` for NULL.
 fn write_row(buffer: &mut Vec<u8>, batch: Uuid, event: &Event) {

@@ -44,7 +44,8 @@ pub enum Access {
 pub fn required_access(path: &str) -> Option<Access> {
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
     if under("/sagsbehandling") {
-        Some(Access::Staff(&[Role::Caseworker]))
+        // The DPO follows requests across units (read only; acting is for caseworkers).
+        Some(Access::Staff(&[Role::Caseworker, Role::Dpo]))
     } else if under("/dpo") {
         Some(Access::Staff(&[Role::Dpo, Role::Admin]))
     } else if under("/min-log") || under("/henvendelser") || under("/v3") {

@@ -28,6 +28,7 @@ use tower_sessions::Session;
 use url::Url;
 
 use app::caller::{Role, StaffMember};
+use app::identity::sealed_cpr::CprSealKey;
 use app::identity::subject_key::{Pepper, SubjectKey};
 use app::state::AppState;
 
@@ -48,6 +49,8 @@ pub const STAFF_CALLBACK: &str = "/auth/medarbejder/callback";
 pub struct CitizenSignIn {
     pub relying_party: OidcRelyingParty,
     pub pepper: Pepper,
+    /// Seals the CPR number kept in the session for requests.
+    pub seal_key: CprSealKey,
     pub cpr_claim: CprClaim,
     pub min_assurance: Assurance,
 }
@@ -97,6 +100,7 @@ impl Auth {
             citizen: CitizenSignIn {
                 relying_party: citizen,
                 pepper: config.pepper()?,
+                seal_key: config.cpr_seal_key()?,
                 cpr_claim: config.cpr_claim()?,
                 min_assurance,
             },
@@ -326,6 +330,12 @@ async fn finish_sign_in(
         SignedInAs::Staff(member) if member.has(Role::Dpo) || member.has(Role::Admin) => "/dpo",
         SignedInAs::Staff(_) => "/sagsbehandling",
     };
+    // Where the DPO's and caseworkers' daily digest goes.
+    let login_email = login
+        .claims
+        .get("email")
+        .and_then(|email| email.as_str())
+        .map(str::to_owned);
     let user = SignedIn {
         who,
         signed_in_at: now,
@@ -334,6 +344,10 @@ async fn finish_sign_in(
     // A new session id at sign-in, so an id seen before cannot be used.
     let stored = async {
         lockout::record_sign_in(pool, now, peer.ip(), &identity).await?;
+        if let SignedInAs::Staff(member) = &user.who {
+            let email = login_email.as_deref();
+            app::requests::store::remember_staff(pool, member, email, now).await?;
+        }
         session.cycle_id().await?;
         session.insert(USER_KEY, user).await?;
         anyhow::Ok(())
@@ -418,6 +432,7 @@ async fn citizen_from(
     let who = SignedInAs::Citizen {
         subject_key: hex::encode(subject_key.as_bytes()),
         name: login.name.clone().unwrap_or_else(|| "Borger".to_owned()),
+        cpr_sealed: hex::encode(sign_in.seal_key.seal(&cpr).map_err(internal)?.as_bytes()),
     };
     Ok((who, identity))
 }

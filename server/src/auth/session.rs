@@ -11,7 +11,9 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
 use app::caller::{Caller, StaffMember};
+use app::identity::sealed_cpr::SealedCpr;
 use app::identity::subject_key::SubjectKey;
+use app::requests::store::CitizenIdentity;
 use app::viewer::Viewer;
 
 use super::store::PgSessionStore;
@@ -41,8 +43,14 @@ pub struct SignedIn {
 /// Who signed in.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum SignedInAs {
-    /// A citizen: the subject key (hex) and the name from MitID.
-    Citizen { subject_key: String, name: String },
+    /// A citizen: the subject key (hex), the name from MitID and the CPR
+    /// number sealed with the portal's key (hex; for filing requests).
+    Citizen {
+        subject_key: String,
+        name: String,
+        #[serde(default)]
+        cpr_sealed: String,
+    },
     /// A staff member, with roles and unit from the workforce identity.
     Staff(StaffMember),
 }
@@ -61,6 +69,28 @@ impl SignedIn {
                 unit: member.unit.clone(),
             },
         }
+    }
+
+    /// The citizen's identity for filing requests; `None` for staff and for
+    /// sessions from before the CPR number was sealed into the session.
+    fn citizen_identity(&self) -> Option<CitizenIdentity> {
+        let SignedInAs::Citizen {
+            name, cpr_sealed, ..
+        } = &self.who
+        else {
+            return None;
+        };
+        let Caller::Citizen(key) = self.caller() else {
+            return None;
+        };
+        let sealed = hex::decode(cpr_sealed)
+            .ok()
+            .filter(|bytes| !bytes.is_empty())?;
+        Some(CitizenIdentity {
+            key,
+            name: name.clone(),
+            cpr: SealedCpr::from_bytes(sealed),
+        })
     }
 
     fn caller(&self) -> Caller {
@@ -115,10 +145,13 @@ pub async fn signed_in(session: &Session, now: DateTime<Utc>) -> Option<SignedIn
 /// [`Viewer`] (for the header) to the request.
 pub async fn attach_caller(session: Session, mut request: Request, next: Next) -> Response {
     let user = signed_in(&session, clock::now()).await;
-    let (caller, viewer) = match user {
+    let (caller, viewer) = match &user {
         Some(user) => (user.caller(), user.viewer()),
         None => (Caller::Anonymous, Viewer::Anonymous),
     };
+    if let Some(identity) = user.as_ref().and_then(SignedIn::citizen_identity) {
+        request.extensions_mut().insert(identity);
+    }
     request.extensions_mut().insert(caller);
     request.extensions_mut().insert(viewer);
     next.run(request).await

@@ -5,10 +5,10 @@
 pub mod error_page;
 pub mod health;
 pub mod middleware;
+pub mod render;
 
 use axum::routing::get;
 use axum::Router;
-use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -37,10 +37,7 @@ pub fn router(services: Services) -> Router {
     };
     let routes = generate_route_list(App);
     let context_state = state.clone();
-    let provide_state = move || {
-        provide_context(context_state.site.as_ref().clone());
-        provide_context(context_state.clone());
-    };
+    let provide_state = move || render::provide_app_context(&context_state);
     let panic_site = state.site.clone();
 
     let layers = ServiceBuilder::new()
@@ -84,6 +81,7 @@ pub fn router(services: Services) -> Router {
         })
         .merge(crate::auth::routes(auth))
         .merge(crate::access_log::citizen_exports::routes())
+        .merge(crate::requests::routes())
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,

@@ -53,11 +53,15 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
             "access_summary",
             "api_keys",
             "authorities",
+            "data_request_attachments",
+            "data_request_events",
+            "data_requests",
             "org_units",
             "purposes",
             "sessions",
             "sign_ins",
-            "source_systems"
+            "source_systems",
+            "staff_members"
         ]
     );
 }

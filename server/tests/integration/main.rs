@@ -17,6 +17,7 @@ mod ingestion;
 mod lockout;
 mod my_log;
 mod pages;
+mod requests;
 mod retention;
 mod staff;
 mod summary;

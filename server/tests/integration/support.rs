@@ -51,6 +51,10 @@ pub fn test_figment() -> figment::Figment {
         .merge(("citizen_oidc_client_id", "indblik-dev"))
         .merge(("citizen_oidc_client_secret", "indblik-dev-secret"))
         .merge(("subject_key_pepper", "integration-test-pepper-0123456789"))
+        .merge((
+            "cpr_encryption_key",
+            "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        ))
         .merge(("staff_oidc_issuer", staff_issuer()))
         .merge(("staff_oidc_client_id", "indblik-dev"))
         .merge(("staff_oidc_client_secret", "indblik-dev-secret"))
@@ -233,4 +237,22 @@ pub async fn sign_in_at(app: &Router, start: &str, account: &str) -> (String, St
     let done = get_with_cookie(app, &path_and_query(&callback), &cookie).await;
     let cookie = done.session_cookie().unwrap_or(cookie);
     (done.location().to_owned(), cookie)
+}
+
+/// Posts an HTML form (`application/x-www-form-urlencoded`) with a cookie.
+pub async fn post_form(
+    router: &Router,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> Reply {
+    let body = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish();
+    let request = Request::post(path)
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .expect("valid request");
+    send(router, request).await
 }

@@ -1,0 +1,301 @@
+//! Forms that work without JavaScript: a plain `<form method="post">` goes to
+//! a server route, which on success redirects (303) to the next page and on
+//! an error renders the same page again with a [`FormReply`] in context: what
+//! the person typed, and a message next to every field that is wrong. The
+//! reply reaches the page through [`load_form_reply`], so the browser
+//! hydrates with the same values the server rendered.
+//!
+//! The field components render DKFDS markup: label, hint, error message
+//! (`form-error`), and `aria-describedby` linking them.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// What a failed form submission sends back to its page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormReply {
+    /// Which form on the page it answers (a page may have several).
+    pub form: String,
+    /// What was typed, by field name.
+    pub values: BTreeMap<String, String>,
+    /// What is wrong, by field name.
+    pub errors: BTreeMap<String, String>,
+    /// A message about the whole form (e.g. someone else changed the request).
+    pub message: Option<String>,
+}
+
+/// The reply the server rendered this page with, if any.
+#[server(endpoint = "form-reply")]
+pub async fn load_form_reply() -> Result<Option<FormReply>, AppError> {
+    Ok(use_context::<FormReply>())
+}
+
+/// The reply for the page being rendered, as a resource (blocking, so it is
+/// in the server's HTML).
+pub fn use_form_reply() -> Resource<Result<Option<FormReply>, AppError>> {
+    Resource::new_blocking(|| (), |_| load_form_reply())
+}
+
+/// One form's view of the reply.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormState(Option<FormReply>);
+
+impl FormState {
+    /// The reply if it is for `form`.
+    pub fn of(reply: &Option<FormReply>, form: &str) -> FormState {
+        FormState(reply.clone().filter(|reply| reply.form == form))
+    }
+
+    pub fn value(&self, name: &str) -> String {
+        self.0
+            .as_ref()
+            .and_then(|reply| reply.values.get(name).cloned())
+            .unwrap_or_default()
+    }
+
+    pub fn error(&self, name: &str) -> Option<String> {
+        self.0
+            .as_ref()
+            .and_then(|reply| reply.errors.get(name).cloned())
+    }
+
+    pub fn message(&self) -> Option<String> {
+        self.0.as_ref().and_then(|reply| reply.message.clone())
+    }
+
+    /// (field, message) for the error summary, in field order.
+    pub fn errors(&self) -> Vec<(String, String)> {
+        self.0
+            .as_ref()
+            .map(|reply| {
+                reply
+                    .errors
+                    .iter()
+                    .map(|(field, message)| (field.clone(), message.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let ids: Vec<String> = [
+        hint.then(|| format!("{id}-hint")),
+        error.then(|| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// The DKFDS error summary at the top of a form, linking to each field, plus
+/// the form-wide message.
+#[component]
+pub fn ErrorSummary(state: FormState) -> impl IntoView {
+    let errors = state.errors();
+    let message = state.message();
+    (message.is_some() || !errors.is_empty()).then(|| {
+        view! {
+            <div class="alert alert-error" role="alert">
+                <div class="alert-body">
+                    <p class="alert-heading">"Det kunne ikke gennemføres"</p>
+                    {message.map(|message| view! { <p class="alert-text">{message}</p> })}
+                    {(!errors.is_empty()).then(|| view! {
+                        <ul class="alert-text">
+                            {errors.into_iter().map(|(field, message)| view! {
+                                <li><a href=format!("#{field}")>{message}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </div>
+            </div>
+        }
+    })
+}
+
+/// The label, hint and error message around one field.
+#[component]
+fn FieldFrame(
+    id: String,
+    label: String,
+    hint: Option<String>,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let class = if error.is_some() {
+        "form-group form-error"
+    } else {
+        "form-group"
+    };
+    view! {
+        <div class=class>
+            <label class="form-label" for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <span class="form-hint" id=format!("{id}-hint")>{hint}</span> })}
+            {error.map(|error| view! {
+                <span class="form-error-message" id=format!("{id}-error")>
+                    <span class="sr-only">"Fejl: "</span>{error}
+                </span>
+            })}
+            {children()}
+        </div>
+    }
+}
+
+/// A multi-line text field.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    state: FormState,
+    #[prop(default = 5)] rows: u32,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let error = state.error(name);
+    let describe = described_by(name, hint.is_some(), error.is_some());
+    // A textarea's content is raw text to Leptos: escape it here, or typed
+    // markup would be sent back as markup.
+    let value = escape_text(&state.value(name));
+    view! {
+        <FieldFrame id=name.to_owned() label hint error>
+            <textarea class="form-input" id=name name=name rows=rows aria-describedby=describe required=required inner_html=value>
+            </textarea>
+        </FieldFrame>
+    }
+}
+
+/// `text` with `&`, `<` and `>` escaped, for an element whose content Leptos
+/// does not escape.
+pub fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A one-line text field.
+#[component]
+pub fn TextInput(
+    name: &'static str,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    state: FormState,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional, into)] autocomplete: Option<String>,
+    #[prop(optional, into)] default: Option<String>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let error = state.error(name);
+    let describe = described_by(name, hint.is_some(), error.is_some());
+    let value = Some(state.value(name))
+        .filter(|value| !value.is_empty())
+        .or(default)
+        .unwrap_or_default();
+    view! {
+        <FieldFrame id=name.to_owned() label hint error>
+            <input
+                class="form-input"
+                type=kind
+                id=name
+                name=name
+                value=value
+                autocomplete=autocomplete
+                aria-describedby=describe
+                required=required
+            />
+        </FieldFrame>
+    }
+}
+
+/// A drop-down list of (value, label) choices.
+#[component]
+pub fn Select(
+    name: &'static str,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    state: FormState,
+    choices: Vec<(String, String)>,
+    /// Label of an empty first choice, if any.
+    #[prop(optional)]
+    placeholder: Option<&'static str>,
+) -> impl IntoView {
+    let error = state.error(name);
+    let describe = described_by(name, hint.is_some(), error.is_some());
+    let chosen = state.value(name);
+    view! {
+        <FieldFrame id=name.to_owned() label hint error>
+            <select class="form-select" id=name name=name aria-describedby=describe>
+                {placeholder.map(|text| view! { <option value="">{text}</option> })}
+                {choices.into_iter().map(|(value, label)| {
+                    let selected = value == chosen;
+                    view! { <option value=value selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+        </FieldFrame>
+    }
+}
+
+/// A group of radio buttons with a legend.
+#[component]
+pub fn RadioGroup(
+    name: &'static str,
+    #[prop(into)] legend: String,
+    state: FormState,
+    choices: Vec<(String, String)>,
+) -> impl IntoView {
+    let error = state.error(name);
+    let chosen = state.value(name);
+    let class = if error.is_some() {
+        "form-group form-error"
+    } else {
+        "form-group"
+    };
+    let describe = error.is_some().then(|| format!("{name}-error"));
+    view! {
+        <div class=class>
+            <fieldset aria-describedby=describe>
+                <legend class="form-label">{legend}</legend>
+                {error.map(|error| view! {
+                    <span class="form-error-message" id=format!("{name}-error")>
+                        <span class="sr-only">"Fejl: "</span>{error}
+                    </span>
+                })}
+                <ul class="nobullet-list">
+                    {choices.into_iter().enumerate().map(|(index, (value, label))| {
+                        // The first radio carries the group's id, so the error summary can link to it.
+                        let id = if index == 0 { name.to_owned() } else { format!("{name}-{index}") };
+                        let checked = value == chosen;
+                        view! {
+                            <li>
+                                <input class="form-radio" type="radio" id=id.clone() name=name value=value checked=checked/>
+                                <label for=id>{label}</label>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The hidden field carrying the version a form was filled in on
+/// (optimistic locking).
+#[component]
+pub fn VersionField(version: i32) -> impl IntoView {
+    view! { <input type="hidden" name="version" value=version/> }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn typed_markup_cannot_close_the_textarea() {
+        assert_eq!(
+            super::escape_text("a </textarea><script>&"),
+            "a &lt;/textarea&gt;&lt;script&gt;&amp;"
+        );
+    }
+}

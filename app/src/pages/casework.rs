@@ -1,0 +1,448 @@
+//! The caseworker's pages:
+//! - `/sagsbehandling`: the queue of open requests in the caseworker's unit
+//!   (the DPO: every unit), by deadline, with days left, overdue and
+//!   due-within-7-days marked, filters in the address and pagination.
+//! - `/sagsbehandling/<id>`: one request with the citizen's name, the CPR
+//!   number masked (shown in full only by a deliberate, logged click), the
+//!   history with internal notes, and a form for each action.
+//! - `/sagsbehandling/registrer`: register a request that came by letter,
+//!   phone or e-mail.
+//!
+//! Forms post to the server's `requests::casework` routes; opening a request
+//! is logged on the citizen by the server function that loads it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::error::{AppError, ErrorAlert};
+use crate::form::{
+    use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, Select, TextArea, TextInput,
+    VersionField,
+};
+use crate::pages::request_parts::{Attachments, FactsList, History, Notice};
+use crate::requests::views::{CaseView, QueueFilter, QueuePage, QueueRow, QUEUE_PAGE_SIZE};
+use crate::requests::{Channel, ExtensionReason, Kind, RefusalGround, Status};
+
+/// Put in context by the server when a caseworker asked to see the CPR
+/// number in full (a POST), so [`load_case`] reveals and logs it.
+#[derive(Clone, Copy, Debug)]
+pub struct RevealCpr;
+
+#[cfg(feature = "ssr")]
+fn store_error(error: crate::requests::store::StoreError) -> AppError {
+    use crate::requests::store::StoreError;
+    match error {
+        StoreError::NotFound => AppError::Refused(
+            "Henvendelsen findes ikke, eller den hører til en anden enhed.".to_owned(),
+        ),
+        StoreError::NotAllowed(text) => AppError::Refused(text),
+        other => AppError::internal(other),
+    }
+}
+
+/// The open requests the caller may see, filtered.
+#[server(endpoint = "casework/queue")]
+pub async fn load_queue(filter: QueueFilter) -> Result<QueuePage, AppError> {
+    use crate::caller::{require_any_role, Role};
+    let member = require_any_role(&[Role::Caseworker, Role::Dpo])?;
+    let state = crate::state::app_state()?;
+    let today = crate::access_log::coverage::local_date(crate::clock::now());
+    crate::requests::store::queue(&state.pool, &member, &filter, today)
+        .await
+        .map_err(store_error)
+}
+
+/// Request `id` for the caller; opening it is logged on the citizen.
+#[server(endpoint = "casework/case")]
+pub async fn load_case(id: i64) -> Result<CaseView, AppError> {
+    use crate::caller::{require_any_role, Role};
+    let member = require_any_role(&[Role::Caseworker, Role::Dpo])?;
+    let state = crate::state::app_state()?;
+    let reveal = use_context::<RevealCpr>().is_some();
+    crate::requests::store::case(
+        &state.pool,
+        &state.requests,
+        &member,
+        id,
+        reveal,
+        crate::clock::now(),
+    )
+    .await
+    .map_err(store_error)
+}
+
+/// `/sagsbehandling`.
+#[component]
+pub fn QueuePageView() -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        query.with(|query| {
+            QueueFilter::from_pairs(query.into_iter().map(|(key, value)| (key.as_ref(), value)))
+        })
+    });
+    let page = Resource::new_blocking(move || filter.get(), load_queue);
+    let is_caseworker = matches!(
+        crate::viewer::use_viewer(),
+        crate::viewer::Viewer::Staff { .. }
+    );
+    view! {
+        <Title text="Sagsbehandling"/>
+        <h1>"Henvendelser"</h1>
+        <p class="font-lead">"Åbne henvendelser sorteret efter frist. Fristen er en måned fra modtagelsen og kan forlænges én gang med to måneder."</p>
+        {is_caseworker.then(|| view! {
+            <p><a class="button button-secondary" href="/sagsbehandling/registrer">"Registrer henvendelse fra brev, telefon eller e-mail"</a></p>
+        })}
+        <Suspense>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <Queue page/> }.into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Queue(page: QueuePage) -> impl IntoView {
+    let QueuePage {
+        rows,
+        total,
+        filter,
+        units,
+    } = page;
+    let state = FormState::of(
+        &Some(FormReply {
+            form: "filter".to_owned(),
+            values: [
+                (
+                    "status",
+                    filter.status.map(Status::code).unwrap_or_default(),
+                ),
+                ("type", filter.kind.map(Kind::code).unwrap_or_default()),
+                ("enhed", filter.unit.as_deref().unwrap_or_default()),
+                ("mine", if filter.mine { "ja" } else { "" }),
+            ]
+            .into_iter()
+            .map(|(key, value)| (key.to_owned(), value.to_owned()))
+            .collect(),
+            ..FormReply::default()
+        }),
+        "filter",
+    );
+    let pages = total.div_ceil(QUEUE_PAGE_SIZE).max(1);
+    let current = filter.page.min(pages);
+    let status_choices = Status::OPEN
+        .iter()
+        .map(|status| (status.code().to_owned(), status.label().to_owned()))
+        .collect();
+    let kind_choices = Kind::ALL
+        .iter()
+        .map(|kind| (kind.code().to_owned(), kind.label().to_owned()))
+        .collect();
+    let mine = filter.mine;
+    view! {
+        <form method="get" action="/sagsbehandling" class="queue-filter">
+            <div class="queue-filter-fields">
+                <Select name="status" label="Status" state=state.clone() choices=status_choices placeholder="Alle åbne"/>
+                <Select name="type" label="Type" state=state.clone() choices=kind_choices placeholder="Alle typer"/>
+                <Select name="enhed" label="Enhed" state=state.clone() choices=units placeholder="Alle mine enheder"/>
+            </div>
+            <div class="form-group form-group-checkbox">
+                <input class="form-checkbox" type="checkbox" id="mine" name="mine" value="ja" checked=mine/>
+                <label for="mine">"Kun mine"</label>
+            </div>
+            <button type="submit" class="button button-secondary">"Vis"</button>
+        </form>
+        <p role="status">{format!("{total} åbne henvendelser.")}</p>
+        {(!rows.is_empty()).then(|| view! { <QueueTable rows/> })}
+        {(pages > 1).then(|| view! {
+            <nav aria-label="Sider" class="pagination">
+                <p>{format!("Side {current} af {pages}")}</p>
+                {(current > 1).then(|| view! { <a href=format!("/sagsbehandling?{}", filter.query(current - 1))>"Forrige side"</a> })}
+                " "
+                {(current < pages).then(|| view! { <a href=format!("/sagsbehandling?{}", filter.query(current + 1))>"Næste side"</a> })}
+            </nav>
+        })}
+    }
+}
+
+#[component]
+fn QueueTable(rows: Vec<QueueRow>) -> impl IntoView {
+    view! {
+        <div class="table--responsive-scroll">
+            <table class="table">
+                <caption class="sr-only">"Åbne henvendelser, tidligste frist først"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Frist"</th>
+                        <th scope="col">"Tilbage"</th>
+                        <th scope="col">"Nummer"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"Borger"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Enhed"</th>
+                        <th scope="col">"Sagsbehandler"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let marker = if row.overdue() {
+                            Some(("badge badge-error", "Overskredet"))
+                        } else if row.due_soon() {
+                            Some(("badge badge-warning", "Snart"))
+                        } else {
+                            None
+                        };
+                        view! {
+                            <tr>
+                                <td>{row.deadline.clone()}{row.extended.then_some(" (forlænget)")}</td>
+                                <td>
+                                    {marker.map(|(class, text)| view! { <span class=class>{text}</span>" " })}
+                                    {row.days_text()}
+                                </td>
+                                <td><a href=format!("/sagsbehandling/{}", row.id)>{row.number.clone()}</a></td>
+                                <td>{row.kind.label()}</td>
+                                <td>{row.citizen_name.clone()}</td>
+                                <td>{row.status.label()}</td>
+                                <td>{row.unit.clone()}</td>
+                                <td>{row.assignee.clone().unwrap_or_else(|| "Ikke tildelt".to_owned())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// `/sagsbehandling/<id>`.
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let params = use_params_map();
+    let case = Resource::new_blocking(
+        move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok())),
+        |id| async move {
+            match id {
+                Some(id) => load_case(id).await,
+                None => Err(AppError::Refused("Henvendelsen findes ikke.".to_owned())),
+            }
+        },
+    );
+    let reply = use_form_reply();
+    let query = use_query_map();
+    let notice = query.with_untracked(|query| query.get("besked"));
+    view! {
+        <Title text="Henvendelse"/>
+        <Suspense>
+            {move || {
+                let notice = notice.clone();
+                Suspend::new(async move {
+                    let reply = reply.await.ok().flatten();
+                    match case.await {
+                        Ok(case) => view! { <Case case reply notice/> }.into_any(),
+                        Err(error) => view! {
+                            <h1>"Henvendelse"</h1>
+                            <ErrorAlert text=error.to_string()/>
+                            <p><a href="/sagsbehandling">"Til køen"</a></p>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> impl IntoView {
+    let facts = case.facts.clone();
+    let base = format!("/sagsbehandling/{}", facts.id);
+    let days = match case.days_left {
+        0 => "Fristen er i dag.".to_owned(),
+        days if days < 0 => format!("Fristen er overskredet med {} dage.", -days),
+        days => format!("{days} dage til fristen."),
+    };
+    let open = facts.status.is_open();
+    let conflict = reply
+        .as_ref()
+        .and_then(|reply| reply.message.clone())
+        .filter(|_| reply.as_ref().is_some_and(|reply| reply.form == "conflict"));
+    view! {
+        <h1>{format!("{} {}", facts.kind.label(), facts.number)}</h1>
+        <Notice code=notice/>
+        {conflict.map(|text| view! { <ErrorAlert text/> })}
+        <p class="font-lead">{if open { days } else { String::new() }}</p>
+        <dl>
+            <dt>"Borger"</dt><dd>{case.citizen_name.clone()}</dd>
+            <dt>"CPR-nummer"</dt>
+            <dd>
+                {match case.cpr_revealed.clone() {
+                    Some(cpr) => view! { <strong>{cpr}</strong>" (visningen er logget)" }.into_any(),
+                    None => view! {
+                        {case.cpr_masked.clone()}
+                        <form method="post" action=format!("{base}/vis-cpr") class="inline-form">
+                            <button type="submit" class="button button-tertiary">"Vis fuldt CPR-nummer"</button>
+                        </form>
+                        <span class="text-small">"Visningen bliver logget og kan ses af borgeren."</span>
+                    }.into_any(),
+                }}
+            </dd>
+            <dt>"Sagsbehandler"</dt>
+            <dd>{case.assignee.clone().map(|colleague| colleague.name).unwrap_or_else(|| "Ikke tildelt".to_owned())}</dd>
+            {case.registered.clone().map(|text| view! { <dt>"Registrering"</dt><dd>{text}</dd> })}
+        </dl>
+        <FactsList facts=facts.clone()/>
+        <Attachments facts=facts.clone() base=base.clone()/>
+        {case.may_act.then(|| view! { <Actions case=case.clone() reply=reply.clone()/> })}
+        {(!case.may_act).then(|| view! {
+            <p class="text-small">"Du kan se henvendelsen, men kun sagsbehandlere i den enhed, der behandler den, kan handle på den."</p>
+        })}
+        <History entries=facts.history.clone()/>
+        <p class="mt-6"><a href="/sagsbehandling">"Til køen"</a></p>
+    }
+}
+
+/// One action's form: heading, error summary, the fields `children` renders
+/// with the form's reply state, and the submit button.
+#[component]
+fn ActionForm<F, IV>(
+    base: String,
+    action: &'static str,
+    heading: &'static str,
+    button: &'static str,
+    reply: Option<FormReply>,
+    version: i32,
+    children: F,
+) -> impl IntoView
+where
+    F: FnOnce(FormState) -> IV + Send + 'static,
+    IV: IntoView + 'static,
+{
+    let state = FormState::of(&reply, action);
+    view! {
+        <section class="case-action" aria-labelledby=format!("action-{action}")>
+            <h3 id=format!("action-{action}")>{heading}</h3>
+            <ErrorSummary state=state.clone()/>
+            <form method="post" action=format!("{base}/{action}")>
+                <VersionField version/>
+                {children(state)}
+                <button type="submit" class="button button-primary">{button}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
+    let facts = case.facts.clone();
+    let base = format!("/sagsbehandling/{}", facts.id);
+    let version = facts.version;
+    let open = facts.status.is_open();
+    let colleagues: Vec<(String, String)> = case
+        .colleagues
+        .iter()
+        .map(|colleague| (colleague.id.clone(), colleague.name.clone()))
+        .collect();
+    let reasons = ExtensionReason::ALL
+        .iter()
+        .map(|reason| (reason.code().to_owned(), reason.label().to_owned()))
+        .collect::<Vec<_>>();
+    let grounds = RefusalGround::ALL
+        .iter()
+        .map(|ground| (ground.code().to_owned(), ground.label().to_owned()))
+        .collect::<Vec<_>>();
+    let scopes = vec![
+        ("fully".to_owned(), "Helt".to_owned()),
+        (
+            "partly".to_owned(),
+            "Delvist (svar på resten i teksten)".to_owned(),
+        ),
+    ];
+    let access = facts.kind == Kind::Access;
+    let closable = facts.status.is_decided() || facts.status == Status::Withdrawn;
+    view! {
+        <h2>"Handlinger"</h2>
+        {open.then(|| view! {
+            <ActionForm base=base.clone() action="tildel" heading="Tildel" button="Tildel" reply=reply.clone() version let:state>
+                <Select name="assignee" label="Sagsbehandler" state=state.clone() choices=colleagues.clone()/>
+            </ActionForm>
+            <ActionForm base=base.clone() action="svar" heading="Besvar" button="Send svar" reply=reply.clone() version let:state>
+                <TextArea name="body" label="Svar til borgeren" state=state.clone() rows=8/>
+                {access.then(|| view! {
+                    <p class="text-small">"Borgerens log (oversigten fra \"Hvem har set mine oplysninger?\") bliver vedlagt svaret som CSV-fil."</p>
+                })}
+            </ActionForm>
+            <ActionForm base=base.clone() action="uddybning" heading="Bed borgeren om uddybning" button="Send spørgsmål" reply=reply.clone() version let:state>
+                <p class="text-small">"Fristen løber videre, mens borgeren svarer."</p>
+                <TextArea name="body" label="Spørgsmål til borgeren" state=state.clone()/>
+            </ActionForm>
+            <ActionForm base=base.clone() action="besked" heading="Skriv til borgeren" button="Send besked" reply=reply.clone() version let:state>
+                <TextArea name="body" label="Besked til borgeren" state=state.clone()/>
+            </ActionForm>
+            {case.may_extend.then(|| view! {
+                <ActionForm base=base.clone() action="forlaeng" heading="Forlæng fristen med to måneder" button="Forlæng fristen" reply=reply.clone() version let:state>
+                    <p class="text-small">"Fristen kan forlænges én gang, og kun inden den oprindelige frist. Borgeren ser begrundelsen."</p>
+                    <Select name="reason" label="Begrundelse" state=state.clone() choices=reasons.clone() placeholder="Vælg"/>
+                    <TextArea name="explanation" label="Forklaring til borgeren" state=state.clone()/>
+                </ActionForm>
+            })}
+            <ActionForm base=base.clone() action="afvis" heading="Afvis helt eller delvist" button="Send afgørelse" reply=reply.clone() version let:state>
+                <RadioGroup name="scope" legend="Afvises henvendelsen helt eller delvist?" state=state.clone() choices=scopes.clone()/>
+                <RadioGroup name="ground" legend="Retligt grundlag" state=state.clone() choices=grounds.clone()/>
+                <TextArea name="body" label="Begrundelse til borgeren" hint="Borgeren får automatisk besked om retten til at klage til Datatilsynet." state=state.clone() rows=6/>
+                <TextArea name="assessment" label="Konkret vurdering efter § 22 (intern)" hint="Kræves ved begrænsning efter databeskyttelseslovens § 22. Vises ikke for borgeren." state=state.clone()/>
+            </ActionForm>
+        })}
+        {closable.then(|| view! {
+            <ActionForm base=base.clone() action="luk" heading="Luk henvendelsen" button="Luk" reply=reply.clone() version let:_state>
+                <p class="text-small">"Luk henvendelsen, når der ikke skal ske mere."</p>
+            </ActionForm>
+        })}
+        <ActionForm base=base.clone() action="note" heading="Intern note" button="Gem note" reply=reply.clone() version let:state>
+            <TextArea name="body" label="Note (vises ikke for borgeren)" state=state.clone()/>
+        </ActionForm>
+    }
+}
+
+/// `/sagsbehandling/registrer`.
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let reply = use_form_reply();
+    view! {
+        <Title text="Registrer henvendelse"/>
+        <h1>"Registrer en henvendelse fra brev, telefon eller e-mail"</h1>
+        <p class="font-lead">
+            "Fristen regnes fra det tidspunkt, henvendelsen kom ind til kommunen, uanset om nogen havde læst den. "
+            "Skriv derfor det rigtige modtagelsestidspunkt."
+        </p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let reply = reply.await.ok().flatten();
+                let state = FormState::of(&reply, "register");
+                let kinds = Kind::CHOOSABLE.iter().map(|kind| (kind.code().to_owned(), kind.label().to_owned())).collect::<Vec<_>>();
+                let channels = Channel::REGISTERED.iter().map(|channel| (channel.code().to_owned(), channel.label().to_owned())).collect::<Vec<_>>();
+                view! {
+                    <ErrorSummary state=state.clone()/>
+                    <form method="post" action="/sagsbehandling/registrer">
+                        <RadioGroup name="kind" legend="Hvad beder borgeren om?" state=state.clone() choices=kinds/>
+                        <RadioGroup name="channel" legend="Hvordan kom henvendelsen ind?" state=state.clone() choices=channels/>
+                        <TextInput name="received_date" label="Modtaget dato" hint="ÅÅÅÅ-MM-DD" state=state.clone() kind="date"/>
+                        <TextInput name="received_time" label="Modtaget klokkeslæt" hint="TT:MM" state=state.clone() kind="time"/>
+                        <TextInput name="citizen_name" label="Borgerens navn" state=state.clone() autocomplete="off"/>
+                        <TextInput name="cpr" label="Borgerens CPR-nummer" hint="10 cifre, fx 010203-1234" state=state.clone() autocomplete="off"/>
+                        <TextInput name="identity_check" label="Hvordan er identiteten kontrolleret?" hint="Fx brev med underskrift sammenholdt med CPR, eller opkald tilbage til nummer i CPR." state=state.clone()/>
+                        <TextArea name="about" label="Hvad drejer henvendelsen sig om?" state=state.clone()/>
+                        <TextArea name="what_is_wrong" label="Ved berigtigelse: hvad er forkert?" state=state.clone() rows=3/>
+                        <TextArea name="what_is_right" label="Ved berigtigelse: hvad er det rigtige?" state=state.clone() rows=3/>
+                        <TextArea name="situation" label="Ved indsigelse: borgerens særlige situation" state=state.clone() rows=3/>
+                        <TextInput name="notify_email" label="Borgerens e-mail til besked om nyt (frivillig)" state=state.clone() kind="email"/>
+                        <button type="submit" class="button button-primary">"Registrer"</button>
+                    </form>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}

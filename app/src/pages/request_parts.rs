@@ -1,0 +1,106 @@
+//! Pieces the citizen's and the caseworker's request pages share: the
+//! request's facts, its deadline, its history and its attachments, and the
+//! short notices shown after an action (`?besked=…`).
+
+use leptos::prelude::*;
+
+use crate::requests::views::{HistoryEntry, RequestFacts};
+use crate::requests::Kind;
+
+/// The facts of a request as a description list.
+#[component]
+pub fn FactsList(facts: RequestFacts) -> impl IntoView {
+    let kind = facts.kind;
+    view! {
+        <dl class="mt-4">
+            <dt>"Nummer"</dt><dd>{facts.number.clone()}</dd>
+            <dt>"Henvendelsen drejer sig om"</dt><dd>{format!("{} ({})", kind.label(), kind.article())}</dd>
+            <dt>"Status"</dt><dd><strong>{facts.status.label()}</strong></dd>
+            <dt>"Modtaget"</dt><dd>{format!("{} ({})", facts.received, facts.channel.label())}</dd>
+            <dt>"Frist for svar"</dt>
+            <dd>
+                {match facts.extension.clone() {
+                    None => view! { {facts.due.clone()} }.into_any(),
+                    Some(extension) => view! {
+                        <s>{facts.due.clone()}</s>" "<strong>{format!("forlænget til {}", extension.until)}</strong>
+                        <br/>{format!("Begrundelse: {}. {}", extension.reason, extension.explanation)}
+                    }.into_any(),
+                }}
+            </dd>
+            <dt>"Behandles af"</dt><dd>{facts.unit.clone()}</dd>
+            {facts.log_row_text.clone().map(|text| view! { <dt>"Opslaget i loggen"</dt><dd>{text}</dd> })}
+            <dt>{kind.about_label()}</dt><dd class="pre-line">{facts.about.clone()}</dd>
+            {facts.what_is_wrong.clone().map(|text| view! { <dt>"Det er forkert"</dt><dd class="pre-line">{text}</dd> })}
+            {facts.what_is_right.clone().map(|text| view! { <dt>"Det rigtige er"</dt><dd class="pre-line">{text}</dd> })}
+            {facts.situation.clone().map(|text| view! { <dt>"Den særlige situation"</dt><dd class="pre-line">{text}</dd> })}
+        </dl>
+        {(kind == Kind::LogQuestion).then(|| view! {
+            <p class="text-small">"Et spørgsmål til et opslag behandles som en indsigelse."</p>
+        })}
+    }
+}
+
+/// The history, oldest first.
+#[component]
+pub fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
+    view! {
+        <h2>"Forløb"</h2>
+        <ol class="request-history">
+            {entries.into_iter().map(|entry| view! {
+                <li class=if entry.internal { "request-history-internal" } else { "" }>
+                    <p class="mb-0">
+                        <strong>{entry.what}</strong>
+                        {entry.internal.then_some(" (intern, vises ikke for borgeren)")}
+                        <br/>
+                        <span class="text-small">{format!("{} · {}", entry.at, entry.who)}</span>
+                        {entry.status_change.map(|change| view! { <br/><span class="text-small">{format!("Status: {change}")}</span> })}
+                    </p>
+                    {entry.body.map(|body| view! { <p class="pre-line mt-2">{body}</p> })}
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// Links to the files sent with the answer; `base` is the request's address.
+#[component]
+pub fn Attachments(facts: RequestFacts, base: String) -> impl IntoView {
+    (!facts.attachments.is_empty()).then(|| {
+        view! {
+            <h2>"Bilag"</h2>
+            <ul>
+                {facts.attachments.into_iter().map(|attachment| view! {
+                    <li><a href=format!("{base}/bilag/{}", attachment.id) rel="external" download="">{attachment.file_name}</a></li>
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// A green confirmation after an action (`?besked=<code>`), from a fixed list.
+#[component]
+pub fn Notice(code: Option<String>) -> impl IntoView {
+    let text = code.as_deref().and_then(|code| match code {
+        "sendt" => Some("Din besked er sendt."),
+        "tilbagetrukket" => Some("Henvendelsen er trukket tilbage."),
+        "tildelt" => Some("Henvendelsen er tildelt."),
+        "uddybning" => Some("Spørgsmålet er sendt til borgeren. Fristen løber videre."),
+        "besked" => Some("Beskeden er sendt til borgeren."),
+        "note" => Some("Noten er gemt. Den vises ikke for borgeren."),
+        "forlaenget" => Some("Fristen er forlænget, og borgeren kan se begrundelsen."),
+        "besvaret" => Some("Svaret er sendt til borgeren."),
+        "afvist" => Some("Afgørelsen er sendt til borgeren."),
+        "lukket" => Some("Henvendelsen er lukket."),
+        "registreret" => {
+            Some("Henvendelsen er registreret, og fristen er beregnet fra modtagelsen.")
+        }
+        _ => None,
+    });
+    text.map(|text| {
+        view! {
+            <div class="alert alert-success" role="status">
+                <div class="alert-body"><p class="alert-text">{text}</p></div>
+            </div>
+        }
+    })
+}

@@ -1,0 +1,400 @@
+//! The citizen's requests:
+//! - `/henvendelser/ny`: choose what to ask for, with each right explained;
+//!   with `?opslag=ID` (from "Spørg om dette opslag" in `/min-log`) the form
+//!   for a question about that log row.
+//! - `/henvendelser/ny/<kind>`: the form for one kind. It posts to the same
+//!   address (the server's `requests::citizen` routes); on an error the page
+//!   comes back with the text kept and a message at each wrong field.
+//! - `/henvendelser/<id>/kvittering`: the receipt (number, time of receipt,
+//!   the date by which the municipality answers).
+//! - `/henvendelser` and `/henvendelser/<id>`: the citizen's requests, each
+//!   with status, deadline, history, messages, answer and attachments, and
+//!   forms to reply and to withdraw.
+//!
+//! Every server function takes the citizen from the session; a request id
+//! that is not the citizen's own is "not found".
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::access_log::my_log::LogRow;
+use crate::error::{AppError, ErrorAlert};
+use crate::form::{
+    load_form_reply, use_form_reply, ErrorSummary, FormReply, FormState, TextArea, TextInput,
+    VersionField,
+};
+use crate::pages::request_parts::{Attachments, FactsList, History, Notice};
+use crate::requests::views::{CitizenRequest, CitizenRequestRow};
+use crate::requests::Kind;
+
+/// The signed-in citizen's visible log row `id`, if it is theirs.
+#[server(endpoint = "log-row")]
+pub async fn load_log_row(id: i64) -> Result<Option<LogRow>, AppError> {
+    let subject = crate::caller::require_citizen()?;
+    let state = crate::state::app_state()?;
+    crate::access_log::summary::row(
+        &state.pool,
+        &subject,
+        id,
+        crate::clock::now(),
+        state.site.log_retention_months,
+    )
+    .await
+    .map_err(AppError::internal)
+}
+
+/// The signed-in citizen's requests, newest first.
+#[server(endpoint = "my-requests")]
+pub async fn load_my_requests() -> Result<Vec<CitizenRequestRow>, AppError> {
+    let subject = crate::caller::require_citizen()?;
+    let state = crate::state::app_state()?;
+    crate::requests::store::citizen_requests(&state.pool, &subject)
+        .await
+        .map_err(AppError::internal)
+}
+
+/// The signed-in citizen's request `id`.
+#[server(endpoint = "my-request")]
+pub async fn load_my_request(id: i64) -> Result<CitizenRequest, AppError> {
+    use crate::requests::store::StoreError;
+    let subject = crate::caller::require_citizen()?;
+    let state = crate::state::app_state()?;
+    match crate::requests::store::citizen_request(&state.pool, &subject, id).await {
+        Ok(request) => Ok(request),
+        Err(StoreError::NotFound) => Err(AppError::Refused(
+            "Vi kan ikke finde henvendelsen blandt dine henvendelser.".to_owned(),
+        )),
+        Err(error) => Err(AppError::internal(error)),
+    }
+}
+
+/// `/henvendelser/ny`.
+#[component]
+pub fn NewRequestPage() -> impl IntoView {
+    let query = use_query_map();
+    let asks_about_row = query.with_untracked(|query| query.get("opslag").is_some());
+    if asks_about_row {
+        return view! { <RequestFormPage fixed_kind=Kind::LogQuestion/> }.into_any();
+    }
+    view! {
+        <Title text="Ny henvendelse"/>
+        <h1>"Ny henvendelse"</h1>
+        <p class="font-lead">
+            "Du har en række rettigheder, når kommunen behandler oplysninger om dig. Vælg, hvad du vil bede om. "
+            "Kommunen skal svare dig senest en måned efter, at de har modtaget din henvendelse. "
+            "Er sagen kompliceret, kan fristen forlænges med to måneder; så får du besked inden for den første måned med en begrundelse."
+        </p>
+        <ul class="nobullet-list">
+            {Kind::CHOOSABLE.into_iter().map(|kind| view! {
+                <li class="mb-6">
+                    <h2 class="h3"><a href=format!("/henvendelser/ny/{}", kind.slug())>{kind.title()}</a></h2>
+                    <p class="mb-0">{kind.explanation()}</p>
+                    <p class="text-small mt-2">{format!("Din ret efter {}.", kind.article())}</p>
+                </li>
+            }).collect_view()}
+        </ul>
+        <p>
+            "Vil du spørge om et bestemt opslag i din log? Gå til "
+            <a href="/min-log">"Hvem har set mine oplysninger?"</a>
+            " og vælg \"Spørg om dette opslag\" ved linjen."
+        </p>
+    }
+    .into_any()
+}
+
+/// `/henvendelser/ny/<kind>` (or `fixed_kind` for `/henvendelser/ny?opslag=ID`).
+#[component]
+pub fn RequestFormPage(#[prop(optional)] fixed_kind: Option<Kind>) -> impl IntoView {
+    let params = use_params_map();
+    let kind = fixed_kind.or_else(|| {
+        params.with_untracked(|params| params.get("kind").and_then(|slug| Kind::from_slug(&slug)))
+    });
+    let Some(kind) = kind else {
+        return view! { <crate::error::NotFoundPage/> }.into_any();
+    };
+    let query = use_query_map();
+    let row_in_address = query.with_untracked(|query| query.get("opslag"));
+    // The form's reply and, for a question, the row: one resource, so the
+    // row can also come from the reply (after a failed submission).
+    let loaded = Resource::new_blocking(
+        move || row_in_address.clone(),
+        move |row_in_address| async move {
+            let reply = load_form_reply().await?;
+            if kind != Kind::LogQuestion {
+                return Ok((reply, None));
+            }
+            let row_id = row_in_address
+                .or_else(|| {
+                    reply
+                        .as_ref()
+                        .and_then(|reply| reply.values.get("opslag").cloned())
+                })
+                .and_then(|id| id.trim().parse::<i64>().ok());
+            let row = match row_id {
+                Some(id) => load_log_row(id).await?,
+                None => None,
+            };
+            Ok::<_, AppError>((reply, row))
+        },
+    );
+    view! {
+        <Title text=kind.title()/>
+        <h1>{kind.title()}</h1>
+        <p class="font-lead">{kind.explanation()}</p>
+        <p>{format!("Din ret efter {}. Kommunen svarer senest en måned efter modtagelsen; du kan følge henvendelsen under ", kind.article())}<a href="/henvendelser">"Mine henvendelser"</a>"."</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok((reply, row)) => {
+                        let state = FormState::of(&reply, "request");
+                        match (kind, row) {
+                            (Kind::LogQuestion, None) => view! { <RowNotFound/> }.into_any(),
+                            (_, row) => view! { <RequestForm kind state row/> }.into_any(),
+                        }
+                    }
+                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn RowNotFound() -> impl IntoView {
+    view! {
+        <div class="alert alert-warning" role="alert">
+            <div class="alert-body">
+                <p class="alert-text">
+                    "Vi kan ikke finde opslaget i din log. Gå tilbage til "
+                    <a href="/min-log">"din log"</a>
+                    " og vælg \"Spørg om dette opslag\" ved den linje, du vil spørge om."
+                </p>
+            </div>
+        </div>
+    }
+}
+
+/// The form for `kind`; `row` is the log row a question is about.
+#[component]
+fn RequestForm(kind: Kind, state: FormState, row: Option<LogRow>) -> impl IntoView {
+    let action = format!("/henvendelser/ny/{}", kind.slug());
+    view! {
+        <ErrorSummary state=state.clone()/>
+        {row.clone().map(|row| view! {
+            <h2 class="h3">"Opslaget, du spørger om"</h2>
+            <dl>
+                <dt>"Hvornår"</dt><dd>{format!("{}, {}", row.day_text, row.time_text)}</dd>
+                <dt>"Hvem"</dt><dd>{format!("{}, {}", row.unit, row.authority)}</dd>
+                <dt>"Hvad"</dt><dd>{format!("{} ({} gange)", row.action, row.count)}</dd>
+                <dt>"System"</dt><dd>{row.system}</dd>
+                <dt>"Formål"</dt><dd>{row.purpose}</dd>
+            </dl>
+        })}
+        <form method="post" action=action>
+            {row.map(|row| view! { <input type="hidden" name="opslag" value=row.id/> })}
+            <TextArea name="about" label=kind.about_label() hint=kind.about_hint() state=state.clone()/>
+            {(kind == Kind::Rectification).then(|| view! {
+                <TextArea name="what_is_wrong" label="Hvad er forkert?" state=state.clone() rows=3/>
+                <TextArea name="what_is_right" label="Hvad er det rigtige?" state=state.clone() rows=3/>
+            })}
+            {(kind == Kind::Objection).then(|| view! {
+                <TextArea
+                    name="situation"
+                    label="Hvad er din særlige situation?"
+                    hint="Fortæl, hvorfor behandlingen er et problem netop for dig."
+                    state=state.clone()
+                />
+            })}
+            <TextInput
+                name="notify_email"
+                label="Din e-mailadresse (frivillig)"
+                hint="Vi skriver kun, at der er nyt i din henvendelse, aldrig hvad sagen handler om."
+                state=state.clone()
+                kind="email"
+                autocomplete="email"
+            />
+            <button type="submit" class="button button-primary">"Send henvendelse"</button>
+        </form>
+    }
+}
+
+/// `/henvendelser/<id>/kvittering`.
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    let request = use_request_from_path();
+    view! {
+        <Title text="Kvittering"/>
+        <h1>"Vi har modtaget din henvendelse"</h1>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match request.await {
+                    Ok(request) => {
+                        let facts = request.facts;
+                        view! {
+                            <div class="alert alert-success" role="status">
+                                <div class="alert-body">
+                                    <p class="alert-heading">{format!("Henvendelse {}", facts.number)}</p>
+                                    <p class="alert-text">
+                                        {format!("Modtaget {}. Kommunen svarer dig senest {}.", facts.received, facts.due)}
+                                    </p>
+                                </div>
+                            </div>
+                            <dl class="mt-6">
+                                <dt>"Nummer"</dt><dd>{facts.number.clone()}</dd>
+                                <dt>"Modtaget"</dt><dd>{facts.received.clone()}</dd>
+                                <dt>"Svarfrist"</dt><dd>{facts.due.clone()}</dd>
+                                <dt>"Behandles af"</dt><dd>{facts.unit.clone()}</dd>
+                            </dl>
+                            <p>
+                                "Fristen er en måned fra modtagelsen. Kan kommunen ikke nå det, fordi sagen er kompleks, "
+                                "får du besked med en begrundelse inden fristen, og fristen kan så forlænges med højst to måneder."
+                            </p>
+                            <p><a href=format!("/henvendelser/{}", facts.id)>"Se og følg din henvendelse"</a></p>
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The request named by `:id` in the address.
+fn use_request_from_path() -> Resource<Result<CitizenRequest, AppError>> {
+    let params = use_params_map();
+    Resource::new_blocking(
+        move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok())),
+        |id| async move {
+            match id {
+                Some(id) => load_my_request(id).await,
+                None => Err(AppError::Refused(
+                    "Vi kan ikke finde henvendelsen blandt dine henvendelser.".to_owned(),
+                )),
+            }
+        },
+    )
+}
+
+/// `/henvendelser`.
+#[component]
+pub fn MyRequestsPage() -> impl IntoView {
+    let requests = Resource::new_blocking(|| (), |_| load_my_requests());
+    view! {
+        <Title text="Mine henvendelser"/>
+        <h1>"Mine henvendelser"</h1>
+        <p class="font-lead">"Her kan du følge dine henvendelser om dine oplysninger og se kommunens svar."</p>
+        <p><a class="button button-primary" href="/henvendelser/ny">"Ny henvendelse"</a></p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match requests.await {
+                    Ok(rows) if rows.is_empty() => view! { <p>"Du har ingen henvendelser."</p> }.into_any(),
+                    Ok(rows) => view! { <RequestTable rows/> }.into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RequestTable(rows: Vec<CitizenRequestRow>) -> impl IntoView {
+    view! {
+        <div class="table--responsive-scroll">
+            <table class="table">
+                <caption class="sr-only">"Dine henvendelser, nyeste først"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Nummer"</th>
+                        <th scope="col">"Drejer sig om"</th>
+                        <th scope="col">"Modtaget"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Frist"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! {
+                        <tr>
+                            <td><a href=format!("/henvendelser/{}", row.id)>{row.number}</a></td>
+                            <td>{row.kind.label()}</td>
+                            <td>{row.received}</td>
+                            <td>{row.status.label()}</td>
+                            <td>{row.deadline}{row.extended.then_some(" (forlænget)")}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// `/henvendelser/<id>`.
+#[component]
+pub fn MyRequestPage() -> impl IntoView {
+    let request = use_request_from_path();
+    let reply = use_form_reply();
+    let query = use_query_map();
+    let notice = query.with_untracked(|query| query.get("besked"));
+    view! {
+        <Title text="Min henvendelse"/>
+        <Suspense>
+            {move || {
+                let notice = notice.clone();
+                Suspend::new(async move {
+                    let reply = reply.await.ok().flatten();
+                    match request.await {
+                        Ok(request) => view! { <MyRequest request reply notice/> }.into_any(),
+                        Err(error) => view! {
+                            <h1>"Min henvendelse"</h1>
+                            <ErrorAlert text=error.to_string()/>
+                            <p><a href="/henvendelser">"Til mine henvendelser"</a></p>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MyRequest(
+    request: CitizenRequest,
+    reply: Option<FormReply>,
+    notice: Option<String>,
+) -> impl IntoView {
+    let facts = request.facts;
+    let base = format!("/henvendelser/{}", facts.id);
+    let open = facts.status.is_open();
+    let message_state = FormState::of(&reply, "message");
+    let withdraw_state = FormState::of(&reply, "withdraw");
+    view! {
+        <h1>{format!("{} {}", facts.kind.label(), facts.number)}</h1>
+        <Notice code=notice/>
+        <FactsList facts=facts.clone()/>
+        {request.notify_email.map(|email| view! {
+            <p class="text-small">{format!("Vi skriver til {email}, når der er nyt i henvendelsen.")}</p>
+        })}
+        <Attachments facts=facts.clone() base=base.clone()/>
+        <History entries=facts.history.clone()/>
+        {open.then(|| view! {
+            <h2>"Skriv til kommunen"</h2>
+            <ErrorSummary state=message_state.clone()/>
+            <form method="post" action=format!("{base}/besked")>
+                <VersionField version=facts.version/>
+                <TextArea name="body" label="Din besked" state=message_state.clone()/>
+                <button type="submit" class="button button-primary">"Send besked"</button>
+            </form>
+            <h2>"Træk henvendelsen tilbage"</h2>
+            <ErrorSummary state=withdraw_state.clone()/>
+            <p>"Har du ikke længere brug for svar, kan du trække henvendelsen tilbage. Det kan ikke fortrydes, men du kan altid sende en ny."</p>
+            <form method="post" action=format!("{base}/tilbagetraek")>
+                <VersionField version=facts.version/>
+                <button type="submit" class="button button-secondary">"Træk henvendelsen tilbage"</button>
+            </form>
+        })}
+        <p class="mt-6"><a href="/henvendelser">"Til mine henvendelser"</a></p>
+    }
+}

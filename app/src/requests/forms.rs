@@ -1,0 +1,531 @@
+//! What a filled-in request form must contain, checked field by field. Each
+//! `parse_*` function turns the submitted fields into a typed value or into
+//! [`FieldErrors`] that name every field that is wrong with a message a
+//! person can act on. Pure: the caller passes the current time.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Europe::Copenhagen;
+
+use super::kinds::{Channel, ExtensionReason, Kind, RefusalGround};
+use crate::identity::cpr::Cpr;
+
+/// Longest free text a citizen or caseworker may write in one field.
+pub const MAX_TEXT: usize = 4000;
+/// Longest answer text.
+pub const MAX_ANSWER: usize = 20000;
+
+/// A submitted form: field name → value.
+pub type Fields = BTreeMap<String, String>;
+
+/// What is wrong with a form: field name → message.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub BTreeMap<String, String>);
+
+impl FieldErrors {
+    fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0
+            .entry(field.to_owned())
+            .or_insert_with(|| message.into());
+    }
+
+    fn result<T>(self, value: impl FnOnce() -> T) -> Result<T, FieldErrors> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields
+        .get(name)
+        .map(|value| value.trim())
+        .unwrap_or_default()
+}
+
+/// A required text of at most `max` characters.
+fn required_text(
+    fields: &Fields,
+    name: &str,
+    max: usize,
+    missing: &str,
+    errors: &mut FieldErrors,
+) -> String {
+    let value = field(fields, name);
+    if value.is_empty() {
+        errors.add(name, missing);
+    } else if value.chars().count() > max {
+        errors.add(name, too_long(max));
+    }
+    value.to_owned()
+}
+
+/// An optional text of at most `max` characters.
+fn optional_text(
+    fields: &Fields,
+    name: &str,
+    max: usize,
+    errors: &mut FieldErrors,
+) -> Option<String> {
+    let value = field(fields, name);
+    if value.chars().count() > max {
+        errors.add(name, too_long(max));
+    }
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+fn too_long(max: usize) -> String {
+    format!("Teksten er for lang. Skriv højst {max} tegn.")
+}
+
+/// An optional e-mail address for notices.
+fn optional_email(fields: &Fields, errors: &mut FieldErrors) -> Option<String> {
+    let value = field(fields, "notify_email");
+    if value.is_empty() {
+        return None;
+    }
+    let plausible = value.len() <= 320
+        && !value.contains(char::is_whitespace)
+        && value.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+        });
+    if !plausible {
+        errors.add(
+            "notify_email",
+            "Skriv en e-mailadresse som navn@eksempel.dk, eller lad feltet være tomt.",
+        );
+    }
+    Some(value.to_owned())
+}
+
+/// What a citizen filed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestText {
+    pub kind: Kind,
+    pub about: String,
+    pub what_is_wrong: Option<String>,
+    pub what_is_right: Option<String>,
+    pub situation: Option<String>,
+    pub notify_email: Option<String>,
+}
+
+/// Reads the kind-specific fields all request forms share.
+fn request_text(kind: Kind, fields: &Fields, errors: &mut FieldErrors) -> RequestText {
+    let about = required_text(
+        fields,
+        "about",
+        MAX_TEXT,
+        match kind {
+            Kind::LogQuestion => "Skriv dit spørgsmål.",
+            _ => "Skriv, hvad din henvendelse drejer sig om.",
+        },
+        errors,
+    );
+    let (what_is_wrong, what_is_right) = if kind == Kind::Rectification {
+        (
+            Some(required_text(
+                fields,
+                "what_is_wrong",
+                MAX_TEXT,
+                "Skriv, hvilken oplysning der er forkert.",
+                errors,
+            )),
+            Some(required_text(
+                fields,
+                "what_is_right",
+                MAX_TEXT,
+                "Skriv, hvad der er det rigtige.",
+                errors,
+            )),
+        )
+    } else {
+        (None, None)
+    };
+    let situation = (kind == Kind::Objection).then(|| {
+        required_text(
+            fields,
+            "situation",
+            MAX_TEXT,
+            "Beskriv din særlige situation. Kommunen skal kende den for at kunne vurdere indsigelsen.",
+            errors,
+        )
+    });
+    let notify_email = optional_email(fields, errors);
+    RequestText {
+        kind,
+        about,
+        what_is_wrong,
+        what_is_right,
+        situation,
+        notify_email,
+    }
+}
+
+/// A citizen's form for `kind`.
+pub fn parse_citizen_request(kind: Kind, fields: &Fields) -> Result<RequestText, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let text = request_text(kind, fields, &mut errors);
+    errors.result(|| text)
+}
+
+/// A request that reached the municipality by letter, phone or e-mail, as a
+/// caseworker registers it.
+pub struct RegisteredRequest {
+    pub text: RequestText,
+    pub channel: Channel,
+    pub received_at: DateTime<Utc>,
+    pub cpr: Cpr,
+    pub citizen_name: String,
+    pub identity_check: String,
+}
+
+/// The registration form, with `now` to refuse a receipt in the future.
+pub fn parse_registration(
+    fields: &Fields,
+    now: DateTime<Utc>,
+) -> Result<RegisteredRequest, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let kind = Kind::from_code(field(fields, "kind")).filter(|kind| *kind != Kind::LogQuestion);
+    if kind.is_none() {
+        errors.add("kind", "Vælg, hvad borgeren beder om.");
+    }
+    let channel =
+        Channel::from_code(field(fields, "channel")).filter(|channel| *channel != Channel::Portal);
+    if channel.is_none() {
+        errors.add("channel", "Vælg, hvordan henvendelsen kom ind.");
+    }
+    let received_at = received_at(fields, now, &mut errors);
+    let cpr = match Cpr::parse(field(fields, "cpr")) {
+        Ok(cpr) => Some(cpr),
+        Err(_) => {
+            errors.add(
+                "cpr",
+                "Skriv et gyldigt CPR-nummer med 10 cifre, fx 010203-1234.",
+            );
+            None
+        }
+    };
+    let citizen_name = required_text(
+        fields,
+        "citizen_name",
+        200,
+        "Skriv borgerens navn.",
+        &mut errors,
+    );
+    let identity_check = required_text(
+        fields,
+        "identity_check",
+        500,
+        "Skriv, hvordan borgerens identitet er kontrolleret (fx brev med underskrift sammenholdt med CPR).",
+        &mut errors,
+    );
+    let text = request_text(kind.unwrap_or(Kind::Access), fields, &mut errors);
+    match (kind, channel, received_at, cpr) {
+        (Some(_), Some(channel), Some(received_at), Some(cpr)) if errors.0.is_empty() => {
+            Ok(RegisteredRequest {
+                text,
+                channel,
+                received_at,
+                cpr,
+                citizen_name,
+                identity_check,
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// `received_date` (YYYY-MM-DD) and `received_time` (HH:MM), Europe/Copenhagen.
+fn received_at(
+    fields: &Fields,
+    now: DateTime<Utc>,
+    errors: &mut FieldErrors,
+) -> Option<DateTime<Utc>> {
+    let date = NaiveDate::parse_from_str(field(fields, "received_date"), "%Y-%m-%d").ok();
+    if date.is_none() {
+        errors.add(
+            "received_date",
+            "Skriv datoen for modtagelsen som ÅÅÅÅ-MM-DD, fx 2026-11-23.",
+        );
+    }
+    let time = NaiveTime::parse_from_str(field(fields, "received_time"), "%H:%M").ok();
+    if time.is_none() {
+        errors.add("received_time", "Skriv klokkeslættet som TT:MM, fx 09:30.");
+    }
+    let local = date?.and_time(time?);
+    // The earlier instant when the clock is turned back; a time skipped
+    // when the clock is turned forward does not exist.
+    let Some(at) = Copenhagen.from_local_datetime(&local).earliest() else {
+        errors.add(
+            "received_time",
+            "Det klokkeslæt findes ikke den dag (sommertid). Vælg et andet.",
+        );
+        return None;
+    };
+    let at = at.with_timezone(&Utc);
+    if at > now {
+        errors.add(
+            "received_date",
+            "Tidspunktet for modtagelsen kan ikke ligge i fremtiden.",
+        );
+        return None;
+    }
+    Some(at)
+}
+
+/// A text to the citizen or an internal note.
+pub fn parse_message(fields: &Fields) -> Result<String, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let body = required_text(fields, "body", MAX_TEXT, "Skriv en tekst.", &mut errors);
+    errors.result(|| body)
+}
+
+/// An extension: the reason from the list and the explanation to the citizen.
+pub fn parse_extension(fields: &Fields) -> Result<(ExtensionReason, String), FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let reason = ExtensionReason::from_code(field(fields, "reason"));
+    if reason.is_none() {
+        errors.add("reason", "Vælg begrundelsen for forlængelsen.");
+    }
+    let text = required_text(
+        fields,
+        "explanation",
+        MAX_TEXT,
+        "Forklar borgeren, hvorfor fristen forlænges.",
+        &mut errors,
+    );
+    match reason {
+        Some(reason) if errors.0.is_empty() => Ok((reason, text)),
+        _ => Err(errors),
+    }
+}
+
+/// An answer's text.
+pub fn parse_answer(fields: &Fields) -> Result<String, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let body = required_text(
+        fields,
+        "body",
+        MAX_ANSWER,
+        "Skriv svaret til borgeren.",
+        &mut errors,
+    );
+    errors.result(|| body)
+}
+
+/// A refusal, full or partial.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub partly: bool,
+    pub ground: RefusalGround,
+    /// The reasons, to the citizen (for a partial refusal, with the answer to the rest).
+    pub body: String,
+    /// The written assessment behind a § 22 restriction (internal).
+    pub assessment: Option<String>,
+}
+
+pub fn parse_refusal(fields: &Fields) -> Result<Refusal, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let partly = match field(fields, "scope") {
+        "partly" => Some(true),
+        "fully" => Some(false),
+        _ => None,
+    };
+    if partly.is_none() {
+        errors.add("scope", "Vælg, om henvendelsen afvises helt eller delvist.");
+    }
+    let ground = RefusalGround::from_code(field(fields, "ground"));
+    if ground.is_none() {
+        errors.add("ground", "Vælg det retlige grundlag for afvisningen.");
+    }
+    let body = required_text(
+        fields,
+        "body",
+        MAX_ANSWER,
+        "Skriv begrundelsen til borgeren (ved delvis afvisning også svaret på resten).",
+        &mut errors,
+    );
+    let assessment = optional_text(fields, "assessment", MAX_TEXT, &mut errors);
+    if ground == Some(RefusalGround::Section22) && assessment.is_none() {
+        errors.add(
+            "assessment",
+            "En begrænsning efter § 22 kræver en konkret, skriftlig vurdering.",
+        );
+    }
+    match (partly, ground) {
+        (Some(partly), Some(ground)) if errors.0.is_empty() => Ok(Refusal {
+            partly,
+            ground,
+            body,
+            assessment,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The version of the request the form was filled in on.
+pub fn parse_version(fields: &Fields) -> Option<i32> {
+    field(fields, "version").parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(pairs: &[(&str, &str)]) -> Fields {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_rectification_needs_what_is_wrong_and_what_is_right() {
+        let errors =
+            parse_citizen_request(Kind::Rectification, &fields(&[("about", "Min adresse")]))
+                .unwrap_err();
+        assert_eq!(
+            errors.0.keys().collect::<Vec<_>>(),
+            ["what_is_right", "what_is_wrong"]
+        );
+        let ok = parse_citizen_request(
+            Kind::Rectification,
+            &fields(&[
+                ("about", " Min adresse "),
+                ("what_is_wrong", "Vejen"),
+                ("what_is_right", "Gaden"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(ok.about, "Min adresse");
+        assert_eq!(ok.what_is_right.as_deref(), Some("Gaden"));
+    }
+
+    #[test]
+    fn an_objection_needs_the_situation_and_other_kinds_ignore_it() {
+        let errors =
+            parse_citizen_request(Kind::Objection, &fields(&[("about", "x")])).unwrap_err();
+        assert!(errors.0.contains_key("situation"));
+        let access = parse_citizen_request(
+            Kind::Access,
+            &fields(&[("about", "alt"), ("situation", "y")]),
+        )
+        .unwrap();
+        assert_eq!(access.situation, None);
+    }
+
+    #[test]
+    fn empty_long_and_bad_email_fields_are_named() {
+        let long = "a".repeat(MAX_TEXT + 1);
+        let errors = parse_citizen_request(
+            Kind::Access,
+            &fields(&[("about", &long), ("notify_email", "anna@")]),
+        )
+        .unwrap_err();
+        assert!(errors.0["about"].contains("4000"));
+        assert!(errors.0.contains_key("notify_email"));
+        assert!(parse_citizen_request(Kind::Access, &fields(&[("about", "   ")])).is_err());
+        let ok = parse_citizen_request(
+            Kind::Access,
+            &fields(&[("about", "alt"), ("notify_email", "anna@eksempel.dk")]),
+        )
+        .unwrap();
+        assert_eq!(ok.notify_email.as_deref(), Some("anna@eksempel.dk"));
+    }
+
+    #[test]
+    fn a_registration_reads_local_time_and_refuses_the_future() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+        let form = |date: &str, time: &str| {
+            fields(&[
+                ("kind", "access"),
+                ("channel", "letter"),
+                ("received_date", date),
+                ("received_time", time),
+                ("cpr", "240381-9912"),
+                ("citizen_name", "Anna Testesen"),
+                ("identity_check", "Brev med underskrift"),
+                ("about", "Alt"),
+            ])
+        };
+        let ok = parse_registration(&form("2026-11-20", "00:30"), now)
+            .ok()
+            .unwrap();
+        assert_eq!(
+            ok.received_at,
+            Utc.with_ymd_and_hms(2026, 11, 19, 23, 30, 0).unwrap()
+        );
+        assert_eq!(ok.channel, Channel::Letter);
+        let future = parse_registration(&form("2026-11-24", "09:00"), now)
+            .err()
+            .unwrap();
+        assert!(future.0.contains_key("received_date"));
+        let bad = parse_registration(
+            &fields(&[
+                ("kind", "log_question"),
+                ("channel", "portal"),
+                ("cpr", "123"),
+            ]),
+            now,
+        )
+        .err()
+        .unwrap();
+        for name in [
+            "kind",
+            "channel",
+            "received_date",
+            "received_time",
+            "cpr",
+            "citizen_name",
+            "identity_check",
+            "about",
+        ] {
+            assert!(bad.0.contains_key(name), "{name} named");
+        }
+    }
+
+    #[test]
+    fn a_section_22_refusal_needs_a_written_assessment() {
+        let errors = parse_refusal(&fields(&[
+            ("scope", "fully"),
+            ("ground", "section_22"),
+            ("body", "Begrundelse"),
+        ]))
+        .unwrap_err();
+        assert!(errors.0.contains_key("assessment"));
+        let ok = parse_refusal(&fields(&[
+            ("scope", "partly"),
+            ("ground", "excessive"),
+            ("body", "Begrundelse"),
+        ]))
+        .unwrap();
+        assert!(ok.partly);
+        assert!(parse_refusal(&fields(&[])).unwrap_err().0.len() >= 3);
+    }
+
+    #[test]
+    fn an_extension_needs_a_listed_reason_and_an_explanation() {
+        assert_eq!(
+            parse_extension(&fields(&[("reason", "other"), ("explanation", "")]))
+                .unwrap_err()
+                .0
+                .len(),
+            2
+        );
+        assert_eq!(
+            parse_extension(&fields(&[
+                ("reason", "complexity"),
+                ("explanation", "Mange sager")
+            ]))
+            .unwrap(),
+            (ExtensionReason::Complexity, "Mange sager".to_owned())
+        );
+    }
+}

@@ -1,0 +1,340 @@
+//! What the request pages show, prepared on the server: dates as Danish
+//! text, codes as values. Nothing here holds a CPR number except
+//! [`CaseView::cpr_revealed`], which the server fills only after a
+//! caseworker's deliberate, logged click.
+
+use serde::{Deserialize, Serialize};
+
+use super::kinds::{Channel, Kind, Status};
+
+/// One request in the citizen's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitizenRequestRow {
+    pub id: i64,
+    pub number: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub received: String,
+    /// The deadline in force (the extended one when extended).
+    pub deadline: String,
+    pub extended: bool,
+}
+
+/// One entry of a request's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    /// "Du", "Kommunen (Borgerservice)", or to staff the colleague's name.
+    pub who: String,
+    pub what: String,
+    pub body: Option<String>,
+    /// "Modtaget → Under behandling" when the status changed.
+    pub status_change: Option<String>,
+    /// Staff only: an internal entry the citizen never sees.
+    pub internal: bool,
+}
+
+/// A file sent with an answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: i64,
+    pub file_name: String,
+}
+
+/// The facts of a request both the citizen and the caseworker see.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestFacts {
+    pub id: i64,
+    pub number: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub channel: Channel,
+    pub received: String,
+    pub due: String,
+    /// The extended deadline, its reason and the explanation, when extended.
+    pub extension: Option<Extension>,
+    pub about: String,
+    pub what_is_wrong: Option<String>,
+    pub what_is_right: Option<String>,
+    pub situation: Option<String>,
+    pub log_row_text: Option<String>,
+    pub unit: String,
+    pub history: Vec<HistoryEntry>,
+    pub attachments: Vec<Attachment>,
+    /// For optimistic locking: the version the page was rendered from.
+    pub version: i32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    pub until: String,
+    pub reason: String,
+    pub explanation: String,
+}
+
+/// A request as its citizen sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitizenRequest {
+    pub facts: RequestFacts,
+    pub notify_email: Option<String>,
+}
+
+/// One open request in a caseworker's queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueRow {
+    pub id: i64,
+    pub number: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub citizen_name: String,
+    pub unit: String,
+    pub received: String,
+    pub deadline: String,
+    /// Days from today to the deadline in force; negative when overdue.
+    pub days_left: i64,
+    pub extended: bool,
+    pub assignee: Option<String>,
+}
+
+impl QueueRow {
+    pub fn overdue(&self) -> bool {
+        self.days_left < 0
+    }
+
+    /// Due today or within the next 7 days.
+    pub fn due_soon(&self) -> bool {
+        (0..=7).contains(&self.days_left)
+    }
+
+    /// "3 dage", "i dag", "2 dage over fristen".
+    pub fn days_text(&self) -> String {
+        match self.days_left {
+            0 => "Frist i dag".to_owned(),
+            1 => "1 dag".to_owned(),
+            -1 => "1 dag over fristen".to_owned(),
+            days if days < 0 => format!("{} dage over fristen", -days),
+            days => format!("{days} dage"),
+        }
+    }
+}
+
+/// Rows per page of the queue.
+pub const QUEUE_PAGE_SIZE: usize = 50;
+
+/// The queue's filter, read from the address (`status`, `type`, `enhed`,
+/// `mine`, `side`), so it works without JavaScript and can be bookmarked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueFilter {
+    /// `None`: every open status.
+    pub status: Option<Status>,
+    pub kind: Option<Kind>,
+    pub unit: Option<String>,
+    pub mine: bool,
+    /// 1-based.
+    pub page: usize,
+}
+
+impl QueueFilter {
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> QueueFilter {
+        let mut filter = QueueFilter {
+            page: 1,
+            ..QueueFilter::default()
+        };
+        for (key, value) in pairs {
+            match key {
+                "status" => {
+                    filter.status = Status::from_code(value).filter(|status| status.is_open())
+                }
+                "type" => filter.kind = Kind::from_code(value),
+                "enhed" if !value.is_empty() => filter.unit = Some(value.to_owned()),
+                "mine" => filter.mine = value == "ja",
+                "side" => filter.page = value.parse().ok().filter(|page| *page >= 1).unwrap_or(1),
+                _ => {}
+            }
+        }
+        filter
+    }
+
+    /// The query string for this filter on `page`.
+    pub fn query(&self, page: usize) -> String {
+        let mut parts = Vec::new();
+        if let Some(status) = self.status {
+            parts.push(format!("status={}", status.code()));
+        }
+        if let Some(kind) = self.kind {
+            parts.push(format!("type={}", kind.code()));
+        }
+        if let Some(unit) = &self.unit {
+            parts.push(format!("enhed={}", urlencode(unit)));
+        }
+        if self.mine {
+            parts.push("mine=ja".to_owned());
+        }
+        if page > 1 {
+            parts.push(format!("side={page}"));
+        }
+        parts.join("&")
+    }
+}
+
+/// Percent-encodes everything but unreserved characters.
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (byte as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// A page of the queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuePage {
+    pub rows: Vec<QueueRow>,
+    pub total: usize,
+    pub filter: QueueFilter,
+    /// (code, name) of the units the caseworker may filter by.
+    pub units: Vec<(String, String)>,
+}
+
+/// A colleague a request can be assigned to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Colleague {
+    pub id: String,
+    pub name: String,
+}
+
+/// A request as a caseworker sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub facts: RequestFacts,
+    pub citizen_name: String,
+    /// `DDMMYY-XXXX`.
+    pub cpr_masked: String,
+    /// Filled only after the caseworker chose to see the number (logged).
+    pub cpr_revealed: Option<String>,
+    pub assignee: Option<Colleague>,
+    pub colleagues: Vec<Colleague>,
+    /// Who registered it and how identity was checked (letters, phone, e-mail).
+    pub registered: Option<String>,
+    /// Days to the deadline in force; negative when overdue.
+    pub days_left: i64,
+    /// Whether the caller may act on it (a caseworker of its unit).
+    pub may_act: bool,
+    /// Whether an extension is still possible today.
+    pub may_extend: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_queue_filter_reads_and_writes_the_same_query() {
+        let filter = QueueFilter::from_pairs([
+            ("status", "awaiting_citizen"),
+            ("type", "access"),
+            ("enhed", "BS"),
+            ("mine", "ja"),
+            ("side", "3"),
+        ]);
+        assert_eq!(filter.status, Some(Status::AwaitingCitizen));
+        assert_eq!(filter.page, 3);
+        assert_eq!(
+            filter.query(3),
+            "status=awaiting_citizen&type=access&enhed=BS&mine=ja&side=3"
+        );
+        // Closed statuses are not in the queue; nonsense is ignored.
+        let odd = QueueFilter::from_pairs([("status", "closed"), ("side", "0"), ("type", "x")]);
+        assert_eq!(
+            odd,
+            QueueFilter {
+                page: 1,
+                ..QueueFilter::default()
+            }
+        );
+        assert_eq!(
+            QueueFilter::from_pairs([("enhed", "Å B")]).query(1),
+            "enhed=%C3%85%20B"
+        );
+    }
+
+    #[test]
+    fn days_left_read_as_danish() {
+        let row = |days_left| QueueRow {
+            id: 1,
+            number: "H-000001".into(),
+            kind: Kind::Access,
+            status: Status::Received,
+            citizen_name: "A".into(),
+            unit: "B".into(),
+            received: String::new(),
+            deadline: String::new(),
+            days_left,
+            extended: false,
+            assignee: None,
+        };
+        assert_eq!(row(-3).days_text(), "3 dage over fristen");
+        assert!(row(-1).overdue());
+        assert!(row(0).due_soon() && row(7).due_soon() && !row(8).due_soon());
+        assert_eq!(row(0).days_text(), "Frist i dag");
+    }
+}
+
+/// A count with its label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Count {
+    pub label: String,
+    pub count: usize,
+}
+
+/// Requests decided in one month and how many met their deadline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthOnTime {
+    /// "november 2026".
+    pub month: String,
+    pub decided: usize,
+    pub on_time: usize,
+}
+
+impl MonthOnTime {
+    /// Whole percent met, or `None` when nothing was decided.
+    pub fn percent(&self) -> Option<usize> {
+        (self.decided > 0).then(|| self.on_time * 100 / self.decided)
+    }
+}
+
+/// One unit's line in the DPO's overview.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitLine {
+    pub unit: String,
+    pub open: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+    pub decided: usize,
+    pub on_time: usize,
+    /// Median calendar days from receipt to decision.
+    pub median_days: Option<f64>,
+    pub extended: usize,
+    pub received: usize,
+}
+
+/// The DPO's overview of every request's deadline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeadlineOverview {
+    pub open_by_status: Vec<Count>,
+    pub open_by_kind: Vec<Count>,
+    pub overdue: usize,
+    pub due_soon: usize,
+    /// The last 12 months, oldest first.
+    pub months: Vec<MonthOnTime>,
+    pub median_days: Option<f64>,
+    /// Extended requests among all received.
+    pub extended: usize,
+    pub received: usize,
+    pub units: Vec<UnitLine>,
+    /// Every overdue or soon-due open request, by deadline.
+    pub urgent: Vec<QueueRow>,
+}

@@ -1,0 +1,217 @@
+//! Which action is allowed on a request in which status, and the status it
+//! leads to. Pure: the caller passes today's date (Europe/Copenhagen); the
+//! store applies the result inside the action's transaction.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::kinds::Status;
+
+/// Something a caseworker or the citizen does to a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    /// A caseworker takes the request or gives it to a colleague.
+    Assign,
+    /// A caseworker asks the citizen to clarify (the deadline runs on).
+    AskClarification,
+    /// A caseworker writes to the citizen.
+    MessageToCitizen,
+    /// A caseworker writes an internal note (never shown to the citizen).
+    Note,
+    /// A caseworker extends the deadline by two months.
+    Extend,
+    /// A caseworker answers.
+    Answer,
+    /// A caseworker refuses part of the request and answers the rest.
+    RefusePartly,
+    /// A caseworker refuses the request.
+    Refuse,
+    /// A caseworker closes a request that was answered, refused or withdrawn.
+    Close,
+    /// The citizen writes to the caseworker.
+    CitizenMessage,
+    /// The citizen withdraws the request.
+    Withdraw,
+}
+
+/// The facts about a request the rules look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standing {
+    pub status: Status,
+    /// The one-month deadline.
+    pub due_on: NaiveDate,
+    /// Whether the deadline has been extended.
+    pub extended: bool,
+}
+
+/// Why a step is not allowed; the text is shown to the person who tried.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct NotAllowed(pub String);
+
+fn not_allowed(text: &str) -> NotAllowed {
+    NotAllowed(text.to_owned())
+}
+
+/// The status after `step`, or why `step` is not allowed now.
+pub fn next_status(step: Step, standing: Standing, today: NaiveDate) -> Result<Status, NotAllowed> {
+    let status = standing.status;
+    let finished = || {
+        not_allowed(match status {
+            Status::Withdrawn => "Henvendelsen er trukket tilbage.",
+            Status::Closed => "Henvendelsen er lukket.",
+            _ => "Henvendelsen er allerede besvaret.",
+        })
+    };
+    match step {
+        Step::Note => Ok(status),
+        Step::Assign | Step::MessageToCitizen if status.is_open() => Ok(match status {
+            Status::Received => Status::InProgress,
+            other => other,
+        }),
+        Step::AskClarification if status.is_open() => Ok(Status::AwaitingCitizen),
+        Step::Extend if status.is_open() => {
+            if standing.extended {
+                Err(not_allowed(
+                    "Fristen er allerede forlænget. Den kan kun forlænges én gang.",
+                ))
+            } else if today > standing.due_on {
+                Err(not_allowed(
+                    "Fristen kan ikke forlænges, når den oprindelige frist er overskredet. Borgeren skal have besked om en forlængelse inden fristen.",
+                ))
+            } else {
+                Ok(status)
+            }
+        }
+        Step::Answer if status.is_open() => Ok(Status::Answered),
+        Step::RefusePartly if status.is_open() => Ok(Status::PartlyRefused),
+        Step::Refuse if status.is_open() => Ok(Status::Refused),
+        Step::CitizenMessage if status.is_open() => Ok(match status {
+            Status::AwaitingCitizen => Status::InProgress,
+            other => other,
+        }),
+        Step::Withdraw if status.is_open() => Ok(Status::Withdrawn),
+        Step::Close if status.is_decided() || status == Status::Withdrawn => Ok(Status::Closed),
+        Step::Close if status == Status::Closed => Err(finished()),
+        Step::Close => Err(not_allowed(
+            "Henvendelsen kan først lukkes, når den er besvaret, afvist eller trukket tilbage.",
+        )),
+        _ => Err(finished()),
+    }
+}
+
+/// Whether a request decided on `decided_on` met its deadline.
+pub fn met_deadline(
+    decided_on: NaiveDate,
+    due_on: NaiveDate,
+    extended_to: Option<NaiveDate>,
+) -> bool {
+    decided_on <= extended_to.unwrap_or(due_on)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn standing(status: Status) -> Standing {
+        Standing {
+            status,
+            due_on: day("2026-12-23"),
+            extended: false,
+        }
+    }
+
+    const TODAY: &str = "2026-12-01";
+
+    const STEPS: [Step; 11] = [
+        Step::Assign,
+        Step::AskClarification,
+        Step::MessageToCitizen,
+        Step::Note,
+        Step::Extend,
+        Step::Answer,
+        Step::RefusePartly,
+        Step::Refuse,
+        Step::Close,
+        Step::CitizenMessage,
+        Step::Withdraw,
+    ];
+
+    /// The whole table: for each status, the steps allowed and where they lead.
+    fn expected(status: Status, step: Step) -> Option<Status> {
+        use Status::*;
+        match (status, step) {
+            (_, Step::Note) => Some(status),
+            (Received, Step::Assign | Step::MessageToCitizen) => Some(InProgress),
+            (InProgress | AwaitingCitizen, Step::Assign | Step::MessageToCitizen) => Some(status),
+            (Received | InProgress | AwaitingCitizen, Step::AskClarification) => {
+                Some(AwaitingCitizen)
+            }
+            (Received | InProgress | AwaitingCitizen, Step::Extend) => Some(status),
+            (Received | InProgress | AwaitingCitizen, Step::Answer) => Some(Answered),
+            (Received | InProgress | AwaitingCitizen, Step::RefusePartly) => Some(PartlyRefused),
+            (Received | InProgress | AwaitingCitizen, Step::Refuse) => Some(Refused),
+            (AwaitingCitizen, Step::CitizenMessage) => Some(InProgress),
+            (Received | InProgress, Step::CitizenMessage) => Some(status),
+            (Received | InProgress | AwaitingCitizen, Step::Withdraw) => Some(Withdrawn),
+            (Answered | PartlyRefused | Refused | Withdrawn, Step::Close) => Some(Closed),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn every_status_and_step_follows_the_table() {
+        for status in Status::ALL {
+            for step in STEPS {
+                let result = next_status(step, standing(status), day(TODAY));
+                assert_eq!(
+                    result.clone().ok(),
+                    expected(status, step),
+                    "{status:?} + {step:?}"
+                );
+                if let Err(NotAllowed(text)) = result {
+                    assert!(!text.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_extension_comes_once_and_no_later_than_the_deadline() {
+        let open = standing(Status::InProgress);
+        assert!(
+            next_status(Step::Extend, open, day("2026-12-23")).is_ok(),
+            "on the deadline day"
+        );
+        let late = next_status(Step::Extend, open, day("2026-12-24")).unwrap_err();
+        assert!(late.0.contains("overskredet"));
+        let twice = Standing {
+            extended: true,
+            ..open
+        };
+        let again = next_status(Step::Extend, twice, day("2026-12-01")).unwrap_err();
+        assert!(again.0.contains("én gang"));
+    }
+
+    #[test]
+    fn answering_a_withdrawn_request_says_so() {
+        let refused =
+            next_status(Step::Answer, standing(Status::Withdrawn), day(TODAY)).unwrap_err();
+        assert_eq!(refused.0, "Henvendelsen er trukket tilbage.");
+    }
+
+    #[test]
+    fn the_deadline_is_met_on_the_day_itself_or_the_extended_day() {
+        assert!(met_deadline(day("2026-12-23"), day("2026-12-23"), None));
+        assert!(!met_deadline(day("2026-12-24"), day("2026-12-23"), None));
+        assert!(met_deadline(
+            day("2027-02-01"),
+            day("2026-12-23"),
+            Some(day("2027-02-23"))
+        ));
+    }
+}

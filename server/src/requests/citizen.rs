@@ -1,0 +1,195 @@
+//! The citizen's request forms: file a request (`POST /henvendelser/ny/<kind>`),
+//! write to the caseworker (`POST /henvendelser/<id>/besked`), withdraw
+//! (`POST /henvendelser/<id>/tilbagetraek`), and download an answer's
+//! attachment. The citizen is taken from the session only.
+
+use axum::extract::{Path, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use app::access_log::summary;
+use app::caller::Caller;
+use app::requests::forms::{parse_citizen_request, parse_message, parse_version, FieldErrors};
+use app::requests::store::{self, AskedRow, CitizenAction, CitizenIdentity};
+use app::requests::Kind;
+use app::state::AppState;
+
+use super::{done, file, missing_file, read_form, FormPage};
+use crate::clock;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/henvendelser/ny/{kind}", post(file_request))
+        .route("/henvendelser/{id}/besked", post(reply))
+        .route("/henvendelser/{id}/tilbagetraek", post(withdraw))
+        .route("/henvendelser/{id}/bilag/{attachment}", get(attachment))
+}
+
+const SIGN_IN_AGAIN: &str = "Log ud og ind igen med MitID, før du sender en henvendelse.";
+
+async fn file_request(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    request: Request,
+) -> Response {
+    let Some(kind) = Kind::from_slug(&slug) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (parts, fields) = read_form(request).await;
+    let caller = parts
+        .extensions
+        .get::<Caller>()
+        .cloned()
+        .unwrap_or_default();
+    let identity = parts.extensions.get::<CitizenIdentity>().cloned();
+    let path = format!("/henvendelser/ny/{slug}");
+    let page = FormPage {
+        state: &state,
+        parts,
+        path,
+        form: "request",
+        fields: fields.clone(),
+    };
+    let Caller::Citizen(key) = caller else {
+        return StatusCode::FORBIDDEN.into_response();
+    };
+    let Some(identity) = identity.filter(|identity| identity.key == key) else {
+        return page
+            .again(
+                FieldErrors::default(),
+                Some(SIGN_IN_AGAIN.to_owned()),
+                StatusCode::UNAUTHORIZED,
+            )
+            .await;
+    };
+    let now = clock::now();
+    // A question must be about one of the citizen's own visible rows.
+    let asked = if kind == Kind::LogQuestion {
+        let id = fields
+            .get("opslag")
+            .and_then(|id| id.trim().parse::<i64>().ok());
+        let row = match id {
+            Some(id) => {
+                summary::row(&state.pool, &key, id, now, state.site.log_retention_months).await
+            }
+            None => Ok(None),
+        };
+        match (id, row) {
+            (Some(id), Ok(Some(row))) => Some((id, row)),
+            (_, Ok(None)) | (None, _) => {
+                let message = "Vi kan ikke finde opslaget i din log. Gå tilbage til din log, og vælg \"Spørg om dette opslag\" ved linjen.".to_owned();
+                return page
+                    .again(
+                        FieldErrors::default(),
+                        Some(message),
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                    )
+                    .await;
+            }
+            (_, Err(error)) => return page.store_failed(error.into()).await,
+        }
+    } else {
+        None
+    };
+    let text = match parse_citizen_request(kind, &fields) {
+        Ok(text) => text,
+        Err(errors) => {
+            return page
+                .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+                .await
+        }
+    };
+    let asked_row = asked.as_ref().map(|(id, row)| AskedRow { id: *id, row });
+    match store::file(
+        &state.pool,
+        &state.requests,
+        &identity,
+        &text,
+        asked_row,
+        now,
+    )
+    .await
+    {
+        Ok(id) => Redirect::to(&format!("/henvendelser/{id}/kvittering")).into_response(),
+        Err(error) => page.store_failed(error).await,
+    }
+}
+
+async fn reply(state: State<AppState>, id: Path<i64>, request: Request) -> Response {
+    act(state, id, request, "message").await
+}
+
+async fn withdraw(state: State<AppState>, id: Path<i64>, request: Request) -> Response {
+    act(state, id, request, "withdraw").await
+}
+
+/// A reply (`message`) or a withdrawal (`withdraw`) on request `id`.
+async fn act(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request,
+    form: &'static str,
+) -> Response {
+    let (parts, fields) = read_form(request).await;
+    let Some(Caller::Citizen(key)) = parts.extensions.get::<Caller>().cloned() else {
+        return StatusCode::FORBIDDEN.into_response();
+    };
+    let path = format!("/henvendelser/{id}");
+    let page = FormPage {
+        state: &state,
+        parts,
+        path: path.clone(),
+        form,
+        fields: fields.clone(),
+    };
+    let Some(version) = parse_version(&fields) else {
+        return page
+            .again(
+                FieldErrors::default(),
+                Some("Formularen mangler et felt. Hent siden igen.".to_owned()),
+                StatusCode::BAD_REQUEST,
+            )
+            .await;
+    };
+    let body;
+    let action = if form == "message" {
+        body = match parse_message(&fields) {
+            Ok(body) => body,
+            Err(errors) => {
+                return page
+                    .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+                    .await
+            }
+        };
+        CitizenAction::Reply(&body)
+    } else {
+        CitizenAction::Withdraw
+    };
+    match store::citizen_act(&state.pool, &key, id, version, action, clock::now()).await {
+        Ok(_) => done(
+            &path,
+            if form == "message" {
+                "sendt"
+            } else {
+                "tilbagetrukket"
+            },
+        ),
+        Err(error) => page.store_failed(error).await,
+    }
+}
+
+async fn attachment(
+    State(state): State<AppState>,
+    Path((id, attachment)): Path<(i64, i64)>,
+    request: Request,
+) -> Response {
+    let Some(Caller::Citizen(key)) = request.extensions().get::<Caller>().cloned() else {
+        return StatusCode::FORBIDDEN.into_response();
+    };
+    match store::attachment(&state.pool, id, attachment, Some(&key), None).await {
+        Ok(attachment) => file(attachment),
+        Err(error) => missing_file(error),
+    }
+}

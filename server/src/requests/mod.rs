@@ -1,0 +1,159 @@
+//! The routes behind the request forms (plain HTML forms, so they work
+//! without JavaScript): the citizen's ([`citizen`]) and the caseworker's
+//! ([`casework`]), and the DPO's CSV export ([`dpo`]). Each handler reads the
+//! form, validates it (`app::requests::forms`), calls one store function
+//! (`app::requests::store`, one transaction) and then either redirects (303)
+//! to the next page or renders the form's page again with what was typed and
+//! what is wrong ([`app::form::FormReply`]), so nothing is lost.
+
+pub mod casework;
+pub mod citizen;
+pub mod dpo;
+
+use axum::extract::{FromRequest, Request};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router};
+
+use app::error::AppError;
+use app::form::FormReply;
+use app::requests::forms::{FieldErrors, Fields};
+use app::requests::store::StoreError;
+use app::state::AppState;
+
+use crate::http::render;
+
+/// Every request route, to be merged inside the session and guard layers.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(citizen::routes())
+        .merge(casework::routes())
+        .merge(dpo::routes())
+}
+
+/// Splits `request` into its parts (for rendering the page again) and its
+/// form fields; an unreadable body reads as no fields.
+async fn read_form(request: Request) -> (Parts, Fields) {
+    let (parts, body) = request.into_parts();
+    let fields = match Form::<Vec<(String, String)>>::from_request(
+        Request::from_parts(parts.clone(), body),
+        &(),
+    )
+    .await
+    {
+        Ok(Form(pairs)) => pairs.into_iter().collect(),
+        Err(_) => Fields::new(),
+    };
+    (parts, fields)
+}
+
+/// A form handled by a route: where its page lives and which form it is.
+struct FormPage<'a> {
+    state: &'a AppState,
+    parts: Parts,
+    /// The page to render again on an error.
+    path: String,
+    /// The form's name on that page ([`FormReply::form`]).
+    form: &'static str,
+    fields: Fields,
+}
+
+impl FormPage<'_> {
+    /// The page again, with `errors` at their fields, `message` above the
+    /// form, the typed values kept, and `status`.
+    async fn again(
+        self,
+        errors: FieldErrors,
+        message: Option<String>,
+        status: StatusCode,
+    ) -> Response {
+        let form = self.form;
+        self.again_as(form, errors, message, status).await
+    }
+
+    async fn again_as(
+        self,
+        form: &'static str,
+        errors: FieldErrors,
+        message: Option<String>,
+        status: StatusCode,
+    ) -> Response {
+        let mut values = self.fields;
+        // Never echo a CPR number back into a page.
+        values.remove("cpr");
+        let reply = FormReply {
+            form: form.to_owned(),
+            values,
+            errors: errors.0,
+            message,
+        };
+        render::page(
+            self.state,
+            self.parts,
+            &self.path,
+            move || leptos::prelude::provide_context(reply.clone()),
+            status,
+        )
+        .await
+    }
+
+    /// Answers a failed store call: a conflict or a refused step comes back
+    /// on the page with its message; anything else is logged.
+    async fn store_failed(self, error: StoreError) -> Response {
+        match error {
+            StoreError::Conflict => {
+                let message = "Henvendelsen er blevet ændret, siden du åbnede siden. Se den nye status herunder, og prøv igen.".to_owned();
+                self.again_as(
+                    "conflict",
+                    FieldErrors::default(),
+                    Some(message),
+                    StatusCode::CONFLICT,
+                )
+                .await
+            }
+            StoreError::NotAllowed(text) => {
+                self.again(FieldErrors::default(), Some(text), StatusCode::CONFLICT)
+                    .await
+            }
+            StoreError::NotFound => {
+                let path = self.path.clone();
+                render::page(self.state, self.parts, &path, || {}, StatusCode::NOT_FOUND).await
+            }
+            other => {
+                let message = AppError::internal(&other).to_string();
+                self.again(
+                    FieldErrors::default(),
+                    Some(message),
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                )
+                .await
+            }
+        }
+    }
+}
+
+/// After a successful action: to `path` with a short notice code.
+fn done(path: &str, notice: &str) -> Response {
+    Redirect::to(&format!("{path}?besked={notice}")).into_response()
+}
+
+/// A file from the database as a download.
+fn file(attachment: app::requests::store::NewAttachment) -> Response {
+    crate::access_log::citizen_exports::download(
+        &attachment.content_type,
+        &attachment.file_name,
+        attachment.body,
+    )
+}
+
+/// What an attachment look-up that failed answers.
+fn missing_file(error: StoreError) -> Response {
+    match error {
+        StoreError::NotFound => StatusCode::NOT_FOUND.into_response(),
+        other => {
+            tracing::error!(error = ?other, "cannot read an attachment");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

@@ -1,0 +1,760 @@
+//! Data-subject requests through the real router, the real test identity
+//! providers and PostgreSQL: filing with the receipt and deadline, every
+//! transition and every illegal one, extension rules, the access answer's
+//! export, concurrent edits, authorisation for each role, the staff access
+//! event in the citizen's log, paper requests, and the DPO's overview.
+
+use axum::http::StatusCode;
+use axum::Router;
+use chrono::Duration;
+use sqlx::PgPool;
+
+use app::access_log::summary::date_text;
+use app::deadline::deadlines;
+use server::access_log::partitions;
+use server::demo_data;
+
+use crate::support::{get_with_cookie, post_form, router, sign_in_at, test_config, Reply};
+
+struct Portal {
+    app: Router,
+    anna: String,
+    bo: String,
+    sara: String,
+}
+
+async fn portal(pool: &PgPool) -> Portal {
+    demo_data::load(pool).await.unwrap();
+    // As the server does at start: the log's partitions for this month and ahead.
+    let months = partitions::months_to_keep_ready(server::clock::now(), 6);
+    partitions::ensure(pool, &months).await.unwrap();
+    let app = router(pool.clone());
+    let (_, anna) = sign_in_at(&app, "/log-ind", "anna").await;
+    let (_, bo) = sign_in_at(&app, "/log-ind", "bo").await;
+    let (landing, sara) = sign_in_at(&app, "/medarbejder/log-ind", "sagsbehandler").await;
+    assert_eq!(landing, "/sagsbehandling");
+    Portal {
+        app,
+        anna,
+        bo,
+        sara,
+    }
+}
+
+async fn staff(app: &Router, account: &str) -> String {
+    sign_in_at(app, "/medarbejder/log-ind", account).await.1
+}
+
+/// Files an access request as the citizen behind `cookie`; returns its id.
+async fn file_access_request(app: &Router, cookie: &str) -> i64 {
+    let reply = post_form(
+        app,
+        "/henvendelser/ny/indsigt",
+        cookie,
+        &[("about", "Alt hvad I har om mig")],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    id_in(reply.location(), "/henvendelser/")
+}
+
+fn id_in(location: &str, prefix: &str) -> i64 {
+    location
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.split(['/', '?']).next())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("no request id in {location}"))
+}
+
+/// The version field of the first form on a page.
+fn version(page: &Reply) -> String {
+    let at = page
+        .body
+        .find("name=\"version\" value=\"")
+        .unwrap_or_else(|| panic!("a version field in {}", page.body))
+        + 22;
+    page.body[at..].split('"').next().unwrap().to_owned()
+}
+
+async fn status_of(pool: &PgPool, id: i64) -> String {
+    sqlx::query_scalar("SELECT status FROM data_requests WHERE id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+async fn db_version(pool: &PgPool, id: i64) -> String {
+    let version: i32 = sqlx::query_scalar("SELECT version FROM data_requests WHERE id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    version.to_string()
+}
+
+async fn history_len(pool: &PgPool, id: i64) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM data_request_events WHERE request_id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// Posts action `action` on request `id` as `cookie`, with the version the
+/// case page shows now.
+async fn act(app: &Router, cookie: &str, id: i64, action: &str, fields: &[(&str, &str)]) -> Reply {
+    let page = get_with_cookie(app, &format!("/sagsbehandling/{id}"), cookie).await;
+    let version = version(&page);
+    let mut all = vec![("version", version.as_str())];
+    all.extend_from_slice(fields);
+    post_form(app, &format!("/sagsbehandling/{id}/{action}"), cookie, &all).await
+}
+
+/// Registers a request received `days_ago` days ago by `channel`, as `cookie`.
+async fn register(
+    app: &Router,
+    cookie: &str,
+    kind: &str,
+    channel: &str,
+    days_ago: i64,
+    (name, cpr): (&str, &str),
+) -> Reply {
+    let received = (server::clock::now() - Duration::days(days_ago))
+        .with_timezone(&chrono_tz::Europe::Copenhagen);
+    post_form(
+        app,
+        "/sagsbehandling/registrer",
+        cookie,
+        &[
+            ("kind", kind),
+            ("channel", channel),
+            ("received_date", &received.format("%Y-%m-%d").to_string()),
+            ("received_time", "09:00"),
+            ("citizen_name", name),
+            ("cpr", cpr),
+            ("identity_check", "Underskrevet brev sammenholdt med CPR"),
+            ("about", "Registreret henvendelse"),
+        ],
+    )
+    .await
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_citizen_files_a_request_and_gets_a_receipt_with_the_deadline(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal { app, anna, bo, .. } = &portal;
+
+    let choose = get_with_cookie(app, "/henvendelser/ny", anna).await;
+    for kind in [
+        "indsigt",
+        "berigtigelse",
+        "indsigelse",
+        "sletning",
+        "begraensning",
+    ] {
+        assert!(
+            choose.body.contains(&format!("/henvendelser/ny/{kind}")),
+            "{kind} offered"
+        );
+    }
+
+    // Errors come back next to the fields, with the text kept; nothing is stored.
+    let wrong = post_form(
+        app,
+        "/henvendelser/ny/berigtigelse",
+        anna,
+        &[
+            ("about", "Min adresse <i CPR>"),
+            ("what_is_wrong", ""),
+            ("notify_email", "anna@"),
+        ],
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("Skriv, hvad der er det rigtige."));
+    assert!(wrong
+        .body
+        .contains("Skriv, hvilken oplysning der er forkert."));
+    assert!(wrong
+        .body
+        .contains("Skriv en e-mailadresse som navn@eksempel.dk"));
+    let kept = wrong
+        .body
+        .find("Min adresse")
+        .map(|at| &wrong.body[at..at + 30]);
+    assert_eq!(
+        kept,
+        Some("Min adresse &lt;i CPR&gt;</tex"),
+        "the text is kept, escaped"
+    );
+    assert!(wrong.body.contains("value=\"anna@\""));
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM data_requests")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+
+    let before = server::clock::now();
+    let id = file_access_request(app, anna).await;
+    let receipt = get_with_cookie(app, &format!("/henvendelser/{id}/kvittering"), anna).await;
+    assert_eq!(receipt.status, StatusCode::OK);
+    let due = deadlines(before, &test_config().deadline_calendar()).due;
+    assert!(receipt.body.contains(&format!("H-{id:06}")));
+    assert!(
+        receipt
+            .body
+            .contains(&format!("Kommunen svarer dig senest {}", date_text(due))),
+        "{}",
+        receipt.body
+    );
+
+    let mine = get_with_cookie(app, "/henvendelser", anna).await;
+    assert!(mine.body.contains(&format!("H-{id:06}")) && mine.body.contains("Modtaget"));
+    // Stored with the CPR number sealed, never in plain text.
+    let sealed: Vec<u8> = sqlx::query_scalar("SELECT cpr_sealed FROM data_requests WHERE id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(!sealed.windows(10).any(|window| window == b"2403819912"));
+
+    // Bo can neither see nor touch Anna's request, whatever the address says.
+    let other = get_with_cookie(app, &format!("/henvendelser/{id}"), bo).await;
+    assert!(other.body.contains("Vi kan ikke finde henvendelsen"));
+    assert!(!other.body.contains("Alt hvad I har om mig"));
+    assert!(!get_with_cookie(app, "/henvendelser", bo)
+        .await
+        .body
+        .contains(&format!("H-{id:06}")));
+    let withdraw = post_form(
+        app,
+        &format!("/henvendelser/{id}/tilbagetraek"),
+        bo,
+        &[("version", "1")],
+    )
+    .await;
+    assert_eq!(withdraw.status, StatusCode::NOT_FOUND);
+    assert_eq!(status_of(&pool, id).await, "received");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let id = file_access_request(app, anna).await;
+
+    let queue = get_with_cookie(app, "/sagsbehandling", sara).await;
+    assert!(queue.body.contains(&format!("H-{id:06}")) && queue.body.contains("Anna Testesen"));
+
+    // Opening the request is logged on Anna, at unit level, in her own log.
+    let case = get_with_cookie(app, &format!("/sagsbehandling/{id}"), sara).await;
+    assert!(
+        case.body.contains("240381-XXXX") || case.body.contains("240381-****"),
+        "masked CPR: {}",
+        case.body
+    );
+    assert!(!case.body.contains("2403819912") && !case.body.contains("240381-9912"));
+    let log = get_with_cookie(app, "/min-log", anna).await;
+    assert!(
+        log.body.contains("Indblik"),
+        "the portal's own look-up is in the citizen's log"
+    );
+    assert!(!log.body.contains("Sara"), "never the employee's name");
+
+    // Revealing the CPR number is a deliberate POST, logged in the history.
+    let revealed = post_form(app, &format!("/sagsbehandling/{id}/vis-cpr"), sara, &[]).await;
+    assert_eq!(revealed.status, StatusCode::OK);
+    assert!(revealed.body.contains("240381-9912"));
+    let reveals: i64 = sqlx::query_scalar("SELECT count(*) FROM data_request_events WHERE request_id = $1 AND action = 'cpr_revealed'")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(reveals, 1);
+
+    let sara_id: String =
+        sqlx::query_scalar("SELECT id FROM staff_members WHERE name = 'Sara Sagsbehandler'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        act(app, sara, id, "tildel", &[("assignee", &sara_id)])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(status_of(&pool, id).await, "in_progress");
+
+    let asked = act(app, sara, id, "uddybning", &[("body", "Hvilken periode?")]).await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&pool, id).await, "awaiting_citizen");
+
+    // The citizen answers; the request is back with the caseworker.
+    let page = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
+    assert!(page.body.contains("Hvilken periode?"));
+    let answered = post_form(
+        app,
+        &format!("/henvendelser/{id}/besked"),
+        anna,
+        &[("version", &version(&page)), ("body", "Det seneste år")],
+    )
+    .await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&pool, id).await, "in_progress");
+
+    // Extend once, with a reason; a second extension is refused with a message.
+    let extended = act(
+        app,
+        sara,
+        id,
+        "forlaeng",
+        &[
+            ("reason", "complexity"),
+            ("explanation", "Oplysningerne ligger i fem systemer."),
+        ],
+    )
+    .await;
+    assert_eq!(extended.status, StatusCode::SEE_OTHER);
+    let page = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
+    assert!(
+        page.body.contains("forlænget til")
+            && page.body.contains("Oplysningerne ligger i fem systemer.")
+    );
+    let again = post_form(
+        app,
+        &format!("/sagsbehandling/{id}/forlaeng"),
+        sara,
+        &[
+            (
+                "version",
+                &version(&get_with_cookie(app, &format!("/sagsbehandling/{id}"), sara).await),
+            ),
+            ("reason", "number"),
+            ("explanation", "Igen"),
+        ],
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert!(
+        again.body.contains("kun forlænges én gang"),
+        "{}",
+        again.body
+    );
+
+    // An internal note never reaches the citizen.
+    assert_eq!(
+        act(app, sara, id, "note", &[("body", "Ring til IT om arkivet")])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+
+    // The answer to an access request carries the citizen's log as a CSV file.
+    let answer = act(
+        app,
+        sara,
+        id,
+        "svar",
+        &[("body", "Her er dine oplysninger.")],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&pool, id).await, "answered");
+    let page = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
+    assert!(page.body.contains("Her er dine oplysninger.") && page.body.contains("Besvaret"));
+    assert!(
+        !page.body.contains("Ring til IT om arkivet"),
+        "an internal note leaked"
+    );
+    let attachment_id: i64 =
+        sqlx::query_scalar("SELECT id FROM data_request_attachments WHERE request_id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let csv = get_with_cookie(
+        app,
+        &format!("/henvendelser/{id}/bilag/{attachment_id}"),
+        anna,
+    )
+    .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.body.contains("Dato;Tidspunkt;Afdeling") && csv.body.contains("Indblik"),
+        "{}",
+        csv.body
+    );
+    let by_bo = get_with_cookie(
+        app,
+        &format!("/henvendelser/{id}/bilag/{attachment_id}"),
+        &portal.bo,
+    )
+    .await;
+    assert_eq!(by_bo.status, StatusCode::NOT_FOUND);
+
+    // Illegal now: answering again, withdrawing; then close.
+    let twice = act(app, sara, id, "svar", &[("body", "Igen")]).await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+    let current = db_version(&pool, id).await;
+    let withdraw = post_form(
+        app,
+        &format!("/henvendelser/{id}/tilbagetraek"),
+        anna,
+        &[("version", &current)],
+    )
+    .await;
+    assert_eq!(withdraw.status, StatusCode::CONFLICT);
+    assert!(withdraw.body.contains("allerede besvaret"));
+    assert_eq!(
+        act(app, sara, id, "luk", &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(status_of(&pool, id).await, "closed");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn illegal_transitions_are_refused_and_change_nothing(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+
+    // Withdrawn: no answer, no close before... closing is allowed, answering is not.
+    let id = file_access_request(app, anna).await;
+    let page = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
+    let withdrawn = post_form(
+        app,
+        &format!("/henvendelser/{id}/tilbagetraek"),
+        anna,
+        &[("version", &version(&page))],
+    )
+    .await;
+    assert_eq!(withdrawn.status, StatusCode::SEE_OTHER);
+    let events = history_len(&pool, id).await;
+    let answer = act(app, sara, id, "svar", &[("body", "Svar")]).await;
+    assert_eq!(answer.status, StatusCode::CONFLICT);
+    assert!(answer.body.contains("Henvendelsen er trukket tilbage."));
+    assert_eq!(status_of(&pool, id).await, "withdrawn");
+    assert_eq!(history_len(&pool, id).await, events);
+
+    // Closing an open request is refused.
+    let open = file_access_request(app, anna).await;
+    let close = act(app, sara, open, "luk", &[]).await;
+    assert_eq!(close.status, StatusCode::CONFLICT);
+    assert!(close.body.contains("kan først lukkes"));
+
+    // A § 22 restriction needs a written assessment; the citizen gets the
+    // ground and the right to complain, never the assessment.
+    let missing = act(
+        app,
+        sara,
+        open,
+        "afvis",
+        &[
+            ("scope", "fully"),
+            ("ground", "section_22"),
+            ("body", "Vi kan ikke give indsigt."),
+        ],
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(missing
+        .body
+        .contains("kræver en konkret, skriftlig vurdering"));
+    assert!(
+        missing.body.contains("Vi kan ikke give indsigt."),
+        "the text is kept"
+    );
+    assert_eq!(status_of(&pool, open).await, "received");
+    let refused = act(
+        app,
+        sara,
+        open,
+        "afvis",
+        &[
+            ("scope", "fully"),
+            ("ground", "section_22"),
+            ("body", "Vi kan ikke give indsigt."),
+            ("assessment", "Verserende politisag 12-345"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::SEE_OTHER);
+    let citizen = get_with_cookie(app, &format!("/henvendelser/{open}"), anna).await;
+    assert!(
+        citizen.body.contains("databeskyttelseslovens § 22")
+            && citizen.body.contains("Datatilsynet")
+    );
+    assert!(!citizen.body.contains("Verserende politisag"));
+
+    // A letter received 40 days ago: the deadline has passed, so no extension.
+    let registered = register(
+        app,
+        sara,
+        "erasure",
+        "letter",
+        40,
+        ("Anna Testesen", "240381-9912"),
+    )
+    .await;
+    assert_eq!(
+        registered.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        registered.body
+    );
+    let late = id_in(registered.location(), "/sagsbehandling/");
+    let extend = act(
+        app,
+        sara,
+        late,
+        "forlaeng",
+        &[("reason", "complexity"), ("explanation", "For sent")],
+    )
+    .await;
+    assert_eq!(extend.status, StatusCode::CONFLICT);
+    assert!(extend.body.contains("oprindelige frist er overskredet"));
+    // The queue marks it overdue; Anna sees the registered request as hers.
+    let queue = get_with_cookie(app, "/sagsbehandling", sara).await;
+    assert!(queue.body.contains("Overskredet"));
+    assert!(get_with_cookie(app, "/henvendelser", anna)
+        .await
+        .body
+        .contains(&format!("H-{late:06}")));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn two_caseworkers_acting_at_once_do_not_overwrite_each_other(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let kim = staff(app, "kollega").await;
+    let id = file_access_request(app, anna).await;
+    let seen_by_sara = version(&get_with_cookie(app, &format!("/sagsbehandling/{id}"), sara).await);
+    let seen_by_kim = version(&get_with_cookie(app, &format!("/sagsbehandling/{id}"), &kim).await);
+
+    let first = post_form(
+        app,
+        &format!("/sagsbehandling/{id}/besked"),
+        sara,
+        &[("version", &seen_by_sara), ("body", "Fra Sara")],
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let second = post_form(
+        app,
+        &format!("/sagsbehandling/{id}/uddybning"),
+        &kim,
+        &[("version", &seen_by_kim), ("body", "Fra Kim")],
+    )
+    .await;
+    assert_eq!(second.status, StatusCode::CONFLICT);
+    assert!(second
+        .body
+        .contains("er blevet ændret, siden du åbnede siden"));
+    assert!(second.body.contains("Fra Sara"), "the fresh state is shown");
+    assert_eq!(status_of(&pool, id).await, "in_progress");
+    let kims: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM data_request_events WHERE request_id = $1 AND body = 'Fra Kim'",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(kims, 0);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn each_role_sees_and_does_only_its_own(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let id = file_access_request(app, anna).await;
+    let jens = staff(app, "jobcenter").await;
+    let dan = staff(app, "dpo").await;
+
+    // Another unit's caseworker: not in the queue, not on the page, cannot act.
+    assert!(!get_with_cookie(app, "/sagsbehandling", &jens)
+        .await
+        .body
+        .contains(&format!("H-{id:06}")));
+    let page = get_with_cookie(app, &format!("/sagsbehandling/{id}"), &jens).await;
+    assert!(page.body.contains("hører til en anden enhed") && !page.body.contains("Anna Testesen"));
+    let crafted = post_form(
+        app,
+        &format!("/sagsbehandling/{id}/svar"),
+        &jens,
+        &[("version", "1"), ("body", "Svar")],
+    )
+    .await;
+    assert_eq!(crafted.status, StatusCode::NOT_FOUND);
+    assert_eq!(status_of(&pool, id).await, "received");
+
+    // The DPO sees every unit's requests but does not act on them.
+    assert!(get_with_cookie(app, "/sagsbehandling", &dan)
+        .await
+        .body
+        .contains(&format!("H-{id:06}")));
+    let by_dpo = post_form(
+        app,
+        &format!("/sagsbehandling/{id}/svar"),
+        &dan,
+        &[("version", "1"), ("body", "Svar")],
+    )
+    .await;
+    assert_eq!(by_dpo.status, StatusCode::CONFLICT);
+    assert!(by_dpo.body.contains("Kun sagsbehandlere i enheden"));
+    assert_eq!(status_of(&pool, id).await, "received");
+
+    // Citizens are kept out of staff pages, staff out of citizens' pages.
+    assert_eq!(
+        get_with_cookie(app, "/sagsbehandling", anna).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post_form(
+            app,
+            &format!("/sagsbehandling/{id}/svar"),
+            anna,
+            &[("version", "1"), ("body", "x")]
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post_form(app, "/henvendelser/ny/indsigt", sara, &[("about", "x")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        get_with_cookie(app, "/dpo/henvendelser.csv", sara)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_question_about_a_log_row_goes_to_the_rows_unit_with_the_row_attached(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal { app, anna, bo, .. } = &portal;
+    server::demo_events::load_story(
+        &pool,
+        &test_config().pepper().unwrap(),
+        server::clock::now(),
+    )
+    .await
+    .unwrap();
+    let log = get_with_cookie(app, "/min-log?system=esdh", anna).await;
+    let at = log
+        .body
+        .find("/henvendelser/ny?opslag=")
+        .expect("a question link")
+        + 24;
+    let row: String = log.body[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+
+    let form = get_with_cookie(app, &format!("/henvendelser/ny?opslag={row}"), anna).await;
+    assert!(form.body.contains("Opslaget, du spørger om") && form.body.contains("Jobcenter"));
+    // Bo cannot ask about Anna's row.
+    let crafted = post_form(
+        app,
+        "/henvendelser/ny/spoergsmaal-til-opslag",
+        bo,
+        &[("opslag", &row), ("about", "Hvorfor?")],
+    )
+    .await;
+    assert_eq!(crafted.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(crafted
+        .body
+        .contains("Vi kan ikke finde opslaget i din log"));
+
+    let asked = post_form(
+        app,
+        "/henvendelser/ny/spoergsmaal-til-opslag",
+        anna,
+        &[
+            ("opslag", &row),
+            ("about", "Hvorfor så Jobcenter mine oplysninger?"),
+        ],
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
+    let id = id_in(asked.location(), "/henvendelser/");
+    let (kind, unit): (String, String) = sqlx::query_as(
+        "SELECT r.kind, u.code FROM data_requests r JOIN org_units u ON u.id = r.org_unit_id WHERE r.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!((kind.as_str(), unit.as_str()), ("log_question", "JC"));
+    let page = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
+    assert!(
+        page.body.contains(&format!("Opslag nr. {row}"))
+            && page.body.contains("behandles som en indsigelse")
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_dpo_overview_counts_every_units_deadlines(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app,
+        anna,
+        bo,
+        sara,
+    } = &portal;
+    let dan = staff(app, "dpo").await;
+    let answered = file_access_request(app, anna).await;
+    let _open = file_access_request(app, bo).await;
+    assert_eq!(
+        act(app, sara, answered, "svar", &[("body", "Svar")])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    // One overdue: received 40 days ago by letter.
+    let registered = register(
+        app,
+        sara,
+        "access",
+        "phone",
+        40,
+        ("Bo Prøvesen", "1207559987"),
+    )
+    .await;
+    assert_eq!(registered.status, StatusCode::SEE_OTHER);
+
+    let page = get_with_cookie(app, "/dpo", &dan).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains("<strong>1</strong> åbne henvendelser har overskredet fristen"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Andel besvaret inden for fristen"));
+    assert!(
+        page.body
+            .contains("<th scope=\"row\">Borgerservice</th><td>2</td><td>1</td>"),
+        "per unit: 2 open, 1 overdue"
+    );
+
+    let csv = get_with_cookie(app, "/dpo/henvendelser.csv", &dan).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.body.lines().count(), 4, "header and three requests");
+    assert!(csv
+        .body
+        .contains(&format!("H-{answered:06};Indsigt;Besvaret;Borgerservice")));
+    assert!(!csv.body.contains("Anna") && !csv.body.contains("2403819912"));
+}
