@@ -9,7 +9,7 @@ test('a caseworker signs in with the workforce identity and reaches casework', a
 
   await expect(page).toHaveURL('/sagsbehandling');
   await settle(page);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sagsbehandling');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Henvendelser');
   await expect(page.locator('header.header .portal-user .user')).toHaveText('Sara Sagsbehandler, BS');
   await expectAccessible(page);
   expect(problems).toEqual([]);
@@ -34,7 +34,7 @@ test('a citizen who opens casework is refused, and the DPO sees the attempt', as
   await dpo.goto('/medarbejder/log-ind');
   await dpo.getByRole('button', { name: 'Dan Databeskyttelse' }).click();
   await expect(dpo).toHaveURL('/dpo');
-  await expect(dpo.getByRole('heading', { level: 1 })).toHaveText('Adgangskontrol');
+  await expect(dpo.getByRole('heading', { level: 1 })).toHaveText('Overblik for databeskyttelsesrådgiveren');
   const row = dpo.getByRole('row').filter({ hasText: 'page_forbidden' }).filter({ hasText: '/sagsbehandling' });
   await expect(row.first()).toContainText('borger');
   await expectAccessible(dpo);

@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+
+import { type Browser, type Page } from '@playwright/test';
+import { expect, expectAccessible, settle, test } from './support';
+
+// Bo Prøvesen files an access request, Sara Sagsbehandler answers it, Bo
+// sees the answer with his log attached and Sara's look-up in his log; Sara
+// registers a letter; the DPO sees the deadlines. Bo is used (not Anna) so
+// the counts the log tests check for Anna stay as they are.
+
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+
+/** "2026-12-23" → "23. december 2026", as the portal writes dates. */
+function danishDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day}. ${MONTHS[month - 1]} ${year}`;
+}
+
+/** The deadline of a request received now, from the portal's own command. */
+function dueForNow(): string {
+  const line = execFileSync('../target/debug/server', ['deadline', new Date().toISOString()], {
+    env: { ...process.env, INDBLIK_CONFIG_FILE: '../scripts/development.toml', INDBLIK_DATABASE_URL: process.env.E2E_DATABASE_URL ?? '' },
+  }).toString();
+  const due = /due=(\d{4}-\d{2}-\d{2})/.exec(line)?.[1];
+  if (!due) throw new Error(`unexpected output: ${line}`);
+  return danishDate(due);
+}
+
+async function signInAsStaff(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: test.info().project.use.javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto('/medarbejder/log-ind');
+  await page.getByRole('button', { name }).click();
+  await settle(page);
+  return page;
+}
+
+// Each test walks several people through several pages.
+test.describe.configure({ timeout: 120_000 });
+
+test('a citizen files an access request, a caseworker answers it, and the citizen sees answer and look-up', async ({ page, browser, problems }) => {
+  await page.goto('/log-ind');
+  await page.getByRole('button', { name: 'Bo Prøvesen' }).click();
+  await expect(page).toHaveURL('/min-log');
+
+  await page.goto('/henvendelser/ny');
+  await settle(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ny henvendelse');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Se de oplysninger, kommunen har om dig' }).click();
+  await settle(page);
+
+  // An empty form comes back with the error at the field and the e-mail kept.
+  await page.getByLabel('Din e-mailadresse (frivillig)').fill('bo@eksempel.dk');
+  await page.getByRole('button', { name: 'Send henvendelse' }).click();
+  await settle(page);
+  await expect(page.locator('.form-error-message')).toContainText('Skriv, hvad din henvendelse drejer sig om.');
+  await expect(page.getByLabel('Din e-mailadresse (frivillig)')).toHaveValue('bo@eksempel.dk');
+  await expectAccessible(page);
+
+  const due = dueForNow();
+  await page.getByLabel('Hvad vil du have indsigt i?').fill('Alle oplysninger om mig fra det seneste år');
+  await page.getByRole('button', { name: 'Send henvendelse' }).click();
+  await expect(page).toHaveURL(/\/henvendelser\/\d+\/kvittering$/);
+  await settle(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vi har modtaget din henvendelse');
+  await expect(page.getByRole('status')).toContainText(`Kommunen svarer dig senest ${due}.`);
+  const number = (await page.getByRole('status').locator('.alert-heading').innerText()).replace('Henvendelse ', '');
+  expect(number).toMatch(/^H-\d{6}$/);
+  await expectAccessible(page);
+  const requestUrl = page.url().replace(/\/kvittering$/, '');
+
+  // Sara finds it in her queue and answers it.
+  const sara = await signInAsStaff(browser, 'Sara Sagsbehandler');
+  await expect(sara).toHaveURL('/sagsbehandling');
+  const row = sara.getByRole('row').filter({ hasText: number });
+  await expect(row).toContainText('Bo Prøvesen');
+  await expectAccessible(sara);
+  await row.getByRole('link', { name: number }).click();
+  await settle(sara);
+  await expect(sara.getByText('120755-****')).toBeVisible();
+  await expectAccessible(sara);
+  await sara.getByLabel('Svar til borgeren').fill('Her er dine oplysninger. Din log er vedlagt.');
+  await sara.getByRole('button', { name: 'Send svar' }).click();
+  await settle(sara);
+  await expect(sara.getByRole('status')).toContainText('Svaret er sendt til borgeren.');
+
+  // Bo sees the answer, the attached log, and Sara's look-up at unit level.
+  await page.goto(requestUrl);
+  await settle(page);
+  await expect(page.getByText('Besvaret', { exact: true })).toBeVisible();
+  await expect(page.getByText('Her er dine oplysninger. Din log er vedlagt.')).toBeVisible();
+  await expectAccessible(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: `log-${number}.csv` }).click(),
+  ]);
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+  expect(csv.split('\n')[0]).toContain('Dato;Tidspunkt;Afdeling');
+  expect(csv).toContain('Indblik');
+
+  await page.goto('/min-log?system=indblik');
+  await settle(page);
+  const lookups = page.locator('table.log-table tbody tr');
+  await expect(lookups.first()).toContainText('Borgerservice');
+  await expect(lookups.first()).toContainText('Indblik');
+  await expect(page.getByText('Sara')).toHaveCount(0);
+  await sara.context().close();
+  // The one error response is the deliberately incomplete form (422).
+  expect(problems).toEqual([expect.stringMatching(/^HTTP 422: .*\/henvendelser\/ny\/indsigt$/)]);
+});
+
+test('a caseworker registers a letter and it appears in the queue; the DPO sees the deadlines', async ({ browser }) => {
+  const sara = await signInAsStaff(browser, 'Sara Sagsbehandler');
+  await sara.getByRole('link', { name: 'Registrer henvendelse fra brev, telefon eller e-mail' }).click();
+  await settle(sara);
+  await expectAccessible(sara);
+  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await sara.getByLabel('Sletning').check();
+  await sara.getByLabel('Brev').check();
+  await sara.getByLabel('Modtaget dato').fill(yesterday);
+  await sara.getByLabel('Modtaget klokkeslæt').fill('10:30');
+  await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
+  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
+  await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Underskrevet brev sammenholdt med CPR');
+  await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Slet mine oplysninger om en afsluttet byggesag');
+  await sara.getByRole('button', { name: 'Registrer' }).click();
+  await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
+  await settle(sara);
+  await expect(sara.getByRole('status')).toContainText('Henvendelsen er registreret');
+  const heading = await sara.getByRole('heading', { level: 1 }).innerText();
+  const number = /H-\d{6}/.exec(heading)?.[0] ?? '';
+  expect(number).not.toBe('');
+  await expect(sara.getByText('Brev', { exact: false }).first()).toBeVisible();
+
+  await sara.goto('/sagsbehandling?type=erasure');
+  await settle(sara);
+  await expect(sara.getByRole('row').filter({ hasText: number })).toContainText('Carl Lavsikring');
+  await sara.context().close();
+
+  const dpo = await signInAsStaff(browser, 'Dan Databeskyttelse');
+  await expect(dpo).toHaveURL('/dpo');
+  await expect(dpo.getByRole('heading', { name: 'Henvendelser og frister' })).toBeVisible();
+  await expect(dpo.getByRole('img', { name: /Andel besvaret inden for fristen pr. måned/ })).toBeVisible();
+  const open = dpo.getByRole('table', { name: 'Åbne henvendelser efter type' }).getByRole('row', { name: /Sletning/ });
+  await expect(open).not.toContainText(/Sletning\s*0$/);
+  const borgerservice = dpo.getByRole('row').filter({ has: dpo.getByRole('rowheader', { name: 'Borgerservice', exact: true }) });
+  await expect(borgerservice.first()).toBeVisible();
+  await expectAccessible(dpo);
+  await dpo.context().close();
+});
