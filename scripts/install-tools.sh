@@ -47,6 +47,7 @@ npm_ci() {
 
 npm_ci style
 npm_ci scripts/idp
+npm_ci scripts/smtp-sink
 "$root/scripts/dkfds-assets.sh" >&2
 
 if [ "$purpose" = test ]; then

@@ -47,9 +47,12 @@ cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D war
 # Citizens (MitID broker) on TEST_IDP_PORT, staff (workforce IdP) on the next port.
 TEST_IDP_PORT="${TEST_IDP_PORT:-4100}"
 TEST_STAFF_IDP_PORT=$((TEST_IDP_PORT + 1))
+# The SMTP sink the mail tests deliver to, and where they read what arrived.
+TEST_SMTP_PORT=$((TEST_IDP_PORT + 2))
 stop_all() {
   scripts/idp.sh stop citizen "$TEST_IDP_PORT"
   scripts/idp.sh stop staff "$TEST_STAFF_IDP_PORT"
+  scripts/smtp-sink.sh stop "$TEST_SMTP_PORT"
   if [ -n "${started_db:-}" ]; then scripts/db.sh stop; fi
 }
 trap stop_all EXIT
@@ -57,6 +60,9 @@ scripts/idp.sh start citizen "$TEST_IDP_PORT" http://127.0.0.1:3000 http://127.0
 scripts/idp.sh start staff "$TEST_STAFF_IDP_PORT" http://127.0.0.1:3000 http://127.0.0.1:3100
 export TEST_CITIZEN_ISSUER="http://127.0.0.1:$TEST_IDP_PORT"
 export TEST_STAFF_ISSUER="http://127.0.0.1:$TEST_STAFF_IDP_PORT"
+scripts/smtp-sink.sh start "$TEST_SMTP_PORT"
+export TEST_SMTP_URL="smtp://127.0.0.1:$TEST_SMTP_PORT"
+export TEST_SMTP_INBOX="http://127.0.0.1:$((TEST_SMTP_PORT + 1))/messages"
 
 step "unit and integration tests (PostgreSQL at ${server_url#*@})"
 # A hung test fails the run after 15 minutes instead of stalling CI.

@@ -72,6 +72,10 @@ pub enum Command {
     /// Drop the access log's months that lie past the retention period now
     /// (the running server also does this every hour).
     Purge,
+    /// Write today's deadline digest to the outbox now, unless today's has
+    /// been written (the running server does it at `digest_time`), and send
+    /// the mail that is due.
+    Digest,
 }
 
 #[derive(Debug, Subcommand)]

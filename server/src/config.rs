@@ -114,12 +114,27 @@ pub struct Config {
     /// hexadecimal characters (secret). Changing it makes stored requests'
     /// CPR numbers unreadable.
     pub cpr_encryption_key: SecretString,
+    /// Keep a month of the access log past retention while a citizen with
+    /// uses in it has an access request that is not answered yet.
+    pub purge_waits_for_open_access_requests: bool,
     /// Code of the organisational unit that receives requests filed in the
     /// portal (questions about a log row go to the row's unit).
     pub request_intake_unit: String,
     /// Code of the purpose under which staff look-ups in the portal are
     /// logged on the citizen.
     pub request_purpose: String,
+    /// The SMTP server mail goes through, e.g. `smtp://127.0.0.1:2525`,
+    /// `smtps://user:password@mail.example.dk` or
+    /// `smtp://user:password@mail.example.dk:587?tls=required` (secret: may
+    /// hold a password). Without it, mail waits in the outbox.
+    pub smtp_url: Option<SecretString>,
+    /// The sender of the portal's e-mail, e.g. `Indblik <indblik@kommune.dk>`;
+    /// by default the portal's name with `contact_email`.
+    pub mail_from: Option<String>,
+    /// When the daily deadline digest is written, `HH:MM` Europe/Copenhagen.
+    pub digest_time: String,
+    /// The digest lists open requests overdue or due within this many days, 1 to 60.
+    pub digest_due_within_days: u32,
 }
 
 /// Defaults for the settings that have one; the rest must be given.
@@ -142,6 +157,9 @@ struct Defaults {
     deadline_half_holidays_closed: bool,
     request_intake_unit: &'static str,
     request_purpose: &'static str,
+    digest_time: &'static str,
+    digest_due_within_days: u32,
+    purge_waits_for_open_access_requests: bool,
     staff_oidc_scopes: &'static str,
     staff_roles_claim: &'static str,
     staff_unit_claim: &'static str,
@@ -168,6 +186,9 @@ impl Default for Defaults {
             deadline_half_holidays_closed: false,
             request_intake_unit: "BS",
             request_purpose: "rettigheder",
+            digest_time: "07:00",
+            digest_due_within_days: 7,
+            purge_waits_for_open_access_requests: true,
             staff_oidc_scopes: "profile roles",
             staff_roles_claim: "roles",
             staff_unit_claim: "unit",
@@ -194,6 +215,13 @@ pub enum ConfigError {
 impl From<figment::Error> for ConfigError {
     fn from(error: figment::Error) -> Self {
         ConfigError::Figment(Box::new(error))
+    }
+}
+
+impl ConfigError {
+    /// A setting with a value that cannot be used.
+    pub fn invalid(setting: &'static str, problem: impl Into<String>) -> ConfigError {
+        invalid(setting, problem)
     }
 }
 
@@ -306,6 +334,17 @@ impl Config {
         self.min_assurance()?;
         self.pepper()?;
         self.cpr_seal_key()?;
+        self.digest_at()?;
+        self.mail_sender()?;
+        if !(1..=60).contains(&self.digest_due_within_days) {
+            return Err(invalid(
+                "digest_due_within_days",
+                format!(
+                    "must be between 1 and 60, got {}",
+                    self.digest_due_within_days
+                ),
+            ));
+        }
         for (setting, value) in [
             ("request_intake_unit", self.request_intake_unit.as_str()),
             ("request_purpose", self.request_purpose.as_str()),
@@ -412,6 +451,30 @@ impl Config {
         })
     }
 
+    /// The time of day the digest is written.
+    pub fn digest_at(&self) -> Result<chrono::NaiveTime, ConfigError> {
+        chrono::NaiveTime::parse_from_str(self.digest_time.trim(), "%H:%M").map_err(|_| {
+            invalid(
+                "digest_time",
+                format!("must be HH:MM (e.g. 07:00), got {:?}", self.digest_time),
+            )
+        })
+    }
+
+    /// The sender of the portal's e-mail.
+    pub fn mail_sender(&self) -> Result<lettre::message::Mailbox, ConfigError> {
+        let text = self
+            .mail_from
+            .clone()
+            .unwrap_or_else(|| format!("Indblik <{}>", self.contact_email));
+        text.parse().map_err(|_| {
+            invalid(
+                "mail_from",
+                format!("must be an address like `Indblik <indblik@kommune.dk>`, got {text:?}"),
+            )
+        })
+    }
+
     /// What the request store needs from the configuration.
     pub fn request_settings(&self) -> Result<RequestSettings, ConfigError> {
         Ok(RequestSettings {
@@ -420,6 +483,7 @@ impl Config {
             intake_unit: self.request_intake_unit.clone(),
             purpose: self.request_purpose.clone(),
             calendar: self.deadline_calendar(),
+            public_url: self.public_url.to_string(),
         })
     }
 
@@ -694,6 +758,13 @@ mod tests {
             ("INDBLIK_SUBJECT_KEY_PEPPER", "kort", "subject_key_pepper"),
             ("INDBLIK_CPR_ENCRYPTION_KEY", "abcd", "cpr_encryption_key"),
             ("INDBLIK_REQUEST_INTAKE_UNIT", " ", "request_intake_unit"),
+            ("INDBLIK_DIGEST_TIME", "7", "digest_time"),
+            (
+                "INDBLIK_DIGEST_DUE_WITHIN_DAYS",
+                "0",
+                "digest_due_within_days",
+            ),
+            ("INDBLIK_MAIL_FROM", "ikke en adresse", "mail_from"),
             ("INDBLIK_SESSION_IDLE_MINUTES", "4", "session_idle_minutes"),
             ("INDBLIK_SESSION_IDLE_MINUTES", "21", "session_idle_minutes"),
             ("INDBLIK_LOCKOUT_THRESHOLD", "1", "lockout_threshold"),

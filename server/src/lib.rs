@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo_data;
 pub mod demo_events;
 pub mod http;
+pub mod mail;
 pub mod requests;
 pub mod telemetry;
 

@@ -151,13 +151,51 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
         }
         Command::Purge => {
-            let purged =
-                partitions::purge(&pool, server::clock::now(), config.log_retention_months).await?;
+            let purged = partitions::purge(
+                &pool,
+                server::clock::now(),
+                config.log_retention_months,
+                config.purge_waits_for_open_access_requests,
+            )
+            .await?;
             println!(
                 "dropped {} month(s); the log now covers from {}",
                 purged.months.len(),
                 purged.covers_from
             );
+            if !purged.held.is_empty() {
+                println!(
+                    "kept {} month(s) past retention for open access requests",
+                    purged.held.len()
+                );
+            }
+            Ok(())
+        }
+        Command::Digest => {
+            let now = server::clock::now();
+            let settings = DigestSettings::of(&config)?;
+            match app::requests::mail::run_digest(
+                &pool,
+                &settings.dpo_email,
+                &settings.public_url,
+                settings.within_days,
+                now,
+            )
+            .await?
+            {
+                Some(mails) => println!("today's digest: {mails} e-mail(s) written to the outbox"),
+                None => println!("today's digest was already written"),
+            }
+            match server::mail::Mailer::from_config(&config)? {
+                Some(mailer) => {
+                    let report = server::mail::send_due(&pool, &mailer, now).await?;
+                    println!(
+                        "sent {} e-mail(s), {} failed (they stay in the outbox)",
+                        report.sent, report.failed
+                    );
+                }
+                None => println!("smtp_url is not set: the e-mail waits in the outbox"),
+            }
             Ok(())
         }
         Command::Serve => serve(config, pool).await,
@@ -218,6 +256,16 @@ async fn serve(config: Config, pool: sqlx::PgPool) -> anyhow::Result<()> {
     tokio::spawn(maintain_access_log(
         pool.clone(),
         config.log_retention_months,
+        config.purge_waits_for_open_access_requests,
+    ));
+    let mailer = server::mail::Mailer::from_config(&config)?;
+    if mailer.is_none() {
+        tracing::warn!("smtp_url is not set: e-mail waits in the outbox until it is");
+    }
+    tokio::spawn(mail_jobs(
+        pool.clone(),
+        mailer,
+        DigestSettings::of(&config)?,
     ));
     let router = http::router(services(&config, pool)?);
     let listener = tokio::net::TcpListener::bind(config.listen_addr)
@@ -255,7 +303,7 @@ async fn delete_expired_sessions(pool: sqlx::PgPool) {
 /// Background job: every hour, makes sure the coming months' partitions
 /// exist and drops the months past retention (a month is dropped within an
 /// hour of passing it).
-async fn maintain_access_log(pool: sqlx::PgPool, retention_months: u32) {
+async fn maintain_access_log(pool: sqlx::PgPool, retention_months: u32, hold: bool) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every.tick().await;
@@ -264,8 +312,71 @@ async fn maintain_access_log(pool: sqlx::PgPool, retention_months: u32) {
         if let Err(error) = partitions::ensure(&pool, &months).await {
             tracing::error!(error = %error, "cannot create access log partitions");
         }
-        if let Err(error) = partitions::purge(&pool, now, retention_months).await {
+        if let Err(error) = partitions::purge(&pool, now, retention_months, hold).await {
             tracing::error!(error = %error, "cannot purge the access log");
+        }
+    }
+}
+
+/// What the digest job needs from the configuration.
+struct DigestSettings {
+    at: chrono::NaiveTime,
+    dpo_email: String,
+    public_url: String,
+    within_days: i64,
+}
+
+impl DigestSettings {
+    fn of(config: &Config) -> anyhow::Result<DigestSettings> {
+        Ok(DigestSettings {
+            at: config.digest_at()?,
+            dpo_email: config.dpo_email.clone(),
+            public_url: config.public_url.to_string(),
+            within_days: i64::from(config.digest_due_within_days),
+        })
+    }
+
+    /// Writes today's digest if its time has come and it has not been written.
+    async fn run_if_due(
+        &self,
+        pool: &sqlx::PgPool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> sqlx::Result<Option<usize>> {
+        let local = now.with_timezone(&chrono_tz::Europe::Copenhagen).time();
+        if local < self.at {
+            return Ok(None);
+        }
+        app::requests::mail::run_digest(
+            pool,
+            &self.dpo_email,
+            &self.public_url,
+            self.within_days,
+            now,
+        )
+        .await
+    }
+}
+
+/// Background job: every 30 seconds, writes the day's digest when its time
+/// has come (once a day) and sends the mail that is due.
+async fn mail_jobs(
+    pool: sqlx::PgPool,
+    mailer: Option<server::mail::Mailer>,
+    digest: DigestSettings,
+) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(30));
+    loop {
+        every.tick().await;
+        let now = server::clock::now();
+        match digest.run_if_due(&pool, now).await {
+            Ok(Some(mails)) => tracing::info!(mails, "daily digest written to the outbox"),
+            Ok(None) => {}
+            Err(error) => tracing::error!(error = %error, "cannot write the daily digest"),
+        }
+        if let Some(mailer) = &mailer {
+            if let Err(error) = server::mail::send_due(&pool, mailer, now).await {
+                tracing::error!(error = %error, "cannot read the mail outbox");
+            }
         }
     }
 }

@@ -179,7 +179,25 @@ async fn records_for(
     now: DateTime<Utc>,
     retention_months: u32,
 ) -> sqlx::Result<(Filter, Vec<FilterError>, NaiveDate, Vec<SummaryRecord>)> {
-    let start = covers_from(now, retention_months);
+    records_from(
+        pool,
+        subject,
+        query,
+        covers_from(now, retention_months),
+        now,
+    )
+    .await
+}
+
+/// As [`records_for`], from `start` (which may lie before the retention
+/// period while a month is kept for an access request).
+async fn records_from(
+    pool: &PgPool,
+    subject: &SubjectKey,
+    query: &LogQuery,
+    start: NaiveDate,
+    now: DateTime<Utc>,
+) -> sqlx::Result<(Filter, Vec<FilterError>, NaiveDate, Vec<SummaryRecord>)> {
     let (filter, errors) = check(query, start, local_date(now));
     let records = fetch(pool, subject, filter.from, filter.to, None).await?;
     Ok((filter, errors, start, records))
@@ -196,6 +214,30 @@ pub async fn my_log(
     let (filter, errors, start, records) =
         records_for(pool, subject, query, now, retention_months).await?;
     Ok(build(records, query.clone(), &filter, errors, start, now))
+}
+
+/// Every visible row of `subject` (bulk runs too) from the day the log
+/// covered when the access request was received at `received_at`: the log
+/// attached to the answer. Months kept past retention for the request
+/// (DOMAIN.md §2.6) are in it.
+pub async fn rows_for_access_answer(
+    pool: &PgPool,
+    subject: &SubjectKey,
+    received_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    retention_months: u32,
+) -> sqlx::Result<Vec<LogRow>> {
+    let query = LogQuery {
+        bulk: true,
+        all_rows: true,
+        ..LogQuery::default()
+    };
+    let start = covers_from(received_at, retention_months).min(covers_from(now, retention_months));
+    let (filter, _, _, records) = records_from(pool, subject, &query, start, now).await?;
+    Ok(lines(&records, &filter, now)
+        .iter()
+        .map(Line::to_row)
+        .collect())
 }
 
 /// Every row of `subject` for `query` (all pages), for the exports.

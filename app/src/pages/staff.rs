@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::chart::{Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
-use crate::requests::views::{Count, DeadlineOverview, QueueRow};
+use crate::requests::views::{Count, DeadlineOverview, MailHealth, QueueRow};
 
 /// One registered rejected access attempt, as the DPO sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,12 +84,24 @@ pub async fn load_deadline_overview() -> Result<DeadlineOverview, AppError> {
     Ok(crate::requests::overview::overview(&lines, today))
 }
 
+/// How the mail outbox stands (DPO and admin only).
+#[server(endpoint = "dpo/mail")]
+pub async fn load_mail_health() -> Result<MailHealth, AppError> {
+    use crate::caller::{require_any_role, Role};
+    require_any_role(&[Role::Dpo, Role::Admin])?;
+    let state = crate::state::app_state()?;
+    crate::requests::mail::health(&state.pool)
+        .await
+        .map_err(AppError::internal)
+}
+
 /// `/dpo`: deadlines, then rejected access attempts and blocks.
 #[component]
 pub fn DpoPage() -> impl IntoView {
     let lift = ServerAction::<LiftBlock>::new();
     let overview = Resource::new_blocking(move || lift.version().get(), |_| load_access_control());
     let deadlines = Resource::new_blocking(|| (), |_| load_deadline_overview());
+    let mail = Resource::new_blocking(|| (), |_| load_mail_health());
     view! {
         <Title text="Databeskyttelsesrådgiver"/>
         <h1>"Overblik for databeskyttelsesrådgiveren"</h1>
@@ -97,6 +109,14 @@ pub fn DpoPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match deadlines.await {
                     Ok(deadlines) => view! { <Deadlines deadlines/> }.into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match mail.await {
+                    Ok(health) => view! { <Mail health/> }.into_any(),
                     Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
                 }
             })}
@@ -296,4 +316,34 @@ fn UrgentTable(rows: Vec<QueueRow>) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+#[component]
+fn Mail(health: MailHealth) -> impl IntoView {
+    let digest = health.last_digest.map_or_else(
+        || "Den daglige oversigt over frister er ikke sendt endnu.".to_owned(),
+        |day| format!("Seneste daglige oversigt over frister: {day}."),
+    );
+    let waiting = if health.waiting == 0 {
+        "Al e-mail er sendt.".to_owned()
+    } else {
+        format!(
+            "{} e-mails venter på at blive sendt (den ældste fra {}).",
+            health.waiting,
+            health.oldest_waiting.unwrap_or_default()
+        )
+    };
+    view! {
+        <h3>"E-mail"</h3>
+        <p>{digest}" "{waiting}</p>
+        {(health.failing > 0).then(|| view! {
+            <div class="alert alert-warning" role="alert">
+                <div class="alert-body">
+                    <p class="alert-text">
+                        {format!("{} e-mails kunne ikke afleveres til mailserveren og forsøges igen. Årsagen står i serverens log.", health.failing)}
+                    </p>
+                </div>
+            </div>
+        })}
+    }
 }

@@ -7,12 +7,15 @@
 //! - `workflow` \[ssr\]: which action is allowed in which status (pure).
 //! - `forms` \[ssr\]: what a filled-in form must contain (pure), field by field.
 //! - [`views`]: what the pages show.
+//! - `mail` \[ssr\]: the citizen's notices and the daily digest, and the outbox.
 //! - `overview` \[ssr\]: the DPO's deadline overview (pure, over one line per request).
 //! - `store` \[ssr\]: the requests in PostgreSQL, one transaction per action.
 
 #[cfg(feature = "ssr")]
 pub mod forms;
 pub mod kinds;
+#[cfg(feature = "ssr")]
+pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod overview;
 #[cfg(feature = "ssr")]

@@ -25,6 +25,8 @@ pub struct RequestLine {
     pub unit: String,
     pub citizen_name: String,
     pub assignee: Option<String>,
+    /// Where the assignee's digest goes, if the identity provider gave an address.
+    pub assignee_email: Option<String>,
     pub received_at: DateTime<Utc>,
     pub due_on: NaiveDate,
     pub extendable_to: NaiveDate,
@@ -62,7 +64,7 @@ impl RequestLine {
         self.decided_at.is_some() && self.status != Status::Withdrawn
     }
 
-    fn days_left(&self, today: NaiveDate) -> i64 {
+    pub fn days_left(&self, today: NaiveDate) -> i64 {
         (self.deadline() - today).num_days()
     }
 
@@ -229,6 +231,7 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate) -> DeadlineOverview {
 pub async fn lines(pool: &PgPool) -> sqlx::Result<Vec<RequestLine>> {
     let rows = sqlx::query!(
         r#"SELECT r.id, r.kind, r.status, u.name AS unit, r.citizen_name, a.name AS "assignee?",
+                  a.email AS "assignee_email?",
                   r.received_at, r.due_on, r.extendable_to, r.extended_at IS NOT NULL AS "extended!",
                   r.decided_at
            FROM data_requests r
@@ -248,6 +251,7 @@ pub async fn lines(pool: &PgPool) -> sqlx::Result<Vec<RequestLine>> {
                 unit: row.unit,
                 citizen_name: row.citizen_name,
                 assignee: row.assignee,
+                assignee_email: row.assignee_email,
                 received_at: row.received_at,
                 due_on: row.due_on,
                 extendable_to: row.extendable_to,
@@ -286,6 +290,7 @@ mod tests {
             unit: unit.to_owned(),
             citizen_name: "Anna".to_owned(),
             assignee: None,
+            assignee_email: None,
             received_at: at(received),
             due_on: day(due),
             extendable_to: add_months_clamped(day(due), 2),

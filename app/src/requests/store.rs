@@ -14,6 +14,7 @@ use sqlx::{PgConnection, PgPool};
 
 use super::forms::{Refusal, RegisteredRequest, RequestText};
 use super::kinds::{Channel, ExtensionReason, Kind, RefusalGround, Status, RIGHT_TO_COMPLAIN};
+use super::mail::{enqueue, status_notice};
 use super::request_number;
 use super::views::{
     Attachment, CaseView, CitizenRequest, CitizenRequestRow, Colleague, Extension, HistoryEntry,
@@ -42,6 +43,8 @@ pub struct RequestSettings {
     /// Code of the purpose under which staff look-ups are logged.
     pub purpose: String,
     pub calendar: Calendar,
+    /// The portal's public address, for links in e-mail.
+    pub public_url: String,
 }
 
 /// Why a request action did not happen.
@@ -1001,6 +1004,7 @@ impl StaffAction<'_> {
 /// Applies a caseworker's `action` to request `id`, seen at `version`.
 pub async fn staff_act(
     pool: &PgPool,
+    settings: &RequestSettings,
     member: &StaffMember,
     id: i64,
     version: i32,
@@ -1173,6 +1177,16 @@ pub async fn staff_act(
             append(&mut tx, entry("closed", None)).await?;
         }
     }
+    // The citizen hears that something changed, unless it was internal.
+    let citizen_sees = step != Step::Note && (step != Step::Assign || request.status != to);
+    if let Some(email) = request.notify_email.as_deref().filter(|_| citizen_sees) {
+        enqueue(
+            &mut tx,
+            &status_notice(email, &settings.public_url, id),
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(to)
 }
@@ -1209,18 +1223,30 @@ async fn attach(
     Ok(())
 }
 
-/// The citizen a request is about (to build an access answer's export).
+/// What an answer's export needs to know about request `id`.
+pub struct AnswerSubject {
+    pub kind: Kind,
+    pub subject: SubjectKey,
+    pub received_at: DateTime<Utc>,
+}
+
+/// The citizen a request is about and when it came (to build an access
+/// answer's export).
 pub async fn subject_of(
     pool: &PgPool,
     member: &StaffMember,
     id: i64,
-) -> Result<(Kind, SubjectKey), StoreError> {
+) -> Result<AnswerSubject, StoreError> {
     let mut db = pool.acquire().await?;
     let request = load(&mut db, id, false).await?;
     if !may_see(member, &request.unit_code) {
         return Err(StoreError::NotFound);
     }
-    Ok((request.kind, request.subject_key))
+    Ok(AnswerSubject {
+        kind: request.kind,
+        subject: request.subject_key,
+        received_at: request.received_at,
+    })
 }
 
 /// Refreshes what the portal knows about a staff member at sign-in.

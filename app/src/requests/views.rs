@@ -338,3 +338,15 @@ pub struct DeadlineOverview {
     /// Every overdue or soon-due open request, by deadline.
     pub urgent: Vec<QueueRow>,
 }
+
+/// How the mail outbox stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailHealth {
+    /// Mails not sent yet.
+    pub waiting: usize,
+    /// Of those, the ones whose delivery failed at least once.
+    pub failing: usize,
+    pub oldest_waiting: Option<String>,
+    /// The day of the latest daily digest.
+    pub last_digest: Option<String>,
+}

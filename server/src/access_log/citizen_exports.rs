@@ -121,22 +121,19 @@ pub fn download(content_type: &str, file_name: &str, body: Vec<u8>) -> Response 
     }
 }
 
-/// The citizen's whole visible log (bulk runs included) as CSV: the
-/// attachment of an answer to an access request.
-pub async fn whole_log_csv(
+/// The citizen's whole visible log (bulk runs included) as CSV, as it
+/// covered when the access request was received at `received_at`: the
+/// attachment of the answer.
+pub async fn access_answer_csv(
     state: &AppState,
     subject: &SubjectKey,
+    received_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Vec<u8>> {
-    let query = LogQuery {
-        bulk: true,
-        all_rows: true,
-        ..LogQuery::default()
-    };
-    let rows = summary::all_rows(
+    let rows = summary::rows_for_access_answer(
         &state.pool,
         subject,
-        &query,
+        received_at,
         now,
         state.site.log_retention_months,
     )

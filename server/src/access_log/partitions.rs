@@ -119,16 +119,21 @@ pub async fn ensure(pool: &PgPool, months: &BTreeSet<NaiveDate>) -> sqlx::Result
 pub struct Purged {
     /// The months whose partitions (events and summary) were dropped.
     pub months: Vec<NaiveDate>,
+    /// Months past retention kept because an open access request needs them.
+    pub held: Vec<NaiveDate>,
     /// The first day the log covers afterwards.
     pub covers_from: NaiveDate,
 }
 
 /// Drops the events and summary partitions of every month that lies wholly
-/// before the retention period at `now`, in one transaction.
+/// before the retention period at `now`, in one transaction; with
+/// `hold_for_open_access_requests`, not a month holding uses of a citizen
+/// whose access request is still open (it goes once the request is answered).
 pub async fn purge(
     pool: &PgPool,
     now: DateTime<Utc>,
     retention_months: u32,
+    hold_for_open_access_requests: bool,
 ) -> sqlx::Result<Purged> {
     let keep_from = covers_from(now, retention_months);
     let expired: Vec<NaiveDate> = existing(pool)
@@ -140,19 +145,45 @@ pub async fn purge(
     sqlx::query!("SELECT pg_advisory_xact_lock($1)", PARTITION_LOCK)
         .execute(&mut *tx)
         .await?;
-    for month in &expired {
-        for table in [partition_name(*month), summary_partition_name(*month)] {
+    let mut dropped = Vec::new();
+    let mut held = Vec::new();
+    for month in expired {
+        // DOMAIN.md §2.6: a month stays while a citizen with uses in it has
+        // an access request that is not answered yet.
+        if hold_for_open_access_requests {
+            let wanted: bool = sqlx::query_scalar(&format!(
+                "SELECT EXISTS (SELECT 1 FROM data_requests r WHERE r.kind = 'access'
+                     AND r.status IN ('received', 'in_progress', 'awaiting_citizen')
+                     AND EXISTS (SELECT 1 FROM {} s WHERE s.subject_key = r.subject_key))",
+                summary_partition_name(month)
+            ))
+            .fetch_one(&mut *tx)
+            .await?;
+            if wanted {
+                held.push(month);
+                continue;
+            }
+        }
+        for table in [partition_name(month), summary_partition_name(month)] {
             sqlx::query(&format!("DROP TABLE IF EXISTS {table}"))
                 .execute(&mut *tx)
                 .await?;
         }
+        dropped.push(month);
     }
     tx.commit().await?;
-    if !expired.is_empty() {
-        tracing::info!(months = expired.len(), "access log purged past retention");
+    if !dropped.is_empty() {
+        tracing::info!(months = dropped.len(), "access log purged past retention");
+    }
+    if !held.is_empty() {
+        tracing::info!(
+            months = held.len(),
+            "access log months kept for open access requests"
+        );
     }
     Ok(Purged {
-        months: expired,
+        months: dropped,
+        held,
         covers_from: keep_from,
     })
 }

@@ -331,11 +331,7 @@ async fn finish_sign_in(
         SignedInAs::Staff(_) => "/sagsbehandling",
     };
     // Where the DPO's and caseworkers' daily digest goes.
-    let login_email = login
-        .claims
-        .get("email")
-        .and_then(|email| email.as_str())
-        .map(str::to_owned);
+    let login_email = login.email.clone();
     let user = SignedIn {
         who,
         signed_in_at: now,

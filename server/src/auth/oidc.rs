@@ -95,6 +95,8 @@ pub struct VerifiedLogin {
     pub amr: Vec<String>,
     /// The `name` claim.
     pub name: Option<String>,
+    /// The `email` claim (staff: where their digest goes).
+    pub email: Option<String>,
     /// Every claim of the ID token.
     pub claims: HashMap<String, Value>,
     /// The raw ID token, kept only as `id_token_hint` for sign-out.
@@ -311,6 +313,7 @@ impl OidcRelyingParty {
                 .name()
                 .and_then(|name| name.get(None))
                 .map(|name| name.to_string()),
+            email: claims.email().map(|email| email.to_string()),
             claims: claims.additional_claims().claims.clone(),
             id_token: raw,
             access_token: response.access_token().clone(),

@@ -118,9 +118,14 @@ async fn act(
                 Err(error) => return page.store_failed(error).await,
             };
             let log = match log {
-                Some(subject) => {
-                    match crate::access_log::citizen_exports::whole_log_csv(&state, &subject, now)
-                        .await
+                Some(asked) => {
+                    match crate::access_log::citizen_exports::access_answer_csv(
+                        &state,
+                        &asked.subject,
+                        asked.received_at,
+                        now,
+                    )
+                    .await
                     {
                         Ok(body) => Some(NewAttachment {
                             file_name: format!("log-{}.csv", request_number(id)),
@@ -138,7 +143,16 @@ async fn act(
                 }
                 None => None,
             };
-            store::staff_act(&state.pool, &member, id, version, parsed.action(log), now).await
+            store::staff_act(
+                &state.pool,
+                &state.requests,
+                &member,
+                id,
+                version,
+                parsed.action(log),
+                now,
+            )
+            .await
         }
     };
     match outcome {
@@ -196,7 +210,7 @@ impl Parsed {
         state: &AppState,
         member: &StaffMember,
         id: i64,
-    ) -> Result<Option<app::identity::subject_key::SubjectKey>, store::StoreError> {
+    ) -> Result<Option<store::AnswerSubject>, store::StoreError> {
         let answers = match self {
             Parsed::Answer(_) => true,
             Parsed::Refuse(refusal) => refusal.partly,
@@ -205,8 +219,8 @@ impl Parsed {
         if !answers {
             return Ok(None);
         }
-        let (kind, subject) = store::subject_of(&state.pool, member, id).await?;
-        Ok((kind == Kind::Access).then_some(subject))
+        let asked = store::subject_of(&state.pool, member, id).await?;
+        Ok((asked.kind == Kind::Access).then_some(asked))
     }
 
     fn action(&self, log: Option<NewAttachment>) -> StaffAction<'_> {

@@ -15,6 +15,7 @@ mod health;
 mod import;
 mod ingestion;
 mod lockout;
+mod mail;
 mod my_log;
 mod pages;
 mod requests;

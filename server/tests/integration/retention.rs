@@ -78,7 +78,7 @@ async fn months_past_retention_are_dropped_with_their_summary(pool: PgPool) {
         .await
         .unwrap();
 
-    let purged = partitions::purge(&pool, now, 6).await.unwrap();
+    let purged = partitions::purge(&pool, now, 6, true).await.unwrap();
     assert_eq!(
         purged.months,
         vec![month("2026-02"), month("2026-03"), month("2026-04")]
@@ -115,12 +115,15 @@ async fn months_past_retention_are_dropped_with_their_summary(pool: PgPool) {
     );
 
     // Purging again drops nothing more.
-    let again = partitions::purge(&pool, now, 6).await.unwrap();
+    let again = partitions::purge(&pool, now, 6, true).await.unwrap();
     assert!(again.months.is_empty());
 
     // With five years' retention nothing would have gone.
     assert_eq!(
-        partitions::purge(&pool, now, 60).await.unwrap().months,
+        partitions::purge(&pool, now, 60, true)
+            .await
+            .unwrap()
+            .months,
         vec![]
     );
 }
@@ -139,4 +142,56 @@ async fn master_data_the_log_refers_to_cannot_be_deleted(pool: PgPool) {
             "{statement}: {error}"
         );
     }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn months_wait_while_the_citizen_has_an_open_access_request(pool: PgPool) {
+    demo_data::load(&pool).await.unwrap();
+    let system = sqlx::query_scalar!("SELECT id FROM source_systems WHERE code = 'cpr'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let now = at("2026-11-23T12:00:00Z");
+    let events = vec![
+        event_at(&pool, "old", at("2026-03-15T10:00:00Z")).await,
+        event_at(&pool, "new", at("2026-11-20T10:00:00Z")).await,
+    ];
+    batch::store_all(&pool, system, &events, now).await.unwrap();
+    let Subject::Citizen(key) = &events[0].subject else {
+        unreachable!("a citizen's event")
+    };
+    let request = sqlx::query_scalar!(
+        "INSERT INTO data_requests (kind, status, channel, received_at, due_on, extendable_to,
+             subject_key, citizen_name, cpr_sealed, org_unit_id, about)
+         SELECT 'access', 'in_progress', 'portal', $1, '2026-12-21', '2027-02-22', $2, 'Test',
+                '\\x00', id, 'Alt' FROM org_units WHERE code = 'BS'
+         RETURNING id",
+        now,
+        key.as_bytes().as_slice()
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+
+    // Held while the request is open (the setting is on).
+    let held = partitions::purge(&pool, now, 6, true).await.unwrap();
+    assert_eq!(held.held, vec![month("2026-03")]);
+    assert!(held.months.is_empty());
+    let events_left: i64 = sqlx::query_scalar!("SELECT count(*) AS \"n!\" FROM access_events")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(events_left, 2);
+
+    // Answered: the month goes.
+    sqlx::query!(
+        "UPDATE data_requests SET status = 'answered' WHERE id = $1",
+        request
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let purged = partitions::purge(&pool, now, 6, true).await.unwrap();
+    assert_eq!(purged.months, vec![month("2026-03")]);
+    assert!(purged.held.is_empty());
 }

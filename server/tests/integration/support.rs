@@ -24,6 +24,16 @@ pub fn staff_issuer() -> String {
     std::env::var("TEST_STAFF_ISSUER").unwrap_or_else(|_| "http://127.0.0.1:4101".to_owned())
 }
 
+/// The SMTP sink `make test` starts (scripts/smtp-sink.sh).
+pub fn smtp_url() -> String {
+    std::env::var("TEST_SMTP_URL").unwrap_or_else(|_| "smtp://127.0.0.1:4102".to_owned())
+}
+
+/// Where the SMTP sink lists the messages it received (JSON).
+pub fn smtp_inbox() -> String {
+    std::env::var("TEST_SMTP_INBOX").unwrap_or_else(|_| "http://127.0.0.1:4103/messages".to_owned())
+}
+
 /// The address the router believes it is served at (registered at the test
 /// provider as a redirect base; nothing listens there).
 pub const PUBLIC_URL: &str = "http://127.0.0.1:3000";
@@ -58,6 +68,7 @@ pub fn test_figment() -> figment::Figment {
         .merge(("staff_oidc_issuer", staff_issuer()))
         .merge(("staff_oidc_client_id", "indblik-dev"))
         .merge(("staff_oidc_client_secret", "indblik-dev-secret"))
+        .merge(("smtp_url", smtp_url()))
 }
 
 /// The complete router over `pool`, with `config`.

@@ -1,0 +1,314 @@
+//! [ssr] What the portal writes by e-mail, and the outbox it is written to
+//! (sent by the server's mail job, retried until it goes through):
+//! - the notice to a citizen who gave an address: only that something
+//!   changed in one of their requests, and a link (no personal data);
+//! - the daily digest ([`digest`]): to the DPO every open request that is
+//!   overdue or due within N days, to each assignee their own such requests.
+//!   Request numbers, kinds, units and deadlines only: no names, no CPR.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::PgConnection;
+
+use super::overview::RequestLine;
+use super::request_number;
+use crate::access_log::summary::date_text;
+
+/// One e-mail to write to the outbox.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mail {
+    pub kind: MailKind,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailKind {
+    Digest,
+    StatusNotice,
+}
+
+impl MailKind {
+    fn code(self) -> &'static str {
+        match self {
+            MailKind::Digest => "digest",
+            MailKind::StatusNotice => "status_notice",
+        }
+    }
+}
+
+/// Writes `mail` to the outbox inside the caller's transaction.
+pub async fn enqueue(db: &mut PgConnection, mail: &Mail, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query!(
+        "INSERT INTO mail_outbox (kind, to_address, subject, body, created_at, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $5)",
+        mail.kind.code(),
+        mail.to,
+        mail.subject,
+        mail.body,
+        now
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Writes today's digests to the outbox, once per day (Europe/Copenhagen)
+/// however often it is called and however many servers call it; returns
+/// how many mails were written, or `None` when today's digest already ran.
+pub async fn run_digest(
+    pool: &sqlx::PgPool,
+    dpo_email: &str,
+    public_url: &str,
+    within_days: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<usize>> {
+    let today = crate::access_log::coverage::local_date(now);
+    let mut tx = pool.begin().await?;
+    let claimed = sqlx::query_scalar!(
+        "INSERT INTO mail_digest_runs (day, ran_at, messages) VALUES ($1, $2, 0)
+         ON CONFLICT (day) DO NOTHING RETURNING day",
+        today,
+        now
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if claimed.is_none() {
+        return Ok(None);
+    }
+    let lines = super::overview::lines(pool).await?;
+    let mails = digest(&lines, dpo_email, public_url, today, within_days);
+    for mail in &mails {
+        enqueue(&mut tx, mail, now).await?;
+    }
+    sqlx::query!(
+        "UPDATE mail_digest_runs SET messages = $2 WHERE day = $1",
+        today,
+        i32::try_from(mails.len()).unwrap_or(i32::MAX)
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(mails.len()))
+}
+
+/// How the outbox stands, for the DPO.
+pub async fn health(pool: &sqlx::PgPool) -> sqlx::Result<super::views::MailHealth> {
+    let row = sqlx::query!(
+        r#"SELECT count(*) FILTER (WHERE sent_at IS NULL) AS "waiting!",
+                  count(*) FILTER (WHERE sent_at IS NULL AND attempts > 0) AS "failing!",
+                  min(created_at) FILTER (WHERE sent_at IS NULL) AS oldest,
+                  (SELECT max(day) FROM mail_digest_runs) AS last_digest
+           FROM mail_outbox"#
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(super::views::MailHealth {
+        waiting: usize::try_from(row.waiting).unwrap_or(0),
+        failing: usize::try_from(row.failing).unwrap_or(0),
+        oldest_waiting: row.oldest.map(crate::access_log::summary::moment_text),
+        last_digest: row.last_digest.map(date_text),
+    })
+}
+
+/// The notice to a citizen that request `id` changed.
+pub fn status_notice(to: &str, public_url: &str, id: i64) -> Mail {
+    let base = public_url.trim_end_matches('/');
+    Mail {
+        kind: MailKind::StatusNotice,
+        to: to.to_owned(),
+        subject: "Der er nyt i din henvendelse".to_owned(),
+        body: format!(
+            "Der er nyt i en af dine henvendelser til kommunen.\n\n\
+             Log ind med MitID for at læse den:\n{base}/henvendelser/{id}\n\n\
+             Du får denne besked, fordi du bad om det, da du sendte henvendelsen. \
+             Beskeden er sendt automatisk; du kan ikke svare på den."
+        ),
+    }
+}
+
+/// The digests of `today`: one to `dpo_email` (also when nothing is due, so
+/// the DPO knows the digest runs) and one to each assignee with an address
+/// who has open requests overdue or due within `within_days`.
+pub fn digest(
+    lines: &[RequestLine],
+    dpo_email: &str,
+    public_url: &str,
+    today: NaiveDate,
+    within_days: i64,
+) -> Vec<Mail> {
+    let base = public_url.trim_end_matches('/');
+    let mut urgent: Vec<&RequestLine> = lines
+        .iter()
+        .filter(|line| line.status.is_open() && line.days_left(today) <= within_days)
+        .collect();
+    urgent.sort_by_key(|line| (line.deadline(), line.id));
+    let describe = |line: &&RequestLine| {
+        let left = match line.days_left(today) {
+            0 => "frist i dag".to_owned(),
+            days if days < 0 => format!("{} dage over fristen", -days),
+            1 => "1 dag tilbage".to_owned(),
+            days => format!("{days} dage tilbage"),
+        };
+        format!(
+            "- {} ({}, {}): frist {} – {}\n  {base}/sagsbehandling/{}",
+            request_number(line.id),
+            line.kind.label(),
+            line.unit,
+            date_text(line.deadline()),
+            left,
+            line.id
+        )
+    };
+    let overdue = urgent
+        .iter()
+        .filter(|line| line.days_left(today) < 0)
+        .count();
+    let soon = urgent.len() - overdue;
+    let list = |lines: &[&RequestLine]| lines.iter().map(describe).collect::<Vec<_>>().join("\n");
+    let mut mails = vec![Mail {
+        kind: MailKind::Digest,
+        to: dpo_email.to_owned(),
+        subject: format!(
+            "Indblik {}: {overdue} overskredne frister, {soon} inden for {within_days} dage",
+            date_text(today)
+        ),
+        body: if urgent.is_empty() {
+            format!("Ingen åbne henvendelser har overskredet fristen eller har frist inden for {within_days} dage.\n\nOverblik: {base}/dpo")
+        } else {
+            format!(
+                "Åbne henvendelser med overskredet frist eller frist inden for {within_days} dage, i alle enheder:\n\n{}\n\nOverblik: {base}/dpo",
+                list(&urgent)
+            )
+        },
+    }];
+    let mut by_assignee: BTreeMap<&str, Vec<&RequestLine>> = BTreeMap::new();
+    for line in &urgent {
+        if let Some(email) = line.assignee_email.as_deref() {
+            by_assignee.entry(email).or_default().push(line);
+        }
+    }
+    for (email, lines) in by_assignee {
+        mails.push(Mail {
+            kind: MailKind::Digest,
+            to: email.to_owned(),
+            subject: format!("Indblik {}: {} af dine henvendelser har snart frist", date_text(today), lines.len()),
+            body: format!(
+                "Dine åbne henvendelser med overskredet frist eller frist inden for {within_days} dage:\n\n{}\n\nKøen: {base}/sagsbehandling?mine=ja",
+                list(&lines)
+            ),
+        });
+    }
+    mails
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::requests::{Kind, Status};
+    use chrono::TimeZone;
+
+    fn line(id: i64, status: Status, due: &str, assignee: Option<&str>) -> RequestLine {
+        let due = NaiveDate::parse_from_str(due, "%Y-%m-%d").unwrap();
+        RequestLine {
+            id,
+            kind: Kind::Access,
+            status,
+            unit: "Borgerservice".to_owned(),
+            citizen_name: "Anna Testesen".to_owned(),
+            assignee: assignee.map(|_| "Sara".to_owned()),
+            assignee_email: assignee.map(str::to_owned),
+            received_at: Utc.with_ymd_and_hms(2026, 10, 20, 9, 0, 0).unwrap(),
+            due_on: due,
+            extendable_to: due + chrono::Duration::days(61),
+            extended: false,
+            decided_at: None,
+        }
+    }
+
+    #[test]
+    fn the_digest_lists_overdue_and_soon_due_open_requests_to_the_right_people() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let lines = vec![
+            line(
+                1,
+                Status::InProgress,
+                "2026-11-20",
+                Some("sara@eksempel.dk"),
+            ),
+            line(2, Status::Received, "2026-11-30", None),
+            line(
+                3,
+                Status::InProgress,
+                "2026-12-01",
+                Some("sara@eksempel.dk"),
+            ),
+            line(4, Status::Answered, "2026-11-21", Some("sara@eksempel.dk")),
+            line(
+                5,
+                Status::AwaitingCitizen,
+                "2026-11-23",
+                Some("kim@eksempel.dk"),
+            ),
+        ];
+        let mails = digest(
+            &lines,
+            "dpo@eksempel.dk",
+            "https://indblik.eksempel.dk/",
+            today,
+            7,
+        );
+        assert_eq!(mails.len(), 3);
+        let dpo = &mails[0];
+        assert_eq!(dpo.to, "dpo@eksempel.dk");
+        assert_eq!(
+            dpo.subject,
+            "Indblik 23. november 2026: 1 overskredne frister, 2 inden for 7 dage"
+        );
+        let order: Vec<usize> = ["H-000001", "H-000005", "H-000002"]
+            .iter()
+            .map(|n| dpo.body.find(n).unwrap())
+            .collect();
+        assert!(
+            order.windows(2).all(|pair| pair[0] < pair[1]),
+            "by deadline"
+        );
+        assert!(dpo.body.contains("3 dage over fristen") && dpo.body.contains("frist i dag"));
+        assert!(dpo
+            .body
+            .contains("https://indblik.eksempel.dk/sagsbehandling/2"));
+        assert!(!dpo.body.contains("H-000003"), "due in 8 days");
+        assert!(!dpo.body.contains("H-000004"), "answered");
+        assert!(!dpo.body.contains("Anna"), "no names in mail");
+        let kim = mails
+            .iter()
+            .find(|mail| mail.to == "kim@eksempel.dk")
+            .unwrap();
+        assert!(kim.body.contains("H-000005") && !kim.body.contains("H-000001"));
+        let sara = mails
+            .iter()
+            .find(|mail| mail.to == "sara@eksempel.dk")
+            .unwrap();
+        assert!(sara.body.contains("H-000001") && !sara.body.contains("H-000003"));
+    }
+
+    #[test]
+    fn the_dpo_hears_from_the_digest_even_on_a_quiet_day() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mails = digest(&[], "dpo@eksempel.dk", "http://127.0.0.1:3000", today, 7);
+        assert_eq!(mails.len(), 1);
+        assert!(mails[0].body.starts_with("Ingen åbne henvendelser"));
+    }
+
+    #[test]
+    fn a_citizen_notice_says_only_that_something_changed() {
+        let mail = status_notice("anna@eksempel.dk", "https://indblik.eksempel.dk", 42);
+        assert_eq!(mail.subject, "Der er nyt i din henvendelse");
+        assert!(mail
+            .body
+            .contains("https://indblik.eksempel.dk/henvendelser/42"));
+        assert!(!mail.body.contains("H-000042"));
+    }
+}
