@@ -52,8 +52,45 @@ pub fn SiteHeader(
                     })}
                 </div>
             </div>
+            <MainMenu/>
         </header>
     }
+}
+
+/// The signed-in user's own pages, as a DKFDS main menu; nothing for
+/// anonymous visitors. The current page is marked with `aria-current`.
+#[component]
+fn MainMenu() -> impl IntoView {
+    let links: Vec<(&'static str, &'static str)> = match use_viewer() {
+        Viewer::Anonymous => return None,
+        Viewer::Citizen { .. } => vec![
+            ("/min-log", "Hvem har set mine oplysninger?"),
+            ("/henvendelser", "Mine henvendelser"),
+            ("/henvendelser/ny", "Ny henvendelse"),
+        ],
+        Viewer::Staff { dpo: true, .. } => {
+            vec![("/dpo", "Overblik"), ("/sagsbehandling", "Henvendelser")]
+        }
+        Viewer::Staff { .. } => vec![
+            ("/sagsbehandling", "Henvendelser"),
+            ("/sagsbehandling/registrer", "Registrer henvendelse"),
+        ],
+    };
+    let location = leptos_router::hooks::use_location();
+    Some(view! {
+        <nav class="navigation-menu d-print-none" aria-label="Hovedmenu">
+            <div class="navigation-menu-inner container">
+                <ul class="mainmenu">
+                    {links.into_iter().map(|(href, text)| {
+                        let current = move || (location.pathname.get() == href).then_some("page");
+                        view! {
+                            <li><a href=href class="nav-link" aria-current=current><span>{text}</span></a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </nav>
+    })
 }
 
 /// The signed-in user's name and the sign-out button (a form, so it works
@@ -63,7 +100,7 @@ fn SignedInUser() -> impl IntoView {
     let who = match use_viewer() {
         Viewer::Anonymous => return None,
         Viewer::Citizen { name } => name,
-        Viewer::Staff { name, unit } => format!("{name}, {unit}"),
+        Viewer::Staff { name, unit, .. } => format!("{name}, {unit}"),
     };
     Some(view! {
         <div class="portal-user">

@@ -16,8 +16,13 @@ pub enum Viewer {
     /// A citizen signed in with MitID.
     Citizen { name: String },
     /// A staff member signed in with the workforce identity; `unit` is the
-    /// unit's code.
-    Staff { name: String, unit: String },
+    /// unit's code; `dpo` when they may see the DPO's overview (DPO or admin).
+    Staff {
+        name: String,
+        unit: String,
+        #[serde(default)]
+        dpo: bool,
+    },
 }
 
 /// The viewer of this render.

@@ -82,9 +82,10 @@ pub fn QueuePageView() -> impl IntoView {
         })
     });
     let page = Resource::new_blocking(move || filter.get(), load_queue);
+    // The DPO follows the queue; registering is for caseworkers.
     let is_caseworker = matches!(
         crate::viewer::use_viewer(),
-        crate::viewer::Viewer::Staff { .. }
+        crate::viewer::Viewer::Staff { dpo: false, .. }
     );
     view! {
         <Title text="Sagsbehandling"/>
@@ -365,8 +366,9 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
     view! {
         <h2>"Handlinger"</h2>
         {open.then(|| view! {
-            <ActionForm base=base.clone() action="tildel" heading="Tildel" button="Tildel" reply=reply.clone() version let:state>
-                <Select name="assignee" label="Sagsbehandler" state=state.clone() choices=colleagues.clone()/>
+            <ActionForm base=base.clone() action="tildel" heading="Tildel" button="Tildel den valgte" reply=reply.clone() version let:state>
+                <p><button type="submit" class="button button-secondary" name="to_me" value="ja">"Tildel mig"</button></p>
+                <Select name="assignee" label="Eller vælg en kollega" state=state.clone() choices=colleagues.clone()/>
             </ActionForm>
             <ActionForm base=base.clone() action="svar" heading="Besvar" button="Send svar" reply=reply.clone() version let:state>
                 <TextArea name="body" label="Svar til borgeren" state=state.clone() rows=8/>

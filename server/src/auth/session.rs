@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
-use app::caller::{Caller, StaffMember};
+use app::caller::{Caller, Role, StaffMember};
 use app::identity::sealed_cpr::SealedCpr;
 use app::identity::subject_key::SubjectKey;
 use app::requests::store::CitizenIdentity;
@@ -67,6 +67,7 @@ impl SignedIn {
             SignedInAs::Staff(member) => Viewer::Staff {
                 name: member.name.clone(),
                 unit: member.unit.clone(),
+                dpo: member.has(Role::Dpo) || member.has(Role::Admin),
             },
         }
     }

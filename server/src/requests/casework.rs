@@ -106,7 +106,7 @@ async fn act(
             .await;
     };
     let now = clock::now();
-    let outcome = match parse_action(form, &fields) {
+    let outcome = match parse_action(form, &fields, &member) {
         Err(errors) => {
             return page
                 .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
@@ -173,13 +173,18 @@ enum Parsed {
     Close,
 }
 
-fn parse_action(form: &str, fields: &Fields) -> Result<Parsed, FieldErrors> {
+fn parse_action(form: &str, fields: &Fields, member: &StaffMember) -> Result<Parsed, FieldErrors> {
     Ok(match form {
         "tildel" => {
-            let assignee = fields
-                .get("assignee")
-                .map(|id| id.trim())
-                .unwrap_or_default();
+            // "Tildel mig" names the caller; otherwise the chosen colleague.
+            let assignee = if fields.get("to_me").is_some_and(|value| value == "ja") {
+                member.id.as_str()
+            } else {
+                fields
+                    .get("assignee")
+                    .map(|id| id.trim())
+                    .unwrap_or_default()
+            };
             if assignee.is_empty() {
                 let mut errors = FieldErrors::default();
                 errors

@@ -280,13 +280,27 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
             .fetch_one(&pool)
             .await
             .unwrap();
-    assert_eq!(
-        act(app, sara, id, "tildel", &[("assignee", &sara_id)])
-            .await
-            .status,
-        StatusCode::SEE_OTHER
-    );
+    // "Tildel mig" takes it; the select gives it to a colleague in the unit only.
+    let mine = act(
+        app,
+        sara,
+        id,
+        "tildel",
+        &[("to_me", "ja"), ("assignee", "someone-else")],
+    )
+    .await;
+    assert_eq!(mine.status, StatusCode::SEE_OTHER);
     assert_eq!(status_of(&pool, id).await, "in_progress");
+    let assignee: Option<String> =
+        sqlx::query_scalar("SELECT assignee_id FROM data_requests WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(assignee, Some(sara_id.clone()));
+    let stranger = act(app, sara, id, "tildel", &[("assignee", "jobcenter-person")]).await;
+    assert_eq!(stranger.status, StatusCode::CONFLICT);
+    assert!(stranger.body.contains("Vælg en sagsbehandler i enheden."));
 
     let asked = act(app, sara, id, "uddybning", &[("body", "Hvilken periode?")]).await;
     assert_eq!(asked.status, StatusCode::SEE_OTHER);
