@@ -13,14 +13,16 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::error::{AppError, ErrorAlert};
 use crate::form::{
     use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, Select, TextArea, TextInput,
     VersionField,
 };
-use crate::pages::request_parts::{Attachments, FactsList, History, Notice};
+use crate::pages::request_parts::{
+    use_request_by_path, Attachments, FactsList, History, Notice, RequestFrame,
+};
 use crate::requests::views::{CaseView, QueueFilter, QueuePage, QueueRow, QUEUE_PAGE_SIZE};
 use crate::requests::{Channel, ExtensionReason, Kind, RefusalGround, Status};
 
@@ -169,8 +171,10 @@ fn Queue(page: QueuePage) -> impl IntoView {
     }
 }
 
+/// Open requests as a table with their deadline, days left and marks for
+/// overdue and soon due (the queue, and the DPO's urgent list).
 #[component]
-fn QueueTable(rows: Vec<QueueRow>) -> impl IntoView {
+pub fn QueueTable(rows: Vec<QueueRow>) -> impl IntoView {
     view! {
         <div class="table--responsive-scroll">
             <table class="table">
@@ -221,38 +225,13 @@ fn QueueTable(rows: Vec<QueueRow>) -> impl IntoView {
 /// `/sagsbehandling/<id>`.
 #[component]
 pub fn CasePage() -> impl IntoView {
-    let params = use_params_map();
-    let case = Resource::new_blocking(
-        move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok())),
-        |id| async move {
-            match id {
-                Some(id) => load_case(id).await,
-                None => Err(AppError::Refused("Henvendelsen findes ikke.".to_owned())),
-            }
-        },
-    );
-    let reply = use_form_reply();
-    let query = use_query_map();
-    let notice = query.with_untracked(|query| query.get("besked"));
     view! {
-        <Title text="Henvendelse"/>
-        <Suspense>
-            {move || {
-                let notice = notice.clone();
-                Suspend::new(async move {
-                    let reply = reply.await.ok().flatten();
-                    match case.await {
-                        Ok(case) => view! { <Case case reply notice/> }.into_any(),
-                        Err(error) => view! {
-                            <h1>"Henvendelse"</h1>
-                            <ErrorAlert text=error.to_string()/>
-                            <p><a href="/sagsbehandling">"Til køen"</a></p>
-                        }
-                        .into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <RequestFrame
+            title="Henvendelse"
+            request=use_request_by_path(load_case, "Henvendelsen findes ikke.")
+            back=("/sagsbehandling", "Til køen")
+            render=|case, reply, notice| view! { <Case case reply notice/> }.into_any()
+        />
     }
 }
 

@@ -1,9 +1,18 @@
-//! Pieces the citizen's and the caseworker's request pages share: the
-//! request's facts, its deadline, its history and its attachments, and the
-//! short notices shown after an action (`?besked=…`).
+//! Pieces the citizen's and the caseworker's request pages share: the page
+//! frame (loading the request named in the address, the failed form's reply
+//! and the notice), the request's facts, its deadline, its history and its
+//! attachments, and the short notices shown after an action (`?besked=…`).
+
+use std::future::Future;
 
 use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
+use crate::error::{AppError, ErrorAlert};
+use crate::form::{use_form_reply, FormReply};
 use crate::requests::views::{HistoryEntry, RequestFacts};
 use crate::requests::Kind;
 
@@ -103,4 +112,66 @@ pub fn Notice(code: Option<String>) -> impl IntoView {
             </div>
         }
     })
+}
+
+/// The request named by `:id` in the address, loaded with `load`; an address
+/// without a number reads as "not found" (`missing`).
+pub fn use_request_by_path<T, F, Fut>(
+    load: F,
+    missing: &'static str,
+) -> Resource<Result<T, AppError>>
+where
+    T: Serialize + DeserializeOwned + Send + Sync + 'static,
+    F: Fn(i64) -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    let params = use_params_map();
+    Resource::new_blocking(
+        move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok())),
+        move |id| async move {
+            match id {
+                Some(id) => load(id).await,
+                None => Err(AppError::Refused(missing.to_owned())),
+            }
+        },
+    )
+}
+
+/// The frame of a request's page (the citizen's and the caseworker's): the
+/// request, the reply of a failed form and the notice after an action, all
+/// loaded before rendering; on an error the message and a way back.
+#[component]
+pub fn RequestFrame<T, V>(
+    title: &'static str,
+    request: Resource<Result<T, AppError>>,
+    /// (address, text) of the way back.
+    back: (&'static str, &'static str),
+    render: V,
+) -> impl IntoView
+where
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    V: Fn(T, Option<FormReply>, Option<String>) -> AnyView + Copy + Send + Sync + 'static,
+{
+    let reply = use_form_reply();
+    let notice = use_query_map().with_untracked(|query| query.get("besked"));
+    view! {
+        <Title text=title/>
+        <Suspense>
+            {move || {
+                let notice = notice.clone();
+                Suspend::new(async move {
+                    let reply = reply.await.ok().flatten();
+                    match request.await {
+                        Ok(request) => render(request, reply, notice),
+                        Err(error) => view! {
+                            <h1>{title}</h1>
+                            <ErrorAlert text=error.to_string()/>
+                            <p><a href=back.0>{back.1}</a></p>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
 }

@@ -21,10 +21,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::access_log::my_log::LogRow;
 use crate::error::{AppError, ErrorAlert};
 use crate::form::{
-    load_form_reply, use_form_reply, ErrorSummary, FormReply, FormState, TextArea, TextInput,
-    VersionField,
+    load_form_reply, ErrorSummary, FormReply, FormState, TextArea, TextInput, VersionField,
 };
-use crate::pages::request_parts::{Attachments, FactsList, History, Notice};
+use crate::pages::request_parts::{
+    use_request_by_path, Attachments, FactsList, History, Notice, RequestFrame,
+};
 use crate::requests::views::{CitizenRequest, CitizenRequestRow};
 use crate::requests::Kind;
 
@@ -62,9 +63,7 @@ pub async fn load_my_request(id: i64) -> Result<CitizenRequest, AppError> {
     let state = crate::state::app_state()?;
     match crate::requests::store::citizen_request(&state.pool, &subject, id).await {
         Ok(request) => Ok(request),
-        Err(StoreError::NotFound) => Err(AppError::Refused(
-            "Vi kan ikke finde henvendelsen blandt dine henvendelser.".to_owned(),
-        )),
+        Err(StoreError::NotFound) => Err(AppError::Refused(NOT_YOURS.to_owned())),
         Err(error) => Err(AppError::internal(error)),
     }
 }
@@ -262,20 +261,11 @@ pub fn ReceiptPage() -> impl IntoView {
     }
 }
 
-/// The request named by `:id` in the address.
+const NOT_YOURS: &str = "Vi kan ikke finde henvendelsen blandt dine henvendelser.";
+
+/// The citizen's request named by `:id` in the address.
 fn use_request_from_path() -> Resource<Result<CitizenRequest, AppError>> {
-    let params = use_params_map();
-    Resource::new_blocking(
-        move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok())),
-        |id| async move {
-            match id {
-                Some(id) => load_my_request(id).await,
-                None => Err(AppError::Refused(
-                    "Vi kan ikke finde henvendelsen blandt dine henvendelser.".to_owned(),
-                )),
-            }
-        },
-    )
+    use_request_by_path(load_my_request, NOT_YOURS)
 }
 
 /// `/henvendelser`.
@@ -333,29 +323,13 @@ fn RequestTable(rows: Vec<CitizenRequestRow>) -> impl IntoView {
 /// `/henvendelser/<id>`.
 #[component]
 pub fn MyRequestPage() -> impl IntoView {
-    let request = use_request_from_path();
-    let reply = use_form_reply();
-    let query = use_query_map();
-    let notice = query.with_untracked(|query| query.get("besked"));
     view! {
-        <Title text="Min henvendelse"/>
-        <Suspense>
-            {move || {
-                let notice = notice.clone();
-                Suspend::new(async move {
-                    let reply = reply.await.ok().flatten();
-                    match request.await {
-                        Ok(request) => view! { <MyRequest request reply notice/> }.into_any(),
-                        Err(error) => view! {
-                            <h1>"Min henvendelse"</h1>
-                            <ErrorAlert text=error.to_string()/>
-                            <p><a href="/henvendelser">"Til mine henvendelser"</a></p>
-                        }
-                        .into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <RequestFrame
+            title="Min henvendelse"
+            request=use_request_from_path()
+            back=("/henvendelser", "Til mine henvendelser")
+            render=|request, reply, notice| view! { <MyRequest request reply notice/> }.into_any()
+        />
     }
 }
 

@@ -292,30 +292,10 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
 #[component]
 fn UrgentTable(rows: Vec<QueueRow>) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <p>"Ingen åbne henvendelser har frist inden for 7 dage."</p> }.into_any();
+        view! { <p>"Ingen åbne henvendelser har frist inden for 7 dage."</p> }.into_any()
+    } else {
+        view! { <crate::pages::casework::QueueTable rows/> }.into_any()
     }
-    view! {
-        <div class="table--responsive-scroll">
-            <table class="table table--compact">
-                <caption class="sr-only">"Åbne henvendelser med overskredet frist eller frist inden for 7 dage"</caption>
-                <thead><tr><th scope="col">"Frist"</th><th scope="col">"Tilbage"</th><th scope="col">"Nummer"</th><th scope="col">"Type"</th><th scope="col">"Enhed"</th><th scope="col">"Status"</th><th scope="col">"Sagsbehandler"</th></tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|row| view! {
-                        <tr>
-                            <td>{row.deadline.clone()}</td>
-                            <td>{row.days_text()}</td>
-                            <td><a href=format!("/sagsbehandling/{}", row.id)>{row.number.clone()}</a></td>
-                            <td>{row.kind.label()}</td>
-                            <td>{row.unit.clone()}</td>
-                            <td>{row.status.label()}</td>
-                            <td>{row.assignee.clone().unwrap_or_else(|| "Ikke tildelt".to_owned())}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
 }
 
 #[component]

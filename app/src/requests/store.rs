@@ -1028,79 +1028,59 @@ pub async fn staff_act(
     let to = next_status(step, request.standing(), local_date(now))?;
     let decides = matches!(step, Step::Answer | Step::Refuse | Step::RefusePartly);
     update_status(&mut tx, id, to, decides, now).await?;
-    let from = Some(request.status);
-    let entry = |action: &'static str, body: Option<&'static str>| Entry {
-        request_id: id,
-        at: now,
-        actor: Actor::Staff(member),
-        action,
-        from,
-        to: Some(to),
-        body,
-        ground: None,
-        internal: false,
+    // A § 22 restriction's written assessment, kept as an internal note.
+    let assessment_note = match &action {
+        StaffAction::Refuse(refusal, _) => refusal
+            .assessment
+            .as_ref()
+            .map(|assessment| format!("Vurdering efter databeskyttelseslovens § 22: {assessment}")),
+        _ => None,
     };
-    match action {
-        StaffAction::Assign(assignee) => {
-            let colleague = colleagues(&mut tx, &request.unit_code)
-                .await?
-                .into_iter()
-                .find(|colleague| colleague.id == assignee)
-                .ok_or_else(|| {
-                    StoreError::NotAllowed("Vælg en sagsbehandler i enheden.".to_owned())
-                })?;
-            sqlx::query!(
-                "UPDATE data_requests SET assignee_id = $2 WHERE id = $1",
-                id,
-                colleague.id
-            )
-            .execute(&mut *tx)
-            .await?;
-            // The citizen sees that work has started, not who does it.
-            let internal = request.status == to;
-            append(
-                &mut tx,
-                Entry {
-                    body: Some(&colleague.name),
-                    internal,
-                    ..entry("assigned", None)
-                },
-            )
-            .await?;
-        }
-        StaffAction::AskClarification(body) => {
-            append(
-                &mut tx,
-                Entry {
-                    body: Some(body),
-                    ..entry("clarification_asked", None)
-                },
-            )
-            .await?;
-        }
-        StaffAction::Message(body) => {
-            append(
-                &mut tx,
-                Entry {
-                    body: Some(body),
-                    ..entry("message_to_citizen", None)
-                },
-            )
-            .await?;
-        }
-        StaffAction::Note(body) => {
-            append(
-                &mut tx,
-                Entry {
-                    body: Some(body),
-                    internal: true,
-                    ..entry("note", None)
-                },
-            )
-            .await?;
-        }
-        StaffAction::Extend(reason, explanation) => {
-            sqlx::query!(
+    // Side effects of the action on the request itself, then what goes into
+    // the history: (action, text, internal, legal ground, attachment).
+    let (code, body, internal, ground, attachment): (&str, Option<String>, bool, _, _) =
+        match action {
+            StaffAction::Assign(assignee) => {
+                let colleague = colleagues(&mut tx, &request.unit_code)
+                    .await?
+                    .into_iter()
+                    .find(|colleague| colleague.id == assignee)
+                    .ok_or_else(|| {
+                        StoreError::NotAllowed("Vælg en sagsbehandler i enheden.".to_owned())
+                    })?;
+                sqlx::query!(
+                    "UPDATE data_requests SET assignee_id = $2 WHERE id = $1",
+                    id,
+                    colleague.id
+                )
+                .execute(&mut *tx)
+                .await?;
+                // The citizen sees that work has started, not who does it.
+                (
+                    "assigned",
+                    Some(colleague.name),
+                    request.status == to,
+                    None,
+                    None,
+                )
+            }
+            StaffAction::AskClarification(body) => (
+                "clarification_asked",
+                Some(body.to_owned()),
+                false,
+                None,
+                None,
+            ),
+            StaffAction::Message(body) => (
+                "message_to_citizen",
+                Some(body.to_owned()),
+                false,
+                None,
+                None,
+            ),
+            StaffAction::Note(body) => ("note", Some(body.to_owned()), true, None, None),
+            StaffAction::Extend(reason, explanation) => {
+                sqlx::query!(
                 "UPDATE data_requests SET extended_at = $2, extension_reason = $3, extension_text = $4 WHERE id = $1",
                 id,
                 now,
@@ -1109,73 +1089,68 @@ pub async fn staff_act(
             )
             .execute(&mut *tx)
             .await?;
-            let body = format!(
-                "Den nye frist er {}. Begrundelse: {}. {}",
-                date_text(request.extendable_to),
-                reason.label().to_lowercase(),
-                explanation
-            );
-            append(
-                &mut tx,
-                Entry {
-                    body: Some(&body),
-                    ..entry("extended", None)
-                },
-            )
-            .await?;
-        }
-        StaffAction::Answer(body, attachment) => {
-            let event = append(
-                &mut tx,
-                Entry {
-                    body: Some(body),
-                    ..entry("answered", None)
-                },
-            )
-            .await?;
-            attach(&mut tx, &request, event, attachment, now).await?;
-        }
-        StaffAction::Refuse(refusal, attachment) => {
-            let action = if refusal.partly {
-                "partly_refused"
-            } else {
-                "refused"
-            };
-            let body = format!(
-                "{}\n\nGrundlag: {}.\n\n{RIGHT_TO_COMPLAIN}",
-                refusal.body,
-                refusal.ground.label()
-            );
-            let event = append(
-                &mut tx,
-                Entry {
-                    body: Some(&body),
-                    ground: Some(refusal.ground),
-                    ..entry(action, None)
-                },
-            )
-            .await?;
-            if let Some(assessment) = &refusal.assessment {
-                let note = format!("Vurdering efter databeskyttelseslovens § 22: {assessment}");
-                append(
-                    &mut tx,
-                    Entry {
-                        body: Some(&note),
-                        internal: true,
-                        from: None,
-                        to: None,
-                        ..entry("note", None)
-                    },
-                )
-                .await?;
+                let body = format!(
+                    "Den nye frist er {}. Begrundelse: {}. {}",
+                    date_text(request.extendable_to),
+                    reason.label().to_lowercase(),
+                    explanation
+                );
+                ("extended", Some(body), false, None, None)
             }
-            if refusal.partly {
-                attach(&mut tx, &request, event, attachment, now).await?;
+            StaffAction::Answer(body, attachment) => (
+                "answered",
+                Some(body.to_owned()),
+                false,
+                None,
+                Some(attachment),
+            ),
+            StaffAction::Refuse(refusal, attachment) => {
+                let body = format!(
+                    "{}\n\nGrundlag: {}.\n\n{RIGHT_TO_COMPLAIN}",
+                    refusal.body,
+                    refusal.ground.label()
+                );
+                let (code, attachment) = if refusal.partly {
+                    ("partly_refused", Some(attachment))
+                } else {
+                    ("refused", None)
+                };
+                (code, Some(body), false, Some(refusal.ground), attachment)
             }
-        }
-        StaffAction::Close => {
-            append(&mut tx, entry("closed", None)).await?;
-        }
+            StaffAction::Close => ("closed", None, false, None, None),
+        };
+    let event = append(
+        &mut tx,
+        Entry {
+            request_id: id,
+            at: now,
+            actor: Actor::Staff(member),
+            action: code,
+            from: Some(request.status),
+            to: Some(to),
+            body: body.as_deref(),
+            ground,
+            internal,
+        },
+    )
+    .await?;
+    // An answer (in full or the answered part) may carry the citizen's log.
+    if let Some(attachment) = attachment {
+        attach(&mut tx, &request, event, attachment, now).await?;
+    }
+    if let Some(note) = assessment_note {
+        let entry = Entry {
+            request_id: id,
+            at: now,
+            actor: Actor::Staff(member),
+            action: "note",
+            from: None,
+            to: None,
+            body: Some(&note),
+            ground: None,
+            internal: true,
+        };
+        append(&mut tx, entry).await?;
     }
     // The citizen hears that something changed, unless it was internal.
     let citizen_sees = step != Step::Note && (step != Step::Assign || request.status != to);

@@ -17,14 +17,14 @@ use axum::Router;
 use app::caller::{Caller, StaffMember};
 use app::pages::casework::RevealCpr;
 use app::requests::forms::{
-    parse_answer, parse_extension, parse_message, parse_refusal, parse_registration, parse_version,
-    FieldErrors, Fields,
+    parse_answer, parse_extension, parse_message, parse_refusal, parse_registration, FieldErrors,
+    Fields,
 };
 use app::requests::store::{self, NewAttachment, StaffAction};
 use app::requests::{request_number, Kind};
 use app::state::AppState;
 
-use super::{done, file, missing_file, read_form, FormPage};
+use super::{done, file, missing_file, FormPage};
 use crate::clock;
 use crate::http::render;
 
@@ -84,26 +84,15 @@ async fn act(
     let Some((form, notice)) = ACTIONS.into_iter().find(|(form, _)| *form == action) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let (parts, fields) = read_form(request).await;
-    let Some(member) = staff(&parts) else {
+    let path = format!("/sagsbehandling/{id}");
+    let page = FormPage::read(&state, request, path.clone(), form).await;
+    let Caller::Staff(member) = page.caller() else {
         return StatusCode::FORBIDDEN.into_response();
     };
-    let path = format!("/sagsbehandling/{id}");
-    let page = FormPage {
-        state: &state,
-        parts,
-        path: path.clone(),
-        form,
-        fields: fields.clone(),
-    };
-    let Some(version) = parse_version(&fields) else {
-        return page
-            .again(
-                FieldErrors::default(),
-                Some("Formularen mangler et felt. Hent siden igen.".to_owned()),
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
+    let fields = page.fields.clone();
+    let (page, version) = match page.with_version().await {
+        Ok(checked) => checked,
+        Err(response) => return response,
     };
     let now = clock::now();
     let outcome = match parse_action(form, &fields, &member) {
@@ -243,17 +232,12 @@ impl Parsed {
 }
 
 async fn register(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, fields) = read_form(request).await;
-    let Some(member) = staff(&parts) else {
+    let path = "/sagsbehandling/registrer".to_owned();
+    let page = FormPage::read(&state, request, path, "register").await;
+    let Caller::Staff(member) = page.caller() else {
         return StatusCode::FORBIDDEN.into_response();
     };
-    let page = FormPage {
-        state: &state,
-        parts,
-        path: "/sagsbehandling/registrer".to_owned(),
-        form: "register",
-        fields: fields.clone(),
-    };
+    let fields = page.fields.clone();
     let now = clock::now();
     let registered = match parse_registration(&fields, now) {
         Ok(registered) => registered,

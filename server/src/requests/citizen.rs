@@ -11,12 +11,12 @@ use axum::Router;
 
 use app::access_log::summary;
 use app::caller::Caller;
-use app::requests::forms::{parse_citizen_request, parse_message, parse_version, FieldErrors};
+use app::requests::forms::{parse_citizen_request, parse_message, FieldErrors};
 use app::requests::store::{self, AskedRow, CitizenAction, CitizenIdentity};
 use app::requests::Kind;
 use app::state::AppState;
 
-use super::{done, file, missing_file, read_form, FormPage};
+use super::{done, file, missing_file, FormPage};
 use crate::clock;
 
 pub fn routes() -> Router<AppState> {
@@ -37,21 +37,11 @@ async fn file_request(
     let Some(kind) = Kind::from_slug(&slug) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let (parts, fields) = read_form(request).await;
-    let caller = parts
-        .extensions
-        .get::<Caller>()
-        .cloned()
-        .unwrap_or_default();
-    let identity = parts.extensions.get::<CitizenIdentity>().cloned();
     let path = format!("/henvendelser/ny/{slug}");
-    let page = FormPage {
-        state: &state,
-        parts,
-        path,
-        form: "request",
-        fields: fields.clone(),
-    };
+    let page = FormPage::read(&state, request, path, "request").await;
+    let caller = page.caller();
+    let identity = page.parts.extensions.get::<CitizenIdentity>().cloned();
+    let fields = page.fields.clone();
     let Caller::Citizen(key) = caller else {
         return StatusCode::FORBIDDEN.into_response();
     };
@@ -132,26 +122,15 @@ async fn act(
     request: Request,
     form: &'static str,
 ) -> Response {
-    let (parts, fields) = read_form(request).await;
-    let Some(Caller::Citizen(key)) = parts.extensions.get::<Caller>().cloned() else {
+    let path = format!("/henvendelser/{id}");
+    let page = FormPage::read(&state, request, path.clone(), form).await;
+    let Caller::Citizen(key) = page.caller() else {
         return StatusCode::FORBIDDEN.into_response();
     };
-    let path = format!("/henvendelser/{id}");
-    let page = FormPage {
-        state: &state,
-        parts,
-        path: path.clone(),
-        form,
-        fields: fields.clone(),
-    };
-    let Some(version) = parse_version(&fields) else {
-        return page
-            .again(
-                FieldErrors::default(),
-                Some("Formularen mangler et felt. Hent siden igen.".to_owned()),
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
+    let fields = page.fields.clone();
+    let (page, version) = match page.with_version().await {
+        Ok(checked) => checked,
+        Err(response) => return response,
     };
     let body;
     let action = if form == "message" {

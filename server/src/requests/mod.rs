@@ -18,7 +18,7 @@ use axum::{Form, Router};
 
 use app::error::AppError;
 use app::form::FormReply;
-use app::requests::forms::{FieldErrors, Fields};
+use app::requests::forms::{parse_version, FieldErrors, Fields};
 use app::requests::store::StoreError;
 use app::state::AppState;
 
@@ -32,22 +32,6 @@ pub fn routes() -> Router<AppState> {
         .merge(dpo::routes())
 }
 
-/// Splits `request` into its parts (for rendering the page again) and its
-/// form fields; an unreadable body reads as no fields.
-async fn read_form(request: Request) -> (Parts, Fields) {
-    let (parts, body) = request.into_parts();
-    let fields = match Form::<Vec<(String, String)>>::from_request(
-        Request::from_parts(parts.clone(), body),
-        &(),
-    )
-    .await
-    {
-        Ok(Form(pairs)) => pairs.into_iter().collect(),
-        Err(_) => Fields::new(),
-    };
-    (parts, fields)
-}
-
 /// A form handled by a route: where its page lives and which form it is.
 struct FormPage<'a> {
     state: &'a AppState,
@@ -59,7 +43,43 @@ struct FormPage<'a> {
     fields: Fields,
 }
 
-impl FormPage<'_> {
+impl<'a> FormPage<'a> {
+    /// Reads the form of `request`, which came from (and on an error goes
+    /// back to) the page at `path`; an unreadable body reads as no fields.
+    async fn read(
+        state: &'a AppState,
+        request: Request,
+        path: String,
+        form: &'static str,
+    ) -> FormPage<'a> {
+        let (parts, body) = request.into_parts();
+        let fields = match Form::<Vec<(String, String)>>::from_request(
+            Request::from_parts(parts.clone(), body),
+            &(),
+        )
+        .await
+        {
+            Ok(Form(pairs)) => pairs.into_iter().collect(),
+            Err(_) => Fields::new(),
+        };
+        FormPage {
+            state,
+            parts,
+            path,
+            form,
+            fields,
+        }
+    }
+
+    /// Who sent the form (from the session, never from a field).
+    fn caller(&self) -> app::caller::Caller {
+        self.parts
+            .extensions
+            .get::<app::caller::Caller>()
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// The page again, with `errors` at their fields, `message` above the
     /// form, the typed values kept, and `status`.
     async fn again(
@@ -96,6 +116,24 @@ impl FormPage<'_> {
             status,
         )
         .await
+    }
+
+    /// The version of the request the form was filled in on (optimistic
+    /// locking); a form without one is answered here.
+    async fn with_version(self) -> Result<(Self, i32), Response> {
+        match parse_version(&self.fields) {
+            Some(version) => Ok((self, version)),
+            None => {
+                let message = "Formularen mangler et felt. Hent siden igen.".to_owned();
+                Err(self
+                    .again(
+                        FieldErrors::default(),
+                        Some(message),
+                        StatusCode::BAD_REQUEST,
+                    )
+                    .await)
+            }
+        }
     }
 
     /// Answers a failed store call: a conflict or a refused step comes back

@@ -13,8 +13,8 @@ use server::mail::{send_due, Mailer};
 use server::{clock, demo_data};
 
 use crate::support::{
-    get_with_cookie, post_form, router, sign_in_at, smtp_inbox, test_config, test_figment,
-    PUBLIC_URL,
+    get_with_cookie, post_form, request_version, router, sign_in_at, smtp_inbox, test_config,
+    test_figment, PUBLIC_URL,
 };
 
 /// The messages the sink received for `to`.
@@ -51,15 +51,6 @@ async fn setup(pool: &PgPool) -> (axum::Router, String, String) {
     (app, anna, sara)
 }
 
-async fn version(pool: &PgPool, id: i64) -> String {
-    let version: i32 = sqlx::query_scalar("SELECT version FROM data_requests WHERE id = $1")
-        .bind(id)
-        .fetch_one(pool)
-        .await
-        .unwrap();
-    version.to_string()
-}
-
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_citizen_hears_that_something_changed_and_nothing_more(pool: PgPool) {
     let (app, anna, sara) = setup(&pool).await;
@@ -82,7 +73,10 @@ async fn the_citizen_hears_that_something_changed_and_nothing_more(pool: PgPool)
         &app,
         &format!("/sagsbehandling/{id}/note"),
         &sara,
-        &[("version", &version(&pool, id).await), ("body", "Intern")],
+        &[
+            ("version", &request_version(&pool, id).await),
+            ("body", "Intern"),
+        ],
     )
     .await;
     assert_eq!(note.status, StatusCode::SEE_OTHER);
@@ -91,7 +85,7 @@ async fn the_citizen_hears_that_something_changed_and_nothing_more(pool: PgPool)
         &format!("/sagsbehandling/{id}/besked"),
         &sara,
         &[
-            ("version", &version(&pool, id).await),
+            ("version", &request_version(&pool, id).await),
             ("body", "Vi kigger på det"),
         ],
     )
@@ -177,7 +171,7 @@ async fn the_daily_digest_lists_overdue_and_soon_due_requests_once_a_day(pool: P
         &format!("/sagsbehandling/{overdue}/tildel"),
         &sara,
         &[
-            ("version", &version(&pool, overdue).await),
+            ("version", &request_version(&pool, overdue).await),
             ("assignee", &sara_id),
         ],
     )

@@ -14,7 +14,9 @@ use app::deadline::deadlines;
 use server::access_log::partitions;
 use server::demo_data;
 
-use crate::support::{get_with_cookie, post_form, router, sign_in_at, test_config, Reply};
+use crate::support::{
+    get_with_cookie, post_form, request_version, router, sign_in_at, test_config, Reply,
+};
 
 struct Portal {
     app: Router,
@@ -82,15 +84,6 @@ async fn status_of(pool: &PgPool, id: i64) -> String {
         .fetch_one(pool)
         .await
         .unwrap()
-}
-
-async fn db_version(pool: &PgPool, id: i64) -> String {
-    let version: i32 = sqlx::query_scalar("SELECT version FROM data_requests WHERE id = $1")
-        .bind(id)
-        .fetch_one(pool)
-        .await
-        .unwrap();
-    version.to_string()
 }
 
 async fn history_len(pool: &PgPool, id: i64) -> i64 {
@@ -412,7 +405,7 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
     // Illegal now: answering again, withdrawing; then close.
     let twice = act(app, sara, id, "svar", &[("body", "Igen")]).await;
     assert_eq!(twice.status, StatusCode::CONFLICT);
-    let current = db_version(&pool, id).await;
+    let current = request_version(&pool, id).await;
     let withdraw = post_form(
         app,
         &format!("/henvendelser/{id}/tilbagetraek"),

@@ -267,3 +267,13 @@ pub async fn post_form(
         .expect("valid request");
     send(router, request).await
 }
+
+/// The version a data request has now (what a form shown now would carry).
+pub async fn request_version(pool: &PgPool, id: i64) -> String {
+    let version: i32 = sqlx::query_scalar("SELECT version FROM data_requests WHERE id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .expect("the request exists");
+    version.to_string()
+}
