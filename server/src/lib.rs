@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod demo_data;
 pub mod demo_events;
+pub mod demo_requests;
 pub mod http;
 pub mod mail;
 pub mod requests;

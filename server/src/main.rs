@@ -61,6 +61,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let now = server::clock::now();
             let story = demo_events::load_story(&pool, &pepper, now).await?;
             println!("demo citizens' access events: {story}");
+            let requests =
+                server::demo_requests::load(&pool, &config.request_settings()?, now).await?;
+            println!("demo requests added: {requests}");
             if events > 0 {
                 let spec = demo_events::Synthetic {
                     seed,
