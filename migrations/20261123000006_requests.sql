@@ -91,7 +91,7 @@ CREATE TABLE data_request_events (
                      'received', 'registered', 'assigned', 'clarification_asked',
                      'message_to_citizen', 'message_from_citizen', 'note', 'extended',
                      'answered', 'partly_refused', 'refused', 'withdrawn', 'closed',
-                     'opened', 'cpr_revealed')),
+                     'cpr_revealed')),
     from_status  text,
     to_status    text,
     body         text CHECK (length(body) BETWEEN 1 AND 20000),
