@@ -82,7 +82,8 @@ impl FormState {
     }
 }
 
-fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+/// The `aria-describedby` of field `id`: its hint and error message, when shown.
+pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     let ids: Vec<String> = [
         hint.then(|| format!("{id}-hint")),
         error.then(|| format!("{id}-error")),
@@ -118,11 +119,11 @@ pub fn ErrorSummary(state: FormState) -> impl IntoView {
     })
 }
 
-/// The label, hint and error message around one field.
+/// The label, hint and error message around one field (a DKFDS form group).
 #[component]
-fn FieldFrame(
-    id: String,
-    label: String,
+pub fn FieldFrame(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
     hint: Option<String>,
     error: Option<String>,
     children: Children,

@@ -14,6 +14,7 @@ use crate::access_log::my_log::{Choice, FilterError, LogQuery, LogRow, MonthCoun
 use crate::access_log::UseType;
 use crate::chart::{capitalise, Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
+use crate::form::{described_by, FieldFrame};
 
 /// The signed-in citizen's log for `query`.
 #[server(endpoint = "min-log")]
@@ -170,32 +171,6 @@ fn error_for<'a>(errors: &'a [FilterError], field: &str) -> Option<&'a str> {
         .map(|error| error.message.as_str())
 }
 
-/// A DKFDS form group with its label, optional hint and error.
-#[component]
-fn Field(
-    id: &'static str,
-    label: &'static str,
-    error: Option<String>,
-    children: Children,
-) -> impl IntoView {
-    let class = if error.is_some() {
-        "form-group form-error"
-    } else {
-        "form-group"
-    };
-    view! {
-        <div class=class>
-            <label class="form-label" for=id>{label}</label>
-            {error.map(|message| view! {
-                <span class="form-error-message" id=format!("{id}-fejl")>
-                    <span class="sr-only">"Fejl: "</span>{message}
-                </span>
-            })}
-            {children()}
-        </div>
-    }
-}
-
 #[component]
 fn FilterForm(
     query: LogQuery,
@@ -208,7 +183,7 @@ fn FilterForm(
     let from_error = error_for(&errors, "fra").map(str::to_owned);
     let to_error = error_for(&errors, "til").map(str::to_owned);
     let use_error = error_for(&errors, "brug").map(str::to_owned);
-    let described = |error: &Option<String>, id: &str| error.as_ref().map(|_| format!("{id}-fejl"));
+    let described = |error: &Option<String>, id: &str| described_by(id, false, error.is_some());
     let use_choices = UseType::ALL
         .into_iter()
         .map(|kind| Choice {
@@ -222,16 +197,16 @@ fn FilterForm(
                 <legend class="h3">"Afgræns visningen"</legend>
                 <div class="row">
                     <div class="col-12 col-md-6">
-                        <Field id="fra" label="Fra dato" error=from_error.clone()>
+                        <FieldFrame id="fra" label="Fra dato" hint=None error=from_error.clone()>
                             <input class="form-input" type="date" id="fra" name="fra" value=from
                                 aria-describedby=described(&from_error, "fra")/>
-                        </Field>
+                        </FieldFrame>
                     </div>
                     <div class="col-12 col-md-6">
-                        <Field id="til" label="Til dato" error=to_error.clone()>
+                        <FieldFrame id="til" label="Til dato" hint=None error=to_error.clone()>
                             <input class="form-input" type="date" id="til" name="til" value=to
                                 aria-describedby=described(&to_error, "til")/>
-                        </Field>
+                        </FieldFrame>
                     </div>
                     <ChoiceField id="system" label="System" all="Alle systemer"
                         choices=systems selected=query.system.clone() error=None/>
@@ -265,7 +240,7 @@ fn ChoiceField(
     selected: String,
     error: Option<String>,
 ) -> impl IntoView {
-    let described_by = error.as_ref().map(|_| format!("{id}-fejl"));
+    let described = described_by(id, false, error.is_some());
     let options = choices
         .into_iter()
         .map(|choice| {
@@ -275,12 +250,12 @@ fn ChoiceField(
         .collect_view();
     view! {
         <div class="col-12 col-md-4">
-            <Field id label error>
-                <select class="form-select" id=id name=id aria-describedby=described_by>
+            <FieldFrame id label hint=None error>
+                <select class="form-select" id=id name=id aria-describedby=described>
                     <option value="">{all}</option>
                     {options}
                 </select>
-            </Field>
+            </FieldFrame>
         </div>
     }
 }
