@@ -218,6 +218,26 @@ impl From<figment::Error> for ConfigError {
     }
 }
 
+/// Refuses `value` of `setting` outside `range`, saying the bounds.
+fn within(
+    setting: &'static str,
+    value: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<(), ConfigError> {
+    if range.contains(&value) {
+        Ok(())
+    } else {
+        Err(invalid(
+            setting,
+            format!(
+                "must be between {} and {}, got {value}",
+                range.start(),
+                range.end()
+            ),
+        ))
+    }
+}
+
 impl ConfigError {
     /// A setting with a value that cannot be used.
     pub fn invalid(setting: &'static str, problem: impl Into<String>) -> ConfigError {
@@ -282,15 +302,11 @@ impl Config {
                 "must start with postgres:// or postgresql://",
             ));
         }
-        if !(1..=200).contains(&self.database_max_connections) {
-            return Err(invalid(
-                "database_max_connections",
-                format!(
-                    "must be between 1 and 200, got {}",
-                    self.database_max_connections
-                ),
-            ));
-        }
+        within(
+            "database_max_connections",
+            u64::from(self.database_max_connections),
+            1..=200,
+        )?;
         if tracing_subscriber::EnvFilter::try_new(&self.log_filter).is_err() {
             return Err(invalid(
                 "log_filter",
@@ -336,15 +352,11 @@ impl Config {
         self.cpr_seal_key()?;
         self.digest_at()?;
         self.mail_sender()?;
-        if !(1..=60).contains(&self.digest_due_within_days) {
-            return Err(invalid(
-                "digest_due_within_days",
-                format!(
-                    "must be between 1 and 60, got {}",
-                    self.digest_due_within_days
-                ),
-            ));
-        }
+        within(
+            "digest_due_within_days",
+            u64::from(self.digest_due_within_days),
+            1..=60,
+        )?;
         for (setting, value) in [
             ("request_intake_unit", self.request_intake_unit.as_str()),
             ("request_purpose", self.request_purpose.as_str()),
@@ -353,48 +365,31 @@ impl Config {
                 return Err(invalid(setting, "must not be empty"));
             }
         }
-        if !(5..=20).contains(&self.session_idle_minutes) {
-            return Err(invalid(
-                "session_idle_minutes",
-                format!(
-                    "must be between 5 and 20, got {}",
-                    self.session_idle_minutes
-                ),
-            ));
-        }
-        if !(2..=100).contains(&self.lockout_threshold) {
-            return Err(invalid(
-                "lockout_threshold",
-                format!("must be between 2 and 100, got {}", self.lockout_threshold),
-            ));
-        }
-        if !(1..=720).contains(&self.lockout_window_hours) {
-            return Err(invalid(
-                "lockout_window_hours",
-                format!(
-                    "must be between 1 and 720, got {}",
-                    self.lockout_window_hours
-                ),
-            ));
-        }
-        if !(6..=60).contains(&self.log_retention_months) {
-            return Err(invalid(
-                "log_retention_months",
-                format!(
-                    "must be between 6 and 60, got {}",
-                    self.log_retention_months
-                ),
-            ));
-        }
-        if !(1024..=100 * 1024 * 1024).contains(&self.ingest_max_body_bytes) {
-            return Err(invalid(
-                "ingest_max_body_bytes",
-                format!(
-                    "must be between 1024 and 104857600, got {}",
-                    self.ingest_max_body_bytes
-                ),
-            ));
-        }
+        within(
+            "session_idle_minutes",
+            u64::from(self.session_idle_minutes),
+            5..=20,
+        )?;
+        within(
+            "lockout_threshold",
+            u64::from(self.lockout_threshold),
+            2..=100,
+        )?;
+        within(
+            "lockout_window_hours",
+            u64::from(self.lockout_window_hours),
+            1..=720,
+        )?;
+        within(
+            "log_retention_months",
+            u64::from(self.log_retention_months),
+            6..=60,
+        )?;
+        within(
+            "ingest_max_body_bytes",
+            u64::try_from(self.ingest_max_body_bytes).unwrap_or(u64::MAX),
+            1024..=100 * 1024 * 1024,
+        )?;
         let loopback = matches!(
             self.public_url.host_str(),
             Some("127.0.0.1" | "localhost" | "[::1]")
