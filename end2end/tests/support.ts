@@ -29,10 +29,13 @@ export const test = base.extend<{ problems: PageProblems }>({
       // With JavaScript off, Chromium refuses to fetch the hydration script
       // (reported as "csp"); that is the point of the no-JavaScript run.
       const scriptRefused = !javaScriptEnabled && reason === 'csp' && request.resourceType() === 'script';
-      // Chromium cancels a page's favicon fetch when the test navigates on
-      // before it finished; that is the browser's doing, not the portal's.
-      const faviconCancelled = reason === 'net::ERR_ABORTED' && new URL(request.url()).pathname === '/favicon.svg';
-      if (!scriptRefused && !faviconCancelled && ours(request.url())) problems.push(`request failed: ${request.url()} ${reason}`);
+      // Chromium cancels a page's pending subresource fetches (favicon,
+      // icons, the preloaded WebAssembly) when the test navigates on before
+      // they finished: net::ERR_ABORTED is the browser's doing. A failing
+      // portal shows as an error status (below) or another network error;
+      // an aborted page load itself still counts.
+      const cancelledByNavigation = reason === 'net::ERR_ABORTED' && request.resourceType() !== 'document';
+      if (!scriptRefused && !cancelledByNavigation && ours(request.url())) problems.push(`request failed: ${request.url()} ${reason}`);
     });
     page.on('response', (response) => {
       if (response.status() >= 400 && ours(response.url())) {
