@@ -295,7 +295,7 @@ pub async fn load_story(pool: &PgPool, pepper: &Pepper, now: DateTime<Utc>) -> a
             by_system.entry(line.system).or_default().push(event);
         }
         for (system, events) in by_system {
-            stored += batch::store_all(pool, ids.system(system)?, &events, now)
+            stored += batch::store_all(pool, ids.system(system)?, events, now)
                 .await?
                 .stored;
         }
@@ -314,7 +314,7 @@ pub async fn load_story(pool: &PgPool, pepper: &Pepper, now: DateTime<Utc>) -> a
         batch_run: None,
         hidden: None,
     };
-    stored += batch::store_all(pool, ids.system("cpr")?, &[search], now)
+    stored += batch::store_all(pool, ids.system("cpr")?, vec![search], now)
         .await?
         .stored;
     Ok(stored)
@@ -425,7 +425,7 @@ pub async fn load_synthetic(
         }
         for (area, events) in by_system {
             let system = ids.system(SYNTHETIC_SYSTEMS[area].0)?;
-            stored += batch::store_all(pool, system, &events, now).await?.stored;
+            stored += batch::store_all(pool, system, events, now).await?.stored;
         }
         made += size;
         eprintln!("synthetic events: {made} of {}", spec.events);

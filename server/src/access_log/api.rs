@@ -217,7 +217,7 @@ async fn post_events(
         Ok(events) => events,
         Err(refusal) => return refused(refusal),
     };
-    match batch::store_all(&state.pool, system.id, &events, now).await {
+    match batch::store_all(&state.pool, system.id, events, now).await {
         Ok(stored) => {
             tracing::info!(system = %system.code, received = stored.received, stored = stored.stored, "access events ingested");
             Json(stored).into_response()

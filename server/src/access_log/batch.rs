@@ -162,7 +162,7 @@ pub struct Stored {
 pub async fn store_all(
     pool: &PgPool,
     source_system_id: i64,
-    events: &[Event],
+    events: Vec<Event>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<Stored> {
     partitions::ensure(
@@ -170,13 +170,14 @@ pub async fn store_all(
         &partitions::months_of(events.iter().map(|event| event.occurred_at)),
     )
     .await?;
-    let batch = uuid::Uuid::new_v4();
+    let rows = store::Rows::new(source_system_id, now, events);
     let mut tx = pool.begin().await?;
-    store::stage(&mut tx, batch, events).await?;
-    let stored = store::move_staged(&mut tx, batch, source_system_id, now).await?;
+    let mut writer = store::Writer::default();
+    let stored = writer.write(&mut tx, &rows).await?;
+    writer.finish(&mut tx).await?;
     tx.commit().await?;
     Ok(Stored {
-        received: events.len(),
+        received: rows.len(),
         stored,
     })
 }

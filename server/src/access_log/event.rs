@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -409,11 +409,13 @@ fn read_bool(
     }
 }
 
-/// An RFC 3339 time with an explicit offset.
+/// An RFC 3339 time with an explicit offset, to the microsecond PostgreSQL
+/// keeps (finer digits are cut off here, so two times that PostgreSQL would
+/// store alike are alike here too).
 pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text.trim())
         .ok()
-        .map(|at| at.with_timezone(&Utc))
+        .map(|at| at.with_timezone(&Utc).trunc_subsecs(6))
 }
 
 fn non_blank(value: Option<String>) -> Option<String> {
@@ -516,5 +518,25 @@ fn truncate(text: &str, max: usize) -> String {
         let mut short: String = text.chars().take(max).collect();
         short.push('…');
         short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[test]
+    fn times_need_an_offset_and_keep_microseconds() {
+        let expected =
+            Utc.with_ymd_and_hms(2026, 3, 1, 9, 30, 0).unwrap() + Duration::microseconds(123_456);
+        assert_eq!(
+            parse_time("2026-03-01T10:30:00.123456789+01:00"),
+            Some(expected)
+        );
+        assert_eq!(parse_time(" 2026-03-01T09:30:00.123456Z "), Some(expected));
+        assert_eq!(parse_time("2026-03-01T10:30:00"), None);
+        assert_eq!(parse_time("1. marts 2026"), None);
     }
 }

@@ -1,9 +1,10 @@
 //! `server import --system CODE FILE`: backfills from NDJSON (the API's
 //! format) or CSV (a header row naming the same fields). The file is read as
-//! a stream, every line validated exactly as the API does, and valid events
-//! stored chunk by chunk (COPY into staging, then the move) inside one
-//! transaction that commits only when every line was good. A file with a bad
-//! line stores nothing; importing a file again stores nothing new.
+//! a stream on a thread of its own, every line validated exactly as the API
+//! does, while the valid events are stored chunk by chunk (see
+//! `store::Writer`) inside one transaction that commits only when every line
+//! was good. A file with a bad line stores nothing; importing a file again
+//! stores nothing new.
 
 use std::cell::Cell;
 use std::fs::File;
@@ -18,7 +19,7 @@ use app::identity::subject_key::Pepper;
 
 use super::batch::{Collector, Refusal};
 use super::event::{LineError, RawEvent, Rules, FIELDS};
-use super::master_data::{self, Codes};
+use super::master_data::{self, Codes, SourceSystem};
 use super::{partitions, store};
 
 /// The file formats `import` reads.
@@ -100,16 +101,14 @@ pub async fn import(
     let system = master_data::source_system(pool, system_code)
         .await?
         .ok_or_else(|| ImportError::UnknownSystem(system_code.to_owned()))?;
-    let codes = Codes::load(pool).await?;
-    let rules = Rules::for_system(pepper, &system, &codes, now, retention_months);
-    let read = Rc::new(Cell::new(0));
-    let file = Counting {
-        inner: File::open(path)?,
-        read: read.clone(),
-    };
-    let lines: Box<dyn Iterator<Item = std::io::Result<Line>>> = match format {
-        Format::Ndjson => Box::new(ndjson_lines(BufReader::new(file))),
-        Format::Csv => Box::new(csv_lines(file)?),
+    let reading = Reading {
+        file: File::open(path)?,
+        format,
+        pepper: pepper.clone(),
+        system: system.clone(),
+        codes: Codes::load(pool).await?,
+        now,
+        retention_months,
     };
 
     // Every month a valid event can fall in (the retention period up to
@@ -120,33 +119,104 @@ pub async fn import(
         &partitions::months_to_keep_ready(now, retention_months),
     )
     .await?;
+    // Reading and checking run on a thread of their own, a chunk or two
+    // ahead of the database, so parsing the next chunk and storing this one
+    // overlap.
+    let (chunks, mut arriving) = tokio::sync::mpsc::channel(2);
+    let reader = tokio::task::spawn_blocking(move || reading.run(&chunks));
     let mut tx = pool.begin().await?;
-    let mut collector = Collector::default();
-    let (mut received, mut stored) = (0, 0);
-    let mut lines = lines.peekable();
-    while lines.peek().is_some() {
-        for line in lines.by_ref().take(store::COPY_CHUNK) {
-            let (number, raw) = line?;
-            collector.push(number, raw, &rules);
+    let mut writer = store::Writer::default();
+    let mut stored = 0;
+    while let Some(chunk) = arriving.recv().await {
+        if !chunk.rows.is_empty() {
+            stored += writer.write(&mut tx, &chunk.rows).await?;
         }
-        let events = collector.take_events();
-        received += events.len();
-        // Chunk by chunk, so each statement stays small; the transaction
-        // still makes the file all or nothing. After the first bad line only
-        // reading and checking go on, for the report.
-        if collector.is_clean() && !events.is_empty() {
-            let batch = uuid::Uuid::new_v4();
-            store::stage(&mut tx, batch, &events).await?;
-            stored += store::move_staged(&mut tx, batch, system.id, now).await?;
+        progress.advance(chunk.bytes_read, chunk.received);
+    }
+    let received = match reader.await {
+        Ok(Ok(received)) => received,
+        Ok(Err(error)) => {
+            tx.rollback().await?;
+            return Err(error);
         }
-        progress.advance(read.get(), received);
-    }
-    if let Err(refusal) = collector.finish_streamed(received) {
-        tx.rollback().await?;
-        return Err(ImportError::Refused(refusal));
-    }
+        Err(failed) => std::panic::resume_unwind(failed.into_panic()),
+    };
+    writer.finish(&mut tx).await?;
     tx.commit().await?;
     Ok(Imported { received, stored })
+}
+
+/// What the reading thread needs: the file and the rules to check it by.
+struct Reading {
+    file: File,
+    format: Format,
+    pepper: Pepper,
+    system: SourceSystem,
+    codes: Codes,
+    now: DateTime<Utc>,
+    retention_months: u32,
+}
+
+/// Events per chunk read, checked and stored at a time.
+const CHUNK: usize = 10_000;
+
+/// Valid events read so far, passed from the reading thread to the database.
+struct Chunk {
+    /// Empty once a bad line was found: from then on only the report matters.
+    rows: store::Rows,
+    bytes_read: u64,
+    /// Valid events read so far, these included.
+    received: usize,
+}
+
+impl Reading {
+    /// Reads and checks the whole file, sending the valid events chunk by
+    /// chunk; returns how many events the file holds, or every bad line.
+    fn run(self, chunks: &tokio::sync::mpsc::Sender<Chunk>) -> Result<usize, ImportError> {
+        let rules = Rules::for_system(
+            &self.pepper,
+            &self.system,
+            &self.codes,
+            self.now,
+            self.retention_months,
+        );
+        let read = Rc::new(Cell::new(0));
+        let file = Counting {
+            inner: self.file,
+            read: read.clone(),
+        };
+        let lines: Box<dyn Iterator<Item = std::io::Result<Line>>> = match self.format {
+            Format::Ndjson => Box::new(ndjson_lines(BufReader::new(file))),
+            Format::Csv => Box::new(csv_lines(file)?),
+        };
+        let mut collector = Collector::default();
+        let mut received = 0;
+        let mut lines = lines.peekable();
+        while lines.peek().is_some() {
+            for line in lines.by_ref().take(CHUNK) {
+                let (number, raw) = line?;
+                collector.push(number, raw, &rules);
+            }
+            let mut events = collector.take_events();
+            received += events.len();
+            if !collector.is_clean() {
+                events.clear();
+            }
+            let chunk = Chunk {
+                rows: store::Rows::new(self.system.id, self.now, events),
+                bytes_read: read.get(),
+                received,
+            };
+            if chunks.blocking_send(chunk).is_err() {
+                // The database side stopped; its error is the one reported.
+                return Ok(received);
+            }
+        }
+        collector
+            .finish_streamed(received)
+            .map_err(ImportError::Refused)?;
+        Ok(received)
+    }
 }
 
 /// NDJSON: one JSON object per line; blank lines are skipped.

@@ -10,4 +10,5 @@ pub mod event;
 pub mod import;
 pub mod master_data;
 pub mod partitions;
+pub mod pending_summary;
 pub mod store;

@@ -1,51 +1,164 @@
-//! Storing validated events. A batch is copied (PostgreSQL `COPY`, the
-//! fastest way in) into the unlogged staging table, then moved into the
-//! partitions by one statement that also keeps the citizen's summary up to
-//! date: only events that were new (not a resend of a stored event) are added
-//! to the summary, so a retried batch changes nothing. Callers run both steps
-//! in one transaction, so a batch is stored all or nothing.
+//! Storing validated events inside the caller's transaction (so a batch is
+//! stored all or nothing), two ways:
+//!
+//! - straight in: one `COPY` into the partitions, with the citizen's summary
+//!   counted in memory ([`PendingSummary`]) and added when the writer
+//!   finishes. This is the way of new events and the fast one;
+//! - the careful way, when a `COPY` meets an event stored before (a resend,
+//!   refused by the unique key): its savepoint is rolled back, the events are
+//!   copied into the unlogged staging table and moved into the partitions by
+//!   one statement that skips stored events and adds only the new ones to
+//!   the summary.
+//!
+//! Either way a retried batch changes nothing.
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use sqlx::PgConnection;
+use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
+use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
 use super::event::{Event, Subject};
+use super::pending_summary::PendingSummary;
 
-/// Events per `COPY` statement; bounds the buffer held in memory.
-pub const COPY_CHUNK: usize = 10_000;
+/// Pending summary rows that make the writer add them before taking more.
+const FLUSH_AT: usize = 100_000;
+
+/// Bytes per `COPY` data message.
+const COPY_MESSAGE: usize = 1 << 20;
+
+/// Validated events of one source system received at one time, with the
+/// text of their `COPY` into the partitions already written, so that a
+/// reading thread can prepare the next rows while the database stores these.
+pub struct Rows {
+    source_system_id: i64,
+    received_at: DateTime<Utc>,
+    events: Vec<Event>,
+    copy_text: Vec<u8>,
+}
+
+impl Rows {
+    /// Times are cut to the microsecond PostgreSQL keeps, so that the
+    /// summary counted here and the events PostgreSQL stores agree.
+    pub fn new(source_system_id: i64, received_at: DateTime<Utc>, mut events: Vec<Event>) -> Rows {
+        for event in &mut events {
+            event.occurred_at = event.occurred_at.trunc_subsecs(6);
+            if let Some(hidden) = &mut event.hidden {
+                hidden.until = hidden.until.map(|until| until.trunc_subsecs(6));
+            }
+        }
+        let received_at = received_at.trunc_subsecs(6);
+        let prefix = format!(
+            "{source_system_id}\t{}\t",
+            received_at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+        );
+        let copy_text = copy_text(&prefix, &events);
+        Rows {
+            source_system_id,
+            received_at,
+            events,
+            copy_text,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+}
+
+/// Stores rows in one transaction: [`Writer::write`] as often as needed,
+/// then [`Writer::finish`] before the transaction commits (it adds the
+/// summary of the events stored straight in).
+#[derive(Default)]
+#[must_use = "finish the writer, or the summary misses the events it stored"]
+pub struct Writer {
+    pending: PendingSummary,
+}
+
+impl Writer {
+    /// Stores `rows` and returns how many of their events were new. The
+    /// partitions for their months must exist (see `partitions::ensure`).
+    pub async fn write(&mut self, db: &mut PgConnection, rows: &Rows) -> sqlx::Result<u64> {
+        let mut attempt = db.begin().await?;
+        let copied = copy(
+            &mut attempt,
+            "COPY access_events (source_system_id, received_at, occurred_at, source_event_id, \
+             actor, org_unit_id, use_type, subject_key, search_criterion, purpose_id, case_reference, \
+             bulk, batch_run, hidden_until, hidden_reason) FROM STDIN (FORMAT text)",
+            &rows.copy_text,
+        )
+        .await;
+        match copied {
+            Ok(()) => {
+                attempt.commit().await?;
+                self.pending.add(rows.source_system_id, &rows.events);
+                if self.pending.len() >= FLUSH_AT {
+                    self.pending.flush(db).await?;
+                }
+                Ok(rows.len() as u64)
+            }
+            Err(sqlx::Error::Database(error)) if error.is_unique_violation() => {
+                attempt.rollback().await?;
+                let batch = Uuid::new_v4();
+                stage(db, batch, &rows.events).await?;
+                move_staged(db, batch, rows.source_system_id, rows.received_at).await
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Adds the summary of the events stored straight in.
+    pub async fn finish(mut self, db: &mut PgConnection) -> sqlx::Result<()> {
+        self.pending.flush(db).await
+    }
+}
 
 /// Copies `events` into the staging table under `batch`.
 pub async fn stage(db: &mut PgConnection, batch: Uuid, events: &[Event]) -> sqlx::Result<()> {
-    for chunk in events.chunks(COPY_CHUNK) {
-        let mut buffer = Vec::with_capacity(chunk.len() * 256);
-        for event in chunk {
-            write_row(&mut buffer, batch, event);
-        }
-        let mut copy = db
-            .copy_in_raw(
-                "COPY access_event_staging (batch, occurred_at, source_event_id, actor, org_unit_id, \
-                 use_type, subject_key, search_criterion, purpose_id, case_reference, bulk, batch_run, \
-                 hidden_until, hidden_reason) FROM STDIN (FORMAT text)",
-            )
-            .await?;
-        copy.send(buffer).await?;
-        copy.finish().await?;
-    }
-    Ok(())
+    copy(
+        db,
+        "COPY access_event_staging (batch, occurred_at, source_event_id, actor, org_unit_id, \
+         use_type, subject_key, search_criterion, purpose_id, case_reference, bulk, batch_run, \
+         hidden_until, hidden_reason) FROM STDIN (FORMAT text)",
+        &copy_text(&format!("{batch}\t"), events),
+    )
+    .await
 }
 
 pub use app::access_log::write::move_staged;
 
-/// One row of `COPY … (FORMAT text)`: tab-separated, `\N` for NULL.
-fn write_row(buffer: &mut Vec<u8>, batch: Uuid, event: &Event) {
+/// Runs the `COPY … FROM STDIN` `statement` with `text`.
+async fn copy(db: &mut PgConnection, statement: &str, text: &[u8]) -> sqlx::Result<()> {
+    let mut copy = db.copy_in_raw(statement).await?;
+    for message in text.chunks(COPY_MESSAGE) {
+        copy.send(message).await?;
+    }
+    copy.finish().await?;
+    Ok(())
+}
+
+/// `COPY` text of `events`, each row `prefix` (the leading columns, already
+/// in COPY text form) and then the event's own columns.
+fn copy_text(prefix: &str, events: &[Event]) -> Vec<u8> {
+    let mut text = Vec::with_capacity(events.len() * 256);
+    for event in events {
+        text.extend_from_slice(prefix.as_bytes());
+        write_row(&mut text, event);
+    }
+    text
+}
+
+/// An event's columns (from `occurred_at` on) as one row of `COPY … (FORMAT
+/// text)`: tab-separated, `\N` for NULL.
+fn write_row(buffer: &mut Vec<u8>, event: &Event) {
     let (key, criterion) = match &event.subject {
         Subject::Citizen(key) => (Some(key.as_bytes().as_slice()), None),
         Subject::SearchCriterion(criterion) => (None, Some(criterion.as_str())),
     };
     let hidden_until = event.hidden.as_ref().and_then(|hidden| hidden.until);
     let hidden_reason = event.hidden.as_ref().map(|hidden| hidden.reason.as_str());
-    push_text(buffer, Some(&batch.to_string()));
-    tab(buffer);
     push_time(buffer, Some(event.occurred_at));
     tab(buffer);
     push_text(buffer, Some(&event.source_event_id));

@@ -73,7 +73,7 @@ async fn months_past_retention_are_dropped_with_their_summary(pool: PgPool) {
     {
         events.push(event_at(&pool, &format!("e{n}"), at(time)).await);
     }
-    batch::store_all(&pool, system, &events, now).await.unwrap();
+    batch::store_all(&pool, system, events, now).await.unwrap();
     partitions::ensure(&pool, &partitions::months_to_keep_ready(now, 6))
         .await
         .unwrap();
@@ -156,7 +156,9 @@ async fn months_wait_while_the_citizen_has_an_open_access_request(pool: PgPool) 
         event_at(&pool, "old", at("2026-03-15T10:00:00Z")).await,
         event_at(&pool, "new", at("2026-11-20T10:00:00Z")).await,
     ];
-    batch::store_all(&pool, system, &events, now).await.unwrap();
+    batch::store_all(&pool, system, events.clone(), now)
+        .await
+        .unwrap();
     let Subject::Citizen(key) = &events[0].subject else {
         unreachable!("a citizen's event")
     };
