@@ -52,6 +52,8 @@ pub async fn move_staged(
             GROUP BY subject_key, day, org_unit_id, source_system_id, use_type, purpose_id,
                      bulk, batch_run, hidden_until, hidden_reason
             -- A fixed order of row locks, so concurrent batches cannot deadlock.
+            -- server/src/access_log/pending_summary.rs adds summary rows with the
+            -- same order and merge; change both together.
             ORDER BY subject_key, day, org_unit_id, source_system_id, use_type, purpose_id,
                      bulk, batch_run, hidden_until, hidden_reason
             ON CONFLICT ON CONSTRAINT access_summary_key DO UPDATE

@@ -242,7 +242,9 @@ mod tests {
                 ),
             ],
         );
-        let mut rows: Vec<(NaiveDate, bool, i64, DateTime<Utc>, DateTime<Utc>)> = pending
+        // Per row: day, hidden, events, first and last time.
+        type Row = (NaiveDate, bool, i64, DateTime<Utc>, DateTime<Utc>);
+        let mut rows: Vec<Row> = pending
             .tallies
             .iter()
             .map(|(key, tally)| {

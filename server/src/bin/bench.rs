@@ -4,6 +4,7 @@
 //!
 //! - `page`: server time of `GET /min-log` (the whole request through the
 //!   router: session, guard, rendering) for synthetic citizen 0;
+//! - `phases`: where the time of one API batch of new events goes;
 //! - `ingest`: events per second through `POST /api/v1/access-events`;
 //! - `import`: `server import` of an NDJSON file against a plain `COPY` of the
 //!   same rows into the same table;
@@ -43,7 +44,7 @@ struct Args {
     #[arg(long, env = "INDBLIK_CONFIG_FILE")]
     config: Option<PathBuf>,
     /// Which measurements to run.
-    #[arg(value_enum, default_values_t = [Measure::Page, Measure::Ingest, Measure::Import, Measure::Purge])]
+    #[arg(value_enum, default_values_t = [Measure::Page, Measure::Phases, Measure::Ingest, Measure::Import, Measure::Purge])]
     measures: Vec<Measure>,
     /// Requests for the page measurement.
     #[arg(long, default_value_t = 300)]
