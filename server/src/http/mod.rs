@@ -9,7 +9,9 @@ pub mod render;
 
 use axum::routing::get;
 use axum::Router;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::OnceLock;
+
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -21,6 +23,18 @@ use app::state::AppState;
 use app::{shell, App};
 
 use crate::Services;
+
+/// The app's routes, generated once per process. Generating them runs the
+/// app with resource loading switched off for the whole process (leptos
+/// 0.8's `SuppressResourceLoad` is a global flag), and a resource that a page
+/// render polls for the first time in that moment waits forever (leptos
+/// issue #4773). The server builds its router once at start, before any
+/// request; the integration tests build one per test while other tests
+/// render pages, which made a render hang now and then.
+fn app_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
 
 /// Builds the complete router.
 pub fn router(services: Services) -> Router {
@@ -35,7 +49,7 @@ pub fn router(services: Services) -> Router {
         auth: auth.clone(),
         site: state.site.clone(),
     };
-    let routes = generate_route_list(App);
+    let routes = app_routes();
     let context_state = state.clone();
     let provide_state = move || render::provide_app_context(&context_state);
     let panic_site = state.site.clone();

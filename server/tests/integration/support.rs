@@ -138,13 +138,14 @@ pub async fn get_with_cookie(router: &Router, path: &str, cookie: &str) -> Reply
 
 /// Sends `request` through `router` and collects the reply.
 pub async fn send(router: &Router, request: Request<Body>) -> Reply {
+    let what = format!("{} {}", request.method(), request.uri().path());
     // A hung render fails the test instead of hanging the run.
     let response = tokio::time::timeout(
         std::time::Duration::from_secs(30),
         router.clone().oneshot(request),
     )
     .await
-    .expect("the router answers within 30 s")
+    .unwrap_or_else(|_| panic!("{what}: the router answers within 30 s"))
     .expect("the router answers");
     let status = response.status();
     let headers = response.headers().clone();
