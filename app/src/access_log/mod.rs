@@ -6,6 +6,8 @@
 pub mod coverage;
 pub mod my_log;
 #[cfg(feature = "ssr")]
+pub mod pending_summary;
+#[cfg(feature = "ssr")]
 pub mod summary;
 pub mod use_type;
 #[cfg(feature = "ssr")]

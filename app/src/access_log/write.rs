@@ -1,5 +1,6 @@
-//! [ssr] The one statement that moves a staged batch of access events into
-//! the partitions and the citizen's summary, and the portal's own use of
+//! [ssr] The statement that moves a staged batch of access events into the
+//! partitions (storing only events that are new) and adds them to the
+//! citizen's summary, and the portal's own use of
 //! personal data (a caseworker opening a request or revealing a CPR number),
 //! recorded through the same statement so it shows in the citizen's log like
 //! any other system's events (DOMAIN.md §3.1).
@@ -8,21 +9,26 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use super::pending_summary::{PendingSummary, SummaryKey};
+use super::UseType;
 use crate::identity::subject_key::SubjectKey;
 
 /// The source system code under which the portal logs its own uses.
 pub const PORTAL_SYSTEM: &str = "indblik";
 
 /// Moves staged `batch` of system `source_system_id` into the partitions and
-/// the summary; returns how many events were new. The partitions for the
-/// events' months must exist (see `partitions::ensure`).
+/// the summary; returns how many events were new (a resent event is stored
+/// once and counted once). The partitions for the events' months must exist
+/// (see `partitions::ensure`).
 pub async fn move_staged(
     db: &mut PgConnection,
     batch: Uuid,
     source_system_id: i64,
     received_at: DateTime<Utc>,
 ) -> sqlx::Result<u64> {
-    let stored = sqlx::query_scalar!(
+    // The new events, grouped as the summary counts them (searches by
+    // criterion, without a subject, form groups of their own).
+    let groups = sqlx::query!(
         r#"
         WITH staged AS (
             DELETE FROM access_event_staging WHERE batch = $1 RETURNING *
@@ -37,40 +43,51 @@ pub async fn move_staged(
                    batch_run, hidden_until, hidden_reason, $3
             FROM staged
             ON CONFLICT (source_system_id, source_event_id, occurred_at) DO NOTHING
-            RETURNING occurred_at, source_system_id, org_unit_id, use_type, subject_key,
-                      purpose_id, bulk, batch_run, hidden_until, hidden_reason
-        ),
-        summarised AS (
-            INSERT INTO access_summary AS s (
-                subject_key, day, org_unit_id, source_system_id, use_type, purpose_id, bulk,
-                batch_run, hidden_until, hidden_reason, events, first_at, last_at)
-            SELECT subject_key, (occurred_at AT TIME ZONE 'Europe/Copenhagen')::date AS day,
-                   org_unit_id, source_system_id, use_type, purpose_id, bulk, batch_run,
-                   hidden_until, hidden_reason, count(*), min(occurred_at), max(occurred_at)
-            FROM inserted
-            WHERE subject_key IS NOT NULL
-            GROUP BY subject_key, day, org_unit_id, source_system_id, use_type, purpose_id,
-                     bulk, batch_run, hidden_until, hidden_reason
-            -- A fixed order of row locks, so concurrent batches cannot deadlock.
-            -- server/src/access_log/pending_summary.rs adds summary rows with the
-            -- same order and merge; change both together.
-            ORDER BY subject_key, day, org_unit_id, source_system_id, use_type, purpose_id,
-                     bulk, batch_run, hidden_until, hidden_reason
-            ON CONFLICT ON CONSTRAINT access_summary_key DO UPDATE
-            SET events = s.events + EXCLUDED.events,
-                first_at = LEAST(s.first_at, EXCLUDED.first_at),
-                last_at = GREATEST(s.last_at, EXCLUDED.last_at)
-            RETURNING 1
+            RETURNING occurred_at, org_unit_id, use_type, subject_key, purpose_id, bulk,
+                      batch_run, hidden_until, hidden_reason
         )
-        SELECT count(*) AS "stored!" FROM inserted
+        SELECT subject_key, (occurred_at AT TIME ZONE 'Europe/Copenhagen')::date AS "day!",
+               org_unit_id, use_type, purpose_id, bulk, batch_run, hidden_until, hidden_reason,
+               count(*) AS "events!", min(occurred_at) AS "first_at!",
+               max(occurred_at) AS "last_at!"
+        FROM inserted
+        GROUP BY subject_key, 2, org_unit_id, use_type, purpose_id, bulk, batch_run,
+                 hidden_until, hidden_reason
         "#,
         batch,
         source_system_id,
         received_at,
     )
-    .fetch_one(db)
+    .fetch_all(&mut *db)
     .await?;
-    Ok(u64::try_from(stored).unwrap_or_default())
+    let mut stored = 0;
+    let mut summary = PendingSummary::default();
+    for group in groups {
+        stored += u64::try_from(group.events).unwrap_or_default();
+        let Some(subject_key) = group.subject_key else {
+            continue;
+        };
+        let subject_key = <[u8; 32]>::try_from(subject_key.as_slice())
+            .map(SubjectKey::from_bytes)
+            .map_err(|_| sqlx::Error::Decode("a subject key is not 32 bytes".into()))?;
+        let use_type = UseType::from_code(&group.use_type)
+            .ok_or_else(|| sqlx::Error::Decode("an unknown type of use".into()))?;
+        let key = SummaryKey {
+            subject_key,
+            day: group.day,
+            org_unit_id: group.org_unit_id,
+            source_system_id,
+            use_type,
+            purpose_id: group.purpose_id,
+            bulk: group.bulk,
+            batch_run: group.batch_run,
+            hidden_until: group.hidden_until,
+            hidden_reason: group.hidden_reason,
+        };
+        summary.add(key, group.events, group.first_at, group.last_at);
+    }
+    summary.flush(db).await?;
+    Ok(stored)
 }
 
 /// One use of a citizen's data by staff inside the portal.

@@ -10,5 +10,4 @@ pub mod event;
 pub mod import;
 pub mod master_data;
 pub mod partitions;
-pub mod pending_summary;
 pub mod store;

@@ -16,8 +16,10 @@ use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
+use app::access_log::coverage::local_date;
+use app::access_log::pending_summary::{PendingSummary, SummaryKey};
+
 use super::event::{Event, Subject};
-use super::pending_summary::PendingSummary;
 
 /// Pending summary rows that make the writer add them before taking more.
 const FLUSH_AT: usize = 100_000;
@@ -93,7 +95,12 @@ impl Writer {
         match copied {
             Ok(()) => {
                 attempt.commit().await?;
-                self.pending.add(rows.source_system_id, &rows.events);
+                for event in &rows.events {
+                    if let Some(key) = summary_key(rows.source_system_id, event) {
+                        self.pending
+                            .add(key, 1, event.occurred_at, event.occurred_at);
+                    }
+                }
                 if self.pending.len() >= FLUSH_AT {
                     self.pending.flush(db).await?;
                 }
@@ -113,6 +120,28 @@ impl Writer {
     pub async fn finish(mut self, db: &mut PgConnection) -> sqlx::Result<()> {
         self.pending.flush(db).await
     }
+}
+
+/// The summary row `event` of system `source_system_id` counts in (its
+/// Europe/Copenhagen day, as the move statement computes it); none for a
+/// search by criterion.
+fn summary_key(source_system_id: i64, event: &Event) -> Option<SummaryKey> {
+    let Subject::Citizen(subject_key) = &event.subject else {
+        return None;
+    };
+    let hidden = event.hidden.as_ref();
+    Some(SummaryKey {
+        subject_key: *subject_key,
+        day: local_date(event.occurred_at),
+        org_unit_id: event.org_unit_id,
+        source_system_id,
+        use_type: event.use_type,
+        purpose_id: event.purpose_id,
+        bulk: event.bulk,
+        batch_run: event.batch_run.clone(),
+        hidden_until: hidden.and_then(|hidden| hidden.until),
+        hidden_reason: hidden.map(|hidden| hidden.reason.clone()),
+    })
 }
 
 /// Copies `events` into the staging table under `batch`.
@@ -221,7 +250,57 @@ fn push_text(buffer: &mut Vec<u8>, value: Option<&str>) {
 
 #[cfg(test)]
 mod tests {
+    use chrono::TimeZone;
+
+    use app::access_log::UseType;
+    use app::identity::subject_key::SubjectKey;
+
     use super::*;
+    use crate::access_log::event::Hidden;
+
+    fn event(at: DateTime<Utc>, subject: Subject, hidden: Option<Hidden>) -> Event {
+        Event {
+            occurred_at: at,
+            source_event_id: at.to_rfc3339(),
+            actor: "m1".to_owned(),
+            org_unit_id: 1,
+            use_type: UseType::Read,
+            subject,
+            purpose_id: 2,
+            case_reference: None,
+            bulk: false,
+            batch_run: None,
+            hidden,
+        }
+    }
+
+    #[test]
+    fn a_summary_row_per_citizen_local_day_and_visibility_but_none_for_searches() {
+        let citizen = Subject::Citizen(SubjectKey::from_bytes([7; 32]));
+        // 22:30 UTC on 1 June is 00:30 on 2 June in Copenhagen (summer time).
+        let late = Utc.with_ymd_and_hms(2026, 6, 1, 22, 30, 0).unwrap();
+        let evening = Utc.with_ymd_and_hms(2026, 6, 1, 20, 0, 0).unwrap();
+        let june = |day| chrono::NaiveDate::from_ymd_opt(2026, 6, day).unwrap();
+        let hidden = Hidden {
+            until: None,
+            reason: "efterforskning".to_owned(),
+        };
+        let key = |at, hidden| summary_key(5, &event(at, citizen.clone(), hidden)).unwrap();
+        assert_eq!(key(late, None).day, june(2));
+        assert_eq!(key(evening, None).day, june(1));
+        assert_eq!(key(evening, None).source_system_id, 5);
+        assert_ne!(key(evening, None), key(evening, Some(hidden.clone())));
+        assert_eq!(
+            key(evening, Some(hidden)).hidden_reason.as_deref(),
+            Some("efterforskning")
+        );
+        let search = event(
+            evening,
+            Subject::SearchCriterion("født 1990".to_owned()),
+            None,
+        );
+        assert_eq!(summary_key(5, &search), None);
+    }
 
     #[test]
     fn copy_text_escapes_separators_and_null() {
