@@ -5,7 +5,8 @@
 # Debian); nothing downloads binaries from elsewhere.
 #
 #   scripts/install-tools.sh run    what `make run` needs
-#   scripts/install-tools.sh test   that, plus what `make test` needs
+#   scripts/install-tools.sh test   that, plus what `make test` needs (sqlx-cli,
+#                                   Debian's chromium and binaryen)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 purpose="${1:-run}"
@@ -56,14 +57,19 @@ if [ "$purpose" = test ]; then
     say "installing sqlx-cli $SQLX_CLI_VERSION"
     cargo install sqlx-cli --version "$SQLX_CLI_VERSION" --no-default-features --features rustls,postgres --locked
   fi
-  if [ ! -x /usr/bin/chromium ]; then
+  # Chromium for the end-to-end tests; binaryen's wasm-opt, which
+  # `cargo leptos build --release` runs on the WebAssembly.
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v wasm-opt >/dev/null || missing+=(binaryen)
+  if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
-      say "error: Chromium is missing; install Debian's package: sudo apt-get install -y chromium"
+      say "error: missing Debian packages; install them: sudo apt-get install -y ${missing[*]}"
       exit 1
     fi
-    say "installing Debian's chromium package"
+    say "installing Debian's ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   npm_ci end2end
 fi

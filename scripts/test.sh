@@ -2,7 +2,8 @@
 # `make test`: installs what is missing, then runs every check in order and
 # stops at the first failure: formatting, offline query data, clippy for the
 # server and the browser build, unit and integration tests against a real
-# PostgreSQL, the site build, and the Playwright tests in Debian's Chromium.
+# PostgreSQL, the site build, the Playwright tests in Debian's Chromium, and
+# the release build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -82,5 +83,10 @@ export E2E_DATABASE_URL
 INDBLIK_CONFIG_FILE=scripts/development.toml INDBLIK_DATABASE_URL="$E2E_DATABASE_URL" \
   INDBLIK_LOG_FILTER=warn target/debug/server demo-data
 (cd end2end && npx playwright test)
+
+# The production build (optimised, size-focused WebAssembly run through
+# wasm-opt; a release server), so it cannot break unnoticed again.
+step "build the release site (cargo leptos build --release)"
+cargo leptos build --release
 
 printf '\nmake test: every check passed\n'

@@ -1,12 +1,12 @@
-//! [ssr] Who is calling and with which rights. The server's session
-//! middleware attaches a [`Caller`] to every request; guards and server
-//! functions read it from there and nowhere else, so a citizen's identity
-//! never comes from a parameter.
+//! [ssr] Who is calling. The server's session middleware attaches a
+//! [`Caller`] to every request, built from the validated session and from
+//! nothing else; the capabilities in [`crate::capability`] are derived from
+//! it, so a citizen's identity never comes from a parameter.
 
 use leptos::prelude::use_context;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
+use crate::identity::sealed_cpr::SealedCpr;
 use crate::identity::subject_key::SubjectKey;
 
 /// What a staff member may do, from the workforce identity provider's roles claim.
@@ -21,14 +21,29 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in the order they are listed.
+    pub const ALL: [Role; 3] = [Role::Caseworker, Role::Dpo, Role::Admin];
+
+    /// Who may read requests: a caseworker their unit's, the DPO every unit's.
+    pub const CASE_READERS: &'static [Role] = &[Role::Caseworker, Role::Dpo];
+
+    /// Who oversees the portal: the DPO's overview, the rejection registry,
+    /// lifting blocks.
+    pub const OVERSEERS: &'static [Role] = &[Role::Dpo, Role::Admin];
+
+    /// The role's name in the roles claim and in `staff_members.roles`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Caseworker => "caseworker",
+            Role::Dpo => "dpo",
+            Role::Admin => "admin",
+        }
+    }
+
     /// Reads a role name as the identity provider sends it.
     pub fn parse(name: &str) -> Option<Role> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "caseworker" => Some(Role::Caseworker),
-            "dpo" => Some(Role::Dpo),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
+        let name = name.trim().to_ascii_lowercase();
+        Role::ALL.into_iter().find(|role| role.code() == name)
     }
 }
 
@@ -47,6 +62,23 @@ impl StaffMember {
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
+
+    /// Holds at least one of `roles` (one of the sets on [`Role`]).
+    pub fn has_any(&self, roles: &[Role]) -> bool {
+        roles.iter().any(|role| self.has(*role))
+    }
+}
+
+/// A citizen signed in with MitID, as the session knows them: the one place
+/// the citizen's identity is carried.
+#[derive(Clone, Debug)]
+pub struct SignedInCitizen {
+    pub key: SubjectKey,
+    /// The name MitID gave.
+    pub name: String,
+    /// The CPR number sealed with the portal's key, for filing requests;
+    /// `None` for a session from before the number was sealed into it.
+    pub cpr: Option<SealedCpr>,
 }
 
 /// The caller of the current request.
@@ -54,51 +86,24 @@ impl StaffMember {
 pub enum Caller {
     #[default]
     Anonymous,
-    Citizen(SubjectKey),
+    Citizen(SignedInCitizen),
     Staff(StaffMember),
 }
 
-/// The caller attached to the request being handled.
-pub fn caller() -> Caller {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<Caller>().cloned())
-        .unwrap_or_default()
-}
-
-/// The calling staff member when they hold one of `roles`.
-pub fn require_any_role(roles: &[Role]) -> Result<StaffMember, AppError> {
-    match caller() {
-        Caller::Staff(member) if roles.iter().any(|role| member.has(*role)) => Ok(member),
-        Caller::Anonymous => Err(AppError::NotSignedIn),
-        _ => Err(AppError::Forbidden),
+impl Caller {
+    /// The caller attached to `parts` by the session middleware.
+    pub fn of(parts: &http::request::Parts) -> Caller {
+        parts
+            .extensions
+            .get::<Caller>()
+            .cloned()
+            .unwrap_or_default()
     }
-}
 
-/// The calling citizen's identity for filing a request (subject key, name,
-/// sealed CPR number), from the session.
-pub fn require_citizen_identity() -> Result<crate::requests::store::CitizenIdentity, AppError> {
-    let key = require_citizen()?;
-    use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .extensions
-                .get::<crate::requests::store::CitizenIdentity>()
-                .cloned()
-        })
-        .filter(|identity| identity.key == key)
-        .ok_or_else(|| {
-            AppError::Refused(
-                "Log ud og ind igen med MitID, før du sender en henvendelse.".to_owned(),
-            )
-        })
-}
-
-/// The calling citizen's subject key; the only way a page learns whose data
-/// to show.
-pub fn require_citizen() -> Result<SubjectKey, AppError> {
-    match caller() {
-        Caller::Citizen(key) => Ok(key),
-        Caller::Anonymous => Err(AppError::NotSignedIn),
-        Caller::Staff(_) => Err(AppError::Forbidden),
+    /// The caller of the request being rendered or served (server functions).
+    pub fn current() -> Caller {
+        use_context::<http::request::Parts>()
+            .map(|parts| Caller::of(&parts))
+            .unwrap_or_default()
     }
 }

@@ -93,4 +93,5 @@ pub fn BarChart(
             </details>
         </figure>
     }
+    .into_any()
 }

@@ -50,6 +50,28 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// The HTTP status the error is answered with.
+    pub fn status(&self) -> http::StatusCode {
+        match self {
+            AppError::Internal { .. } => http::StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::NotSignedIn => http::StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => http::StatusCode::FORBIDDEN,
+            AppError::Refused(_) => http::StatusCode::CONFLICT,
+            AppError::Unreachable => http::StatusCode::BAD_GATEWAY,
+        }
+    }
+}
+
+/// The answer of an axum handler or extractor that fails with an
+/// [`AppError`]: its status and its safe text.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        (self.status(), self.to_string()).into_response()
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

@@ -20,7 +20,7 @@ const WARN_BEFORE_MINUTES: u32 = 2;
 #[server(endpoint = "session/keep-alive")]
 pub async fn keep_session_alive() -> Result<bool, AppError> {
     Ok(!matches!(
-        crate::caller::caller(),
+        crate::caller::Caller::current(),
         crate::caller::Caller::Anonymous
     ))
 }

@@ -2,14 +2,18 @@
 //! behind them. Built twice: with `ssr` into the server binary (rendering HTML and
 //! running server functions) and with `hydrate` into WebAssembly for the browser.
 //!
-//! Everything that touches the database, sessions or secrets lives under the
-//! `ssr`-gated [`state`] module, so it cannot end up in the browser bundle.
+//! Everything that touches the database, sessions or secrets is gated behind
+//! the `ssr` feature (`state`, `caller`, `capability`, the stores), so it
+//! cannot end up in the browser bundle. Store functions that read or change
+//! personal data take a capability from [`capability`], derived from the
+//! session's caller only. The layout: `docs/ARCHITECTURE.md`.
 
-#[cfg(feature = "ssr")]
 pub mod access_control;
 pub mod access_log;
 #[cfg(feature = "ssr")]
 pub mod caller;
+#[cfg(feature = "ssr")]
+pub mod capability;
 pub mod chart;
 #[cfg(feature = "ssr")]
 pub mod clock;

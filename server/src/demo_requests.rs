@@ -8,11 +8,11 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::PgPool;
 
-use app::caller::{Role, StaffMember};
+use app::caller::{Caller, Role, SignedInCitizen, StaffMember};
 use app::identity::cpr::Cpr;
 use app::identity::subject_key::SubjectKey;
 use app::requests::forms::{RegisteredRequest, RequestText};
-use app::requests::store::{self, CitizenIdentity, RequestSettings, StaffAction};
+use app::requests::store::{self, casework, RequestSettings, StaffAction};
 use app::requests::{Channel, Kind};
 
 use crate::demo_events::{ANNA_CPR, BO_CPR};
@@ -55,11 +55,14 @@ pub async fn load(
         unit: "BS".to_owned(),
     };
     store::remember_staff(pool, &sara, Some("sara@eksempel.dk"), now).await?;
-    let anna_identity = CitizenIdentity {
+    // As if they had signed in: the capabilities come from a caller.
+    let sara = Caller::Staff(sara).case_actor()?;
+    let anna_identity = Caller::Citizen(SignedInCitizen {
         key: anna,
         name: "Anna Testesen".to_owned(),
-        cpr: settings.seal_key.seal(&anna_cpr)?,
-    };
+        cpr: Some(settings.seal_key.seal(&anna_cpr)?),
+    })
+    .filing_citizen()?;
 
     // Anna asked for access 20 days ago; open.
     store::file(
@@ -92,7 +95,7 @@ pub async fn load(
         now - Duration::days(40),
     )
     .await?;
-    store::staff_act(
+    casework::staff_act(
         pool,
         settings,
         &sara,

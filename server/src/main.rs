@@ -77,7 +77,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Blocks => {
-            let blocks = app::access_control::active_blocks(&pool).await?;
+            let operator = app::capability::Overseer::at_command_line("server blocks");
+            let blocks = app::access_control::store::active_blocks(&pool, &operator).await?;
             if blocks.is_empty() {
                 println!("no active blocks");
             }
@@ -97,7 +98,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             if by.is_empty() {
                 anyhow::bail!("--by must say who lifts the block");
             }
-            if app::access_control::lift_block(&pool, id, by, server::clock::now()).await? {
+            let operator = app::capability::Overseer::at_command_line(by);
+            let now = server::clock::now();
+            if app::access_control::store::lift_block(&pool, &operator, id, now).await? {
                 println!("block {id} lifted");
                 Ok(())
             } else {

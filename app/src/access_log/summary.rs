@@ -19,6 +19,7 @@ use super::my_log::{
     Choice, FilterError, LogQuery, LogRow, MonthCount, MonthGroup, MyLog, ROWS_PER_PAGE,
 };
 use super::UseType;
+use crate::capability::{AccessAnswer, Citizen, LogOwner};
 use crate::identity::subject_key::SubjectKey;
 
 /// One summary row with the names a citizen reads.
@@ -66,7 +67,7 @@ pub fn is_visible(
 
 /// The summary rows of `subject` from `from` to `to` (inclusive), hidden
 /// ones included; only row `id` when one is given.
-pub async fn fetch(
+async fn fetch(
     pool: &PgPool,
     subject: &SubjectKey,
     from: NaiveDate,
@@ -206,24 +207,23 @@ async fn records_from(
 /// Reads and shapes the log of `subject` for `query` at `now`.
 pub async fn my_log(
     pool: &PgPool,
-    subject: &SubjectKey,
+    citizen: &Citizen,
     query: &LogQuery,
     now: DateTime<Utc>,
     retention_months: u32,
 ) -> sqlx::Result<MyLog> {
     let (filter, errors, start, records) =
-        records_for(pool, subject, query, now, retention_months).await?;
+        records_for(pool, citizen.owner_key(), query, now, retention_months).await?;
     Ok(build(records, query.clone(), &filter, errors, start, now))
 }
 
 /// Every visible row of `subject` (bulk runs too) from the day the log
 /// covered when the access request was received at `received_at`: the log
 /// attached to the answer. Months kept past retention for the request
-/// (DOMAIN.md §2.6) are in it.
+/// (docs/rules.md §2.6) are in it.
 pub async fn rows_for_access_answer(
     pool: &PgPool,
-    subject: &SubjectKey,
-    received_at: DateTime<Utc>,
+    answer: &AccessAnswer,
     now: DateTime<Utc>,
     retention_months: u32,
 ) -> sqlx::Result<Vec<LogRow>> {
@@ -232,8 +232,10 @@ pub async fn rows_for_access_answer(
         all_rows: true,
         ..LogQuery::default()
     };
-    let start = covers_from(received_at, retention_months).min(covers_from(now, retention_months));
-    let (filter, _, _, records) = records_from(pool, subject, &query, start, now).await?;
+    let start =
+        covers_from(answer.received_at(), retention_months).min(covers_from(now, retention_months));
+    let (filter, _, _, records) =
+        records_from(pool, answer.owner_key(), &query, start, now).await?;
     Ok(lines(&records, &filter, now)
         .iter()
         .map(Line::to_row)
@@ -243,12 +245,13 @@ pub async fn rows_for_access_answer(
 /// Every row of `subject` for `query` (all pages), for the exports.
 pub async fn all_rows(
     pool: &PgPool,
-    subject: &SubjectKey,
+    citizen: &Citizen,
     query: &LogQuery,
     now: DateTime<Utc>,
     retention_months: u32,
 ) -> sqlx::Result<Vec<LogRow>> {
-    let (filter, _, _, records) = records_for(pool, subject, query, now, retention_months).await?;
+    let (filter, _, _, records) =
+        records_for(pool, citizen.owner_key(), query, now, retention_months).await?;
     Ok(lines(&records, &filter, now)
         .iter()
         .map(Line::to_row)
@@ -258,13 +261,13 @@ pub async fn all_rows(
 /// The visible row `id` of `subject`, if it is theirs and visible.
 pub async fn row(
     pool: &PgPool,
-    subject: &SubjectKey,
+    citizen: &Citizen,
     id: i64,
     now: DateTime<Utc>,
     retention_months: u32,
 ) -> sqlx::Result<Option<LogRow>> {
     let start = covers_from(now, retention_months);
-    let records = fetch(pool, subject, start, local_date(now), Some(id)).await?;
+    let records = fetch(pool, citizen.owner_key(), start, local_date(now), Some(id)).await?;
     Ok(records
         .iter()
         .find(|record| record.is_visible(now))

@@ -3,7 +3,7 @@
 //! citizen's summary, and the portal's own use of
 //! personal data (a caseworker opening a request or revealing a CPR number),
 //! recorded through the same statement so it shows in the citizen's log like
-//! any other system's events (DOMAIN.md §3.1).
+//! any other system's events (docs/rules.md §3.1).
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;

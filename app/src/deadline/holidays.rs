@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn movable_holidays_match_the_domain_table() {
-        // DOMAIN.md §1.7: 2025–2028.
+        // docs/rules.md §1.7: 2025–2028.
         let table = [
             (
                 2025,

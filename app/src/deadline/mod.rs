@@ -1,5 +1,5 @@
 //! [ssr] When the municipality must answer a data-subject request (GDPR art.
-//! 12(3)), by Regulation 1182/71 as `../shared/DOMAIN.md` §1 states it: the
+//! 12(3)), by Regulation 1182/71 as `docs/rules.md` §1 states it: the
 //! receipt date in Europe/Copenhagen; one month later on the same date, or
 //! the month's last day when there is no such date (the *clamped date*); a
 //! clamped date on a non-working day moves to the next working day. An
@@ -65,7 +65,7 @@ mod tests {
     use chrono::{Duration, TimeZone};
     use proptest::prelude::*;
 
-    /// A DOMAIN.md receipt time: local Europe/Copenhagen unless it ends in `Z`.
+    /// A receipt time as docs/rules.md writes it: local Europe/Copenhagen unless it ends in `Z`.
     fn received(text: &str) -> DateTime<Utc> {
         if let Some(utc) = text.strip_suffix('Z') {
             let naive = chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M").unwrap();
@@ -83,7 +83,7 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
 
-    /// DOMAIN.md §1, "Deadline test vectors": (received, due, extended).
+    /// docs/rules.md §1, "Worked vectors": (received, due, extended).
     const VECTORS: [(&str, &str, &str); 34] = [
         ("2026-01-31 10:00", "2026-03-02", "2026-04-28"),
         ("2028-01-31 09:00", "2028-02-29", "2028-05-01"),
@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn the_half_holiday_setting_changes_exactly_the_listed_rows() {
-        // DOMAIN.md: with the setting on, rows 7, 8, 23, 24 and 34 change.
+        // docs/rules.md: with the setting on, rows 7, 8, 23, 24 and 34 change.
         let closed = Calendar {
             half_holidays_closed: true,
         };

@@ -23,6 +23,7 @@ use crate::form::{
 use crate::pages::request_parts::{
     use_request_by_path, Attachments, FactsList, History, Notice, RequestFrame,
 };
+use crate::requests::actions::CaseAction;
 use crate::requests::views::{CaseView, QueueFilter, QueuePage, QueueRow, QUEUE_PAGE_SIZE};
 use crate::requests::{Channel, ExtensionReason, Kind, RefusalGround, Status};
 
@@ -32,7 +33,7 @@ use crate::requests::{Channel, ExtensionReason, Kind, RefusalGround, Status};
 pub struct RevealCpr;
 
 #[cfg(feature = "ssr")]
-fn store_error(error: crate::requests::store::StoreError) -> AppError {
+pub fn store_error(error: crate::requests::store::StoreError) -> AppError {
     use crate::requests::store::StoreError;
     match error {
         StoreError::NotFound => AppError::Refused(
@@ -46,11 +47,10 @@ fn store_error(error: crate::requests::store::StoreError) -> AppError {
 /// The open requests the caller may see, filtered.
 #[server(endpoint = "casework/queue")]
 pub async fn load_queue(filter: QueueFilter) -> Result<QueuePage, AppError> {
-    use crate::caller::{require_any_role, Role};
-    let member = require_any_role(&[Role::Caseworker, Role::Dpo])?;
+    let reader = crate::caller::Caller::current().case_reader()?;
     let state = crate::state::app_state()?;
     let today = crate::access_log::coverage::local_date(crate::clock::now());
-    crate::requests::store::queue(&state.pool, &member, &filter, today)
+    crate::requests::store::casework::queue(&state.pool, &reader, &filter, today)
         .await
         .map_err(store_error)
 }
@@ -58,14 +58,13 @@ pub async fn load_queue(filter: QueueFilter) -> Result<QueuePage, AppError> {
 /// Request `id` for the caller; opening it is logged on the citizen.
 #[server(endpoint = "casework/case")]
 pub async fn load_case(id: i64) -> Result<CaseView, AppError> {
-    use crate::caller::{require_any_role, Role};
-    let member = require_any_role(&[Role::Caseworker, Role::Dpo])?;
+    let reader = crate::caller::Caller::current().case_reader()?;
     let state = crate::state::app_state()?;
     let reveal = use_context::<RevealCpr>().is_some();
-    crate::requests::store::case(
+    crate::requests::store::casework::case(
         &state.pool,
         &state.requests,
-        &member,
+        &reader,
         id,
         reveal,
         crate::clock::now(),
@@ -239,11 +238,7 @@ pub fn CasePage() -> impl IntoView {
 fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> impl IntoView {
     let facts = case.facts.clone();
     let base = format!("/sagsbehandling/{}", facts.id);
-    let days = match case.days_left {
-        0 => "Fristen er i dag.".to_owned(),
-        days if days < 0 => format!("Fristen er overskredet med {} dage.", -days),
-        days => format!("{days} dage til fristen."),
-    };
+    let days = crate::requests::views::days_left_sentence(case.days_left);
     let open = facts.status.is_open();
     let conflict = reply
         .as_ref()
@@ -289,9 +284,7 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
 #[component]
 fn ActionForm<F, IV>(
     base: String,
-    action: &'static str,
-    heading: &'static str,
-    button: &'static str,
+    action: CaseAction,
     reply: Option<FormReply>,
     version: i32,
     children: F,
@@ -300,15 +293,16 @@ where
     F: FnOnce(FormState) -> IV + Send + 'static,
     IV: IntoView + 'static,
 {
-    let state = FormState::of(&reply, action);
+    let slug = action.slug();
+    let state = FormState::of(&reply, slug);
     view! {
-        <section class="case-action" aria-labelledby=format!("action-{action}")>
-            <h3 id=format!("action-{action}")>{heading}</h3>
+        <section class="case-action" aria-labelledby=format!("action-{slug}")>
+            <h3 id=format!("action-{slug}")>{action.heading()}</h3>
             <ErrorSummary state=state.clone()/>
-            <form method="post" action=format!("{base}/{action}")>
+            <form method="post" action=format!("{base}/{slug}")>
                 <VersionField version/>
                 {children(state)}
-                <button type="submit" class="button button-primary">{button}</button>
+                <button type="submit" class="button button-primary">{action.button()}</button>
             </form>
         </section>
     }
@@ -345,31 +339,31 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
     view! {
         <h2>"Handlinger"</h2>
         {open.then(|| view! {
-            <ActionForm base=base.clone() action="tildel" heading="Tildel" button="Tildel den valgte" reply=reply.clone() version let:state>
+            <ActionForm base=base.clone() action=CaseAction::Assign reply=reply.clone() version let:state>
                 <p><button type="submit" class="button button-secondary" name="to_me" value="ja">"Tildel mig"</button></p>
                 <Select name="assignee" label="Eller vælg en kollega" state=state.clone() choices=colleagues.clone()/>
             </ActionForm>
-            <ActionForm base=base.clone() action="svar" heading="Besvar" button="Send svar" reply=reply.clone() version let:state>
+            <ActionForm base=base.clone() action=CaseAction::Answer reply=reply.clone() version let:state>
                 <TextArea name="body" label="Svar til borgeren" state=state.clone() rows=8/>
                 {access.then(|| view! {
                     <p class="text-small">"Borgerens log (oversigten fra \"Hvem har set mine oplysninger?\") bliver vedlagt svaret som CSV-fil."</p>
                 })}
             </ActionForm>
-            <ActionForm base=base.clone() action="uddybning" heading="Bed borgeren om uddybning" button="Send spørgsmål" reply=reply.clone() version let:state>
+            <ActionForm base=base.clone() action=CaseAction::AskClarification reply=reply.clone() version let:state>
                 <p class="text-small">"Fristen løber videre, mens borgeren svarer."</p>
                 <TextArea name="body" label="Spørgsmål til borgeren" state=state.clone()/>
             </ActionForm>
-            <ActionForm base=base.clone() action="besked" heading="Skriv til borgeren" button="Send besked" reply=reply.clone() version let:state>
+            <ActionForm base=base.clone() action=CaseAction::Message reply=reply.clone() version let:state>
                 <TextArea name="body" label="Besked til borgeren" state=state.clone()/>
             </ActionForm>
             {case.may_extend.then(|| view! {
-                <ActionForm base=base.clone() action="forlaeng" heading="Forlæng fristen med to måneder" button="Forlæng fristen" reply=reply.clone() version let:state>
+                <ActionForm base=base.clone() action=CaseAction::Extend reply=reply.clone() version let:state>
                     <p class="text-small">"Fristen kan forlænges én gang, og kun inden den oprindelige frist. Borgeren ser begrundelsen."</p>
                     <Select name="reason" label="Begrundelse" state=state.clone() choices=reasons.clone() placeholder="Vælg"/>
                     <TextArea name="explanation" label="Forklaring til borgeren" state=state.clone()/>
                 </ActionForm>
             })}
-            <ActionForm base=base.clone() action="afvis" heading="Afvis helt eller delvist" button="Send afgørelse" reply=reply.clone() version let:state>
+            <ActionForm base=base.clone() action=CaseAction::Refuse reply=reply.clone() version let:state>
                 <RadioGroup name="scope" legend="Afvises henvendelsen helt eller delvist?" state=state.clone() choices=scopes.clone()/>
                 <RadioGroup name="ground" legend="Retligt grundlag" state=state.clone() choices=grounds.clone()/>
                 <TextArea name="body" label="Begrundelse til borgeren" hint="Borgeren får automatisk besked om retten til at klage til Datatilsynet." state=state.clone() rows=6/>
@@ -377,11 +371,11 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
             </ActionForm>
         })}
         {closable.then(|| view! {
-            <ActionForm base=base.clone() action="luk" heading="Luk henvendelsen" button="Luk" reply=reply.clone() version let:_state>
+            <ActionForm base=base.clone() action=CaseAction::Close reply=reply.clone() version let:_state>
                 <p class="text-small">"Luk henvendelsen, når der ikke skal ske mere."</p>
             </ActionForm>
         })}
-        <ActionForm base=base.clone() action="note" heading="Intern note" button="Gem note" reply=reply.clone() version let:state>
+        <ActionForm base=base.clone() action=CaseAction::Note reply=reply.clone() version let:state>
             <TextArea name="body" label="Note (vises ikke for borgeren)" state=state.clone()/>
         </ActionForm>
     }

@@ -19,11 +19,11 @@ use crate::form::{described_by, FieldFrame};
 /// The signed-in citizen's log for `query`.
 #[server(endpoint = "min-log")]
 pub async fn load_my_log(query: LogQuery) -> Result<MyLog, AppError> {
-    let subject = crate::caller::require_citizen()?;
+    let citizen = crate::caller::Caller::current().citizen()?;
     let state = crate::state::app_state()?;
     crate::access_log::summary::my_log(
         &state.pool,
-        &subject,
+        &citizen,
         &query,
         crate::clock::now(),
         state.site.log_retention_months,
@@ -282,6 +282,7 @@ fn Chart(chart: Vec<MonthCount>, period_text: String) -> impl IntoView {
             bars
         />
     }
+    .into_any()
 }
 
 #[component]
@@ -306,6 +307,7 @@ fn LogTable(rows: Vec<LogRow>, print: bool) -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -331,6 +333,7 @@ fn LogLine(row: LogRow, print: bool) -> impl IntoView {
             })}
         </tr>
     }
+    .into_any()
 }
 
 #[component]
@@ -349,6 +352,7 @@ fn Pagination(query: LogQuery, page: usize, pages: usize) -> impl IntoView {
             </ul>
         </nav>
     }
+    .into_any()
 }
 
 #[component]

@@ -89,22 +89,10 @@ pub fn Attachments(facts: RequestFacts, base: String) -> impl IntoView {
 /// A green confirmation after an action (`?besked=<code>`), from a fixed list.
 #[component]
 pub fn Notice(code: Option<String>) -> impl IntoView {
-    let text = code.as_deref().and_then(|code| match code {
-        "sendt" => Some("Din besked er sendt."),
-        "tilbagetrukket" => Some("Henvendelsen er trukket tilbage."),
-        "tildelt" => Some("Henvendelsen er tildelt."),
-        "uddybning" => Some("Spørgsmålet er sendt til borgeren. Fristen løber videre."),
-        "besked" => Some("Beskeden er sendt til borgeren."),
-        "note" => Some("Noten er gemt. Den vises ikke for borgeren."),
-        "forlaenget" => Some("Fristen er forlænget, og borgeren kan se begrundelsen."),
-        "besvaret" => Some("Svaret er sendt til borgeren."),
-        "afvist" => Some("Afgørelsen er sendt til borgeren."),
-        "lukket" => Some("Henvendelsen er lukket."),
-        "registreret" => {
-            Some("Henvendelsen er registreret, og fristen er beregnet fra modtagelsen.")
-        }
-        _ => None,
-    });
+    let text = code
+        .as_deref()
+        .and_then(crate::requests::actions::Notice::from_code)
+        .map(crate::requests::actions::Notice::text);
     text.map(|text| {
         view! {
             <div class="alert alert-success" role="status">

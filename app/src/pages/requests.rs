@@ -32,11 +32,11 @@ use crate::requests::Kind;
 /// The signed-in citizen's visible log row `id`, if it is theirs.
 #[server(endpoint = "log-row")]
 pub async fn load_log_row(id: i64) -> Result<Option<LogRow>, AppError> {
-    let subject = crate::caller::require_citizen()?;
+    let citizen = crate::caller::Caller::current().citizen()?;
     let state = crate::state::app_state()?;
     crate::access_log::summary::row(
         &state.pool,
-        &subject,
+        &citizen,
         id,
         crate::clock::now(),
         state.site.log_retention_months,
@@ -48,9 +48,9 @@ pub async fn load_log_row(id: i64) -> Result<Option<LogRow>, AppError> {
 /// The signed-in citizen's requests, newest first.
 #[server(endpoint = "my-requests")]
 pub async fn load_my_requests() -> Result<Vec<CitizenRequestRow>, AppError> {
-    let subject = crate::caller::require_citizen()?;
+    let citizen = crate::caller::Caller::current().citizen()?;
     let state = crate::state::app_state()?;
-    crate::requests::store::citizen_requests(&state.pool, &subject)
+    crate::requests::store::citizen::citizen_requests(&state.pool, &citizen)
         .await
         .map_err(AppError::internal)
 }
@@ -59,9 +59,9 @@ pub async fn load_my_requests() -> Result<Vec<CitizenRequestRow>, AppError> {
 #[server(endpoint = "my-request")]
 pub async fn load_my_request(id: i64) -> Result<CitizenRequest, AppError> {
     use crate::requests::store::StoreError;
-    let subject = crate::caller::require_citizen()?;
+    let citizen = crate::caller::Caller::current().citizen()?;
     let state = crate::state::app_state()?;
-    match crate::requests::store::citizen_request(&state.pool, &subject, id).await {
+    match crate::requests::store::citizen::citizen_request(&state.pool, &citizen, id).await {
         Ok(request) => Ok(request),
         Err(StoreError::NotFound) => Err(AppError::Refused(NOT_YOURS.to_owned())),
         Err(error) => Err(AppError::internal(error)),

@@ -7,47 +7,18 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
 
+use crate::access_control::AccessControlOverview;
 use crate::chart::{Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
 use crate::requests::views::{Count, DeadlineOverview, MailHealth, QueueRow};
 
-/// One registered rejected access attempt, as the DPO sees it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RejectionRow {
-    /// Local time (Europe/Copenhagen), `YYYY-MM-DD HH:MM`.
-    pub at: String,
-    pub source_ip: String,
-    /// "borger", "medarbejder <id>" or "ukendt".
-    pub who: String,
-    pub reason: String,
-    pub path: String,
-}
-
-/// An active block, as the DPO sees it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BlockRow {
-    pub id: i64,
-    pub at: String,
-    pub what: String,
-    pub rejections: i32,
-}
-
-/// What the DPO's overview of access control shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccessControlOverview {
-    pub rejections: Vec<RejectionRow>,
-    pub blocks: Vec<BlockRow>,
-}
-
 /// The latest rejected attempts and the active blocks (DPO and admin only).
 #[server(endpoint = "dpo/access-control")]
 pub async fn load_access_control() -> Result<AccessControlOverview, AppError> {
-    use crate::caller::{require_any_role, Role};
-    require_any_role(&[Role::Dpo, Role::Admin])?;
+    let overseer = crate::caller::Caller::current().overseer()?;
     let state = crate::state::app_state()?;
-    crate::access_control::access_control_overview(&state.pool, 200)
+    crate::access_control::store::access_control_overview(&state.pool, &overseer, 200)
         .await
         .map_err(AppError::internal)
 }
@@ -55,13 +26,12 @@ pub async fn load_access_control() -> Result<AccessControlOverview, AppError> {
 /// Lifts block `id` (DPO and admin only), recording who did it.
 #[server(endpoint = "dpo/lift-block")]
 pub async fn lift_block(id: i64) -> Result<(), AppError> {
-    use crate::caller::{require_any_role, Role};
-    let member = require_any_role(&[Role::Dpo, Role::Admin])?;
+    let overseer = crate::caller::Caller::current().overseer()?;
     let state = crate::state::app_state()?;
-    let by = format!("{} ({})", member.name, member.id);
-    let lifted = crate::access_control::lift_block(&state.pool, id, &by, crate::clock::now())
-        .await
-        .map_err(AppError::internal)?;
+    let lifted =
+        crate::access_control::store::lift_block(&state.pool, &overseer, id, crate::clock::now())
+            .await
+            .map_err(AppError::internal)?;
     if lifted {
         Ok(())
     } else {
@@ -74,10 +44,9 @@ pub async fn lift_block(id: i64) -> Result<(), AppError> {
 /// Every request's deadline across units (DPO and admin only).
 #[server(endpoint = "dpo/deadlines")]
 pub async fn load_deadline_overview() -> Result<DeadlineOverview, AppError> {
-    use crate::caller::{require_any_role, Role};
-    require_any_role(&[Role::Dpo, Role::Admin])?;
+    let overseer = crate::caller::Caller::current().overseer()?;
     let state = crate::state::app_state()?;
-    let lines = crate::requests::overview::lines(&state.pool)
+    let lines = crate::requests::overview::lines(&state.pool, &overseer)
         .await
         .map_err(AppError::internal)?;
     let today = crate::access_log::coverage::local_date(crate::clock::now());
@@ -87,10 +56,9 @@ pub async fn load_deadline_overview() -> Result<DeadlineOverview, AppError> {
 /// How the mail outbox stands (DPO and admin only).
 #[server(endpoint = "dpo/mail")]
 pub async fn load_mail_health() -> Result<MailHealth, AppError> {
-    use crate::caller::{require_any_role, Role};
-    require_any_role(&[Role::Dpo, Role::Admin])?;
+    let overseer = crate::caller::Caller::current().overseer()?;
     let state = crate::state::app_state()?;
-    crate::requests::mail::health(&state.pool)
+    crate::requests::mail::health(&state.pool, &overseer)
         .await
         .map_err(AppError::internal)
 }

@@ -243,6 +243,13 @@ pub enum Channel {
 }
 
 impl Channel {
+    pub const ALL: [Channel; 4] = [
+        Channel::Portal,
+        Channel::Letter,
+        Channel::Phone,
+        Channel::Email,
+    ];
+
     /// The channels staff register requests from.
     pub const REGISTERED: [Channel; 3] = [Channel::Letter, Channel::Phone, Channel::Email];
 
@@ -256,14 +263,9 @@ impl Channel {
     }
 
     pub fn from_code(code: &str) -> Option<Channel> {
-        [
-            Channel::Portal,
-            Channel::Letter,
-            Channel::Phone,
-            Channel::Email,
-        ]
-        .into_iter()
-        .find(|channel| channel.code() == code)
+        Channel::ALL
+            .into_iter()
+            .find(|channel| channel.code() == code)
     }
 
     pub fn label(self) -> &'static str {

@@ -78,7 +78,7 @@ pub async fn run_digest(
     if claimed.is_none() {
         return Ok(None);
     }
-    let lines = super::overview::lines(pool).await?;
+    let lines = super::overview::every_line(pool).await?;
     let mails = digest(&lines, dpo_email, public_url, today, within_days);
     for mail in &mails {
         enqueue(&mut tx, mail, now).await?;
@@ -95,7 +95,10 @@ pub async fn run_digest(
 }
 
 /// How the outbox stands, for the DPO.
-pub async fn health(pool: &sqlx::PgPool) -> sqlx::Result<super::views::MailHealth> {
+pub async fn health(
+    pool: &sqlx::PgPool,
+    _overseer: &crate::capability::Overseer,
+) -> sqlx::Result<super::views::MailHealth> {
     let row = sqlx::query!(
         r#"SELECT count(*) FILTER (WHERE sent_at IS NULL) AS "waiting!",
                   count(*) FILTER (WHERE sent_at IS NULL AND attempts > 0) AS "failing!",
@@ -144,7 +147,7 @@ pub fn digest(
         .iter()
         .filter(|line| line.status.is_open() && line.days_left(today) <= within_days)
         .collect();
-    urgent.sort_by_key(|line| (line.deadline(), line.id));
+    urgent.sort_by_key(|line| (line.deadline.in_force(), line.id));
     let describe = |line: &&RequestLine| {
         let left = match line.days_left(today) {
             0 => "frist i dag".to_owned(),
@@ -157,7 +160,7 @@ pub fn digest(
             request_number(line.id),
             line.kind.label(),
             line.unit,
-            date_text(line.deadline()),
+            date_text(line.deadline.in_force()),
             left,
             line.id
         )
@@ -221,9 +224,11 @@ mod tests {
             assignee: assignee.map(|_| "Sara".to_owned()),
             assignee_email: assignee.map(str::to_owned),
             received_at: Utc.with_ymd_and_hms(2026, 10, 20, 9, 0, 0).unwrap(),
-            due_on: due,
-            extendable_to: due + chrono::Duration::days(61),
-            extended: false,
+            deadline: crate::requests::deadline::RequestDeadline {
+                due_on: due,
+                extendable_to: due + chrono::Duration::days(61),
+                extended: false,
+            },
             decided_at: None,
         }
     }

@@ -2,6 +2,8 @@
 //! and questions about one row of the access log), where a request stands,
 //! and the rules for moving it on.
 //!
+//! - [`actions`]: the caseworker's actions and what the history records.
+//! - `deadline` \[ssr\]: a request's deadline in force.
 //! - [`kinds`]: the kinds, statuses, channels and legal grounds, with their
 //!   Danish names and explanations (shared by the server and the browser).
 //! - `workflow` \[ssr\]: which action is allowed in which status (pure).
@@ -9,8 +11,12 @@
 //! - [`views`]: what the pages show.
 //! - `mail` \[ssr\]: the citizen's notices and the daily digest, and the outbox.
 //! - `overview` \[ssr\]: the DPO's deadline overview (pure, over one line per request).
-//! - `store` \[ssr\]: the requests in PostgreSQL, one transaction per action.
+//! - `store` \[ssr\]: the requests in PostgreSQL, filtered by the caller's
+//!   capability, one transaction per action.
 
+pub mod actions;
+#[cfg(feature = "ssr")]
+pub mod deadline;
 #[cfg(feature = "ssr")]
 pub mod forms;
 pub mod kinds;

@@ -8,12 +8,13 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 
+use super::deadline::RequestDeadline;
 use super::kinds::{Kind, Status};
 use super::request_number;
 use super::views::{Count, DeadlineOverview, MonthOnTime, QueueRow, UnitLine};
-use super::workflow::met_deadline;
 use crate::access_log::coverage::{local_date, month_start};
 use crate::access_log::summary::{date_text, moment_text, month_text};
+use crate::capability::Overseer;
 use crate::deadline::add_months_clamped;
 
 /// What the overview needs of one request.
@@ -28,21 +29,11 @@ pub struct RequestLine {
     /// Where the assignee's digest goes, if the identity provider gave an address.
     pub assignee_email: Option<String>,
     pub received_at: DateTime<Utc>,
-    pub due_on: NaiveDate,
-    pub extendable_to: NaiveDate,
-    pub extended: bool,
+    pub deadline: RequestDeadline,
     pub decided_at: Option<DateTime<Utc>>,
 }
 
 impl RequestLine {
-    pub fn deadline(&self) -> NaiveDate {
-        if self.extended {
-            self.extendable_to
-        } else {
-            self.due_on
-        }
-    }
-
     /// Calendar days from receipt to decision, when decided.
     pub fn days_to_decision(&self) -> Option<i64> {
         self.decided_at
@@ -51,13 +42,8 @@ impl RequestLine {
 
     /// Whether a decided request met its deadline.
     pub fn on_time(&self) -> Option<bool> {
-        self.decided_at.map(|decided| {
-            met_deadline(
-                local_date(decided),
-                self.due_on,
-                self.extended.then_some(self.extendable_to),
-            )
-        })
+        self.decided_at
+            .map(|decided| self.deadline.met_by(local_date(decided)))
     }
 
     fn decided(&self) -> bool {
@@ -65,7 +51,7 @@ impl RequestLine {
     }
 
     pub fn days_left(&self, today: NaiveDate) -> i64 {
-        (self.deadline() - today).num_days()
+        self.deadline.days_left(today)
     }
 
     pub fn queue_row(&self, today: NaiveDate) -> QueueRow {
@@ -77,9 +63,9 @@ impl RequestLine {
             citizen_name: self.citizen_name.clone(),
             unit: self.unit.clone(),
             received: moment_text(self.received_at),
-            deadline: date_text(self.deadline()),
+            deadline: date_text(self.deadline.in_force()),
             days_left: self.days_left(today),
-            extended: self.extended,
+            extended: self.deadline.extended,
             assignee: self.assignee.clone(),
         }
     }
@@ -109,7 +95,7 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate) -> DeadlineOverview {
     let open: Vec<&RequestLine> = lines.iter().filter(|line| line.status.is_open()).collect();
     let urgent_line = |line: &&RequestLine| line.days_left(today) <= 7;
     let mut urgent: Vec<&RequestLine> = open.iter().copied().filter(urgent_line).collect();
-    urgent.sort_by_key(|line| (line.deadline(), line.received_at, line.id));
+    urgent.sort_by_key(|line| (line.deadline.in_force(), line.received_at, line.id));
 
     let count_by = |labels: Vec<&'static str>, of: &dyn Fn(&RequestLine) -> &'static str| {
         labels
@@ -191,7 +177,10 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate) -> DeadlineOverview {
                         .filter_map(|line| line.days_to_decision())
                         .collect(),
                 ),
-                extended: received.iter().filter(|line| line.extended).count(),
+                extended: received
+                    .iter()
+                    .filter(|line| line.deadline.extended)
+                    .count(),
                 received: received.len(),
             }
         })
@@ -216,7 +205,10 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate) -> DeadlineOverview {
                 .filter_map(RequestLine::days_to_decision)
                 .collect(),
         ),
-        extended: received.iter().filter(|line| line.extended).count(),
+        extended: received
+            .iter()
+            .filter(|line| line.deadline.extended)
+            .count(),
         received: received.len(),
         months,
         units,
@@ -227,8 +219,13 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate) -> DeadlineOverview {
     }
 }
 
-/// Every request, for the overview and its CSV export.
-pub async fn lines(pool: &PgPool) -> sqlx::Result<Vec<RequestLine>> {
+/// Every request, for the DPO's overview and its CSV export.
+pub async fn lines(pool: &PgPool, _overseer: &Overseer) -> sqlx::Result<Vec<RequestLine>> {
+    every_line(pool).await
+}
+
+/// Every request, for [`lines`] and the daily digest the portal itself writes.
+pub(crate) async fn every_line(pool: &PgPool) -> sqlx::Result<Vec<RequestLine>> {
     let rows = sqlx::query!(
         r#"SELECT r.id, r.kind, r.status, u.name AS unit, r.citizen_name, a.name AS "assignee?",
                   a.email AS "assignee_email?",
@@ -253,9 +250,11 @@ pub async fn lines(pool: &PgPool) -> sqlx::Result<Vec<RequestLine>> {
                 assignee: row.assignee,
                 assignee_email: row.assignee_email,
                 received_at: row.received_at,
-                due_on: row.due_on,
-                extendable_to: row.extendable_to,
-                extended: row.extended,
+                deadline: RequestDeadline {
+                    due_on: row.due_on,
+                    extendable_to: row.extendable_to,
+                    extended: row.extended,
+                },
                 decided_at: row.decided_at,
             })
         })
@@ -292,9 +291,11 @@ mod tests {
             assignee: None,
             assignee_email: None,
             received_at: at(received),
-            due_on: day(due),
-            extendable_to: add_months_clamped(day(due), 2),
-            extended: false,
+            deadline: RequestDeadline {
+                due_on: day(due),
+                extendable_to: add_months_clamped(day(due), 2),
+                extended: false,
+            },
             decided_at: decided.map(at),
         }
     }
@@ -420,8 +421,8 @@ mod tests {
             Some("2026-11-20"),
         );
         assert_eq!(late.on_time(), Some(false));
-        late.extended = true;
+        late.deadline.extended = true;
         assert_eq!(late.on_time(), Some(true));
-        assert_eq!(late.deadline(), day("2026-12-01"));
+        assert_eq!(late.deadline.in_force(), day("2026-12-01"));
     }
 }

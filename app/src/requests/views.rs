@@ -106,15 +106,30 @@ impl QueueRow {
         (0..=7).contains(&self.days_left)
     }
 
-    /// "3 dage", "i dag", "2 dage over fristen".
+    /// The days left as a table cell.
     pub fn days_text(&self) -> String {
-        match self.days_left {
-            0 => "Frist i dag".to_owned(),
-            1 => "1 dag".to_owned(),
-            -1 => "1 dag over fristen".to_owned(),
-            days if days < 0 => format!("{} dage over fristen", -days),
-            days => format!("{days} dage"),
-        }
+        days_left_cell(self.days_left)
+    }
+}
+
+/// Days left to a deadline as a table cell: "3 dage", "Frist i dag",
+/// "2 dage over fristen".
+pub fn days_left_cell(days: i64) -> String {
+    match days {
+        0 => "Frist i dag".to_owned(),
+        1 => "1 dag".to_owned(),
+        -1 => "1 dag over fristen".to_owned(),
+        days if days < 0 => format!("{} dage over fristen", -days),
+        days => format!("{days} dage"),
+    }
+}
+
+/// Days left to a deadline as a sentence on a request's page.
+pub fn days_left_sentence(days: i64) -> String {
+    match days {
+        0 => "Fristen er i dag.".to_owned(),
+        days if days < 0 => format!("Fristen er overskredet med {} dage.", -days),
+        days => format!("{days} dage til fristen."),
     }
 }
 

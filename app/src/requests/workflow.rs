@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::actions::HistoryAction;
 use super::kinds::Status;
 
 /// Something a caseworker or the citizen does to a request.
@@ -32,6 +33,30 @@ pub enum Step {
     CitizenMessage,
     /// The citizen withdraws the request.
     Withdraw,
+}
+
+impl Step {
+    /// What the history records for the step.
+    pub fn history_action(self) -> HistoryAction {
+        match self {
+            Step::Assign => HistoryAction::Assigned,
+            Step::AskClarification => HistoryAction::ClarificationAsked,
+            Step::MessageToCitizen => HistoryAction::MessageToCitizen,
+            Step::Note => HistoryAction::Note,
+            Step::Extend => HistoryAction::Extended,
+            Step::Answer => HistoryAction::Answered,
+            Step::RefusePartly => HistoryAction::PartlyRefused,
+            Step::Refuse => HistoryAction::Refused,
+            Step::Close => HistoryAction::Closed,
+            Step::CitizenMessage => HistoryAction::MessageFromCitizen,
+            Step::Withdraw => HistoryAction::Withdrawn,
+        }
+    }
+
+    /// Whether the step decides the request (answers or refuses it).
+    pub fn decides(self) -> bool {
+        matches!(self, Step::Answer | Step::Refuse | Step::RefusePartly)
+    }
 }
 
 /// The facts about a request the rules look at.
@@ -98,15 +123,6 @@ pub fn next_status(step: Step, standing: Standing, today: NaiveDate) -> Result<S
         )),
         _ => Err(finished()),
     }
-}
-
-/// Whether a request decided on `decided_on` met its deadline.
-pub fn met_deadline(
-    decided_on: NaiveDate,
-    due_on: NaiveDate,
-    extended_to: Option<NaiveDate>,
-) -> bool {
-    decided_on <= extended_to.unwrap_or(due_on)
 }
 
 #[cfg(test)]
@@ -202,16 +218,5 @@ mod tests {
         let refused =
             next_status(Step::Answer, standing(Status::Withdrawn), day(TODAY)).unwrap_err();
         assert_eq!(refused.0, "Henvendelsen er trukket tilbage.");
-    }
-
-    #[test]
-    fn the_deadline_is_met_on_the_day_itself_or_the_extended_day() {
-        assert!(met_deadline(day("2026-12-23"), day("2026-12-23"), None));
-        assert!(!met_deadline(day("2026-12-24"), day("2026-12-23"), None));
-        assert!(met_deadline(
-            day("2027-02-01"),
-            day("2026-12-23"),
-            Some(day("2027-02-23"))
-        ));
     }
 }

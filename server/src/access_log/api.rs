@@ -24,8 +24,9 @@ use super::batch::{self, Refusal, Stored};
 use super::event::{LineError, Rules};
 use super::{api_keys, master_data};
 use crate::auth::lockout::{self, Identity, LockoutPolicy};
+use crate::auth::register_rejection;
 use crate::auth::rejections::Rejection;
-use crate::auth::{register_rejection, BLOCKED_REASON};
+use crate::auth::rejections::RejectionReason;
 use crate::clock;
 
 /// The path events are posted to.
@@ -147,7 +148,7 @@ async fn post_events(
                 at: now,
                 source_ip: peer.ip(),
                 identity: &Identity::Unknown,
-                reason: BLOCKED_REASON,
+                reason: RejectionReason::Blocked,
                 path: EVENTS_PATH,
             };
             register_rejection(&state.pool, state.lockout, &rejection).await;
@@ -170,7 +171,7 @@ async fn post_events(
             at: now,
             source_ip: peer.ip(),
             identity: &Identity::Unknown,
-            reason: "api_key_invalid",
+            reason: RejectionReason::ApiKeyInvalid,
             path: EVENTS_PATH,
         };
         register_rejection(&state.pool, state.lockout, &rejection).await;

@@ -7,10 +7,10 @@
 //! nowhere else; the query string can only narrow the citizen's own log.
 
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Extension, Json, Router};
+use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
@@ -18,11 +18,12 @@ use sqlx::PgPool;
 use app::access_log::coverage::{covers_from, local_midnight};
 use app::access_log::my_log::{LogQuery, LogRow};
 use app::access_log::summary;
-use app::caller::Caller;
-use app::identity::subject_key::SubjectKey;
+use app::capability::{AccessAnswer, Citizen};
 use app::state::AppState;
 
 use crate::clock;
+pub use crate::http::download::download;
+use crate::http::download::{DanishCsv, CSV_CONTENT_TYPE};
 
 /// The routes, to be merged inside the session and guard layers.
 pub fn routes() -> Router<AppState> {
@@ -35,8 +36,6 @@ pub fn routes() -> Router<AppState> {
 /// Why an export was not made.
 #[derive(Debug)]
 enum ExportError {
-    /// Not a citizen (the guard lets only citizens through; checked again here).
-    NotACitizen,
     /// A `findUsage` parameter is wrong; the text says which.
     BadParameter(String),
     /// Logged with its cause; the browser gets a bare 500.
@@ -53,7 +52,6 @@ impl ExportError {
 impl IntoResponse for ExportError {
     fn into_response(self) -> Response {
         match self {
-            ExportError::NotACitizen => StatusCode::FORBIDDEN.into_response(),
             ExportError::BadParameter(message) => {
                 (StatusCode::BAD_REQUEST, Json(FindUsageError { message })).into_response()
             }
@@ -62,23 +60,15 @@ impl IntoResponse for ExportError {
     }
 }
 
-fn citizen(caller: &Caller) -> Result<SubjectKey, ExportError> {
-    match caller {
-        Caller::Citizen(key) => Ok(*key),
-        _ => Err(ExportError::NotACitizen),
-    }
-}
-
 async fn rows(
     state: &AppState,
-    caller: &Caller,
+    citizen: &Citizen,
     pairs: &[(String, String)],
 ) -> Result<Vec<LogRow>, ExportError> {
-    let subject = citizen(caller)?;
     let query = LogQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     summary::all_rows(
         &state.pool,
-        &subject,
+        citizen,
         &query,
         clock::now(),
         state.site.log_retention_months,
@@ -87,57 +77,17 @@ async fn rows(
     .map_err(|error| ExportError::internal(&error))
 }
 
-/// A file to download: its type, its name, never cached.
-pub fn download(content_type: &str, file_name: &str, body: Vec<u8>) -> Response {
-    // File names are our own (ASCII, no quotes); anything else becomes `_`.
-    let safe: String = file_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let disposition = format!("attachment; filename=\"{safe}\"");
-    match (
-        header::HeaderValue::from_str(content_type),
-        header::HeaderValue::from_str(&disposition),
-    ) {
-        (Ok(content_type), Ok(disposition)) => (
-            [
-                (header::CONTENT_TYPE, content_type),
-                (header::CONTENT_DISPOSITION, disposition),
-                (
-                    header::CACHE_CONTROL,
-                    header::HeaderValue::from_static("no-store"),
-                ),
-            ],
-            body,
-        )
-            .into_response(),
-        _ => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
-}
-
 /// The citizen's whole visible log (bulk runs included) as CSV, as it
 /// covered when the access request was received at `received_at`: the
 /// attachment of the answer.
 pub async fn access_answer_csv(
     state: &AppState,
-    subject: &SubjectKey,
-    received_at: DateTime<Utc>,
+    answer: &AccessAnswer,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Vec<u8>> {
-    let rows = summary::rows_for_access_answer(
-        &state.pool,
-        subject,
-        received_at,
-        now,
-        state.site.log_retention_months,
-    )
-    .await?;
+    let rows =
+        summary::rows_for_access_answer(&state.pool, answer, now, state.site.log_retention_months)
+            .await?;
     Ok(to_csv(&rows)?)
 }
 
@@ -156,50 +106,35 @@ pub const CSV_HEADER: [&str; 11] = [
     "Tidligere skjult, begrundelse",
 ];
 
-/// Writes `rows` as CSV (UTF-8 with a byte-order mark, `;`-separated, as
-/// Danish spreadsheet programs expect).
+/// Writes `rows` as a Danish CSV file.
 pub fn to_csv(rows: &[LogRow]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(CSV_HEADER)?;
+    let mut file = DanishCsv::new(&CSV_HEADER)?;
     for row in rows {
-        writer.write_record([
+        file.row([
             row.day.as_str(),
             row.time_text.trim_start_matches("kl. "),
-            &inert(&row.unit),
-            &inert(&row.authority),
-            &inert(&row.action),
-            &inert(&row.system),
-            &inert(&row.purpose),
-            &inert(&row.legal_basis),
+            &row.unit,
+            &row.authority,
+            &row.action,
+            &row.system,
+            &row.purpose,
+            &row.legal_basis,
             &row.count.to_string(),
             if row.bulk { "ja" } else { "nej" },
-            &inert(row.disclosed_reason.as_deref().unwrap_or("")),
+            row.disclosed_reason.as_deref().unwrap_or(""),
         ])?;
     }
-    writer
-        .into_inner()
-        .map_err(|error| error.into_error().into())
-}
-
-/// A text cell a spreadsheet will not run as a formula: texts starting with
-/// `=`, `+`, `-`, `@` or a control character get a leading apostrophe.
-fn inert(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
-    }
+    file.finish()
 }
 
 async fn csv_export(
     State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    citizen: Citizen,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, ExportError> {
-    let rows = rows(&state, &caller, &pairs).await?;
+    let rows = rows(&state, &citizen, &pairs).await?;
     let body = to_csv(&rows).map_err(|error| ExportError::internal(&error))?;
-    Ok(download("text/csv; charset=utf-8", "min-log.csv", body))
+    Ok(download(CSV_CONTENT_TYPE, "min-log.csv", body))
 }
 
 /// The JSON export.
@@ -212,10 +147,10 @@ struct JsonExport {
 
 async fn json_export(
     State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    citizen: Citizen,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, ExportError> {
-    let rows = rows(&state, &caller, &pairs).await?;
+    let rows = rows(&state, &citizen, &pairs).await?;
     let export = JsonExport {
         description: JSON_DESCRIPTION,
         rows,
@@ -294,10 +229,9 @@ fn parse_instant(text: Option<&str>, name: &str) -> Result<Option<DateTime<Utc>>
 
 async fn find_usage(
     State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    citizen: Citizen,
     query: Result<Query<FindUsageQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ExportError> {
-    let subject = citizen(&caller)?;
     let Ok(Query(query)) = query else {
         return Err(bad_parameter("the query parameters could not be read"));
     };
@@ -315,7 +249,7 @@ async fn find_usage(
         return Err(bad_parameter("offset must be 0 or more"));
     }
     let bulk = query.include_bulk_processing.unwrap_or(false);
-    let response = usages(&state.pool, &subject, start, end, bulk, limit, offset, now)
+    let response = usages(&state.pool, &citizen, start, end, bulk, limit, offset, now)
         .await
         .map_err(|error| ExportError::internal(&error))?;
     Ok(Json(response).into_response())
@@ -327,7 +261,7 @@ async fn find_usage(
 #[allow(clippy::too_many_arguments)]
 async fn usages(
     pool: &PgPool,
-    subject: &SubjectKey,
+    citizen: &Citizen,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     bulk: bool,
@@ -349,7 +283,7 @@ async fn usages(
              AND (e.hidden_reason IS NULL OR e.hidden_until <= $5)
            ORDER BY e.occurred_at DESC, e.source_event_id DESC
            LIMIT $6 OFFSET $7"#,
-        subject.as_bytes().as_slice(),
+        citizen.subject_key().as_bytes().as_slice(),
         start,
         end,
         bulk,
@@ -361,7 +295,7 @@ async fn usages(
     .await?;
     let total_usages = match rows.first() {
         Some(row) => row.total,
-        None if offset > 0 => count_usages(pool, subject, start, end, bulk, now).await?,
+        None if offset > 0 => count_usages(pool, citizen, start, end, bulk, now).await?,
         None => 0,
     };
     let internal_processings: Vec<Usage> = rows
@@ -398,7 +332,7 @@ async fn usages(
 
 async fn count_usages(
     pool: &PgPool,
-    subject: &SubjectKey,
+    citizen: &Citizen,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     bulk: bool,
@@ -409,7 +343,7 @@ async fn count_usages(
            WHERE e.subject_key = $1 AND e.occurred_at BETWEEN $2 AND $3
              AND ($4 OR NOT e.bulk)
              AND (e.hidden_reason IS NULL OR e.hidden_until <= $5)"#,
-        subject.as_bytes().as_slice(),
+        citizen.subject_key().as_bytes().as_slice(),
         start,
         end,
         bulk,

@@ -148,7 +148,7 @@ pub async fn purge(
     let mut dropped = Vec::new();
     let mut held = Vec::new();
     for month in expired {
-        // DOMAIN.md §2.6: a month stays while a citizen with uses in it has
+        // docs/rules.md §2.6: a month stays while a citizen with uses in it has
         // an access request that is not answered yet.
         if hold_for_open_access_requests {
             let wanted: bool = sqlx::query_scalar(&format!(

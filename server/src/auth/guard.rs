@@ -18,7 +18,7 @@ use app::error::AppError;
 use app::site::SiteSettings;
 
 use super::lockout::Identity;
-use super::rejections::Rejection;
+use super::rejections::{Rejection, RejectionReason};
 use super::{register_rejection, Auth};
 use crate::clock;
 use crate::http::error_page;
@@ -45,9 +45,9 @@ pub fn required_access(path: &str) -> Option<Access> {
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
     if under("/sagsbehandling") {
         // The DPO follows requests across units (read only; acting is for caseworkers).
-        Some(Access::Staff(&[Role::Caseworker, Role::Dpo]))
+        Some(Access::Staff(Role::CASE_READERS))
     } else if under("/dpo") {
-        Some(Access::Staff(&[Role::Dpo, Role::Admin]))
+        Some(Access::Staff(Role::OVERSEERS))
     } else if under("/min-log") || under("/henvendelser") || under("/v3") {
         Some(Access::Citizen)
     } else {
@@ -72,23 +72,21 @@ pub async fn guard_pages(
         .unwrap_or_default();
     let identity = match (access, caller) {
         (Access::Citizen, Caller::Citizen(_)) => return next.run(request).await,
-        (Access::Staff(roles), Caller::Staff(member))
-            if roles.iter().any(|role| member.has(*role)) =>
-        {
+        (Access::Staff(roles), Caller::Staff(member)) if member.has_any(roles) => {
             return next.run(request).await
         }
         (Access::Citizen, Caller::Anonymous) => return Redirect::to("/log-ind").into_response(),
         (Access::Staff(_), Caller::Anonymous) => {
             return Redirect::to("/medarbejder/log-ind").into_response()
         }
-        (_, Caller::Citizen(key)) => Identity::Citizen(key),
+        (_, Caller::Citizen(citizen)) => Identity::Citizen(citizen.key),
         (_, Caller::Staff(member)) => Identity::Staff(member.id),
     };
     let rejection = Rejection {
         at: clock::now(),
         source_ip: peer.ip(),
         identity: &identity,
-        reason: "page_forbidden",
+        reason: RejectionReason::PageForbidden,
         path: request.uri().path(),
     };
     register_rejection(&guard.pool, guard.auth.lockout, &rejection).await;

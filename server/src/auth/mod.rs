@@ -35,7 +35,7 @@ use app::state::AppState;
 use self::claims::{Assurance, CprClaim};
 use self::lockout::{Identity, LockoutPolicy, Party};
 use self::oidc::{OidcRelyingParty, OidcSettings, PendingAuthorization, VerifiedLogin};
-use self::rejections::Rejection;
+use self::rejections::{Rejection, RejectionReason};
 use self::session::{SignedIn, SignedInAs, USER_KEY};
 use crate::clock;
 use crate::config::Config;
@@ -175,16 +175,14 @@ fn refused(reason: &str) -> Response {
 
 /// A refused sign-in: what to register and what to tell the user.
 struct Refusal {
-    reason: &'static str,
-    user_code: &'static str,
+    reason: RejectionReason,
     identity: Identity,
 }
 
 impl Refusal {
-    fn new(reason: &'static str, user_code: &'static str) -> Refusal {
+    fn new(reason: RejectionReason) -> Refusal {
         Refusal {
             reason,
-            user_code,
             identity: Identity::Unknown,
         }
     }
@@ -195,15 +193,9 @@ impl Refusal {
 
     /// An attempt from a blocked address or by a blocked identity.
     fn blocked(identity: Identity) -> Refusal {
-        Refusal::new(BLOCKED_REASON, "blokeret").as_(identity)
+        Refusal::new(RejectionReason::Blocked).as_(identity)
     }
 }
-
-/// Reason code of attempts refused because of a block; they do not count
-/// towards a new block.
-/// The reason registered for an attempt refused because of a block (it does
-/// not itself count towards a new block).
-pub const BLOCKED_REASON: &str = "blocked";
 
 /// Registers a rejected attempt (`rejection.reason`, by `rejection.identity`
 /// from `rejection.source_ip`) and blocks the address or identity when it
@@ -213,7 +205,7 @@ pub async fn register_rejection(pool: &PgPool, policy: LockoutPolicy, rejection:
     let registered = async {
         let mut tx = pool.begin().await?;
         rejections::register(&mut *tx, rejection).await?;
-        if rejection.reason != BLOCKED_REASON {
+        if rejection.reason.counts_towards_block() {
             for party in [
                 Party::Address(rejection.source_ip),
                 Party::Identity(rejection.identity.clone()),
@@ -229,7 +221,7 @@ pub async fn register_rejection(pool: &PgPool, policy: LockoutPolicy, rejection:
         tracing::error!(error = ?error, "cannot register a rejected attempt");
     }
     tracing::warn!(
-        reason = rejection.reason,
+        reason = rejection.reason.code(),
         path = rejection.path,
         "access refused"
     );
@@ -252,7 +244,7 @@ async fn refuse(
         path,
     };
     register_rejection(pool, auth.lockout, &rejection).await;
-    refused(refusal.user_code)
+    refused(refusal.reason.page_code())
 }
 
 /// `GET /log-ind` and `GET /medarbejder/log-ind`.
@@ -327,7 +319,7 @@ async fn finish_sign_in(
     };
     let landing = match &who {
         SignedInAs::Citizen { .. } => "/min-log",
-        SignedInAs::Staff(member) if member.has(Role::Dpo) || member.has(Role::Admin) => "/dpo",
+        SignedInAs::Staff(member) if member.has_any(Role::OVERSEERS) => "/dpo",
         SignedInAs::Staff(_) => "/sagsbehandling",
     };
     // Where the DPO's and caseworkers' daily digest goes.
@@ -342,7 +334,7 @@ async fn finish_sign_in(
         lockout::record_sign_in(pool, now, peer.ip(), &identity).await?;
         if let SignedInAs::Staff(member) = &user.who {
             let email = login_email.as_deref();
-            app::requests::store::remember_staff(pool, member, email, now).await?;
+            app::requests::store::staff::remember_staff(pool, member, email, now).await?;
         }
         session.cycle_id().await?;
         session.insert(USER_KEY, user).await?;
@@ -359,7 +351,7 @@ async fn finish_sign_in(
 
 fn internal(error: impl std::fmt::Debug) -> Refusal {
     tracing::error!(?error, "sign-in failed inside the portal");
-    Refusal::new("internal_error", "fejl")
+    Refusal::new(RejectionReason::InternalError)
 }
 
 /// Checks the callback against the pending authorization, which is removed
@@ -373,23 +365,23 @@ async fn verify_callback(
 ) -> Result<VerifiedLogin, Refusal> {
     let pending: Option<PendingAuthorization> =
         session.remove(kind.pending_key()).await.ok().flatten();
-    let pending = pending.ok_or(Refusal::new("state_missing", "fejl"))?;
+    let pending = pending.ok_or(Refusal::new(RejectionReason::StateMissing))?;
     if query.get("state") != Some(&pending.state) {
-        return Err(Refusal::new("state_mismatch", "fejl"));
+        return Err(Refusal::new(RejectionReason::StateMismatch));
     }
     if query.contains_key("error") {
-        return Err(Refusal::new("provider_error", "fejl"));
+        return Err(Refusal::new(RejectionReason::ProviderError));
     }
     let code = query
         .get("code")
         .cloned()
-        .ok_or(Refusal::new("code_missing", "fejl"))?;
+        .ok_or(Refusal::new(RejectionReason::CodeMissing))?;
     kind.relying_party(auth)
         .finish(code, pending, now)
         .await
         .map_err(|error| {
             tracing::warn!(error = ?error, "ID token or code refused");
-            Refusal::new(error.reason_code(), "fejl")
+            Refusal::new(error.rejection_reason())
         })
 }
 
@@ -408,22 +400,22 @@ async fn citizen_from(
                 .await
                 .map_err(|error| {
                     tracing::warn!(error = ?error, "userinfo refused");
-                    Refusal::new(error.reason_code(), "fejl")
+                    Refusal::new(error.rejection_reason())
                 })?;
             sign_in
                 .cpr_claim
                 .find(&user_info)
-                .map_err(|_| Refusal::new("cpr_malformed", "cpr"))?
+                .map_err(|_| Refusal::new(RejectionReason::CprMalformed))?
         }
-        Err(_) => return Err(Refusal::new("cpr_malformed", "cpr")),
+        Err(_) => return Err(Refusal::new(RejectionReason::CprMalformed)),
     };
-    let cpr = cpr.ok_or(Refusal::new("cpr_missing", "cpr"))?;
+    let cpr = cpr.ok_or(Refusal::new(RejectionReason::CprMissing))?;
     let subject_key = SubjectKey::derive(&sign_in.pepper, &cpr);
     let identity = Identity::Citizen(subject_key);
 
     let assurance = login.acr.as_deref().and_then(Assurance::from_acr);
     if assurance.is_none_or(|level| level < sign_in.min_assurance) {
-        return Err(Refusal::new("assurance_too_low", "sikringsniveau").as_(identity));
+        return Err(Refusal::new(RejectionReason::AssuranceTooLow).as_(identity));
     }
     let who = SignedInAs::Citizen {
         subject_key: hex::encode(subject_key.as_bytes()),
@@ -445,7 +437,7 @@ fn staff_from(
         .iter()
         .any(|method| method == &sign_in.required_amr)
     {
-        return Err(Refusal::new("staff_without_two_factor", "tofaktor").as_(identity));
+        return Err(Refusal::new(RejectionReason::StaffWithoutTwoFactor).as_(identity));
     }
     let roles: Vec<Role> = match login.claims.get(&sign_in.roles_claim) {
         Some(serde_json::Value::Array(names)) => names
@@ -458,14 +450,14 @@ fn staff_from(
         _ => Vec::new(),
     };
     if roles.is_empty() {
-        return Err(Refusal::new("staff_role_unknown", "rolle").as_(identity));
+        return Err(Refusal::new(RejectionReason::StaffRoleUnknown).as_(identity));
     }
     let unit = login
         .claims
         .get(&sign_in.unit_claim)
         .and_then(|unit| unit.as_str())
         .filter(|unit| !unit.trim().is_empty())
-        .ok_or(Refusal::new("staff_unit_missing", "rolle").as_(identity.clone()))?;
+        .ok_or(Refusal::new(RejectionReason::StaffUnitMissing).as_(identity.clone()))?;
     let member = StaffMember {
         id: login.subject.clone(),
         name: login.name.clone().unwrap_or_else(|| login.subject.clone()),

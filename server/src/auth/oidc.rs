@@ -4,6 +4,7 @@
 //! the ID token the issue asks for. Knows nothing about sessions or CPR
 //! numbers: it hands back verified claims.
 
+use super::rejections::RejectionReason;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -179,13 +180,13 @@ where
 }
 
 impl OidcError {
-    /// A short, stable code for the registry of rejected attempts.
-    pub fn reason_code(&self) -> &'static str {
+    /// The reason the registry of rejected attempts records.
+    pub fn rejection_reason(&self) -> RejectionReason {
         match self {
-            OidcError::Discovery(_) => "provider_unavailable",
-            OidcError::CodeExchange(_) => "code_exchange_failed",
-            OidcError::NoIdToken | OidcError::IdToken(_) => "id_token_invalid",
-            OidcError::UserInfo(_) => "userinfo_failed",
+            OidcError::Discovery(_) => RejectionReason::ProviderUnavailable,
+            OidcError::CodeExchange(_) => RejectionReason::CodeExchangeFailed,
+            OidcError::NoIdToken | OidcError::IdToken(_) => RejectionReason::IdTokenInvalid,
+            OidcError::UserInfo(_) => RejectionReason::UserinfoFailed,
         }
     }
 }

@@ -8,14 +8,88 @@ use sqlx::PgExecutor;
 
 use super::lockout::Identity;
 
+/// Why an access attempt was rejected: the code stored in the registry and
+/// shown to the DPO, and what the refused user is told
+/// (`/log-ind/afvist?grund=<page code>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RejectionReason {
+    /// Refused because the address or identity is blocked; does not itself
+    /// count towards a new block.
+    Blocked,
+    /// The portal failed while checking the sign-in.
+    InternalError,
+    /// A callback without a pending sign-in in its session.
+    StateMissing,
+    StateMismatch,
+    /// The provider answered the callback with an error (e.g. the user cancelled).
+    ProviderError,
+    CodeMissing,
+    ProviderUnavailable,
+    CodeExchangeFailed,
+    IdTokenInvalid,
+    UserinfoFailed,
+    CprMalformed,
+    CprMissing,
+    AssuranceTooLow,
+    StaffWithoutTwoFactor,
+    StaffRoleUnknown,
+    StaffUnitMissing,
+    /// A signed-in user opened a page their role does not allow.
+    PageForbidden,
+    /// A source system's request with a missing or wrong API key.
+    ApiKeyInvalid,
+}
+
+impl RejectionReason {
+    /// The stored code (lower case and underscores).
+    pub fn code(self) -> &'static str {
+        match self {
+            RejectionReason::Blocked => "blocked",
+            RejectionReason::InternalError => "internal_error",
+            RejectionReason::StateMissing => "state_missing",
+            RejectionReason::StateMismatch => "state_mismatch",
+            RejectionReason::ProviderError => "provider_error",
+            RejectionReason::CodeMissing => "code_missing",
+            RejectionReason::ProviderUnavailable => "provider_unavailable",
+            RejectionReason::CodeExchangeFailed => "code_exchange_failed",
+            RejectionReason::IdTokenInvalid => "id_token_invalid",
+            RejectionReason::UserinfoFailed => "userinfo_failed",
+            RejectionReason::CprMalformed => "cpr_malformed",
+            RejectionReason::CprMissing => "cpr_missing",
+            RejectionReason::AssuranceTooLow => "assurance_too_low",
+            RejectionReason::StaffWithoutTwoFactor => "staff_without_two_factor",
+            RejectionReason::StaffRoleUnknown => "staff_role_unknown",
+            RejectionReason::StaffUnitMissing => "staff_unit_missing",
+            RejectionReason::PageForbidden => "page_forbidden",
+            RejectionReason::ApiKeyInvalid => "api_key_invalid",
+        }
+    }
+
+    /// Which explanation the refused user gets on `/log-ind/afvist`.
+    pub fn page_code(self) -> &'static str {
+        match self {
+            RejectionReason::Blocked => "blokeret",
+            RejectionReason::CprMalformed | RejectionReason::CprMissing => "cpr",
+            RejectionReason::AssuranceTooLow => "sikringsniveau",
+            RejectionReason::StaffWithoutTwoFactor => "tofaktor",
+            RejectionReason::StaffRoleUnknown | RejectionReason::StaffUnitMissing => "rolle",
+            _ => "fejl",
+        }
+    }
+
+    /// Whether the attempt counts towards a block.
+    pub fn counts_towards_block(self) -> bool {
+        self != RejectionReason::Blocked
+    }
+}
+
 /// One rejected attempt.
 #[derive(Debug)]
 pub struct Rejection<'a> {
     pub at: DateTime<Utc>,
     pub source_ip: IpAddr,
     pub identity: &'a Identity,
-    /// A short code such as `assurance_too_low` (lower case and underscores).
-    pub reason: &'a str,
+    pub reason: RejectionReason,
     /// The path asked for, without its query string.
     pub path: &'a str,
 }
@@ -30,7 +104,7 @@ pub async fn register(db: impl PgExecutor<'_>, rejection: &Rejection<'_>) -> sql
         IpNetwork::from(rejection.source_ip),
         subject_key,
         staff_id,
-        rejection.reason,
+        rejection.reason.code(),
         rejection.path,
     )
     .execute(db)

@@ -10,10 +10,9 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
-use app::caller::{Caller, Role, StaffMember};
+use app::caller::{Caller, Role, SignedInCitizen, StaffMember};
 use app::identity::sealed_cpr::SealedCpr;
 use app::identity::subject_key::SubjectKey;
-use app::requests::store::CitizenIdentity;
 use app::viewer::Viewer;
 
 use super::store::PgSessionStore;
@@ -67,39 +66,30 @@ impl SignedIn {
             SignedInAs::Staff(member) => Viewer::Staff {
                 name: member.name.clone(),
                 unit: member.unit.clone(),
-                dpo: member.has(Role::Dpo) || member.has(Role::Admin),
+                dpo: member.has_any(Role::OVERSEERS),
             },
         }
     }
 
-    /// The citizen's identity for filing requests; `None` for staff and for
-    /// sessions from before the CPR number was sealed into the session.
-    fn citizen_identity(&self) -> Option<CitizenIdentity> {
-        let SignedInAs::Citizen {
-            name, cpr_sealed, ..
-        } = &self.who
-        else {
-            return None;
-        };
-        let Caller::Citizen(key) = self.caller() else {
-            return None;
-        };
-        let sealed = hex::decode(cpr_sealed)
-            .ok()
-            .filter(|bytes| !bytes.is_empty())?;
-        Some(CitizenIdentity {
-            key,
-            name: name.clone(),
-            cpr: SealedCpr::from_bytes(sealed),
-        })
-    }
-
+    /// The caller: a citizen with their key, name and (for filing) sealed
+    /// CPR number, or a staff member; anonymous if the session is unreadable.
     fn caller(&self) -> Caller {
         match &self.who {
-            SignedInAs::Citizen { subject_key, .. } => {
+            SignedInAs::Citizen {
+                subject_key,
+                name,
+                cpr_sealed,
+            } => {
                 let mut bytes = [0_u8; 32];
                 match hex::decode_to_slice(subject_key, &mut bytes) {
-                    Ok(()) => Caller::Citizen(SubjectKey::from_bytes(bytes)),
+                    Ok(()) => Caller::Citizen(SignedInCitizen {
+                        key: SubjectKey::from_bytes(bytes),
+                        name: name.clone(),
+                        cpr: hex::decode(cpr_sealed)
+                            .ok()
+                            .filter(|sealed| !sealed.is_empty())
+                            .map(SealedCpr::from_bytes),
+                    }),
                     Err(_) => Caller::Anonymous,
                 }
             }
@@ -150,9 +140,6 @@ pub async fn attach_caller(session: Session, mut request: Request, next: Next) -
         Some(user) => (user.caller(), user.viewer()),
         None => (Caller::Anonymous, Viewer::Anonymous),
     };
-    if let Some(identity) = user.as_ref().and_then(SignedIn::citizen_identity) {
-        request.extensions_mut().insert(identity);
-    }
     request.extensions_mut().insert(caller);
     request.extensions_mut().insert(viewer);
     next.run(request).await

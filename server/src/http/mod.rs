@@ -2,6 +2,7 @@
 //! functions, health endpoints, static assets, and the middleware every
 //! request passes through.
 
+pub mod download;
 pub mod error_page;
 pub mod health;
 pub mod middleware;

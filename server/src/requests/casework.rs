@@ -10,22 +10,26 @@
 
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
-use app::caller::{Caller, StaffMember};
+use app::caller::StaffMember;
+use app::capability::{CaseActor, CaseReader};
 use app::pages::casework::RevealCpr;
+use app::requests::actions::{CaseAction, Notice};
 use app::requests::forms::{
     parse_answer, parse_extension, parse_message, parse_refusal, parse_registration, FieldErrors,
     Fields,
 };
-use app::requests::store::{self, NewAttachment, StaffAction};
-use app::requests::{request_number, Kind};
+use app::requests::request_number;
+use app::requests::store::{casework, NewAttachment, StaffAction, StoreError};
 use app::state::AppState;
 
 use super::{done, file, missing_file, FormPage};
+use crate::access_log::citizen_exports::access_answer_csv;
 use crate::clock;
+use crate::http::download::CSV_CONTENT_TYPE;
 use crate::http::render;
 
 pub fn routes() -> Router<AppState> {
@@ -36,22 +40,13 @@ pub fn routes() -> Router<AppState> {
         .route("/sagsbehandling/{id}/bilag/{attachment}", get(attachment))
 }
 
-fn staff(parts: &axum::http::request::Parts) -> Option<StaffMember> {
-    match parts.extensions.get::<Caller>() {
-        Some(Caller::Staff(member)) => Some(member.clone()),
-        _ => None,
-    }
-}
-
 async fn reveal_cpr(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    _reader: CaseReader,
     request: Request,
 ) -> Response {
     let (parts, _) = request.into_parts();
-    if staff(&parts).is_none() {
-        return StatusCode::FORBIDDEN.into_response();
-    }
     let path = format!("/sagsbehandling/{id}");
     render::page(
         &state,
@@ -63,31 +58,27 @@ async fn reveal_cpr(
     .await
 }
 
-/// Each action's address part (also the form's name on the page) and the
-/// notice shown after it.
-const ACTIONS: [(&str, &str); 8] = [
-    ("tildel", "tildelt"),
-    ("uddybning", "uddybning"),
-    ("besked", "besked"),
-    ("note", "note"),
-    ("forlaeng", "forlaenget"),
-    ("svar", "besvaret"),
-    ("afvis", "afvist"),
-    ("luk", "lukket"),
-];
-
+/// A caseworker's action on request `id`; the action is named by the last
+/// part of the address ([`CaseAction::from_slug`]), anything else is 404.
 async fn act(
     State(state): State<AppState>,
-    Path((id, action)): Path<(i64, String)>,
+    Path((id, slug)): Path<(i64, String)>,
     request: Request,
 ) -> Response {
-    let Some((form, notice)) = ACTIONS.into_iter().find(|(form, _)| *form == action) else {
+    let Some(action) = CaseAction::from_slug(&slug) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let path = format!("/sagsbehandling/{id}");
-    let page = FormPage::read(&state, request, path.clone(), form).await;
-    let Caller::Staff(member) = page.caller() else {
-        return StatusCode::FORBIDDEN.into_response();
+    let page = FormPage::read(&state, request, path.clone(), action.slug()).await;
+    let caller = page.caller();
+    let actor = match caller.case_actor() {
+        Ok(actor) => actor,
+        // The DPO reads every unit's requests but does not act on them.
+        Err(_) if caller.case_reader().is_ok() => {
+            let refused = StoreError::NotAllowed(ONLY_CASEWORKERS.to_owned());
+            return page.store_failed(refused).await;
+        }
+        Err(error) => return error.into_response(),
     };
     let fields = page.fields.clone();
     let (page, version) = match page.with_version().await {
@@ -95,60 +86,37 @@ async fn act(
         Err(response) => return response,
     };
     let now = clock::now();
-    let outcome = match parse_action(form, &fields, &member) {
+    let parsed = match parse_action(action, &fields, actor.member()) {
+        Ok(parsed) => parsed,
         Err(errors) => {
             return page
                 .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
                 .await
         }
-        Ok(parsed) => {
-            let log = match parsed.needs_log(&state, &member, id).await {
-                Ok(log) => log,
-                Err(error) => return page.store_failed(error).await,
-            };
-            let log = match log {
-                Some(asked) => {
-                    match crate::access_log::citizen_exports::access_answer_csv(
-                        &state,
-                        &asked.subject,
-                        asked.received_at,
-                        now,
-                    )
-                    .await
-                    {
-                        Ok(body) => Some(NewAttachment {
-                            file_name: format!("log-{}.csv", request_number(id)),
-                            content_type: "text/csv; charset=utf-8".to_owned(),
-                            body,
-                        }),
-                        Err(error) => {
-                            return page
-                                .store_failed(store::StoreError::Misconfigured(format!(
-                                    "cannot export the log: {error:#}"
-                                )))
-                                .await
-                        }
-                    }
-                }
-                None => None,
-            };
-            store::staff_act(
-                &state.pool,
-                &state.requests,
-                &member,
-                id,
-                version,
-                parsed.action(log),
-                now,
-            )
-            .await
-        }
     };
+    let log = match parsed.log_for_answer(&state, &actor, id, now).await {
+        Ok(log) => log,
+        Err(error) => return page.store_failed(error).await,
+    };
+    let outcome = casework::staff_act(
+        &state.pool,
+        &state.requests,
+        &actor,
+        id,
+        version,
+        parsed.action(log),
+        now,
+    )
+    .await;
     match outcome {
-        Ok(_) => done(&path, notice),
+        Ok(_) => done(&path, action.notice()),
         Err(error) => page.store_failed(error).await,
     }
 }
+
+/// Told a reader who is not a caseworker of the request's unit.
+const ONLY_CASEWORKERS: &str =
+    "Kun sagsbehandlere i enheden, der behandler henvendelsen, kan gøre dette.";
 
 /// A caseworker's form, read.
 enum Parsed {
@@ -162,9 +130,13 @@ enum Parsed {
     Close,
 }
 
-fn parse_action(form: &str, fields: &Fields, member: &StaffMember) -> Result<Parsed, FieldErrors> {
-    Ok(match form {
-        "tildel" => {
+fn parse_action(
+    action: CaseAction,
+    fields: &Fields,
+    member: &StaffMember,
+) -> Result<Parsed, FieldErrors> {
+    Ok(match action {
+        CaseAction::Assign => {
             // "Tildel mig" names the caller; otherwise the chosen colleague.
             let assignee = if fields.get("to_me").is_some_and(|value| value == "ja") {
                 member.id.as_str()
@@ -183,28 +155,29 @@ fn parse_action(form: &str, fields: &Fields, member: &StaffMember) -> Result<Par
             }
             Parsed::Assign(assignee.to_owned())
         }
-        "uddybning" => Parsed::Clarify(parse_message(fields)?),
-        "besked" => Parsed::Message(parse_message(fields)?),
-        "note" => Parsed::Note(parse_message(fields)?),
-        "forlaeng" => {
+        CaseAction::AskClarification => Parsed::Clarify(parse_message(fields)?),
+        CaseAction::Message => Parsed::Message(parse_message(fields)?),
+        CaseAction::Note => Parsed::Note(parse_message(fields)?),
+        CaseAction::Extend => {
             let (reason, text) = parse_extension(fields)?;
             Parsed::Extend(reason, text)
         }
-        "svar" => Parsed::Answer(parse_answer(fields)?),
-        "afvis" => Parsed::Refuse(parse_refusal(fields)?),
-        _ => Parsed::Close,
+        CaseAction::Answer => Parsed::Answer(parse_answer(fields)?),
+        CaseAction::Refuse => Parsed::Refuse(parse_refusal(fields)?),
+        CaseAction::Close => Parsed::Close,
     })
 }
 
 impl Parsed {
-    /// The citizen whose log must go with this answer: an answer, or a
-    /// partial refusal, of an access request.
-    async fn needs_log(
+    /// The citizen's access log as the attachment of this action, when it
+    /// answers (in full or in part) an access request.
+    async fn log_for_answer(
         &self,
         state: &AppState,
-        member: &StaffMember,
+        actor: &CaseActor,
         id: i64,
-    ) -> Result<Option<store::AnswerSubject>, store::StoreError> {
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<NewAttachment>, StoreError> {
         let answers = match self {
             Parsed::Answer(_) => true,
             Parsed::Refuse(refusal) => refusal.partly,
@@ -213,8 +186,20 @@ impl Parsed {
         if !answers {
             return Ok(None);
         }
-        let asked = store::subject_of(&state.pool, member, id).await?;
-        Ok((asked.kind == Kind::Access).then_some(asked))
+        let subject = casework::answer_subject(&state.pool, actor, id).await?;
+        let Some(access) = subject.access else {
+            return Ok(None);
+        };
+        let body = access_answer_csv(state, &access, now)
+            .await
+            .map_err(|error| {
+                StoreError::Misconfigured(format!("cannot export the log: {error:#}"))
+            })?;
+        Ok(Some(NewAttachment {
+            file_name: format!("log-{}.csv", request_number(id)),
+            content_type: CSV_CONTENT_TYPE.to_owned(),
+            body,
+        }))
     }
 
     fn action(&self, log: Option<NewAttachment>) -> StaffAction<'_> {
@@ -231,12 +216,9 @@ impl Parsed {
     }
 }
 
-async fn register(State(state): State<AppState>, request: Request) -> Response {
+async fn register(State(state): State<AppState>, actor: CaseActor, request: Request) -> Response {
     let path = "/sagsbehandling/registrer".to_owned();
     let page = FormPage::read(&state, request, path, "register").await;
-    let Caller::Staff(member) = page.caller() else {
-        return StatusCode::FORBIDDEN.into_response();
-    };
     let fields = page.fields.clone();
     let now = clock::now();
     let registered = match parse_registration(&fields, now) {
@@ -247,8 +229,8 @@ async fn register(State(state): State<AppState>, request: Request) -> Response {
                 .await
         }
     };
-    match store::register(&state.pool, &state.requests, &member, &registered, now).await {
-        Ok(id) => Redirect::to(&format!("/sagsbehandling/{id}?besked=registreret")).into_response(),
+    match casework::register(&state.pool, &state.requests, &actor, &registered, now).await {
+        Ok(id) => done(&format!("/sagsbehandling/{id}"), Notice::Registered),
         Err(error) => page.store_failed(error).await,
     }
 }
@@ -256,13 +238,9 @@ async fn register(State(state): State<AppState>, request: Request) -> Response {
 async fn attachment(
     State(state): State<AppState>,
     Path((id, attachment)): Path<(i64, i64)>,
-    request: Request,
+    reader: CaseReader,
 ) -> Response {
-    let (parts, _) = request.into_parts();
-    let Some(member) = staff(&parts) else {
-        return StatusCode::FORBIDDEN.into_response();
-    };
-    match store::attachment(&state.pool, id, attachment, None, Some(&member)).await {
+    match casework::case_attachment(&state.pool, &reader, id, attachment).await {
         Ok(attachment) => file(attachment),
         Err(error) => missing_file(error),
     }

@@ -10,9 +10,11 @@ use axum::routing::{get, post};
 use axum::Router;
 
 use app::access_log::summary;
-use app::caller::Caller;
+use app::capability::{Citizen, SIGN_IN_AGAIN};
+use app::requests::actions::Notice;
 use app::requests::forms::{parse_citizen_request, parse_message, FieldErrors};
-use app::requests::store::{self, AskedRow, CitizenAction, CitizenIdentity};
+use app::requests::store::citizen as citizen_store;
+use app::requests::store::{self, AskedRow, CitizenAction};
 use app::requests::Kind;
 use app::state::AppState;
 
@@ -27,8 +29,6 @@ pub fn routes() -> Router<AppState> {
         .route("/henvendelser/{id}/bilag/{attachment}", get(attachment))
 }
 
-const SIGN_IN_AGAIN: &str = "Log ud og ind igen med MitID, før du sender en henvendelse.";
-
 async fn file_request(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -40,12 +40,12 @@ async fn file_request(
     let path = format!("/henvendelser/ny/{slug}");
     let page = FormPage::read(&state, request, path, "request").await;
     let caller = page.caller();
-    let identity = page.parts.extensions.get::<CitizenIdentity>().cloned();
     let fields = page.fields.clone();
-    let Caller::Citizen(key) = caller else {
-        return StatusCode::FORBIDDEN.into_response();
+    let citizen = match caller.citizen() {
+        Ok(citizen) => citizen,
+        Err(error) => return error.into_response(),
     };
-    let Some(identity) = identity.filter(|identity| identity.key == key) else {
+    let Ok(filing) = caller.filing_citizen() else {
         return page
             .again(
                 FieldErrors::default(),
@@ -62,7 +62,14 @@ async fn file_request(
             .and_then(|id| id.trim().parse::<i64>().ok());
         let row = match id {
             Some(id) => {
-                summary::row(&state.pool, &key, id, now, state.site.log_retention_months).await
+                summary::row(
+                    &state.pool,
+                    &citizen,
+                    id,
+                    now,
+                    state.site.log_retention_months,
+                )
+                .await
             }
             None => Ok(None),
         };
@@ -92,48 +99,70 @@ async fn file_request(
         }
     };
     let asked_row = asked.as_ref().map(|(id, row)| AskedRow { id: *id, row });
-    match store::file(
-        &state.pool,
-        &state.requests,
-        &identity,
-        &text,
-        asked_row,
-        now,
-    )
-    .await
-    {
+    match store::file(&state.pool, &state.requests, &filing, &text, asked_row, now).await {
         Ok(id) => Redirect::to(&format!("/henvendelser/{id}/kvittering")).into_response(),
         Err(error) => page.store_failed(error).await,
     }
 }
 
-async fn reply(state: State<AppState>, id: Path<i64>, request: Request) -> Response {
-    act(state, id, request, "message").await
+/// What the citizen does on their request's page, with the form's name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CitizenForm {
+    Reply,
+    Withdraw,
 }
 
-async fn withdraw(state: State<AppState>, id: Path<i64>, request: Request) -> Response {
-    act(state, id, request, "withdraw").await
+impl CitizenForm {
+    fn name(self) -> &'static str {
+        match self {
+            CitizenForm::Reply => "message",
+            CitizenForm::Withdraw => "withdraw",
+        }
+    }
+
+    fn notice(self) -> Notice {
+        match self {
+            CitizenForm::Reply => Notice::CitizenMessageSent,
+            CitizenForm::Withdraw => Notice::Withdrawn,
+        }
+    }
 }
 
-/// A reply (`message`) or a withdrawal (`withdraw`) on request `id`.
+async fn reply(
+    state: State<AppState>,
+    id: Path<i64>,
+    citizen: Citizen,
+    request: Request,
+) -> Response {
+    act(state, id, citizen, request, CitizenForm::Reply).await
+}
+
+async fn withdraw(
+    state: State<AppState>,
+    id: Path<i64>,
+    citizen: Citizen,
+    request: Request,
+) -> Response {
+    act(state, id, citizen, request, CitizenForm::Withdraw).await
+}
+
+/// A reply or a withdrawal on the citizen's own request `id`.
 async fn act(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    citizen: Citizen,
     request: Request,
-    form: &'static str,
+    form: CitizenForm,
 ) -> Response {
     let path = format!("/henvendelser/{id}");
-    let page = FormPage::read(&state, request, path.clone(), form).await;
-    let Caller::Citizen(key) = page.caller() else {
-        return StatusCode::FORBIDDEN.into_response();
-    };
+    let page = FormPage::read(&state, request, path.clone(), form.name()).await;
     let fields = page.fields.clone();
     let (page, version) = match page.with_version().await {
         Ok(checked) => checked,
         Err(response) => return response,
     };
     let body;
-    let action = if form == "message" {
+    let action = if form == CitizenForm::Reply {
         body = match parse_message(&fields) {
             Ok(body) => body,
             Err(errors) => {
@@ -146,15 +175,9 @@ async fn act(
     } else {
         CitizenAction::Withdraw
     };
-    match store::citizen_act(&state.pool, &key, id, version, action, clock::now()).await {
-        Ok(_) => done(
-            &path,
-            if form == "message" {
-                "sendt"
-            } else {
-                "tilbagetrukket"
-            },
-        ),
+    match citizen_store::citizen_act(&state.pool, &citizen, id, version, action, clock::now()).await
+    {
+        Ok(_) => done(&path, form.notice()),
         Err(error) => page.store_failed(error).await,
     }
 }
@@ -162,12 +185,9 @@ async fn act(
 async fn attachment(
     State(state): State<AppState>,
     Path((id, attachment)): Path<(i64, i64)>,
-    request: Request,
+    citizen: Citizen,
 ) -> Response {
-    let Some(Caller::Citizen(key)) = request.extensions().get::<Caller>().cloned() else {
-        return StatusCode::FORBIDDEN.into_response();
-    };
-    match store::attachment(&state.pool, id, attachment, Some(&key), None).await {
+    match citizen_store::citizen_attachment(&state.pool, &citizen, id, attachment).await {
         Ok(attachment) => file(attachment),
         Err(error) => missing_file(error),
     }

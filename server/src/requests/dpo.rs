@@ -1,19 +1,22 @@
 //! `GET /dpo/henvendelser.csv`: every request as one CSV line for the DPO's
 //! own analysis: number, kind, status, unit, channel-free dates, deadline,
 //! whether extended, when decided and whether in time. No names and no CPR
-//! numbers (the DPO needs the deadlines, not the people).
+//! numbers (the DPO needs the deadlines, not the people), and no cell a
+//! spreadsheet would run as a formula (unit names come from master data).
 
-use axum::extract::{Request, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
 use app::access_log::coverage::local_date;
-use app::caller::{Caller, Role};
+use app::capability::Overseer;
 use app::requests::overview::{lines, RequestLine};
 use app::requests::request_number;
 use app::state::AppState;
+
+use crate::http::download::{download, DanishCsv, CSV_CONTENT_TYPE};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/dpo/henvendelser.csv", get(csv_export))
@@ -33,23 +36,20 @@ const HEADER: [&str; 10] = [
 ];
 
 fn to_csv(lines: &[RequestLine]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(HEADER)?;
+    let mut file = DanishCsv::new(&HEADER)?;
     for line in lines {
         let decided = line
             .decided_at
             .map(|at| local_date(at).to_string())
             .unwrap_or_default();
-        writer.write_record([
+        file.row([
             request_number(line.id),
             line.kind.label().to_owned(),
             line.status.label().to_owned(),
             line.unit.clone(),
             local_date(line.received_at).to_string(),
-            line.deadline().to_string(),
-            if line.extended { "ja" } else { "nej" }.to_owned(),
+            line.deadline.in_force().to_string(),
+            if line.deadline.extended { "ja" } else { "nej" }.to_owned(),
             decided,
             line.days_to_decision()
                 .map(|days| days.to_string())
@@ -62,32 +62,58 @@ fn to_csv(lines: &[RequestLine]) -> Result<Vec<u8>, csv::Error> {
             .to_owned(),
         ])?;
     }
-    writer
-        .into_inner()
-        .map_err(|error| error.into_error().into())
+    file.finish()
 }
 
-async fn csv_export(State(state): State<AppState>, request: Request) -> Response {
-    let allowed = matches!(
-        request.extensions().get::<Caller>(),
-        Some(Caller::Staff(member)) if member.has(Role::Dpo) || member.has(Role::Admin)
-    );
-    if !allowed {
-        return StatusCode::FORBIDDEN.into_response();
-    }
-    let body = match lines(&state.pool).await.map(|lines| to_csv(&lines)) {
+async fn csv_export(State(state): State<AppState>, overseer: Overseer) -> Response {
+    let body = match lines(&state.pool, &overseer)
+        .await
+        .map(|lines| to_csv(&lines))
+    {
         Ok(Ok(body)) => body,
         Ok(Err(error)) => return internal(&error),
         Err(error) => return internal(&error),
     };
-    crate::access_log::citizen_exports::download(
-        "text/csv; charset=utf-8",
-        "henvendelser.csv",
-        body,
-    )
+    download(CSV_CONTENT_TYPE, "henvendelser.csv", body)
 }
 
 fn internal(error: &dyn std::fmt::Display) -> Response {
     tracing::error!(error = %error, "cannot export the requests");
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use app::requests::deadline::RequestDeadline;
+    use app::requests::{Kind, Status};
+
+    use super::*;
+
+    #[test]
+    fn a_unit_name_cannot_become_a_formula_in_the_dpos_export() {
+        let day = |text: &str| text.parse::<chrono::NaiveDate>().unwrap();
+        let line = RequestLine {
+            id: 7,
+            kind: Kind::Access,
+            status: Status::Received,
+            unit: "=HYPERLINK(\"http://x\";\"Borgerservice\")".to_owned(),
+            citizen_name: "Anna".to_owned(),
+            assignee: None,
+            assignee_email: None,
+            received_at: "2026-11-20T09:00:00Z".parse().unwrap(),
+            deadline: RequestDeadline {
+                due_on: day("2026-12-21"),
+                extendable_to: day("2027-02-22"),
+                extended: false,
+            },
+            decided_at: None,
+        };
+        let csv = String::from_utf8(to_csv(&[line]).unwrap()).unwrap();
+        let row = csv.lines().nth(1).unwrap();
+        assert!(
+            row.starts_with("H-000007;Indsigt;Modtaget;\"'=HYPERLINK("),
+            "{row}"
+        );
+        assert!(!csv.contains("Anna"));
+    }
 }

@@ -18,6 +18,7 @@ use axum::{Form, Router};
 
 use app::error::AppError;
 use app::form::FormReply;
+use app::requests::actions::Notice;
 use app::requests::forms::{parse_version, FieldErrors, Fields};
 use app::requests::store::StoreError;
 use app::state::AppState;
@@ -73,11 +74,7 @@ impl<'a> FormPage<'a> {
 
     /// Who sent the form (from the session, never from a field).
     fn caller(&self) -> app::caller::Caller {
-        self.parts
-            .extensions
-            .get::<app::caller::Caller>()
-            .cloned()
-            .unwrap_or_default()
+        app::caller::Caller::of(&self.parts)
     }
 
     /// The page again, with `errors` at their fields, `message` above the
@@ -171,14 +168,14 @@ impl<'a> FormPage<'a> {
     }
 }
 
-/// After a successful action: to `path` with a short notice code.
-fn done(path: &str, notice: &str) -> Response {
-    Redirect::to(&format!("{path}?besked={notice}")).into_response()
+/// After a successful action: to `path` with the notice's code.
+fn done(path: &str, notice: Notice) -> Response {
+    Redirect::to(&format!("{path}?besked={}", notice.code())).into_response()
 }
 
 /// A file from the database as a download.
 fn file(attachment: app::requests::store::NewAttachment) -> Response {
-    crate::access_log::citizen_exports::download(
+    crate::http::download::download(
         &attachment.content_type,
         &attachment.file_name,
         attachment.body,

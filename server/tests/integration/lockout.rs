@@ -1,6 +1,7 @@
 //! Blocking after 5 consecutive rejected attempts within 24 hours, from one
 //! address or for one citizen, and lifting the block.
 
+use app::capability::Overseer;
 use std::net::SocketAddr;
 
 use axum::http::StatusCode;
@@ -55,7 +56,9 @@ async fn five_rejections_from_one_address_block_it_until_lifted(pool: PgPool) {
     reject_once(&app).await;
 
     assert_eq!(sign_in_goes_to(&app).await, BLOCKED);
-    let blocks = app::access_control::active_blocks(&pool).await.unwrap();
+    let blocks = app::access_control::store::active_blocks(&pool, &overseer())
+        .await
+        .unwrap();
     assert_eq!(blocks.len(), 1);
     assert_eq!(blocks[0].what, "IP-adresse 192.0.2.10");
     assert_eq!(blocks[0].rejections, 5);
@@ -70,15 +73,23 @@ async fn five_rejections_from_one_address_block_it_until_lifted(pool: PgPool) {
     let page = get(&app, BLOCKED).await;
     assert!(page.body.contains("Log ind er spærret") && page.body.contains("kontakt@test.dk"));
 
+    assert!(app::access_control::store::lift_block(
+        &pool,
+        &Overseer::at_command_line("Dan DPO"),
+        blocks[0].id,
+        server::clock::now(),
+    )
+    .await
+    .unwrap());
     assert!(
-        app::access_control::lift_block(&pool, blocks[0].id, "Dan DPO", server::clock::now())
-            .await
-            .unwrap()
-    );
-    assert!(
-        !app::access_control::lift_block(&pool, blocks[0].id, "Dan DPO", server::clock::now())
-            .await
-            .unwrap(),
+        !app::access_control::store::lift_block(
+            &pool,
+            &Overseer::at_command_line("Dan DPO"),
+            blocks[0].id,
+            server::clock::now(),
+        )
+        .await
+        .unwrap(),
         "lifted once"
     );
     assert!(sign_in_goes_to(&app).await.starts_with(&citizen_issuer()));
@@ -139,7 +150,9 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
             "/log-ind/afvist?grund=sikringsniveau"
         );
     }
-    let blocks = app::access_control::active_blocks(&pool).await.unwrap();
+    let blocks = app::access_control::store::active_blocks(&pool, &overseer())
+        .await
+        .unwrap();
     assert_eq!(blocks.len(), 1, "{blocks:?}");
     assert_eq!(blocks[0].what, "en borger");
 
@@ -154,4 +167,9 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
     assert_eq!(callback_outcome(&fresh, "carl").await, BLOCKED);
     // Others are not affected.
     assert_eq!(callback_outcome(&fresh, "anna").await, "/min-log");
+}
+
+/// The DPO as the command line acts for them.
+fn overseer() -> Overseer {
+    Overseer::at_command_line("test")
 }

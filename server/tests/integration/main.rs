@@ -9,6 +9,7 @@
 
 mod auth;
 mod bad_tokens;
+mod capabilities;
 mod cli;
 mod fake_provider;
 mod health;
@@ -23,3 +24,4 @@ mod retention;
 mod staff;
 mod summary;
 mod support;
+mod vocabulary;

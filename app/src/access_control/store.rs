@@ -1,12 +1,12 @@
-//! [ssr] The registry of rejected access attempts and the active blocks as
-//! the DPO and administrators see them, and lifting a block. Registering
-//! rejections and making blocks is the server's sign-in code.
+//! [ssr] Reading the registry of rejected access attempts and the active
+//! blocks, and lifting a block: for an [`Overseer`] only.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Copenhagen;
 use sqlx::{PgExecutor, PgPool};
 
-use crate::pages::staff::{AccessControlOverview, BlockRow, RejectionRow};
+use super::{AccessControlOverview, BlockRow, RejectionRow};
+use crate::capability::Overseer;
 
 fn local(time: DateTime<Utc>) -> String {
     time.with_timezone(&Copenhagen)
@@ -17,6 +17,7 @@ fn local(time: DateTime<Utc>) -> String {
 /// The latest `limit` rejections, newest first, and every active block.
 pub async fn access_control_overview(
     pool: &PgPool,
+    overseer: &Overseer,
     limit: i64,
 ) -> sqlx::Result<AccessControlOverview> {
     let rejections = sqlx::query!(
@@ -40,13 +41,13 @@ pub async fn access_control_overview(
         path: row.path,
     })
     .collect();
-    let blocks = active_blocks(pool).await?;
+    let blocks = active_blocks(pool, overseer).await?;
     Ok(AccessControlOverview { rejections, blocks })
 }
 
 /// Every block not yet lifted, newest first, described for people (the DPO
 /// page and `server blocks`).
-pub async fn active_blocks(pool: &PgPool) -> sqlx::Result<Vec<BlockRow>> {
+pub async fn active_blocks(pool: &PgPool, _overseer: &Overseer) -> sqlx::Result<Vec<BlockRow>> {
     let blocks = sqlx::query!(
         r#"SELECT id, blocked_at, host(source_ip) AS source_ip, subject_key IS NOT NULL AS "citizen!",
                   staff_id, rejections
@@ -70,14 +71,15 @@ pub async fn active_blocks(pool: &PgPool) -> sqlx::Result<Vec<BlockRow>> {
     Ok(blocks)
 }
 
-/// Lifts block `id`, recording who did it. `false` when there is no such
-/// active block.
+/// Lifts block `id`, recording the overseer who did it. `false` when there
+/// is no such active block.
 pub async fn lift_block(
     db: impl PgExecutor<'_>,
+    overseer: &Overseer,
     id: i64,
-    by: &str,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
+    let by = overseer.signature();
     let done = sqlx::query!(
         "UPDATE access_blocks SET lifted_at = $2, lifted_by = $3 WHERE id = $1 AND lifted_at IS NULL",
         id,

@@ -1,0 +1,366 @@
+//! [ssr] Capabilities: what the caller of a request may do with personal
+//! data, as values. Each is derived from the [`Caller`] the session
+//! middleware attached (and so from the validated session only), and every
+//! store function that reads or changes citizen or request data takes one
+//! and filters by it in SQL. A function that needs a capability cannot be
+//! called without it, so forgetting a role check does not compile.
+//!
+//! | capability | who | bound to |
+//! |---|---|---|
+//! | [`Citizen`] | a citizen | their subject key |
+//! | [`FilingCitizen`] | a citizen whose session holds the sealed CPR number | their key, name and CPR |
+//! | [`CaseReader`] | a caseworker; the DPO | the caseworker's unit; every unit (read only) |
+//! | [`CaseActor`] | a caseworker | their unit |
+//! | [`Overseer`] | the DPO; an administrator | the portal's own records and figures |
+//! | [`AccessAnswer`] | a caseworker answering an access request | that request's citizen |
+//!
+//! The role sets are [`Role::CASE_READERS`] and [`Role::OVERSEERS`].
+
+use chrono::{DateTime, Utc};
+
+use crate::caller::{Caller, Role, SignedInCitizen, StaffMember};
+use crate::error::AppError;
+use crate::identity::sealed_cpr::SealedCpr;
+use crate::identity::subject_key::SubjectKey;
+
+/// A signed-in citizen: reads and acts on their own data only.
+#[derive(Clone, Debug)]
+pub struct Citizen {
+    key: SubjectKey,
+}
+
+impl Citizen {
+    /// The citizen's key, for queries that filter by it.
+    pub fn subject_key(&self) -> &SubjectKey {
+        &self.key
+    }
+}
+
+/// A signed-in citizen who can file a request: the session holds their name
+/// and sealed CPR number.
+#[derive(Clone, Debug)]
+pub struct FilingCitizen {
+    citizen: Citizen,
+    name: String,
+    cpr: SealedCpr,
+}
+
+impl FilingCitizen {
+    pub fn citizen(&self) -> &Citizen {
+        &self.citizen
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn sealed_cpr(&self) -> &SealedCpr {
+        &self.cpr
+    }
+}
+
+/// Which units' requests a reader sees.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Units {
+    /// The DPO: every unit.
+    Every,
+    /// A caseworker: their own unit.
+    One(String),
+}
+
+/// Reads requests in the units it is bound to.
+#[derive(Clone, Debug)]
+pub struct CaseReader {
+    member: StaffMember,
+    units: Units,
+}
+
+impl CaseReader {
+    pub fn member(&self) -> &StaffMember {
+        &self.member
+    }
+
+    /// The unit codes a query is limited to; `None` means every unit.
+    /// Pass as `($n::text[] IS NULL OR u.code = ANY($n))`.
+    pub fn unit_codes(&self) -> Option<Vec<String>> {
+        match &self.units {
+            Units::Every => None,
+            Units::One(code) => Some(vec![code.clone()]),
+        }
+    }
+
+    /// Whether the reader sees requests of unit `code`.
+    pub fn sees(&self, code: &str) -> bool {
+        match &self.units {
+            Units::Every => true,
+            Units::One(own) => own == code,
+        }
+    }
+
+    /// The reader as a caseworker who may act in unit `code`, if they are one.
+    pub fn actor_in(&self, code: &str) -> Option<CaseActor> {
+        CaseActor::of(&self.member).filter(|actor| actor.unit() == code)
+    }
+}
+
+/// A caseworker acting on requests of their own unit.
+#[derive(Clone, Debug)]
+pub struct CaseActor {
+    member: StaffMember,
+}
+
+impl CaseActor {
+    fn of(member: &StaffMember) -> Option<CaseActor> {
+        member.has(Role::Caseworker).then(|| CaseActor {
+            member: member.clone(),
+        })
+    }
+
+    pub fn member(&self) -> &StaffMember {
+        &self.member
+    }
+
+    /// The code of the unit the caseworker acts in.
+    pub fn unit(&self) -> &str {
+        &self.member.unit
+    }
+
+    /// An actor reads what it acts on.
+    pub fn reader(&self) -> CaseReader {
+        CaseReader {
+            member: self.member.clone(),
+            units: Units::One(self.member.unit.clone()),
+        }
+    }
+}
+
+/// The DPO or an administrator: the deadline overview across units, the
+/// registry of rejected attempts, lifting blocks.
+#[derive(Clone, Debug)]
+pub struct Overseer {
+    /// Who is recorded when the overseer does something.
+    signature: String,
+}
+
+impl Overseer {
+    /// The operator at the server's command line (`server unblock --by`),
+    /// who holds the database's credentials anyway; `by` says who they are.
+    pub fn at_command_line(by: &str) -> Overseer {
+        Overseer {
+            signature: by.to_owned(),
+        }
+    }
+
+    /// Who is recorded when the overseer does something: "name (id)" for a
+    /// signed-in DPO or administrator.
+    pub fn signature(&self) -> &str {
+        &self.signature
+    }
+}
+
+/// The citizen an access request is about, for the log attached to its
+/// answer. Made only by the request store, for a caseworker acting on the
+/// request in its unit ([`crate::requests::store::casework::access_answer`]).
+#[derive(Clone, Debug)]
+pub struct AccessAnswer {
+    key: SubjectKey,
+    received_at: DateTime<Utc>,
+}
+
+impl AccessAnswer {
+    pub(crate) fn new(key: SubjectKey, received_at: DateTime<Utc>) -> AccessAnswer {
+        AccessAnswer { key, received_at }
+    }
+
+    /// When the request was received: the answer's log covers what the log
+    /// covered then.
+    pub fn received_at(&self) -> DateTime<Utc> {
+        self.received_at
+    }
+}
+
+/// Whose access log a read may return: the signed-in [`Citizen`]'s own, or
+/// an [`AccessAnswer`]'s. Sealed: no bare subject key reads a log.
+pub trait LogOwner: sealed::Sealed {
+    fn owner_key(&self) -> &SubjectKey;
+}
+
+impl LogOwner for Citizen {
+    fn owner_key(&self) -> &SubjectKey {
+        &self.key
+    }
+}
+
+impl LogOwner for AccessAnswer {
+    fn owner_key(&self) -> &SubjectKey {
+        &self.key
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Citizen {}
+    impl Sealed for super::AccessAnswer {}
+}
+
+fn citizen_of(citizen: &SignedInCitizen) -> Citizen {
+    Citizen { key: citizen.key }
+}
+
+/// The error for a caller without the capability asked for.
+fn denied(caller: &Caller) -> AppError {
+    match caller {
+        Caller::Anonymous => AppError::NotSignedIn,
+        _ => AppError::Forbidden,
+    }
+}
+
+/// Told a citizen whose session lacks what filing needs.
+pub const SIGN_IN_AGAIN: &str = "Log ud og ind igen med MitID, før du sender en henvendelse.";
+
+impl Caller {
+    pub fn citizen(&self) -> Result<Citizen, AppError> {
+        match self {
+            Caller::Citizen(citizen) => Ok(citizen_of(citizen)),
+            other => Err(denied(other)),
+        }
+    }
+
+    pub fn filing_citizen(&self) -> Result<FilingCitizen, AppError> {
+        match self {
+            Caller::Citizen(citizen) => match &citizen.cpr {
+                Some(cpr) => Ok(FilingCitizen {
+                    citizen: citizen_of(citizen),
+                    name: citizen.name.clone(),
+                    cpr: cpr.clone(),
+                }),
+                None => Err(AppError::Refused(SIGN_IN_AGAIN.to_owned())),
+            },
+            other => Err(denied(other)),
+        }
+    }
+
+    pub fn case_reader(&self) -> Result<CaseReader, AppError> {
+        match self {
+            Caller::Staff(member) if member.has(Role::Dpo) => Ok(CaseReader {
+                member: member.clone(),
+                units: Units::Every,
+            }),
+            Caller::Staff(member) if member.has(Role::Caseworker) => Ok(CaseReader {
+                member: member.clone(),
+                units: Units::One(member.unit.clone()),
+            }),
+            other => Err(denied(other)),
+        }
+    }
+
+    pub fn case_actor(&self) -> Result<CaseActor, AppError> {
+        match self {
+            Caller::Staff(member) => CaseActor::of(member).ok_or(AppError::Forbidden),
+            other => Err(denied(other)),
+        }
+    }
+
+    pub fn overseer(&self) -> Result<Overseer, AppError> {
+        match self {
+            Caller::Staff(member) if member.has_any(Role::OVERSEERS) => Ok(Overseer {
+                signature: format!("{} ({})", member.name, member.id),
+            }),
+            other => Err(denied(other)),
+        }
+    }
+}
+
+/// Axum extractors: a handler that takes a capability runs only for a
+/// caller who has it; anyone else gets [`AppError`]'s response (401 or 403).
+mod extract {
+    use axum::extract::FromRequestParts;
+    use http::request::Parts;
+
+    use super::*;
+
+    macro_rules! from_caller {
+        ($capability:ty, $derive:ident) => {
+            impl<S: Send + Sync> FromRequestParts<S> for $capability {
+                type Rejection = AppError;
+
+                async fn from_request_parts(
+                    parts: &mut Parts,
+                    _state: &S,
+                ) -> Result<Self, AppError> {
+                    Caller::of(parts).$derive()
+                }
+            }
+        };
+    }
+
+    from_caller!(Citizen, citizen);
+    from_caller!(CaseReader, case_reader);
+    from_caller!(CaseActor, case_actor);
+    from_caller!(Overseer, overseer);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staff(roles: &[Role], unit: &str) -> Caller {
+        Caller::Staff(StaffMember {
+            id: "s".to_owned(),
+            name: "S".to_owned(),
+            roles: roles.to_vec(),
+            unit: unit.to_owned(),
+        })
+    }
+
+    #[test]
+    fn each_role_gets_only_its_capabilities() {
+        let caseworker = staff(&[Role::Caseworker], "BS");
+        let reader = caseworker.case_reader().unwrap();
+        assert_eq!(reader.unit_codes(), Some(vec!["BS".to_owned()]));
+        assert!(reader.sees("BS") && !reader.sees("JC"));
+        assert!(reader.actor_in("BS").is_some() && reader.actor_in("JC").is_none());
+        assert_eq!(caseworker.case_actor().unwrap().unit(), "BS");
+        assert_eq!(caseworker.overseer().unwrap_err(), AppError::Forbidden);
+        assert_eq!(caseworker.citizen().unwrap_err(), AppError::Forbidden);
+
+        let dpo = staff(&[Role::Dpo], "DPO");
+        let reader = dpo.case_reader().unwrap();
+        assert_eq!(reader.unit_codes(), None);
+        assert!(reader.sees("JC") && reader.actor_in("DPO").is_none());
+        assert_eq!(dpo.case_actor().unwrap_err(), AppError::Forbidden);
+        assert!(dpo.overseer().is_ok());
+
+        let admin = staff(&[Role::Admin], "IT");
+        assert!(admin.overseer().is_ok());
+        assert_eq!(admin.case_reader().unwrap_err(), AppError::Forbidden);
+
+        assert_eq!(
+            Caller::Anonymous.case_reader().unwrap_err(),
+            AppError::NotSignedIn
+        );
+        let citizen = Caller::Citizen(SignedInCitizen {
+            key: SubjectKey::from_bytes([7; 32]),
+            name: "Anna".to_owned(),
+            cpr: None,
+        });
+        assert_eq!(
+            *citizen.citizen().unwrap().subject_key(),
+            SubjectKey::from_bytes([7; 32])
+        );
+        assert_eq!(
+            citizen.filing_citizen().unwrap_err(),
+            AppError::Refused(SIGN_IN_AGAIN.to_owned())
+        );
+        assert_eq!(citizen.overseer().unwrap_err(), AppError::Forbidden);
+    }
+
+    #[test]
+    fn role_names_read_back() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.code()), Some(role));
+        }
+        assert_eq!(Role::parse(" DPO "), Some(Role::Dpo));
+        assert_eq!(Role::parse("manager"), None);
+    }
+}

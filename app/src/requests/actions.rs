@@ -1,0 +1,293 @@
+//! The actions on a request, named once: [`CaseAction`] is what a
+//! caseworker can do (its address, its form's heading and button, the notice
+//! after it) and [`HistoryAction`] is what a history entry records (its
+//! stored code and how it reads to the citizen and to staff). The pages, the
+//! server's form routes and the store all use these; an address that names
+//! no action is "not found".
+
+use serde::{Deserialize, Serialize};
+
+/// Something a caseworker does to a request, as offered on the case page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CaseAction {
+    Assign,
+    AskClarification,
+    Message,
+    Note,
+    Extend,
+    Answer,
+    /// Refuse fully or partly (the form says which).
+    Refuse,
+    Close,
+}
+
+impl CaseAction {
+    pub const ALL: [CaseAction; 8] = [
+        CaseAction::Assign,
+        CaseAction::AskClarification,
+        CaseAction::Message,
+        CaseAction::Note,
+        CaseAction::Extend,
+        CaseAction::Answer,
+        CaseAction::Refuse,
+        CaseAction::Close,
+    ];
+
+    /// The last part of the form's address, `/sagsbehandling/<id>/<slug>`,
+    /// and the form's name on the page.
+    pub fn slug(self) -> &'static str {
+        match self {
+            CaseAction::Assign => "tildel",
+            CaseAction::AskClarification => "uddybning",
+            CaseAction::Message => "besked",
+            CaseAction::Note => "note",
+            CaseAction::Extend => "forlaeng",
+            CaseAction::Answer => "svar",
+            CaseAction::Refuse => "afvis",
+            CaseAction::Close => "luk",
+        }
+    }
+
+    /// The action at `slug`; `None` for anything else (a 404).
+    pub fn from_slug(slug: &str) -> Option<CaseAction> {
+        CaseAction::ALL
+            .into_iter()
+            .find(|action| action.slug() == slug)
+    }
+
+    /// The notice shown after the action.
+    pub fn notice(self) -> Notice {
+        match self {
+            CaseAction::Assign => Notice::Assigned,
+            CaseAction::AskClarification => Notice::ClarificationAsked,
+            CaseAction::Message => Notice::MessageToCitizen,
+            CaseAction::Note => Notice::NoteSaved,
+            CaseAction::Extend => Notice::Extended,
+            CaseAction::Answer => Notice::Answered,
+            CaseAction::Refuse => Notice::Refused,
+            CaseAction::Close => Notice::Closed,
+        }
+    }
+
+    /// The heading of the action's form.
+    pub fn heading(self) -> &'static str {
+        match self {
+            CaseAction::Assign => "Tildel",
+            CaseAction::AskClarification => "Bed borgeren om uddybning",
+            CaseAction::Message => "Skriv til borgeren",
+            CaseAction::Note => "Intern note",
+            CaseAction::Extend => "Forlæng fristen med to måneder",
+            CaseAction::Answer => "Besvar",
+            CaseAction::Refuse => "Afvis helt eller delvist",
+            CaseAction::Close => "Luk henvendelsen",
+        }
+    }
+
+    /// The label of the form's submit button.
+    pub fn button(self) -> &'static str {
+        match self {
+            CaseAction::Assign => "Tildel den valgte",
+            CaseAction::AskClarification => "Send spørgsmål",
+            CaseAction::Message => "Send besked",
+            CaseAction::Note => "Gem note",
+            CaseAction::Extend => "Forlæng fristen",
+            CaseAction::Answer => "Send svar",
+            CaseAction::Refuse => "Send afgørelse",
+            CaseAction::Close => "Luk",
+        }
+    }
+}
+
+/// The green confirmation after an action (`?besked=<code>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Notice {
+    /// The citizen's message was sent.
+    CitizenMessageSent,
+    Withdrawn,
+    Assigned,
+    ClarificationAsked,
+    MessageToCitizen,
+    NoteSaved,
+    Extended,
+    Answered,
+    Refused,
+    Closed,
+    Registered,
+}
+
+impl Notice {
+    pub const ALL: [Notice; 11] = [
+        Notice::CitizenMessageSent,
+        Notice::Withdrawn,
+        Notice::Assigned,
+        Notice::ClarificationAsked,
+        Notice::MessageToCitizen,
+        Notice::NoteSaved,
+        Notice::Extended,
+        Notice::Answered,
+        Notice::Refused,
+        Notice::Closed,
+        Notice::Registered,
+    ];
+
+    /// The code in the address.
+    pub fn code(self) -> &'static str {
+        match self {
+            Notice::CitizenMessageSent => "sendt",
+            Notice::Withdrawn => "tilbagetrukket",
+            Notice::Assigned => "tildelt",
+            Notice::ClarificationAsked => "uddybning",
+            Notice::MessageToCitizen => "besked",
+            Notice::NoteSaved => "note",
+            Notice::Extended => "forlaenget",
+            Notice::Answered => "besvaret",
+            Notice::Refused => "afvist",
+            Notice::Closed => "lukket",
+            Notice::Registered => "registreret",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Notice> {
+        Notice::ALL.into_iter().find(|notice| notice.code() == code)
+    }
+
+    /// What the notice says.
+    pub fn text(self) -> &'static str {
+        match self {
+            Notice::CitizenMessageSent => "Din besked er sendt.",
+            Notice::Withdrawn => "Henvendelsen er trukket tilbage.",
+            Notice::Assigned => "Henvendelsen er tildelt.",
+            Notice::ClarificationAsked => {
+                "Spørgsmålet er sendt til borgeren. Fristen løber videre."
+            }
+            Notice::MessageToCitizen => "Beskeden er sendt til borgeren.",
+            Notice::NoteSaved => "Noten er gemt. Den vises ikke for borgeren.",
+            Notice::Extended => "Fristen er forlænget, og borgeren kan se begrundelsen.",
+            Notice::Answered => "Svaret er sendt til borgeren.",
+            Notice::Refused => "Afgørelsen er sendt til borgeren.",
+            Notice::Closed => "Henvendelsen er lukket.",
+            Notice::Registered => {
+                "Henvendelsen er registreret, og fristen er beregnet fra modtagelsen."
+            }
+        }
+    }
+}
+
+/// What one history entry records (stored in `data_request_events.action`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum HistoryAction {
+    Received,
+    Registered,
+    Assigned,
+    ClarificationAsked,
+    MessageToCitizen,
+    MessageFromCitizen,
+    Note,
+    Extended,
+    Answered,
+    PartlyRefused,
+    Refused,
+    Withdrawn,
+    Closed,
+    CprRevealed,
+}
+
+/// Whose eyes a history is written for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    Citizen,
+    Staff,
+}
+
+impl HistoryAction {
+    pub const ALL: [HistoryAction; 14] = [
+        HistoryAction::Received,
+        HistoryAction::Registered,
+        HistoryAction::Assigned,
+        HistoryAction::ClarificationAsked,
+        HistoryAction::MessageToCitizen,
+        HistoryAction::MessageFromCitizen,
+        HistoryAction::Note,
+        HistoryAction::Extended,
+        HistoryAction::Answered,
+        HistoryAction::PartlyRefused,
+        HistoryAction::Refused,
+        HistoryAction::Withdrawn,
+        HistoryAction::Closed,
+        HistoryAction::CprRevealed,
+    ];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            HistoryAction::Received => "received",
+            HistoryAction::Registered => "registered",
+            HistoryAction::Assigned => "assigned",
+            HistoryAction::ClarificationAsked => "clarification_asked",
+            HistoryAction::MessageToCitizen => "message_to_citizen",
+            HistoryAction::MessageFromCitizen => "message_from_citizen",
+            HistoryAction::Note => "note",
+            HistoryAction::Extended => "extended",
+            HistoryAction::Answered => "answered",
+            HistoryAction::PartlyRefused => "partly_refused",
+            HistoryAction::Refused => "refused",
+            HistoryAction::Withdrawn => "withdrawn",
+            HistoryAction::Closed => "closed",
+            HistoryAction::CprRevealed => "cpr_revealed",
+        }
+    }
+
+    /// The action with stored code `code`.
+    pub fn from_code(code: &str) -> Option<HistoryAction> {
+        HistoryAction::ALL
+            .into_iter()
+            .find(|action| action.code() == code)
+    }
+
+    /// How the entry reads to `audience`.
+    pub fn label(self, audience: Audience) -> &'static str {
+        match (self, audience) {
+            (HistoryAction::Received, _) => "Henvendelsen er modtaget via Indblik",
+            (HistoryAction::Registered, _) => "Henvendelsen er registreret",
+            (HistoryAction::Assigned, Audience::Citizen) => "Henvendelsen er under behandling",
+            (HistoryAction::Assigned, Audience::Staff) => "Tildelt",
+            (HistoryAction::ClarificationAsked, _) => "Spørgsmål om uddybning",
+            (HistoryAction::MessageToCitizen, _) => "Besked fra kommunen",
+            (HistoryAction::MessageFromCitizen, Audience::Citizen) => "Besked fra dig",
+            (HistoryAction::MessageFromCitizen, Audience::Staff) => "Besked fra borgeren",
+            (HistoryAction::Note, _) => "Intern note",
+            (HistoryAction::Extended, _) => "Fristen er forlænget",
+            (HistoryAction::Answered, _) => "Svar",
+            (HistoryAction::PartlyRefused, _) => "Delvist afslag og svar",
+            (HistoryAction::Refused, _) => "Afslag",
+            (HistoryAction::Withdrawn, _) => "Trukket tilbage",
+            (HistoryAction::Closed, _) => "Lukket",
+            (HistoryAction::CprRevealed, _) => "CPR-nummer vist",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_codes_read_back_and_nothing_else_does() {
+        for action in CaseAction::ALL {
+            assert_eq!(CaseAction::from_slug(action.slug()), Some(action));
+        }
+        for notice in Notice::ALL {
+            assert_eq!(Notice::from_code(notice.code()), Some(notice));
+        }
+        for unknown in ["", "vis-cpr", "Luk", "luk ", "registrer", "bilag"] {
+            assert_eq!(CaseAction::from_slug(unknown), None, "{unknown:?}");
+        }
+        for action in HistoryAction::ALL {
+            assert_eq!(HistoryAction::from_code(action.code()), Some(action));
+        }
+        let mut codes: Vec<&str> = HistoryAction::ALL.iter().map(|a| a.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), HistoryAction::ALL.len());
+    }
+}

@@ -1,0 +1,533 @@
+//! [ssr] The caseworker's side of the request store: registering a request
+//! that came by letter, phone or e-mail, the queue, the case page, every
+//! action, and the answers' attachments. Reads take a [`CaseReader`] and
+//! see only its units' requests; actions take a [`CaseActor`] and touch only
+//! its unit's. Every time staff open a request, reveal its CPR number or
+//! register one, the use is recorded in the access log on the citizen
+//! (system `indblik`, the request's unit), in the same transaction as what
+//! they saw or did.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{PgConnection, PgPool};
+
+use super::history::{append, facts, Actor, Entry};
+use super::staff::colleagues;
+use super::{
+    attachment, decode, insert, load, unit_id, update_status, Loaded, NewAttachment, NewRequest,
+    RequestSettings, Scope, StoreError,
+};
+use crate::access_log::coverage::local_date;
+use crate::access_log::summary::{date_text, moment_text};
+use crate::access_log::write::{record_portal_use, PortalUse};
+use crate::access_log::UseType;
+use crate::caller::StaffMember;
+use crate::capability::{AccessAnswer, CaseActor, CaseReader};
+use crate::identity::cpr::Cpr;
+use crate::identity::subject_key::SubjectKey;
+use crate::requests::actions::{Audience, HistoryAction};
+use crate::requests::deadline::RequestDeadline;
+use crate::requests::forms::{Refusal, RegisteredRequest};
+use crate::requests::kinds::{ExtensionReason, Kind, Status, RIGHT_TO_COMPLAIN};
+use crate::requests::mail::{enqueue, status_notice};
+use crate::requests::request_number;
+use crate::requests::views::{CaseView, QueueFilter, QueuePage, QueueRow, QUEUE_PAGE_SIZE};
+use crate::requests::workflow::{next_status, Step};
+
+/// Registers a request that came by letter, phone or e-mail, in the
+/// caseworker's own unit; the registration is logged on the citizen.
+pub async fn register(
+    pool: &PgPool,
+    settings: &RequestSettings,
+    actor: &CaseActor,
+    registered: &RegisteredRequest,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let member = actor.member();
+    let mut tx = pool.begin().await?;
+    let org_unit_id = unit_id(&mut tx, actor.unit()).await?;
+    let key = SubjectKey::derive(&settings.pepper, &registered.cpr);
+    let sealed = settings
+        .seal_key
+        .seal(&registered.cpr)
+        .map_err(|error| StoreError::Misconfigured(error.to_string()))?;
+    let id = insert(
+        &mut tx,
+        &settings.calendar,
+        NewRequest {
+            text: &registered.text,
+            channel: registered.channel,
+            received_at: registered.received_at,
+            key: &key,
+            citizen_name: &registered.citizen_name,
+            cpr: &sealed,
+            org_unit_id,
+            log_row: None,
+            registered_by: Some(&member.id),
+            identity_check: Some(&registered.identity_check),
+        },
+    )
+    .await?;
+    let body = format!(
+        "Modtaget {} pr. {}. Identitet kontrolleret: {}",
+        moment_text(registered.received_at),
+        registered.channel.label().to_lowercase(),
+        registered.identity_check
+    );
+    let mut entry = Entry::bare(id, now, Actor::Staff(member), HistoryAction::Registered);
+    entry.to = Some(Status::Received);
+    entry.body = Some(&body);
+    append(&mut tx, entry).await?;
+    let registration = StaffUse {
+        member,
+        key: &key,
+        org_unit_id,
+        use_type: UseType::Create,
+        request_id: id,
+    };
+    registration.record(&mut tx, settings, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A staff member's use of a citizen's data through a request.
+struct StaffUse<'a> {
+    member: &'a StaffMember,
+    key: &'a SubjectKey,
+    org_unit_id: i64,
+    use_type: UseType,
+    request_id: i64,
+}
+
+impl StaffUse<'_> {
+    /// Records the use in the citizen's access log.
+    async fn record(
+        &self,
+        db: &mut PgConnection,
+        settings: &RequestSettings,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        record_portal_use(
+            db,
+            &PortalUse {
+                at: now,
+                subject: self.key,
+                actor: &self.member.id,
+                org_unit_id: self.org_unit_id,
+                use_type: self.use_type,
+                purpose_code: &settings.purpose,
+                case_reference: &request_number(self.request_id),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+/// The open requests the reader may see, by deadline, and the units it
+/// may filter by.
+pub async fn queue(
+    pool: &PgPool,
+    reader: &CaseReader,
+    filter: &QueueFilter,
+    today: NaiveDate,
+) -> Result<QueuePage, StoreError> {
+    let codes = reader.unit_codes();
+    let units: Vec<(String, String)> = sqlx::query!(
+        "SELECT code, name FROM org_units WHERE ($1::text[] IS NULL OR code = ANY($1)) ORDER BY name",
+        codes.as_deref()
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|unit| (unit.code, unit.name))
+    .collect();
+    let statuses: Vec<String> = match filter.status {
+        Some(status) => vec![status.code().to_owned()],
+        None => Status::OPEN
+            .iter()
+            .map(|status| status.code().to_owned())
+            .collect(),
+    };
+    let kind = filter.kind.map(Kind::code);
+    let mine = filter.mine.then_some(reader.member().id.as_str());
+    let offset = i64::try_from((filter.page.max(1) - 1) * QUEUE_PAGE_SIZE).unwrap_or(i64::MAX);
+    let limit = i64::try_from(QUEUE_PAGE_SIZE).unwrap_or(50);
+    let rows = sqlx::query!(
+        r#"SELECT r.id, r.kind, r.status, r.citizen_name, u.name AS unit, r.received_at,
+                  r.due_on, r.extendable_to, r.extended_at IS NOT NULL AS "extended!",
+                  a.name AS "assignee?", count(*) OVER () AS "total!"
+           FROM data_requests r
+           JOIN org_units u ON u.id = r.org_unit_id
+           LEFT JOIN staff_members a ON a.id = r.assignee_id
+           WHERE r.status = ANY($1)
+             AND ($2::text[] IS NULL OR u.code = ANY($2))
+             AND ($3::text IS NULL OR u.code = $3)
+             AND ($4::text IS NULL OR r.kind = $4)
+             AND ($5::text IS NULL OR r.assignee_id = $5)
+           ORDER BY CASE WHEN r.extended_at IS NULL THEN r.due_on ELSE r.extendable_to END,
+                    r.received_at, r.id
+           LIMIT $6 OFFSET $7"#,
+        &statuses,
+        codes.as_deref(),
+        filter.unit.as_deref(),
+        kind,
+        mine,
+        limit,
+        offset
+    )
+    .fetch_all(pool)
+    .await?;
+    let total = rows
+        .first()
+        .map_or(0, |row| usize::try_from(row.total).unwrap_or(0));
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let deadline = RequestDeadline {
+                due_on: row.due_on,
+                extendable_to: row.extendable_to,
+                extended: row.extended,
+            };
+            Ok(QueueRow {
+                id: row.id,
+                number: request_number(row.id),
+                kind: decode(Kind::from_code(&row.kind), "kind")?,
+                status: decode(Status::from_code(&row.status), "status")?,
+                citizen_name: row.citizen_name,
+                unit: row.unit,
+                received: moment_text(row.received_at),
+                deadline: date_text(deadline.in_force()),
+                days_left: deadline.days_left(today),
+                extended: deadline.extended,
+                assignee: row.assignee,
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    Ok(QueuePage {
+        rows,
+        total,
+        filter: filter.clone(),
+        units,
+    })
+}
+
+/// Request `id` as the reader sees it. Opening it is logged on the
+/// citizen; with `reveal_cpr` the CPR number is shown in full and that is
+/// logged too (in the history and in the citizen's access log).
+pub async fn case(
+    pool: &PgPool,
+    settings: &RequestSettings,
+    reader: &CaseReader,
+    id: i64,
+    reveal_cpr: bool,
+    now: DateTime<Utc>,
+) -> Result<CaseView, StoreError> {
+    let (codes, member) = (reader.unit_codes(), reader.member());
+    let mut db = pool.acquire().await?;
+    let request = load(&mut db, Scope::Units(codes.as_deref()), id, false).await?;
+    let cpr = settings.seal_key.open(&request.cpr).map_err(|_| {
+        StoreError::Misconfigured(
+            "the CPR number cannot be opened with cpr_encryption_key".to_owned(),
+        )
+    })?;
+    // Logged first, in a short transaction of its own: what is shown below
+    // is only shown once the look-up is on record.
+    let mut tx = sqlx::Connection::begin(&mut *db).await?;
+    let look_up = StaffUse {
+        member,
+        key: &request.subject_key,
+        org_unit_id: request.org_unit_id,
+        use_type: UseType::Read,
+        request_id: id,
+    };
+    look_up.record(&mut tx, settings, now).await?;
+    if reveal_cpr {
+        let mut entry = Entry::bare(id, now, Actor::Staff(member), HistoryAction::CprRevealed);
+        entry.internal = true;
+        append(&mut tx, entry).await?;
+    }
+    tx.commit().await?;
+    let facts = facts(&mut db, &request, Audience::Staff).await?;
+    let colleagues = colleagues(&mut db, &request.unit_code).await?;
+    let today = local_date(now);
+    let acting = reader.actor_in(&request.unit_code).is_some();
+    Ok(CaseView {
+        citizen_name: request.citizen_name.clone(),
+        cpr_masked: cpr.masked(),
+        cpr_revealed: reveal_cpr.then(|| formatted(&cpr)),
+        assignee: request.assignee.clone(),
+        colleagues,
+        registered: request.registered.clone(),
+        days_left: request.deadline.days_left(today),
+        may_act: acting,
+        may_extend: acting && next_status(Step::Extend, request.standing(), today).is_ok(),
+        facts,
+    })
+}
+
+/// `DDMMYY-XXXX`.
+fn formatted(cpr: &Cpr) -> String {
+    let digits = cpr.expose_digits();
+    format!("{}-{}", &digits[..6], &digits[6..])
+}
+
+/// What a caseworker does to a request.
+pub enum StaffAction<'a> {
+    /// Assign to this staff member (a caseworker of the request's unit).
+    Assign(&'a str),
+    AskClarification(&'a str),
+    Message(&'a str),
+    Note(&'a str),
+    Extend(ExtensionReason, &'a str),
+    /// The answer; for an access request with the citizen's log attached.
+    Answer(&'a str, Option<NewAttachment>),
+    Refuse(&'a Refusal, Option<NewAttachment>),
+    Close,
+}
+
+impl StaffAction<'_> {
+    fn step(&self) -> Step {
+        match self {
+            StaffAction::Assign(_) => Step::Assign,
+            StaffAction::AskClarification(_) => Step::AskClarification,
+            StaffAction::Message(_) => Step::MessageToCitizen,
+            StaffAction::Note(_) => Step::Note,
+            StaffAction::Extend(..) => Step::Extend,
+            StaffAction::Answer(..) => Step::Answer,
+            StaffAction::Refuse(refusal, _) if refusal.partly => Step::RefusePartly,
+            StaffAction::Refuse(..) => Step::Refuse,
+            StaffAction::Close => Step::Close,
+        }
+    }
+}
+
+/// What an action writes into the history besides its status change.
+struct Recorded {
+    body: Option<String>,
+    internal: bool,
+    ground: Option<crate::requests::kinds::RefusalGround>,
+    /// `Some` for an answer (in full or in part), which may carry the log.
+    attachment: Option<Option<NewAttachment>>,
+}
+
+impl Recorded {
+    fn text(body: &str) -> Recorded {
+        Recorded {
+            body: Some(body.to_owned()),
+            internal: false,
+            ground: None,
+            attachment: None,
+        }
+    }
+}
+
+/// Applies a caseworker's `action` to request `id` of their unit, seen at
+/// `version`.
+pub async fn staff_act(
+    pool: &PgPool,
+    settings: &RequestSettings,
+    actor: &CaseActor,
+    id: i64,
+    version: i32,
+    action: StaffAction<'_>,
+    now: DateTime<Utc>,
+) -> Result<Status, StoreError> {
+    let member = actor.member();
+    let own_unit = [actor.unit().to_owned()];
+    let mut tx = pool.begin().await?;
+    let request = load(&mut tx, Scope::Units(Some(&own_unit)), id, true).await?;
+    if request.version != version {
+        return Err(StoreError::Conflict);
+    }
+    let step = action.step();
+    let to = next_status(step, request.standing(), local_date(now))?;
+    update_status(&mut tx, id, to, step.decides(), now).await?;
+    // A § 22 restriction's written assessment, kept as an internal note.
+    let assessment_note = match &action {
+        StaffAction::Refuse(refusal, _) => refusal
+            .assessment
+            .as_ref()
+            .map(|assessment| format!("Vurdering efter databeskyttelseslovens § 22: {assessment}")),
+        _ => None,
+    };
+    let recorded = apply(&mut tx, &request, action, to, now).await?;
+    let mut entry = Entry::bare(id, now, Actor::Staff(member), step.history_action());
+    entry.from = Some(request.status);
+    entry.to = Some(to);
+    entry.body = recorded.body.as_deref();
+    entry.ground = recorded.ground;
+    entry.internal = recorded.internal;
+    let event = append(&mut tx, entry).await?;
+    // An answer (in full or the answered part) may carry the citizen's log.
+    if let Some(attachment) = recorded.attachment {
+        attach(&mut tx, &request, event, attachment, now).await?;
+    }
+    if let Some(note) = assessment_note {
+        let mut entry = Entry::bare(id, now, Actor::Staff(member), HistoryAction::Note);
+        entry.body = Some(&note);
+        entry.internal = true;
+        append(&mut tx, entry).await?;
+    }
+    // The citizen hears that something changed, unless it was internal.
+    let citizen_sees = step != Step::Note && (step != Step::Assign || request.status != to);
+    if let Some(email) = request.notify_email.as_deref().filter(|_| citizen_sees) {
+        enqueue(
+            &mut tx,
+            &status_notice(email, &settings.public_url, id),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(to)
+}
+
+/// The action's own changes to the request row, and what the history records.
+async fn apply(
+    tx: &mut PgConnection,
+    request: &Loaded,
+    action: StaffAction<'_>,
+    to: Status,
+    now: DateTime<Utc>,
+) -> Result<Recorded, StoreError> {
+    Ok(match action {
+        StaffAction::Assign(assignee) => {
+            let colleague = colleagues(&mut *tx, &request.unit_code)
+                .await?
+                .into_iter()
+                .find(|colleague| colleague.id == assignee)
+                .ok_or_else(|| {
+                    StoreError::NotAllowed("Vælg en sagsbehandler i enheden.".to_owned())
+                })?;
+            sqlx::query!(
+                "UPDATE data_requests SET assignee_id = $2 WHERE id = $1",
+                request.id,
+                colleague.id
+            )
+            .execute(&mut *tx)
+            .await?;
+            // The citizen sees that work has started, not who does it.
+            Recorded {
+                internal: request.status == to,
+                ..Recorded::text(&colleague.name)
+            }
+        }
+        StaffAction::AskClarification(body) | StaffAction::Message(body) => Recorded::text(body),
+        StaffAction::Note(body) => Recorded {
+            internal: true,
+            ..Recorded::text(body)
+        },
+        StaffAction::Extend(reason, explanation) => {
+            sqlx::query!(
+                "UPDATE data_requests SET extended_at = $2, extension_reason = $3, extension_text = $4
+                 WHERE id = $1",
+                request.id,
+                now,
+                reason.code(),
+                explanation
+            )
+            .execute(&mut *tx)
+            .await?;
+            Recorded::text(&format!(
+                "Den nye frist er {}. Begrundelse: {}. {}",
+                date_text(request.deadline.extendable_to),
+                reason.label().to_lowercase(),
+                explanation
+            ))
+        }
+        StaffAction::Answer(body, attachment) => Recorded {
+            attachment: Some(attachment),
+            ..Recorded::text(body)
+        },
+        StaffAction::Refuse(refusal, attachment) => Recorded {
+            ground: Some(refusal.ground),
+            attachment: refusal.partly.then_some(attachment),
+            ..Recorded::text(&format!(
+                "{}\n\nGrundlag: {}.\n\n{RIGHT_TO_COMPLAIN}",
+                refusal.body,
+                refusal.ground.label()
+            ))
+        },
+        StaffAction::Close => Recorded {
+            body: None,
+            internal: false,
+            ground: None,
+            attachment: None,
+        },
+    })
+}
+
+/// Stores the answer's attachment; an answer to an access request must have
+/// one (the citizen's access log, generated by the portal).
+async fn attach(
+    db: &mut PgConnection,
+    request: &Loaded,
+    event_id: i64,
+    attachment: Option<NewAttachment>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let Some(attachment) = attachment else {
+        if request.kind == Kind::Access {
+            return Err(StoreError::Misconfigured(
+                "an answer to an access request must carry the citizen's access log".to_owned(),
+            ));
+        }
+        return Ok(());
+    };
+    sqlx::query!(
+        "INSERT INTO data_request_attachments (request_id, event_id, file_name, content_type, body, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        request.id,
+        event_id,
+        attachment.file_name,
+        attachment.content_type,
+        attachment.body,
+        now
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// What an answer's export needs: the request's kind, and for an access
+/// request the citizen whose log goes with the answer.
+pub struct AnswerSubject {
+    pub kind: Kind,
+    /// `Some` for an access request.
+    pub access: Option<AccessAnswer>,
+}
+
+/// The citizen request `id` is about and when it came, for the log an
+/// answer to an access request carries; only for a caseworker of its unit.
+pub async fn answer_subject(
+    pool: &PgPool,
+    actor: &CaseActor,
+    id: i64,
+) -> Result<AnswerSubject, StoreError> {
+    let own_unit = [actor.unit().to_owned()];
+    let mut db = pool.acquire().await?;
+    let request = load(&mut db, Scope::Units(Some(&own_unit)), id, false).await?;
+    Ok(AnswerSubject {
+        kind: request.kind,
+        access: (request.kind == Kind::Access)
+            .then(|| AccessAnswer::new(request.subject_key, request.received_at)),
+    })
+}
+
+/// Attachment `attachment_id` of request `request_id` in the reader's units.
+pub async fn case_attachment(
+    pool: &PgPool,
+    reader: &CaseReader,
+    request_id: i64,
+    attachment_id: i64,
+) -> Result<NewAttachment, StoreError> {
+    let codes = reader.unit_codes();
+    let mut db = pool.acquire().await?;
+    attachment(
+        &mut db,
+        Scope::Units(codes.as_deref()),
+        request_id,
+        attachment_id,
+    )
+    .await
+}
