@@ -18,6 +18,8 @@ pub mod chart;
 #[cfg(feature = "ssr")]
 pub mod clock;
 #[cfg(feature = "ssr")]
+pub mod danish_dates;
+#[cfg(feature = "ssr")]
 pub mod deadline;
 pub mod error;
 pub mod form;
@@ -31,6 +33,7 @@ pub mod shell;
 pub mod site;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod text;
 pub mod viewer;
 
 pub use shell::{shell, App};

@@ -137,14 +137,14 @@ pub fn App() -> impl IntoView {
                         view=pages::requests::ReceiptPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/sagsbehandling") view=pages::casework::QueuePageView ssr=SsrMode::Async/>
+                    <Route path=path!("/sagsbehandling") view=pages::casework::QueuePage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/sagsbehandling/registrer")
                         view=pages::casework::RegisterPage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/sagsbehandling/:id") view=pages::casework::CasePage ssr=SsrMode::Async/>
-                    <Route path=path!("/dpo") view=pages::staff::DpoPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dpo") view=pages::dpo::DpoPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/log-ind/afvist")
                         view=pages::sign_in::SignInRefusedPage

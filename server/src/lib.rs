@@ -6,12 +6,14 @@ pub mod access_log;
 pub mod auth;
 pub mod cli;
 pub mod clock;
+pub mod commands;
 pub mod config;
 pub mod db;
 pub mod demo_data;
 pub mod demo_events;
 pub mod demo_requests;
 pub mod http;
+pub mod jobs;
 pub mod mail;
 pub mod requests;
 pub mod telemetry;
@@ -42,7 +44,7 @@ pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
     Ok(Services {
         ingest: access_log::api::IngestState {
             pool: pool.clone(),
-            pepper: Arc::new(config.pepper()?),
+            pepper: Arc::new(config.subject_key_pepper.clone()),
             retention_months: config.log_retention_months,
             max_body_bytes: config.ingest_max_body_bytes,
             lockout: config.lockout_policy(),
@@ -66,7 +68,7 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
         leptos_options,
         pool,
         site: Arc::new(site_settings(config)),
-        requests: Arc::new(config.request_settings()?),
+        requests: Arc::new(config.request_settings()),
     })
 }
 
@@ -76,8 +78,8 @@ pub fn site_settings(config: &Config) -> SiteSettings {
         municipality_name: config.municipality_name.clone(),
         municipality_url: config.municipality_url.to_string(),
         logo_url: config.logo_url.as_ref().map(ToString::to_string),
-        contact_email: config.contact_email.clone(),
-        dpo_email: config.dpo_email.clone(),
+        contact_email: config.contact_email.to_string(),
+        dpo_email: config.dpo_email.to_string(),
         session_idle_minutes: config.session_idle_minutes,
         log_retention_months: config.log_retention_months,
     }

@@ -38,7 +38,7 @@ impl Mailer {
             .build();
         Ok(Some(Mailer {
             transport,
-            from: config.mail_sender()?,
+            from: config.mail_sender(),
         }))
     }
 

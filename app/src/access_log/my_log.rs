@@ -71,23 +71,10 @@ impl LogQuery {
         }
         pairs
             .into_iter()
-            .map(|(key, value)| format!("{key}={}", encode(&value)))
+            .map(|(key, value)| format!("{key}={}", crate::text::query_value(&value)))
             .collect::<Vec<_>>()
             .join("&")
     }
-}
-
-/// Percent-encodes a query-string value.
-fn encode(value: &str) -> String {
-    let mut encoded = String::new();
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
 }
 
 /// A problem with one filter field, shown next to it.

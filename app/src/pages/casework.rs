@@ -24,7 +24,7 @@ use crate::pages::request_parts::{
     use_request_by_path, Attachments, FactsList, History, Notice, RequestFrame,
 };
 use crate::requests::actions::CaseAction;
-use crate::requests::views::{CaseView, QueueFilter, QueuePage, QueueRow, QUEUE_PAGE_SIZE};
+use crate::requests::views::{CaseView, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE};
 use crate::requests::{Channel, ExtensionReason, Kind, RefusalGround, Status};
 
 /// Put in context by the server when a caseworker asked to see the CPR
@@ -46,7 +46,7 @@ pub fn store_error(error: crate::requests::store::StoreError) -> AppError {
 
 /// The open requests the caller may see, filtered.
 #[server(endpoint = "casework/queue")]
-pub async fn load_queue(filter: QueueFilter) -> Result<QueuePage, AppError> {
+pub async fn load_queue(filter: QueueFilter) -> Result<QueueListing, AppError> {
     let reader = crate::caller::Caller::current().case_reader()?;
     let state = crate::state::app_state()?;
     let today = crate::access_log::coverage::local_date(crate::clock::now());
@@ -75,7 +75,7 @@ pub async fn load_case(id: i64) -> Result<CaseView, AppError> {
 
 /// `/sagsbehandling`.
 #[component]
-pub fn QueuePageView() -> impl IntoView {
+pub fn QueuePage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         query.with(|query| {
@@ -107,8 +107,8 @@ pub fn QueuePageView() -> impl IntoView {
 }
 
 #[component]
-fn Queue(page: QueuePage) -> impl IntoView {
-    let QueuePage {
+fn Queue(page: QueueListing) -> impl IntoView {
+    let QueueListing {
         rows,
         total,
         filter,

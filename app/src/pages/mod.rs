@@ -4,6 +4,7 @@
 pub mod about;
 pub mod accessibility;
 pub mod casework;
+pub mod dpo;
 pub mod home;
 pub mod my_log;
 pub mod privacy;
@@ -11,4 +12,3 @@ pub mod request_parts;
 pub mod requests;
 pub mod rights;
 pub mod sign_in;
-pub mod staff;

@@ -87,16 +87,7 @@ fn optional_email(fields: &Fields, errors: &mut FieldErrors) -> Option<String> {
     if value.is_empty() {
         return None;
     }
-    let plausible = value.len() <= 320
-        && !value.contains(char::is_whitespace)
-        && value.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !domain.contains('@')
-        });
-    if !plausible {
+    if !crate::text::is_email_address(value) {
         errors.add(
             "notify_email",
             "Skriv en e-mailadresse som navn@eksempel.dk, eller lad feltet være tomt.",

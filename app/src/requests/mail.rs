@@ -13,7 +13,7 @@ use sqlx::PgConnection;
 
 use super::overview::RequestLine;
 use super::request_number;
-use crate::access_log::summary::date_text;
+use crate::danish_dates::date_text;
 
 /// One e-mail to write to the outbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,7 +111,7 @@ pub async fn health(
     Ok(super::views::MailHealth {
         waiting: usize::try_from(row.waiting).unwrap_or(0),
         failing: usize::try_from(row.failing).unwrap_or(0),
-        oldest_waiting: row.oldest.map(crate::access_log::summary::moment_text),
+        oldest_waiting: row.oldest.map(crate::danish_dates::moment_text),
         last_digest: row.last_digest.map(date_text),
     })
 }

@@ -13,8 +13,8 @@ use super::kinds::{Kind, Status};
 use super::request_number;
 use super::views::{Count, DeadlineOverview, MonthOnTime, QueueRow, UnitLine};
 use crate::access_log::coverage::{local_date, month_start};
-use crate::access_log::summary::{date_text, moment_text, month_text};
 use crate::capability::Overseer;
+use crate::danish_dates::{date_text, moment_text, month_text};
 use crate::deadline::add_months_clamped;
 
 /// What the overview needs of one request.

@@ -180,7 +180,7 @@ impl QueueFilter {
             parts.push(format!("type={}", kind.code()));
         }
         if let Some(unit) = &self.unit {
-            parts.push(format!("enhed={}", urlencode(unit)));
+            parts.push(format!("enhed={}", crate::text::query_value(unit)));
         }
         if self.mine {
             parts.push("mine=ja".to_owned());
@@ -192,21 +192,9 @@ impl QueueFilter {
     }
 }
 
-/// Percent-encodes everything but unreserved characters.
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (byte as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
-
 /// A page of the queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QueuePage {
+pub struct QueueListing {
     pub rows: Vec<QueueRow>,
     pub total: usize,
     pub filter: QueueFilter,

@@ -75,7 +75,7 @@ pub struct Auth {
 impl Auth {
     /// Builds sign-in from the validated configuration.
     pub fn from_config(config: &Config) -> anyhow::Result<Auth> {
-        let min_assurance = config.min_assurance()?;
+        let min_assurance = config.citizen_min_assurance;
         let citizen = OidcRelyingParty::new(OidcSettings {
             issuer: config.citizen_oidc_issuer.clone(),
             client_id: config.citizen_oidc_client_id.clone(),
@@ -99,9 +99,9 @@ impl Auth {
         Ok(Auth {
             citizen: CitizenSignIn {
                 relying_party: citizen,
-                pepper: config.pepper()?,
-                seal_key: config.cpr_seal_key()?,
-                cpr_claim: config.cpr_claim()?,
+                pepper: config.subject_key_pepper.clone(),
+                seal_key: config.cpr_encryption_key.clone(),
+                cpr_claim: config.citizen_cpr_claim.clone(),
                 min_assurance,
             },
             staff: StaffSignIn {

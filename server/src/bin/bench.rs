@@ -119,7 +119,7 @@ fn ms(duration: Duration) -> String {
 /// A signed-in session for synthetic citizen 0; returns the cookie.
 async fn session_of_citizen_zero(config: &Config, pool: &PgPool) -> anyhow::Result<(String, i64)> {
     let cpr = Cpr::parse(&synthetic_cpr(0)).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let key = SubjectKey::derive(&config.pepper()?, &cpr);
+    let key = SubjectKey::derive(&config.subject_key_pepper, &cpr);
     let events: i64 = sqlx::query_scalar(
         "SELECT COALESCE(sum(events), 0)::bigint FROM access_summary WHERE subject_key = $1",
     )
@@ -273,7 +273,7 @@ async fn phases(config: &Config, pool: &PgPool, batch: usize) -> anyhow::Result<
         .await?
         .context("system omsorg")?;
     let codes = master_data::Codes::load(pool).await?;
-    let pepper = config.pepper()?;
+    let pepper = config.subject_key_pepper.clone();
     let rules = Rules::for_system(&pepper, &system, &codes, now, config.log_retention_months);
     let (mut parse, mut copy, mut summary) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let rounds = 5;
@@ -323,7 +323,7 @@ async fn import_against_copy(config: &Config, pool: &PgPool, count: usize) -> an
     let started = Instant::now();
     let imported = import::import(
         pool,
-        &config.pepper()?,
+        &config.subject_key_pepper,
         "ydelse",
         &path,
         import::Format::Ndjson,
@@ -341,7 +341,7 @@ async fn import_against_copy(config: &Config, pool: &PgPool, count: usize) -> an
 
     // The same rows (already validated, keys derived) by plain COPY into the
     // same table, as another system so the ids do not collide.
-    let pepper = config.pepper()?;
+    let pepper = config.subject_key_pepper.clone();
     let (unit, purpose, system): (i64, i64, i64) = sqlx::query_as(
         "SELECT (SELECT id FROM org_units WHERE code = 'JC'), (SELECT id FROM purposes WHERE code = 'beskaeftigelse'),
                 (SELECT id FROM source_systems WHERE code = 'byg')",

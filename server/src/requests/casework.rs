@@ -16,6 +16,7 @@ use axum::Router;
 
 use app::caller::StaffMember;
 use app::capability::{CaseActor, CaseReader};
+use app::error::AppError;
 use app::pages::casework::RevealCpr;
 use app::requests::actions::{CaseAction, Notice};
 use app::requests::forms::{
@@ -70,15 +71,9 @@ async fn act(
     };
     let path = format!("/sagsbehandling/{id}");
     let page = FormPage::read(&state, request, path.clone(), action.slug()).await;
-    let caller = page.caller();
-    let actor = match caller.case_actor() {
+    let actor = match acting_caseworker(&page, ONLY_CASEWORKERS) {
         Ok(actor) => actor,
-        // The DPO reads every unit's requests but does not act on them.
-        Err(_) if caller.case_reader().is_ok() => {
-            let refused = StoreError::NotAllowed(ONLY_CASEWORKERS.to_owned());
-            return page.store_failed(refused).await;
-        }
-        Err(error) => return error.into_response(),
+        Err(refused) => return refused.answer(page).await,
     };
     let fields = page.fields.clone();
     let (page, version) = match page.with_version().await {
@@ -117,6 +112,42 @@ async fn act(
 /// Told a reader who is not a caseworker of the request's unit.
 const ONLY_CASEWORKERS: &str =
     "Kun sagsbehandlere i enheden, der behandler henvendelsen, kan gøre dette.";
+
+/// Told a reader who is not a caseworker when registering a request.
+const ONLY_CASEWORKERS_REGISTER: &str = "Kun sagsbehandlere kan behandle henvendelser.";
+
+/// Why a form's sender may not act.
+enum NotActing {
+    /// A reader who does not act (the DPO): the page again with `0`.
+    Reader(&'static str),
+    /// Anyone else: the capability's refusal.
+    Denied(AppError),
+}
+
+impl NotActing {
+    async fn answer(self, page: FormPage<'_>) -> Response {
+        match self {
+            NotActing::Reader(text) => {
+                page.store_failed(StoreError::NotAllowed(text.to_owned()))
+                    .await
+            }
+            NotActing::Denied(error) => error.into_response(),
+        }
+    }
+}
+
+/// The sender of `page` as a caseworker who acts; the DPO reads every
+/// unit's requests but does not act on them and is told `refusal`.
+fn acting_caseworker(page: &FormPage<'_>, refusal: &'static str) -> Result<CaseActor, NotActing> {
+    let caller = page.caller();
+    caller.case_actor().map_err(|error| {
+        if caller.case_reader().is_ok() {
+            NotActing::Reader(refusal)
+        } else {
+            NotActing::Denied(error)
+        }
+    })
+}
 
 /// A caseworker's form, read.
 enum Parsed {
@@ -216,9 +247,13 @@ impl Parsed {
     }
 }
 
-async fn register(State(state): State<AppState>, actor: CaseActor, request: Request) -> Response {
+async fn register(State(state): State<AppState>, request: Request) -> Response {
     let path = "/sagsbehandling/registrer".to_owned();
     let page = FormPage::read(&state, request, path, "register").await;
+    let actor = match acting_caseworker(&page, ONLY_CASEWORKERS_REGISTER) {
+        Ok(actor) => actor,
+        Err(refused) => return refused.answer(page).await,
+    };
     let fields = page.fields.clone();
     let now = clock::now();
     let registered = match parse_registration(&fields, now) {

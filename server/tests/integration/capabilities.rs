@@ -120,7 +120,7 @@ async fn build_world(pool: &PgPool, seed: u64) -> World {
     server::demo_data::load(pool).await.unwrap();
     let months = partitions::months_to_keep_ready(server::clock::now(), 6);
     partitions::ensure(pool, &months).await.unwrap();
-    let settings = test_config().request_settings().unwrap();
+    let settings = test_config().request_settings();
     let now = server::clock::now();
     let mut citizens = Vec::new();
     let mut cprs = Vec::new();
@@ -334,7 +334,7 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
     }
 }
 
-fn ids_of_queue(queue: &app::requests::views::QueuePage) -> BTreeSet<i64> {
+fn ids_of_queue(queue: &app::requests::views::QueueListing) -> BTreeSet<i64> {
     queue.rows.iter().map(|row| row.id).collect()
 }
 

@@ -37,7 +37,7 @@ async fn run(
     let config = test_config();
     import(
         pool,
-        &config.pepper().unwrap(),
+        &config.subject_key_pepper,
         "esdh",
         path,
         format,

@@ -15,6 +15,7 @@ mod fake_provider;
 mod health;
 mod import;
 mod ingestion;
+mod jobs;
 mod lockout;
 mod mail;
 mod my_log;

@@ -15,7 +15,7 @@ use crate::support::{get, get_with_cookie, router, sign_in_at, test_config};
 /// session cookies.
 async fn demo(pool: &PgPool) -> (Router, String, String) {
     demo_data::load(pool).await.unwrap();
-    let pepper = test_config().pepper().unwrap();
+    let pepper = test_config().subject_key_pepper;
     demo_events::load_story(pool, &pepper, clock::now())
         .await
         .unwrap();

@@ -9,7 +9,7 @@ use axum::Router;
 use chrono::Duration;
 use sqlx::PgPool;
 
-use app::access_log::summary::date_text;
+use app::danish_dates::date_text;
 use app::deadline::deadlines;
 use server::access_log::partitions;
 use server::demo_data;
@@ -617,6 +617,30 @@ async fn each_role_sees_and_does_only_its_own(pool: PgPool) {
     assert_eq!(by_dpo.status, StatusCode::CONFLICT);
     assert!(by_dpo.body.contains("Kun sagsbehandlere i enheden"));
     assert_eq!(status_of(&pool, id).await, "received");
+    let registered_by_dpo = post_form(
+        app,
+        "/sagsbehandling/registrer",
+        &dan,
+        &[("kind", "access"), ("channel", "letter")],
+    )
+    .await;
+    assert_eq!(registered_by_dpo.status, StatusCode::CONFLICT);
+    assert!(registered_by_dpo
+        .body
+        .contains("Kun sagsbehandlere kan behandle henvendelser"));
+
+    // An action the address does not name is not found, and changes nothing.
+    for unknown in ["slet", "Luk", "luk%20", "vis-cpr-igen"] {
+        let crafted = post_form(
+            app,
+            &format!("/sagsbehandling/{id}/{unknown}"),
+            sara,
+            &[("version", "1"), ("body", "x")],
+        )
+        .await;
+        assert_eq!(crafted.status, StatusCode::NOT_FOUND, "{unknown}");
+    }
+    assert_eq!(status_of(&pool, id).await, "received");
 
     // Citizens are kept out of staff pages, staff out of citizens' pages.
     assert_eq!(
@@ -654,7 +678,7 @@ async fn a_question_about_a_log_row_goes_to_the_rows_unit_with_the_row_attached(
     let Portal { app, anna, bo, .. } = &portal;
     server::demo_events::load_story(
         &pool,
-        &test_config().pepper().unwrap(),
+        &test_config().subject_key_pepper,
         server::clock::now(),
     )
     .await

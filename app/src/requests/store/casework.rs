@@ -17,11 +17,11 @@ use super::{
     RequestSettings, Scope, StoreError,
 };
 use crate::access_log::coverage::local_date;
-use crate::access_log::summary::{date_text, moment_text};
 use crate::access_log::write::{record_portal_use, PortalUse};
 use crate::access_log::UseType;
 use crate::caller::StaffMember;
 use crate::capability::{AccessAnswer, CaseActor, CaseReader};
+use crate::danish_dates::{date_text, moment_text};
 use crate::identity::cpr::Cpr;
 use crate::identity::subject_key::SubjectKey;
 use crate::requests::actions::{Audience, HistoryAction};
@@ -30,7 +30,7 @@ use crate::requests::forms::{Refusal, RegisteredRequest};
 use crate::requests::kinds::{ExtensionReason, Kind, Status, RIGHT_TO_COMPLAIN};
 use crate::requests::mail::{enqueue, status_notice};
 use crate::requests::request_number;
-use crate::requests::views::{CaseView, QueueFilter, QueuePage, QueueRow, QUEUE_PAGE_SIZE};
+use crate::requests::views::{CaseView, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE};
 use crate::requests::workflow::{next_status, Step};
 
 /// Registers a request that came by letter, phone or e-mail, in the
@@ -130,7 +130,7 @@ pub async fn queue(
     reader: &CaseReader,
     filter: &QueueFilter,
     today: NaiveDate,
-) -> Result<QueuePage, StoreError> {
+) -> Result<QueueListing, StoreError> {
     let codes = reader.unit_codes();
     let units: Vec<(String, String)> = sqlx::query!(
         "SELECT code, name FROM org_units WHERE ($1::text[] IS NULL OR code = ANY($1)) ORDER BY name",
@@ -203,7 +203,7 @@ pub async fn queue(
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
-    Ok(QueuePage {
+    Ok(QueueListing {
         rows,
         total,
         filter: filter.clone(),

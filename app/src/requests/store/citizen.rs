@@ -13,8 +13,8 @@ use super::{
 };
 use crate::access_log::coverage::local_date;
 use crate::access_log::my_log::LogRow;
-use crate::access_log::summary::{date_text, moment_text};
 use crate::capability::{Citizen, FilingCitizen};
+use crate::danish_dates::{date_text, moment_text};
 use crate::requests::actions::{Audience, HistoryAction};
 use crate::requests::deadline::RequestDeadline;
 use crate::requests::forms::RequestText;

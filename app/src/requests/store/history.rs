@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
 use super::{corrupt, Loaded, StoreError};
-use crate::access_log::summary::{date_text, moment_text};
 use crate::caller::StaffMember;
+use crate::danish_dates::{date_text, moment_text};
 use crate::requests::actions::{Audience, HistoryAction};
 use crate::requests::kinds::{RefusalGround, Status};
 use crate::requests::request_number;

@@ -1,0 +1,345 @@
+//! The commands of the `server` binary, one function each; [`run`] picks
+//! the one the command line names. Everything but `deadline` connects to
+//! the database and applies pending migrations first.
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use sqlx::PgPool;
+
+use app::capability::Overseer;
+
+use crate::access_log::{api_keys, import, partitions};
+use crate::cli::{ApiKeyCommand, Command};
+use crate::config::Config;
+use crate::jobs::{self, DigestSettings, JobSettings};
+use crate::mail::{send_due, Mailer};
+use crate::{clock, db, demo_data, demo_events, demo_requests, http, services};
+
+/// Runs `command` with `config`.
+pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    if let Command::Deadline { received } = &command {
+        return print_deadlines(received, &config);
+    }
+    let pool = db::connect(&config).await?;
+    db::migrate(&pool).await?;
+    match command {
+        Command::Migrate => {
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::DemoData {
+            events,
+            citizens,
+            seed,
+        } => {
+            let synthetic = demo_events::Synthetic {
+                seed,
+                events,
+                citizens,
+                retention_months: config.log_retention_months,
+            };
+            load_demo_data(&pool, &config, synthetic).await
+        }
+        Command::Blocks => list_blocks(&pool).await,
+        Command::Unblock { id, by } => unblock(&pool, id, &by).await,
+        Command::ApiKey(command) => api_key(&pool, command).await,
+        Command::Import {
+            system,
+            format,
+            file,
+        } => import_file(&pool, &config, &system, format.as_deref(), &file).await,
+        Command::Purge => purge(&pool, &config).await,
+        Command::Digest => digest(&pool, &config).await,
+        Command::Serve => serve(config, pool).await,
+        Command::Deadline { received } => print_deadlines(&received, &config),
+    }
+}
+
+/// `server demo-data`: the demo municipality, its citizens' access events and
+/// requests, and `synthetic.events` synthetic events.
+async fn load_demo_data(
+    pool: &PgPool,
+    config: &Config,
+    synthetic: demo_events::Synthetic,
+) -> anyhow::Result<()> {
+    let loaded = demo_data::load(pool).await?;
+    println!(
+        "demo data loaded: {} authorities, {} units, {} systems, {} purposes",
+        loaded.authorities, loaded.units, loaded.systems, loaded.purposes
+    );
+    let pepper = &config.subject_key_pepper;
+    let now = clock::now();
+    let story = demo_events::load_story(pool, pepper, now).await?;
+    println!("demo citizens' access events: {story}");
+    let requests = demo_requests::load(pool, &config.request_settings(), now).await?;
+    println!("demo requests added: {requests}");
+    if synthetic.events > 0 {
+        let stored = demo_events::load_synthetic(pool, pepper, now, synthetic).await?;
+        println!("synthetic access events stored: {stored}");
+    }
+    Ok(())
+}
+
+/// `server blocks`.
+async fn list_blocks(pool: &PgPool) -> anyhow::Result<()> {
+    let operator = Overseer::at_command_line("server blocks");
+    let blocks = app::access_control::store::active_blocks(pool, &operator).await?;
+    if blocks.is_empty() {
+        println!("no active blocks");
+    }
+    for block in blocks {
+        println!(
+            "{id}\t{at}\t{what}\t{n} rejected attempts",
+            id = block.id,
+            at = block.at,
+            what = block.what,
+            n = block.rejections
+        );
+    }
+    Ok(())
+}
+
+/// `server unblock ID --by WHO`.
+async fn unblock(pool: &PgPool, id: i64, by: &str) -> anyhow::Result<()> {
+    let by = by.trim();
+    if by.is_empty() {
+        anyhow::bail!("--by must say who lifts the block");
+    }
+    let operator = Overseer::at_command_line(by);
+    if app::access_control::store::lift_block(pool, &operator, id, clock::now()).await? {
+        println!("block {id} lifted");
+        Ok(())
+    } else {
+        anyhow::bail!("there is no active block with id {id} (see `server blocks`)")
+    }
+}
+
+/// `server import SYSTEM FILE`.
+async fn import_file(
+    pool: &PgPool,
+    config: &Config,
+    system: &str,
+    format: Option<&str>,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    let format = match format {
+        Some("csv") => import::Format::Csv,
+        Some(_) => import::Format::Ndjson,
+        None => import::Format::of(file).ok_or_else(|| {
+            anyhow::anyhow!(
+                "cannot tell the format from the file name; give --format ndjson or --format csv"
+            )
+        })?,
+    };
+    let mut progress = ImportProgress::new(file);
+    let outcome = import::import(
+        pool,
+        &config.subject_key_pepper,
+        system,
+        file,
+        format,
+        clock::now(),
+        config.log_retention_months,
+        &mut progress,
+    )
+    .await;
+    progress.finish();
+    match outcome {
+        Ok(imported) => {
+            println!(
+                "{} events read, {} stored ({} were stored before)",
+                imported.received,
+                imported.stored,
+                imported.received as u64 - imported.stored
+            );
+            Ok(())
+        }
+        Err(import::ImportError::Refused(refusal)) => {
+            for error in &refusal.errors {
+                let field = error.field.map(|f| format!(" {f}:")).unwrap_or_default();
+                eprintln!("line {}:{field} {}", error.line, error.message);
+            }
+            if refusal.error_count > refusal.errors.len() {
+                eprintln!("… and {} more", refusal.error_count - refusal.errors.len());
+            }
+            anyhow::bail!("{} bad line(s); nothing was imported", refusal.error_count)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// `server purge`.
+async fn purge(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
+    let purged = partitions::purge(
+        pool,
+        clock::now(),
+        config.log_retention_months,
+        config.purge_waits_for_open_access_requests,
+    )
+    .await?;
+    println!(
+        "dropped {} month(s); the log now covers from {}",
+        purged.months.len(),
+        purged.covers_from
+    );
+    if !purged.held.is_empty() {
+        println!(
+            "kept {} month(s) past retention for open access requests",
+            purged.held.len()
+        );
+    }
+    Ok(())
+}
+
+/// `server digest`.
+async fn digest(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
+    let now = clock::now();
+    match DigestSettings::of(config).write(pool, now).await? {
+        Some(mails) => println!("today's digest: {mails} e-mail(s) written to the outbox"),
+        None => println!("today's digest was already written"),
+    }
+    match Mailer::from_config(config)? {
+        Some(mailer) => {
+            let report = send_due(pool, &mailer, now).await?;
+            println!(
+                "sent {} e-mail(s), {} failed (they stay in the outbox)",
+                report.sent, report.failed
+            );
+        }
+        None => println!("smtp_url is not set: the e-mail waits in the outbox"),
+    }
+    Ok(())
+}
+
+/// `server deadline`: one line for operators to check a date by hand.
+fn print_deadlines(received: &str, config: &Config) -> anyhow::Result<()> {
+    let at = chrono::DateTime::parse_from_rfc3339(received.trim()).map_err(|_| {
+        anyhow::anyhow!(
+            "\"{received}\" is not an RFC 3339 time with an offset, e.g. 2026-01-31T10:00:00+01:00"
+        )
+    })?;
+    let deadlines = app::deadline::deadlines(at.to_utc(), &config.deadline_calendar());
+    println!("{}", deadlines.line());
+    Ok(())
+}
+
+async fn api_key(pool: &sqlx::PgPool, command: ApiKeyCommand) -> anyhow::Result<()> {
+    match command {
+        ApiKeyCommand::Create { system, label } => {
+            let key = api_keys::create(pool, &system, &label, clock::now()).await?;
+            eprintln!(
+                "API key {} created for system {system}; it is shown only this once:",
+                key.id
+            );
+            println!("{}", key.secret);
+        }
+        ApiKeyCommand::Revoke { id } => {
+            api_keys::revoke(pool, id, clock::now()).await?;
+            println!("API key {id} revoked");
+        }
+        ApiKeyCommand::List => {
+            for key in api_keys::list(pool).await? {
+                let state = match key.revoked_at {
+                    Some(at) => format!("revoked {at}"),
+                    None => "active".to_owned(),
+                };
+                let used = key
+                    .last_used_at
+                    .map_or_else(|| "never used".to_owned(), |at| format!("last used {at}"));
+                println!(
+                    "{}\t{}\t{}\tcreated {}\t{state}\t{used}",
+                    key.id, key.system, key.label, key.created_at
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `server serve`: the background jobs and the HTTP server, until Ctrl-C or SIGTERM.
+async fn serve(config: Config, pool: PgPool) -> anyhow::Result<()> {
+    if let db::SchemaState::Behind { problem } = db::schema_state(&pool).await? {
+        anyhow::bail!("database schema does not match this build: {problem}");
+    }
+    let mailer = Mailer::from_config(&config)?;
+    if mailer.is_none() {
+        tracing::warn!("smtp_url is not set: e-mail waits in the outbox until it is");
+    }
+    jobs::spawn_all(&pool, JobSettings::of(&config), mailer);
+    let router = http::router(services(&config, pool)?);
+    let listener = tokio::net::TcpListener::bind(config.listen_addr)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot listen on {} (setting listen_addr)",
+                config.listen_addr
+            )
+        })?;
+    tracing::info!(address = %config.listen_addr, public_url = %config.public_url, "serving Indblik");
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("HTTP server failed")
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests can finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// Import progress on stderr: a bar on a terminal, otherwise a line now and then.
+struct ImportProgress {
+    bar: indicatif::ProgressBar,
+    last_line_at: usize,
+}
+
+impl ImportProgress {
+    fn new(file: &std::path::Path) -> ImportProgress {
+        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let bar = indicatif::ProgressBar::new(size);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {msg} ({eta} left)",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        ImportProgress {
+            bar,
+            last_line_at: 0,
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl import::Progress for ImportProgress {
+    fn advance(&mut self, bytes_read: u64, events: usize) {
+        self.bar.set_position(bytes_read);
+        self.bar.set_message(format!("{events} events"));
+        if self.bar.is_hidden() && events >= self.last_line_at + 100_000 {
+            self.last_line_at = events;
+            eprintln!("read {events} events ({bytes_read} bytes)");
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! The configuration's tests: layering, defaults, and a named error for
+//! every bad value.
+use super::*;
+use figment::Jail;
+
+/// Runs `test` in a figment jail: a private environment and working folder.
+#[allow(clippy::result_large_err)] // figment's own error type, in its own API
+fn in_jail(test: impl FnOnce(&mut Jail)) {
+    Jail::expect_with(|jail| {
+        test(jail);
+        Ok(())
+    });
+}
+
+const REQUIRED: &[(&str, &str)] = &[
+    (
+        "INDBLIK_DATABASE_URL",
+        "postgres://indblik@127.0.0.1:5432/indblik",
+    ),
+    ("INDBLIK_MUNICIPALITY_NAME", "Eksempel Kommune"),
+    ("INDBLIK_MUNICIPALITY_URL", "https://www.eksempel.dk"),
+    ("INDBLIK_CONTACT_EMAIL", "indblik@eksempel.dk"),
+    ("INDBLIK_DPO_EMAIL", "dpo@eksempel.dk"),
+    ("INDBLIK_CITIZEN_OIDC_ISSUER", "http://127.0.0.1:4000"),
+    ("INDBLIK_CITIZEN_OIDC_CLIENT_ID", "indblik"),
+    ("INDBLIK_CITIZEN_OIDC_CLIENT_SECRET", "hemmelig-klient"),
+    (
+        "INDBLIK_SUBJECT_KEY_PEPPER",
+        "0123456789abcdef0123456789abcdef",
+    ),
+    (
+        "INDBLIK_CPR_ENCRYPTION_KEY",
+        "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100",
+    ),
+    ("INDBLIK_STAFF_OIDC_ISSUER", "http://127.0.0.1:4001"),
+    ("INDBLIK_STAFF_OIDC_CLIENT_ID", "indblik-staff"),
+    ("INDBLIK_STAFF_OIDC_CLIENT_SECRET", "hemmelig-medarbejder"),
+];
+
+/// Sets every required setting, after clearing whatever the test process
+/// inherited (a developer's shell or `make test` may export some).
+fn with_required(jail: &mut Jail) {
+    with_required_except(jail, "");
+}
+
+/// Like [`with_required`], leaving out the variable `missing`.
+fn with_required_except(jail: &mut Jail, missing: &str) {
+    jail.clear_env();
+    for (key, value) in REQUIRED.iter().filter(|(key, _)| *key != missing) {
+        jail.set_env(key, value);
+    }
+}
+
+fn load_error(jail: &mut Jail, key: &str, value: &str) -> String {
+    with_required(jail);
+    jail.set_env(key, value);
+    match Config::load(None) {
+        Ok(_) => format!("{key}={value} was accepted"),
+        Err(error) => error.to_string(),
+    }
+}
+
+#[test]
+fn defaults_fill_in_optional_settings() {
+    in_jail(|jail| {
+        with_required(jail);
+        let config = Config::load(None).expect("valid configuration");
+        assert_eq!(config.listen_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.log_format, LogFormat::Text);
+        assert_eq!(config.database_max_connections, 10);
+        assert!(config.logo_url.is_none());
+    });
+}
+
+#[test]
+fn plain_database_url_is_a_fallback() {
+    in_jail(|jail| {
+        with_required_except(jail, "INDBLIK_DATABASE_URL");
+        jail.set_env("DATABASE_URL", "postgres://fallback@127.0.0.1:1/x");
+        let config = Config::load(None).expect("valid configuration");
+        assert_eq!(
+            config.database_url.expose_secret(),
+            "postgres://fallback@127.0.0.1:1/x"
+        );
+
+        jail.set_env("INDBLIK_DATABASE_URL", "postgres://preferred@127.0.0.1:1/x");
+        let config = Config::load(None).expect("valid configuration");
+        assert_eq!(
+            config.database_url.expose_secret(),
+            "postgres://preferred@127.0.0.1:1/x"
+        );
+    });
+}
+
+#[test]
+fn toml_file_is_read_and_environment_wins() {
+    in_jail(|jail| {
+        jail.clear_env();
+        jail.create_file(
+            "indblik.toml",
+            r#"
+                database_url = "postgres://file@127.0.0.1:5432/indblik"
+                municipality_name = "Filkommune"
+                municipality_url = "https://fil.dk"
+                contact_email = "kontakt@fil.dk"
+                dpo_email = "dpo@fil.dk"
+                log_format = "json"
+                citizen_oidc_issuer = "https://mitid-broker.example"
+                citizen_oidc_client_id = "fil"
+                citizen_oidc_client_secret = "fil-hemmelighed"
+                citizen_cpr_claim = "signaturgruppen"
+                subject_key_pepper = "fil-peber-som-er-mindst-32-tegn-lang"
+                cpr_encryption_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+                staff_oidc_issuer = "https://login.fil.dk"
+                staff_oidc_client_id = "fil-staff"
+                staff_oidc_client_secret = "fil-staff-hemmelighed"
+            "#,
+        )
+        .expect("test file written");
+        jail.set_env("INDBLIK_MUNICIPALITY_NAME", "Miljøkommune");
+        let config = Config::load(Some(Path::new("indblik.toml"))).expect("valid configuration");
+        assert_eq!(config.municipality_name, "Miljøkommune");
+        assert_eq!(config.log_format, LogFormat::Json);
+        assert_eq!(config.citizen_cpr_claim.name, "dk.cpr");
+    });
+}
+
+#[test]
+fn missing_file_is_named() {
+    in_jail(|jail| {
+        with_required(jail);
+        let error = Config::load(Some(Path::new("nowhere.toml"))).expect_err("must fail");
+        assert!(error.to_string().contains("nowhere.toml"), "{error}");
+    });
+}
+
+#[test]
+fn missing_required_setting_is_named() {
+    in_jail(|jail| {
+        with_required_except(jail, "INDBLIK_DPO_EMAIL");
+        let error = Config::load(None).expect_err("must fail").to_string();
+        assert!(error.contains("dpo_email"), "{error}");
+    });
+}
+
+#[test]
+fn unknown_setting_is_refused() {
+    in_jail(|jail| {
+        let error = load_error(jail, "INDBLIK_LISTEN_ADRESS", "127.0.0.1:1");
+        assert!(error.to_lowercase().contains("listen_adress"), "{error}");
+    });
+}
+
+#[test]
+fn every_bad_value_names_its_setting() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("INDBLIK_LISTEN_ADDR", "localhost", "listen_addr"),
+        ("INDBLIK_LISTEN_ADDR", "127.0.0.1:99999", "listen_addr"),
+        ("INDBLIK_PUBLIC_URL", "not a url", "public_url"),
+        ("INDBLIK_PUBLIC_URL", "ftp://example.dk", "public_url"),
+        ("INDBLIK_DATABASE_URL", "mysql://x@y/z", "database_url"),
+        ("INDBLIK_DATABASE_URL", "nonsense", "database_url"),
+        (
+            "INDBLIK_DATABASE_MAX_CONNECTIONS",
+            "0",
+            "database_max_connections",
+        ),
+        (
+            "INDBLIK_DATABASE_MAX_CONNECTIONS",
+            "many",
+            "database_max_connections",
+        ),
+        (
+            "INDBLIK_DATABASE_MAX_CONNECTIONS",
+            "-3",
+            "database_max_connections",
+        ),
+        ("INDBLIK_LOG_FORMAT", "xml", "log_format"),
+        ("INDBLIK_LOG_RETENTION_MONTHS", "5", "log_retention_months"),
+        ("INDBLIK_LOG_RETENTION_MONTHS", "61", "log_retention_months"),
+        (
+            "INDBLIK_INGEST_MAX_BODY_BYTES",
+            "10",
+            "ingest_max_body_bytes",
+        ),
+        (
+            "INDBLIK_DEADLINE_HALF_HOLIDAYS_CLOSED",
+            "maybe",
+            "deadline_half_holidays_closed",
+        ),
+        ("INDBLIK_LOG_FILTER", "info,[[[", "log_filter"),
+        ("INDBLIK_MUNICIPALITY_NAME", "   ", "municipality_name"),
+        (
+            "INDBLIK_MUNICIPALITY_URL",
+            "www.example.dk",
+            "municipality_url",
+        ),
+        ("INDBLIK_LOGO_URL", "javascript:alert(1)", "logo_url"),
+        ("INDBLIK_CONTACT_EMAIL", "kontakt", "contact_email"),
+        ("INDBLIK_CONTACT_EMAIL", "a@b", "contact_email"),
+        ("INDBLIK_DPO_EMAIL", "dpo @eksempel.dk", "dpo_email"),
+        (
+            "INDBLIK_CITIZEN_OIDC_ISSUER",
+            "mitid",
+            "citizen_oidc_issuer",
+        ),
+        (
+            "INDBLIK_CITIZEN_OIDC_CLIENT_ID",
+            " ",
+            "citizen_oidc_client_id",
+        ),
+        (
+            "INDBLIK_CITIZEN_OIDC_CLIENT_SECRET",
+            "",
+            "citizen_oidc_client_secret",
+        ),
+        ("INDBLIK_CITIZEN_CPR_CLAIM", "", "citizen_cpr_claim"),
+        (
+            "INDBLIK_CITIZEN_MIN_ASSURANCE",
+            "medium",
+            "citizen_min_assurance",
+        ),
+        ("INDBLIK_SUBJECT_KEY_PEPPER", "kort", "subject_key_pepper"),
+        ("INDBLIK_CPR_ENCRYPTION_KEY", "abcd", "cpr_encryption_key"),
+        ("INDBLIK_REQUEST_INTAKE_UNIT", " ", "request_intake_unit"),
+        ("INDBLIK_DIGEST_TIME", "7", "digest_time"),
+        (
+            "INDBLIK_DIGEST_DUE_WITHIN_DAYS",
+            "0",
+            "digest_due_within_days",
+        ),
+        ("INDBLIK_MAIL_FROM", "ikke en adresse", "mail_from"),
+        ("INDBLIK_SESSION_IDLE_MINUTES", "4", "session_idle_minutes"),
+        ("INDBLIK_SESSION_IDLE_MINUTES", "21", "session_idle_minutes"),
+        ("INDBLIK_LOCKOUT_THRESHOLD", "1", "lockout_threshold"),
+        (
+            "INDBLIK_STAFF_OIDC_ISSUER",
+            "ldap://ad",
+            "staff_oidc_issuer",
+        ),
+        (
+            "INDBLIK_STAFF_OIDC_CLIENT_SECRET",
+            " ",
+            "staff_oidc_client_secret",
+        ),
+        ("INDBLIK_STAFF_REQUIRED_AMR", "", "staff_required_amr"),
+        ("INDBLIK_LOCKOUT_WINDOW_HOURS", "0", "lockout_window_hours"),
+        (
+            "INDBLIK_LOCKOUT_WINDOW_HOURS",
+            "721",
+            "lockout_window_hours",
+        ),
+        (
+            "INDBLIK_INSECURE_HTTP_SESSION_COOKIE_ON_LOOPBACK",
+            "ja",
+            "insecure_http_session_cookie_on_loopback",
+        ),
+    ];
+    for (key, value, setting) in cases {
+        in_jail(|jail| {
+            let error = load_error(jail, key, value);
+            assert!(
+                error.to_lowercase().contains(setting) && !error.contains("was accepted"),
+                "{key}={value}: {error}"
+            );
+        });
+    }
+}
+
+#[test]
+fn insecure_cookie_only_on_loopback() {
+    in_jail(|jail| {
+        with_required(jail);
+        jail.set_env("INDBLIK_INSECURE_HTTP_SESSION_COOKIE_ON_LOOPBACK", "true");
+        assert!(
+            Config::load(None).is_ok(),
+            "default public_url is http://127.0.0.1"
+        );
+        jail.set_env("INDBLIK_PUBLIC_URL", "https://indblik.eksempel.dk");
+        let error = Config::load(None)
+            .expect_err("refused off loopback")
+            .to_string();
+        assert!(
+            error.contains("insecure_http_session_cookie_on_loopback"),
+            "{error}"
+        );
+    });
+}
+
+#[test]
+fn secrets_are_not_printed() {
+    in_jail(|jail| {
+        with_required(jail);
+        jail.set_env(
+            "INDBLIK_DATABASE_URL",
+            "postgres://indblik:hemmeligt@127.0.0.1/indblik",
+        );
+        let config = Config::load(None).expect("valid configuration");
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("hemmeligt"));
+        assert!(!printed.contains("hemmelig-klient"));
+        assert!(!printed.contains("hemmelig-medarbejder"));
+        assert!(!printed.contains("0123456789abcdef"));
+    });
+    in_jail(|jail| {
+        let error = load_error(
+            jail,
+            "INDBLIK_DATABASE_URL",
+            "mysql://indblik:hemmeligt@x/y",
+        );
+        assert!(!error.contains("hemmeligt"), "{error}");
+    });
+}

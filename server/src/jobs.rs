@@ -1,0 +1,168 @@
+//! The background jobs of a running server: deleting expired sessions,
+//! keeping the access log's partitions ready and dropping months past
+//! retention, writing the daily digest and sending the mail outbox. Each
+//! job's one round is a plain function of the pool and the time, so it can
+//! be run and tested without the server; [`spawn_all`] repeats them.
+
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveTime, Utc};
+use sqlx::PgPool;
+
+use crate::access_log::partitions;
+use crate::auth::store::PgSessionStore;
+use crate::clock;
+use crate::config::Config;
+use crate::mail::{send_due, Mailer};
+
+/// What the jobs need from the configuration.
+#[derive(Clone, Debug)]
+pub struct JobSettings {
+    pub retention_months: u32,
+    pub hold_for_access_requests: bool,
+    pub digest: DigestSettings,
+}
+
+impl JobSettings {
+    pub fn of(config: &Config) -> JobSettings {
+        JobSettings {
+            retention_months: config.log_retention_months,
+            hold_for_access_requests: config.purge_waits_for_open_access_requests,
+            digest: DigestSettings::of(config),
+        }
+    }
+}
+
+/// What the daily digest needs.
+#[derive(Clone, Debug)]
+pub struct DigestSettings {
+    /// The time of day (Europe/Copenhagen) it is written.
+    pub at: NaiveTime,
+    pub dpo_email: String,
+    pub public_url: String,
+    pub within_days: i64,
+}
+
+impl DigestSettings {
+    pub fn of(config: &Config) -> DigestSettings {
+        DigestSettings {
+            at: config.digest_time,
+            dpo_email: config.dpo_email.to_string(),
+            public_url: config.public_url.to_string(),
+            within_days: i64::from(config.digest_due_within_days),
+        }
+    }
+
+    /// Writes today's digest now, unless it was written today; the number
+    /// of mails written, `None` when it had been.
+    pub async fn write(&self, pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<Option<usize>> {
+        app::requests::mail::run_digest(
+            pool,
+            &self.dpo_email,
+            &self.public_url,
+            self.within_days,
+            now,
+        )
+        .await
+    }
+
+    /// Writes today's digest if its time has come and it has not been written.
+    pub async fn write_if_due(
+        &self,
+        pool: &PgPool,
+        now: DateTime<Utc>,
+    ) -> sqlx::Result<Option<usize>> {
+        let local = now.with_timezone(&chrono_tz::Europe::Copenhagen).time();
+        if local < self.at {
+            return Ok(None);
+        }
+        self.write(pool, now).await
+    }
+}
+
+/// Starts every job on the current runtime.
+pub fn spawn_all(pool: &PgPool, settings: JobSettings, mailer: Option<Mailer>) {
+    tokio::spawn(repeat(Duration::from_secs(300), {
+        let pool = pool.clone();
+        move || {
+            let pool = pool.clone();
+            async move { delete_expired_sessions(&pool, clock::now()).await }
+        }
+    }));
+    tokio::spawn(repeat(Duration::from_secs(3600), {
+        let pool = pool.clone();
+        let settings = settings.clone();
+        move || {
+            let (pool, settings) = (pool.clone(), settings.clone());
+            async move { maintain_access_log(&pool, &settings, clock::now()).await }
+        }
+    }));
+    tokio::spawn(repeat(Duration::from_secs(30), {
+        let pool = pool.clone();
+        move || {
+            let (pool, digest, mailer) = (pool.clone(), settings.digest.clone(), mailer.clone());
+            async move { mail_round(&pool, &digest, mailer.as_ref(), clock::now()).await }
+        }
+    }));
+}
+
+/// Runs `round` every `period`, the first time at once.
+async fn repeat<F, R>(period: Duration, round: F)
+where
+    F: Fn() -> R,
+    R: std::future::Future<Output = ()>,
+{
+    let mut every = tokio::time::interval(period);
+    loop {
+        every.tick().await;
+        round().await;
+    }
+}
+
+/// One round of the session job: deletes sessions expired at `now`.
+pub async fn delete_expired_sessions(pool: &PgPool, now: DateTime<Utc>) {
+    match PgSessionStore::new(pool.clone()).delete_expired(now).await {
+        Ok(0) => {}
+        Ok(deleted) => tracing::debug!(deleted, "expired sessions deleted"),
+        Err(error) => tracing::warn!(error = %error, "cannot delete expired sessions"),
+    }
+}
+
+/// One round of the access-log job: the coming months' partitions exist and
+/// the months past retention are dropped (within an hour of passing it).
+pub async fn maintain_access_log(pool: &PgPool, settings: &JobSettings, now: DateTime<Utc>) {
+    let months = partitions::months_to_keep_ready(now, settings.retention_months);
+    if let Err(error) = partitions::ensure(pool, &months).await {
+        tracing::error!(error = %error, "cannot create access log partitions");
+    }
+    let purged = partitions::purge(
+        pool,
+        now,
+        settings.retention_months,
+        settings.hold_for_access_requests,
+    )
+    .await;
+    if let Err(error) = purged {
+        tracing::error!(error = %error, "cannot purge the access log");
+    }
+}
+
+/// One round of the mail job: the day's digest when its time has come, then
+/// the mail that is due.
+pub async fn mail_round(
+    pool: &PgPool,
+    digest: &DigestSettings,
+    mailer: Option<&Mailer>,
+    now: DateTime<Utc>,
+) {
+    match digest.write_if_due(pool, now).await {
+        Ok(Some(mails)) => tracing::info!(mails, "daily digest written to the outbox"),
+        Ok(None) => {}
+        Err(error) => tracing::error!(error = %error, "cannot write the daily digest"),
+    }
+    if let Some(mailer) = mailer {
+        if let Err(error) = send_due(pool, mailer, now).await {
+            tracing::error!(error = %error, "cannot read the mail outbox");
+        }
+    }
+}
