@@ -24,14 +24,20 @@ pub struct Mail {
     pub body: String,
 }
 
+/// What a mail in the outbox is (stored in `mail_outbox.kind`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MailKind {
+    /// The daily deadline digest to the DPO or an assignee.
     Digest,
+    /// A citizen's notice that something changed in their request.
     StatusNotice,
 }
 
 impl MailKind {
-    fn code(self) -> &'static str {
+    pub const ALL: [MailKind; 2] = [MailKind::Digest, MailKind::StatusNotice];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
         match self {
             MailKind::Digest => "digest",
             MailKind::StatusNotice => "status_notice",

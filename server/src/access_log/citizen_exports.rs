@@ -7,7 +7,6 @@
 //! nowhere else; the query string can only narrow the citizen's own log.
 
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -24,6 +23,7 @@ use app::state::AppState;
 use crate::clock;
 pub use crate::http::download::download;
 use crate::http::download::{DanishCsv, CSV_CONTENT_TYPE};
+use crate::http::error::HttpError;
 
 /// The routes, to be merged inside the session and guard layers.
 pub fn routes() -> Router<AppState> {
@@ -33,38 +33,11 @@ pub fn routes() -> Router<AppState> {
         .route("/v3/findUsage", get(find_usage))
 }
 
-/// Why an export was not made.
-#[derive(Debug)]
-enum ExportError {
-    /// A `findUsage` parameter is wrong; the text says which.
-    BadParameter(String),
-    /// Logged with its cause; the browser gets a bare 500.
-    Internal,
-}
-
-impl ExportError {
-    fn internal(error: &dyn std::fmt::Display) -> ExportError {
-        tracing::error!(error = %error, "cannot export the citizen's log");
-        ExportError::Internal
-    }
-}
-
-impl IntoResponse for ExportError {
-    fn into_response(self) -> Response {
-        match self {
-            ExportError::BadParameter(message) => {
-                (StatusCode::BAD_REQUEST, Json(FindUsageError { message })).into_response()
-            }
-            ExportError::Internal => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-        }
-    }
-}
-
 async fn rows(
     state: &AppState,
     citizen: &Citizen,
     pairs: &[(String, String)],
-) -> Result<Vec<LogRow>, ExportError> {
+) -> Result<Vec<LogRow>, HttpError> {
     let query = LogQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     summary::all_rows(
         &state.pool,
@@ -74,7 +47,7 @@ async fn rows(
         state.site.log_retention_months,
     )
     .await
-    .map_err(|error| ExportError::internal(&error))
+    .map_err(|error| HttpError::internal("export the citizen's log", &error))
 }
 
 /// The citizen's whole visible log (bulk runs included) as CSV, as it
@@ -131,9 +104,10 @@ async fn csv_export(
     State(state): State<AppState>,
     citizen: Citizen,
     Query(pairs): Query<Vec<(String, String)>>,
-) -> Result<Response, ExportError> {
+) -> Result<Response, HttpError> {
     let rows = rows(&state, &citizen, &pairs).await?;
-    let body = to_csv(&rows).map_err(|error| ExportError::internal(&error))?;
+    let body =
+        to_csv(&rows).map_err(|error| HttpError::internal("export the citizen's log", &error))?;
     Ok(download(CSV_CONTENT_TYPE, "min-log.csv", body))
 }
 
@@ -149,13 +123,14 @@ async fn json_export(
     State(state): State<AppState>,
     citizen: Citizen,
     Query(pairs): Query<Vec<(String, String)>>,
-) -> Result<Response, ExportError> {
+) -> Result<Response, HttpError> {
     let rows = rows(&state, &citizen, &pairs).await?;
     let export = JsonExport {
         description: JSON_DESCRIPTION,
         rows,
     };
-    let body = serde_json::to_vec_pretty(&export).map_err(|error| ExportError::internal(&error))?;
+    let body = serde_json::to_vec_pretty(&export)
+        .map_err(|error| HttpError::internal("export the citizen's log", &error))?;
     Ok(download("application/json", "min-log.json", body))
 }
 
@@ -209,16 +184,11 @@ pub struct FindUsageResponse {
     internal_processings: Vec<Usage>,
 }
 
-#[derive(Serialize)]
-struct FindUsageError {
-    message: String,
+fn bad_parameter(message: &str) -> HttpError {
+    HttpError::bad_parameter(message)
 }
 
-fn bad_parameter(message: &str) -> ExportError {
-    ExportError::BadParameter(message.to_owned())
-}
-
-fn parse_instant(text: Option<&str>, name: &str) -> Result<Option<DateTime<Utc>>, ExportError> {
+fn parse_instant(text: Option<&str>, name: &str) -> Result<Option<DateTime<Utc>>, HttpError> {
     match text.map(str::trim).filter(|text| !text.is_empty()) {
         None => Ok(None),
         Some(text) => DateTime::parse_from_rfc3339(text)
@@ -231,7 +201,7 @@ async fn find_usage(
     State(state): State<AppState>,
     citizen: Citizen,
     query: Result<Query<FindUsageQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Response, ExportError> {
+) -> Result<Response, HttpError> {
     let Ok(Query(query)) = query else {
         return Err(bad_parameter("the query parameters could not be read"));
     };
@@ -251,7 +221,7 @@ async fn find_usage(
     let bulk = query.include_bulk_processing.unwrap_or(false);
     let response = usages(&state.pool, &citizen, start, end, bulk, limit, offset, now)
         .await
-        .map_err(|error| ExportError::internal(&error))?;
+        .map_err(|error| HttpError::internal("export the citizen's log", &error))?;
     Ok(Json(response).into_response())
 }
 

@@ -13,6 +13,7 @@ use sqlx::PgPool;
 use app::access_log::coverage::{
     covers_from, local_date, local_midnight, month_start, next_month_start,
 };
+use app::requests::{Kind, Status};
 
 /// Months created ahead of the current one.
 pub const MONTHS_AHEAD: u32 = 2;
@@ -151,12 +152,15 @@ pub async fn purge(
         // docs/rules.md §2.6: a month stays while a citizen with uses in it has
         // an access request that is not answered yet.
         if hold_for_open_access_requests {
+            let open: Vec<&str> = Status::OPEN.iter().map(|status| status.code()).collect();
             let wanted: bool = sqlx::query_scalar(&format!(
-                "SELECT EXISTS (SELECT 1 FROM data_requests r WHERE r.kind = 'access'
-                     AND r.status IN ('received', 'in_progress', 'awaiting_citizen')
+                "SELECT EXISTS (SELECT 1 FROM data_requests r WHERE r.kind = $1
+                     AND r.status = ANY($2)
                      AND EXISTS (SELECT 1 FROM {} s WHERE s.subject_key = r.subject_key))",
                 summary_partition_name(month)
             ))
+            .bind(Kind::Access.code())
+            .bind(&open)
             .fetch_one(&mut *tx)
             .await?;
             if wanted {

@@ -30,6 +30,7 @@ use url::Url;
 use app::caller::{Role, StaffMember};
 use app::identity::sealed_cpr::CprSealKey;
 use app::identity::subject_key::{Pepper, SubjectKey};
+use app::pages::sign_in::SignInRefusal;
 use app::state::AppState;
 
 use self::claims::{Assurance, CprClaim};
@@ -169,8 +170,8 @@ pub fn routes(auth: Arc<Auth>) -> Router<AppState> {
 
 /// Where a refused user is sent; `reason` is one of the codes
 /// `app::pages::sign_in` explains.
-fn refused(reason: &str) -> Response {
-    Redirect::to(&format!("/log-ind/afvist?grund={reason}")).into_response()
+fn refused(told: SignInRefusal) -> Response {
+    Redirect::to(&told.path()).into_response()
 }
 
 /// A refused sign-in: what to register and what to tell the user.
@@ -244,7 +245,7 @@ async fn refuse(
         path,
     };
     register_rejection(pool, auth.lockout, &rejection).await;
-    refused(refusal.reason.page_code())
+    refused(refusal.reason.told())
 }
 
 /// `GET /log-ind` and `GET /medarbejder/log-ind`.
@@ -265,19 +266,19 @@ async fn start_sign_in(
         }
         Err(error) => {
             tracing::error!(error = ?error, "cannot check for blocks");
-            return refused("fejl");
+            return refused(SignInRefusal::Interrupted);
         }
     }
     let (url, pending) = match kind.relying_party(auth).authorization_request().await {
         Ok(request) => request,
         Err(error) => {
             tracing::error!(error = ?error, ?kind, "cannot start sign-in");
-            return refused("utilgaengelig");
+            return refused(SignInRefusal::ProviderUnavailable);
         }
     };
     if let Err(error) = session.insert(kind.pending_key(), pending).await {
         tracing::error!(error = ?error, "cannot store the pending sign-in");
-        return refused("fejl");
+        return refused(SignInRefusal::Interrupted);
     }
     Redirect::to(url.as_str()).into_response()
 }
@@ -344,7 +345,7 @@ async fn finish_sign_in(
         Ok(()) => Redirect::to(landing).into_response(),
         Err(error) => {
             tracing::error!(error = ?error, "cannot complete the sign-in");
-            refused("fejl")
+            refused(SignInRefusal::Interrupted)
         }
     }
 }

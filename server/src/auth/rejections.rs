@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 use sqlx::types::ipnetwork::IpNetwork;
 use sqlx::PgExecutor;
 
+use app::pages::sign_in::SignInRefusal;
+
 use super::lockout::Identity;
 
 /// Why an access attempt was rejected: the code stored in the registry and
@@ -41,6 +43,27 @@ pub enum RejectionReason {
 }
 
 impl RejectionReason {
+    pub const ALL: [RejectionReason; 18] = [
+        RejectionReason::Blocked,
+        RejectionReason::InternalError,
+        RejectionReason::StateMissing,
+        RejectionReason::StateMismatch,
+        RejectionReason::ProviderError,
+        RejectionReason::CodeMissing,
+        RejectionReason::ProviderUnavailable,
+        RejectionReason::CodeExchangeFailed,
+        RejectionReason::IdTokenInvalid,
+        RejectionReason::UserinfoFailed,
+        RejectionReason::CprMalformed,
+        RejectionReason::CprMissing,
+        RejectionReason::AssuranceTooLow,
+        RejectionReason::StaffWithoutTwoFactor,
+        RejectionReason::StaffRoleUnknown,
+        RejectionReason::StaffUnitMissing,
+        RejectionReason::PageForbidden,
+        RejectionReason::ApiKeyInvalid,
+    ];
+
     /// The stored code (lower case and underscores).
     pub fn code(self) -> &'static str {
         match self {
@@ -65,15 +88,17 @@ impl RejectionReason {
         }
     }
 
-    /// Which explanation the refused user gets on `/log-ind/afvist`.
-    pub fn page_code(self) -> &'static str {
+    /// What the refused user is told on `/log-ind/afvist`.
+    pub fn told(self) -> SignInRefusal {
         match self {
-            RejectionReason::Blocked => "blokeret",
-            RejectionReason::CprMalformed | RejectionReason::CprMissing => "cpr",
-            RejectionReason::AssuranceTooLow => "sikringsniveau",
-            RejectionReason::StaffWithoutTwoFactor => "tofaktor",
-            RejectionReason::StaffRoleUnknown | RejectionReason::StaffUnitMissing => "rolle",
-            _ => "fejl",
+            RejectionReason::Blocked => SignInRefusal::Blocked,
+            RejectionReason::CprMalformed | RejectionReason::CprMissing => SignInRefusal::NoCpr,
+            RejectionReason::AssuranceTooLow => SignInRefusal::AssuranceTooLow,
+            RejectionReason::StaffWithoutTwoFactor => SignInRefusal::NoTwoFactor,
+            RejectionReason::StaffRoleUnknown | RejectionReason::StaffUnitMissing => {
+                SignInRefusal::NoStaffRole
+            }
+            _ => SignInRefusal::Interrupted,
         }
     }
 
@@ -110,4 +135,32 @@ pub async fn register(db: impl PgExecutor<'_>, rejection: &Rejection<'_>) -> sql
     .execute(db)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_are_distinct_codes_the_registry_accepts() {
+        let all = RejectionReason::ALL;
+        let mut codes: Vec<&str> = all.iter().map(|reason| reason.code()).collect();
+        // The registry's CHECK: lower case and underscores, at most 64.
+        for code in &codes {
+            assert!(
+                !code.is_empty()
+                    && code.len() <= 64
+                    && code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{code}"
+            );
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
+        assert!(!RejectionReason::Blocked.counts_towards_block());
+        assert_eq!(
+            RejectionReason::StaffUnitMissing.told(),
+            SignInRefusal::NoStaffRole
+        );
+    }
 }

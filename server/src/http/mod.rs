@@ -3,6 +3,7 @@
 //! request passes through.
 
 pub mod download;
+pub mod error;
 pub mod error_page;
 pub mod health;
 pub mod middleware;

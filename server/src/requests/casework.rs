@@ -27,10 +27,11 @@ use app::requests::request_number;
 use app::requests::store::{casework, NewAttachment, StaffAction, StoreError};
 use app::state::AppState;
 
-use super::{done, file, missing_file, FormPage};
+use super::{done, file, FormPage};
 use crate::access_log::citizen_exports::access_answer_csv;
 use crate::clock;
 use crate::http::download::CSV_CONTENT_TYPE;
+use crate::http::error::HttpError;
 use crate::http::render;
 
 pub fn routes() -> Router<AppState> {
@@ -274,9 +275,8 @@ async fn attachment(
     State(state): State<AppState>,
     Path((id, attachment)): Path<(i64, i64)>,
     reader: CaseReader,
-) -> Response {
-    match casework::case_attachment(&state.pool, &reader, id, attachment).await {
-        Ok(attachment) => file(attachment),
-        Err(error) => missing_file(error),
-    }
+) -> Result<Response, HttpError> {
+    Ok(file(
+        casework::case_attachment(&state.pool, &reader, id, attachment).await?,
+    ))
 }

@@ -18,8 +18,9 @@ use app::requests::store::{self, AskedRow, CitizenAction};
 use app::requests::Kind;
 use app::state::AppState;
 
-use super::{done, file, missing_file, FormPage};
+use super::{done, file, FormPage};
 use crate::clock;
+use crate::http::error::HttpError;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -186,9 +187,8 @@ async fn attachment(
     State(state): State<AppState>,
     Path((id, attachment)): Path<(i64, i64)>,
     citizen: Citizen,
-) -> Response {
-    match citizen_store::citizen_attachment(&state.pool, &citizen, id, attachment).await {
-        Ok(attachment) => file(attachment),
-        Err(error) => missing_file(error),
-    }
+) -> Result<Response, HttpError> {
+    Ok(file(
+        citizen_store::citizen_attachment(&state.pool, &citizen, id, attachment).await?,
+    ))
 }

@@ -5,8 +5,7 @@
 //! spreadsheet would run as a formula (unit names come from master data).
 
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 
@@ -17,6 +16,7 @@ use app::requests::request_number;
 use app::state::AppState;
 
 use crate::http::download::{download, DanishCsv, CSV_CONTENT_TYPE};
+use crate::http::error::HttpError;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/dpo/henvendelser.csv", get(csv_export))
@@ -65,21 +65,16 @@ fn to_csv(lines: &[RequestLine]) -> Result<Vec<u8>, csv::Error> {
     file.finish()
 }
 
-async fn csv_export(State(state): State<AppState>, overseer: Overseer) -> Response {
-    let body = match lines(&state.pool, &overseer)
+async fn csv_export(
+    State(state): State<AppState>,
+    overseer: Overseer,
+) -> Result<Response, HttpError> {
+    const WHAT: &str = "export the requests";
+    let lines = lines(&state.pool, &overseer)
         .await
-        .map(|lines| to_csv(&lines))
-    {
-        Ok(Ok(body)) => body,
-        Ok(Err(error)) => return internal(&error),
-        Err(error) => return internal(&error),
-    };
-    download(CSV_CONTENT_TYPE, "henvendelser.csv", body)
-}
-
-fn internal(error: &dyn std::fmt::Display) -> Response {
-    tracing::error!(error = %error, "cannot export the requests");
-    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        .map_err(|error| HttpError::internal(WHAT, &error))?;
+    let body = to_csv(&lines).map_err(|error| HttpError::internal(WHAT, &error))?;
+    Ok(download(CSV_CONTENT_TYPE, "henvendelser.csv", body))
 }
 
 #[cfg(test)]

@@ -181,14 +181,3 @@ fn file(attachment: app::requests::store::NewAttachment) -> Response {
         attachment.body,
     )
 }
-
-/// What an attachment look-up that failed answers.
-fn missing_file(error: StoreError) -> Response {
-    match error {
-        StoreError::NotFound => StatusCode::NOT_FOUND.into_response(),
-        other => {
-            tracing::error!(error = ?other, "cannot read an attachment");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}

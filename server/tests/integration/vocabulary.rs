@@ -8,6 +8,7 @@ use sqlx::PgPool;
 
 use app::caller::Role;
 use app::requests::actions::HistoryAction;
+use app::requests::mail::MailKind;
 use app::requests::{Channel, ExtensionReason, Kind, RefusalGround, Status};
 
 /// The quoted words in a constraint or index definition, e.g. the codes of
@@ -71,6 +72,10 @@ async fn stored_codes_are_exactly_the_enums(pool: PgPool) {
     assert_eq!(
         allowed(pool, "data_request_events", "ground").await,
         codes(&RefusalGround::ALL, RefusalGround::code)
+    );
+    assert_eq!(
+        allowed(pool, "mail_outbox", "kind").await,
+        codes(&MailKind::ALL, MailKind::code)
     );
     // Roles are stored as a text array without a constraint; the codes the
     // directory stores are the enum's.
