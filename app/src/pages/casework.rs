@@ -255,13 +255,14 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
             <dd>
                 {match case.cpr_revealed.clone() {
                     Some(cpr) => view! { <strong>{cpr}</strong>" (visningen er logget)" }.into_any(),
-                    None => view! {
+                    None if case.may_act => view! {
                         {case.cpr_masked.clone()}
                         <form method="post" action=format!("{base}/vis-cpr") class="inline-form">
                             <button type="submit" class="button button-tertiary">"Vis fuldt CPR-nummer"</button>
                         </form>
                         <span class="text-small">"Visningen bliver logget og kan ses af borgeren."</span>
                     }.into_any(),
+                    None => view! { {case.cpr_masked.clone()} }.into_any(),
                 }}
             </dd>
             <dt>"Sagsbehandler"</dt>

@@ -45,7 +45,7 @@ pub fn routes() -> Router<AppState> {
 async fn reveal_cpr(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    _reader: CaseReader,
+    _actor: CaseActor,
     request: Request,
 ) -> Response {
     let (parts, _) = request.into_parts();

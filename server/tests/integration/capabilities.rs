@@ -323,6 +323,17 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
             assert_eq!(logged_look_ups(pool, made.id).await, logged + 1);
             let may_act = reader.actor_in(made.unit).is_some();
             assert_eq!(case.unwrap().may_act, may_act);
+            // Only a caseworker of the unit reveals the CPR number.
+            let revealed = casework::case(pool, &world.settings, reader, made.id, true, now).await;
+            assert_eq!(
+                revealed.is_ok(),
+                may_act,
+                "{:?} reveals on {made:?}",
+                reader.member()
+            );
+            if let Ok(case) = revealed {
+                assert!(case.cpr_revealed.is_some());
+            }
         } else {
             assert!(is_not_found(case));
             assert_eq!(logged_look_ups(pool, made.id).await, logged);

@@ -617,6 +617,20 @@ async fn each_role_sees_and_does_only_its_own(pool: PgPool) {
     assert_eq!(by_dpo.status, StatusCode::CONFLICT);
     assert!(by_dpo.body.contains("Kun sagsbehandlere i enheden"));
     assert_eq!(status_of(&pool, id).await, "received");
+    // The DPO reads but cannot reveal the CPR number, by page or by POST.
+    let dpo_case = get_with_cookie(app, &format!("/sagsbehandling/{id}"), &dan).await;
+    assert!(dpo_case.body.contains("Anna Testesen") && !dpo_case.body.contains("vis-cpr"));
+    let revealed_by_dpo = post_form(app, &format!("/sagsbehandling/{id}/vis-cpr"), &dan, &[]).await;
+    assert_eq!(revealed_by_dpo.status, StatusCode::FORBIDDEN);
+    assert!(!revealed_by_dpo.body.contains("240381-9912"));
+    let reveals: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM data_request_events WHERE request_id = $1 AND action = 'cpr_revealed'",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(reveals, 0);
     let registered_by_dpo = post_form(
         app,
         "/sagsbehandling/registrer",

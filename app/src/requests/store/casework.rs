@@ -212,8 +212,9 @@ pub async fn queue(
 }
 
 /// Request `id` as the reader sees it. Opening it is logged on the
-/// citizen; with `reveal_cpr` the CPR number is shown in full and that is
-/// logged too (in the history and in the citizen's access log).
+/// citizen; with `reveal_cpr` (only for a caseworker of its unit) the CPR
+/// number is shown in full and that is logged too (in the history and in
+/// the citizen's access log).
 pub async fn case(
     pool: &PgPool,
     settings: &RequestSettings,
@@ -225,6 +226,14 @@ pub async fn case(
     let (codes, member) = (reader.unit_codes(), reader.member());
     let mut db = pool.acquire().await?;
     let request = load(&mut db, Scope::Units(codes.as_deref()), id, false).await?;
+    let acting = reader.actor_in(&request.unit_code).is_some();
+    if reveal_cpr && !acting {
+        // The DPO reads; revealing a CPR number is for the caseworkers who act.
+        return Err(StoreError::NotAllowed(
+            "Kun sagsbehandlere i enheden, der behandler henvendelsen, kan se det fulde CPR-nummer."
+                .to_owned(),
+        ));
+    }
     let cpr = settings.seal_key.open(&request.cpr).map_err(|_| {
         StoreError::Misconfigured(
             "the CPR number cannot be opened with cpr_encryption_key".to_owned(),
@@ -250,7 +259,6 @@ pub async fn case(
     let facts = facts(&mut db, &request, Audience::Staff).await?;
     let colleagues = colleagues(&mut db, &request.unit_code).await?;
     let today = local_date(now);
-    let acting = reader.actor_in(&request.unit_code).is_some();
     Ok(CaseView {
         citizen_name: request.citizen_name.clone(),
         cpr_masked: cpr.masked(),
