@@ -101,6 +101,33 @@ impl fmt::Debug for Cpr {
     }
 }
 
+/// Whether `text` contains something shaped like a CPR number: ten digits,
+/// or six, a hyphen and four, not part of a longer run of digits, whose first
+/// six are a date. Used to keep CPR numbers out of free-text fields.
+pub fn contains_cpr_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    (0..bytes.len()).any(|start| {
+        if !digit(start) || (start > 0 && digit(start - 1)) {
+            return false;
+        }
+        let run = |from: usize, length: usize| (from..from + length).all(digit);
+        let ends_at = |end: usize| !digit(end);
+        let candidate = if run(start, 10) && ends_at(start + 10) {
+            Some(&text[start..start + 10])
+        } else if run(start, 6)
+            && bytes.get(start + 6) == Some(&b'-')
+            && run(start + 7, 4)
+            && ends_at(start + 11)
+        {
+            Some(&text[start..start + 11])
+        } else {
+            None
+        };
+        candidate.is_some_and(|candidate| Cpr::parse(candidate).is_ok())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +209,31 @@ mod tests {
         #[test]
         fn anything_with_a_non_digit_is_refused(text in "[0-9]{0,5}[^0-9\\s-][0-9]{0,8}") {
             prop_assert!(Cpr::parse(&text).is_err());
+        }
+    }
+
+    #[test]
+    fn cpr_numbers_are_found_inside_text_and_other_numbers_are_not() {
+        for text in [
+            "2403819912",
+            "240381-9912",
+            "sag om 240381-9912 i går",
+            "cpr:2403819912.",
+            "x2403819912y",
+        ] {
+            assert!(contains_cpr_number(text), "{text}");
+        }
+        for text in [
+            "",
+            "H-000123",
+            "24038199123",
+            "12403819912",
+            "9903819912",
+            "240381 9912",
+            "sag 2026-123456",
+            "tlf. 12345678",
+        ] {
+            assert!(!contains_cpr_number(text), "{text}");
         }
     }
 }

@@ -57,8 +57,8 @@ fn required_text(
     let value = field(fields, name);
     if value.is_empty() {
         errors.add(name, missing);
-    } else if value.chars().count() > max {
-        errors.add(name, too_long(max));
+    } else {
+        check_text(value, name, max, errors);
     }
     value.to_owned()
 }
@@ -71,10 +71,21 @@ fn optional_text(
     errors: &mut FieldErrors,
 ) -> Option<String> {
     let value = field(fields, name);
-    if value.chars().count() > max {
+    check_text(value, name, max, errors);
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// A text that cannot be stored: too long, or with a control character
+/// (NUL and the like; tab and line breaks are fine).
+fn check_text(value: &str, name: &str, max: usize, errors: &mut FieldErrors) {
+    if crate::text::has_control_characters(value) {
+        errors.add(
+            name,
+            "Teksten indeholder et usynligt kontroltegn, som ikke kan gemmes. Skriv eller indsæt teksten igen.",
+        );
+    } else if value.chars().count() > max {
         errors.add(name, too_long(max));
     }
-    (!value.is_empty()).then(|| value.to_owned())
 }
 
 fn too_long(max: usize) -> String {

@@ -161,7 +161,9 @@ impl QueueFilter {
                     filter.status = Status::from_code(value).filter(|status| status.is_open())
                 }
                 "type" => filter.kind = Kind::from_code(value),
-                "enhed" if !value.is_empty() => filter.unit = Some(value.to_owned()),
+                "enhed" if !value.is_empty() && !crate::text::has_control_characters(value) => {
+                    filter.unit = Some(value.to_owned())
+                }
                 "mine" => filter.mine = value == "ja",
                 "side" => filter.page = value.parse().ok().filter(|page| *page >= 1).unwrap_or(1),
                 _ => {}

@@ -66,7 +66,11 @@ fn api_error(status: StatusCode, message: impl Into<String>) -> Response {
         .into_response()
 }
 
-/// One line of the body: one use of personal data.
+/// One line of the body: one use of personal data. A citizen's CPR number
+/// belongs in `cpr` and nowhere else: a text field holding anything shaped
+/// like a CPR number (ten digits, or six, a hyphen and four, whose first six
+/// are a date) is refused, as is any control character other than tab and
+/// line breaks; the error names the line and the field, never the value.
 #[allow(dead_code)] // documentation of the wire format; lines are read by `event::RawEvent`
 #[derive(ToSchema)]
 pub struct AccessEventLine {
@@ -129,7 +133,7 @@ pub struct AccessEventLine {
         (status = 403, description = "The sending address is blocked after repeated rejected attempts.", body = ApiError),
         (status = 413, description = "The body is larger than the configured limit.", body = ApiError),
         (status = 415, description = "The body is not declared as NDJSON.", body = ApiError),
-        (status = 422, description = "One or more lines are invalid; nothing was stored.", body = Refusal),
+        (status = 422, description = "One or more lines are invalid (including a CPR number or a control character in a text field); nothing was stored.", body = Refusal),
     ),
     security(("api_key" = []))
 )]

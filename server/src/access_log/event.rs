@@ -267,6 +267,10 @@ impl RawEvent {
                 fail("use", "is required".to_owned());
                 None
             }
+            Some(code) if let Some(problem) = free_text_problem(code) => {
+                fail("use", problem.to_owned());
+                None
+            }
             Some(code) => UseType::from_code(code).or_else(|| {
                 fail(
                     "use",
@@ -290,16 +294,8 @@ impl RawEvent {
                     None
                 }
             },
-            (None, Some(criterion)) if criterion.chars().count() <= MAX_TEXT => {
-                Some(Subject::SearchCriterion(criterion))
-            }
-            (None, Some(_)) => {
-                fail(
-                    "search_criterion",
-                    format!("is longer than {MAX_TEXT} characters"),
-                );
-                None
-            }
+            (None, Some(criterion)) => within(criterion, "search_criterion", MAX_TEXT, &mut fail)
+                .map(Subject::SearchCriterion),
             (Some(_), Some(_)) => {
                 fail(
                     "cpr",
@@ -448,13 +444,29 @@ fn optional(
     non_blank(value).and_then(|text| within(text, field, max, fail))
 }
 
+/// What is wrong with a free-text value whatever its field, without
+/// repeating it: a control character, or what looks like a CPR number (a
+/// citizen's number belongs in `cpr` only, where it becomes the subject key).
+fn free_text_problem(text: &str) -> Option<&'static str> {
+    if app::text::has_control_characters(text) {
+        Some("contains a control character (such as NUL); only tab and line breaks are allowed")
+    } else if app::identity::cpr::contains_cpr_number(text) {
+        Some("contains what looks like a CPR number; a citizen's CPR number may only be sent in `cpr`")
+    } else {
+        None
+    }
+}
+
 fn within(
     text: String,
     field: &'static str,
     max: usize,
     fail: &mut impl FnMut(&'static str, String),
 ) -> Option<String> {
-    if text.chars().count() > max {
+    if let Some(problem) = free_text_problem(&text) {
+        fail(field, problem.to_owned());
+        None
+    } else if text.chars().count() > max {
         fail(field, format!("is longer than {max} characters"));
         None
     } else {
@@ -473,6 +485,10 @@ fn lookup(
     match code {
         None => {
             fail(field, "is required".to_owned());
+            None
+        }
+        Some(code) if let Some(problem) = free_text_problem(&code) => {
+            fail(field, problem.to_owned());
             None
         }
         Some(code) => ids.get(&code).copied().or_else(|| {

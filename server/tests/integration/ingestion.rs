@@ -322,3 +322,81 @@ async fn keys_are_only_made_for_known_systems(pool: PgPool) {
         .unwrap_err();
     assert!(error.to_string().contains("999"), "{error}");
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_cpr_number_or_a_control_character_in_free_text_is_refused_without_echo(pool: PgPool) {
+    // esdh may hide events, so hidden_reason is checked for its text alone.
+    let key = key_for(&pool, "esdh").await;
+    let router = router(pool.clone());
+    let with = |id: &str, field: &str, value: Value| {
+        let mut line = event(id);
+        line[field] = value;
+        line
+    };
+    let search = |value: &str| {
+        let mut line = event("s");
+        line["cpr"] = Value::Null;
+        line["use"] = json!("search");
+        line["search_criterion"] = json!(value);
+        line
+    };
+    let mut bulk = with("bulk", "batch_run", json!("kørsel 311299-1234"));
+    bulk["bulk"] = json!(true);
+    let lines = [
+        with("e-2403819912", "time", event("x")["time"].clone()), // 1: id
+        with("a", "actor", json!("medarbejder 240381-9912")),     // 2
+        search("fødselsdato 2403819912"),                         // 3
+        with("c", "case_reference", json!("sag/2403819912")),     // 4
+        bulk,                                                     // 5: batch_run
+        with("h", "hidden_reason", json!("politisag 240381-9912")), // 6
+        with("u", "unit", json!("2403819912")),                   // 7
+        with("p", "purpose", json!("240381-9912")),               // 8
+        with("t", "use", json!("2403819912")),                    // 9
+        with("n", "actor", json!("m1\u{0}2")),                    // 10: NUL
+        with("r", "case_reference", json!("sag\u{1b}[2J")),       // 11: escape
+        with("ok", "case_reference", json!("sag 2026-1234567")),  // 12: fine
+    ];
+    let reply = post(&router, &key, ndjson(&lines)).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert!(
+        !reply.body.contains("2403819912") && !reply.body.contains("240381-9912"),
+        "{}",
+        reply.body
+    );
+    assert!(!reply.body.contains("311299"), "{}", reply.body);
+    let report: Value = serde_json::from_str(&reply.body).unwrap();
+    let found: Vec<(u64, String)> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|error| {
+            (
+                error["line"].as_u64().unwrap(),
+                error["field"].as_str().unwrap_or("-").to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(u64, String)> = [
+        (1, "id"),
+        (2, "actor"),
+        (3, "search_criterion"),
+        (4, "case_reference"),
+        (5, "batch_run"),
+        (6, "hidden_reason"),
+        (7, "unit"),
+        (8, "purpose"),
+        (9, "use"),
+        (10, "actor"),
+        (11, "case_reference"),
+    ]
+    .into_iter()
+    .map(|(line, field)| (line, field.to_owned()))
+    .collect();
+    assert_eq!(found, expected, "{}", reply.body);
+    assert_eq!(stored_events(&pool).await, 0);
+}

@@ -803,3 +803,47 @@ async fn the_dpo_overview_counts_every_units_deadlines(pool: PgPool) {
         .contains(&format!("H-{answered:06};Indsigt;Besvaret;Borgerservice")));
     assert!(!csv.body.contains("Anna") && !csv.body.contains("2403819912"));
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_control_character_in_a_form_or_a_filter_is_an_error_not_a_failure(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let reply = post_form(
+        app,
+        "/henvendelser/ny/indsigt",
+        anna,
+        &[
+            ("about", "Alt\u{0}om mig"),
+            ("notify_email", "anna\u{0}@eksempel.dk"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("kontroltegn"));
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM data_requests")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+
+    let id = file_access_request(app, anna).await;
+    let note = post_form(
+        app,
+        &format!("/sagsbehandling/{id}/note"),
+        sara,
+        &[("version", "1"), ("body", "note\u{0}")],
+    )
+    .await;
+    assert_eq!(note.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(request_version(&pool, id).await, "1");
+
+    let queue = get_with_cookie(app, "/sagsbehandling?enhed=%00", sara).await;
+    assert_eq!(queue.status, StatusCode::OK);
+}
