@@ -79,11 +79,14 @@ impl SessionStore for PgSessionStore {
         }
     }
 
+    /// Updates a session that still exists, and never re-creates one: a
+    /// request that was in flight while its session was signed out (or
+    /// ended) must not bring it back when it finishes. New sessions come
+    /// through [`SessionStore::create`].
     async fn save(&self, record: &Record) -> Result<()> {
         let (id, data, expires_at) = row(record)?;
         sqlx::query!(
-            "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
-             ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at",
+            "UPDATE sessions SET data = $2, expires_at = $3 WHERE id = $1",
             id,
             data,
             expires_at,

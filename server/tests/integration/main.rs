@@ -22,6 +22,7 @@ mod my_log;
 mod pages;
 mod requests;
 mod retention;
+mod sessions;
 mod staff;
 mod summary;
 mod support;
