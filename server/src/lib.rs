@@ -35,6 +35,8 @@ pub struct Services {
     pub auth: Arc<Auth>,
     pub sessions: tower_sessions::SessionManagerLayer<auth::store::PgSessionStore>,
     pub ingest: access_log::api::IngestState,
+    /// Whose forwarding headers name the client's address.
+    pub trusted_proxies: http::client_addr::TrustedProxies,
 }
 
 /// Builds the router's services from the configuration and an open pool.
@@ -52,6 +54,7 @@ pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
         state: app_state(config, pool)?,
         auth: Arc::new(Auth::from_config(config)?),
         sessions: auth::session::layer(store, config),
+        trusted_proxies: http::client_addr::TrustedProxies::new(config.trusted_proxies.clone()),
     })
 }
 

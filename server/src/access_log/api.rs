@@ -4,10 +4,9 @@
 //! code. Wrong keys are registered as rejected access (and count towards a
 //! block of the sending address), like failed sign-ins.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -28,6 +27,7 @@ use crate::auth::register_rejection;
 use crate::auth::rejections::Rejection;
 use crate::auth::rejections::RejectionReason;
 use crate::clock;
+use crate::http::client_addr::ClientAddr;
 
 /// The path events are posted to.
 pub const EVENTS_PATH: &str = "/api/v1/access-events";
@@ -139,18 +139,18 @@ pub struct AccessEventLine {
 )]
 async fn post_events(
     State(state): State<IngestState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     request: Request,
 ) -> Response {
     let now = clock::now();
-    match lockout::is_blocked(&state.pool, peer.ip(), &Identity::Unknown).await {
+    match lockout::is_blocked(&state.pool, client, &Identity::Unknown).await {
         Ok(false) => {}
         Ok(true) => {
             // A refused attempt like any other (sikkerhedsbekendtgørelsen § 18),
             // registered as sign-in registers attempts made while blocked.
             let rejection = Rejection {
                 at: now,
-                source_ip: peer.ip(),
+                source_ip: client,
                 identity: &Identity::Unknown,
                 reason: RejectionReason::Blocked,
                 path: EVENTS_PATH,
@@ -173,7 +173,7 @@ async fn post_events(
     let Some(system) = system else {
         let rejection = Rejection {
             at: now,
-            source_ip: peer.ip(),
+            source_ip: client,
             identity: &Identity::Unknown,
             reason: RejectionReason::ApiKeyInvalid,
             path: EVENTS_PATH,

@@ -4,10 +4,9 @@
 //! the right sign-in; anyone else gets 403 with the DKFDS error page, and the
 //! attempt is registered as a rejected access (which counts towards a block).
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -21,6 +20,7 @@ use super::lockout::Identity;
 use super::rejections::{Rejection, RejectionReason};
 use super::{register_rejection, Auth};
 use crate::clock;
+use crate::http::client_addr::ClientAddr;
 use crate::http::error_page;
 
 /// What the guard needs.
@@ -58,7 +58,7 @@ pub fn required_access(path: &str) -> Option<Access> {
 /// The middleware; runs after the session middleware attached the caller.
 pub async fn guard_pages(
     State(guard): State<GuardState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     request: Request,
     next: Next,
 ) -> Response {
@@ -84,7 +84,7 @@ pub async fn guard_pages(
     };
     let rejection = Rejection {
         at: clock::now(),
-        source_ip: peer.ip(),
+        source_ip: client,
         identity: &identity,
         reason: RejectionReason::PageForbidden,
         path: request.uri().path(),

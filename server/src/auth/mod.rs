@@ -15,10 +15,10 @@ pub mod session;
 pub mod store;
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
+use std::net::IpAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
@@ -40,6 +40,7 @@ use self::rejections::{Rejection, RejectionReason};
 use self::session::{SignedIn, SignedInAs, USER_KEY};
 use crate::clock;
 use crate::config::Config;
+use crate::http::client_addr::ClientAddr;
 
 /// Callback registered at the MitID broker.
 pub const CITIZEN_CALLBACK: &str = "/auth/callback";
@@ -233,13 +234,13 @@ async fn refuse(
     pool: &PgPool,
     auth: &Auth,
     now: DateTime<Utc>,
-    peer: SocketAddr,
+    client: IpAddr,
     path: &str,
     refusal: Refusal,
 ) -> Response {
     let rejection = Rejection {
         at: now,
-        source_ip: peer.ip(),
+        source_ip: client,
         identity: &refusal.identity,
         reason: refusal.reason,
         path,
@@ -253,16 +254,16 @@ async fn start_sign_in(
     State(pool): State<PgPool>,
     Extension(auth): Extension<Arc<Auth>>,
     Extension(kind): Extension<Kind>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     session: Session,
 ) -> Response {
     let (pool, auth) = (&pool, auth.as_ref());
     let now = clock::now();
-    match lockout::is_blocked(pool, peer.ip(), &Identity::Unknown).await {
+    match lockout::is_blocked(pool, client, &Identity::Unknown).await {
         Ok(false) => {}
         Ok(true) => {
             let refusal = Refusal::blocked(Identity::Unknown);
-            return refuse(pool, auth, now, peer, kind.start_path(), refusal).await;
+            return refuse(pool, auth, now, client, kind.start_path(), refusal).await;
         }
         Err(error) => {
             tracing::error!(error = ?error, "cannot check for blocks");
@@ -288,14 +289,14 @@ async fn finish_sign_in(
     State(pool): State<PgPool>,
     Extension(auth): Extension<Arc<Auth>>,
     Extension(kind): Extension<Kind>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     session: Session,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let (pool, auth, session, query) = (&pool, auth.as_ref(), &session, &query);
     let now = clock::now();
     let verified = async {
-        if lockout::is_blocked(pool, peer.ip(), &Identity::Unknown)
+        if lockout::is_blocked(pool, client, &Identity::Unknown)
             .await
             .map_err(internal)?
         {
@@ -306,7 +307,7 @@ async fn finish_sign_in(
             Kind::Citizen => citizen_from(&auth.citizen, &login).await?,
             Kind::Staff => staff_from(&auth.staff, &login)?,
         };
-        if lockout::is_blocked(pool, peer.ip(), &identity)
+        if lockout::is_blocked(pool, client, &identity)
             .await
             .map_err(internal)?
         {
@@ -316,7 +317,9 @@ async fn finish_sign_in(
     };
     let (login, who, identity) = match verified.await {
         Ok(signed_in) => signed_in,
-        Err(refusal) => return refuse(pool, auth, now, peer, kind.callback_path(), refusal).await,
+        Err(refusal) => {
+            return refuse(pool, auth, now, client, kind.callback_path(), refusal).await
+        }
     };
     let landing = match &who {
         SignedInAs::Citizen { .. } => "/min-log",
@@ -332,7 +335,7 @@ async fn finish_sign_in(
     };
     // A new session id at sign-in, so an id seen before cannot be used.
     let stored = async {
-        lockout::record_sign_in(pool, now, peer.ip(), &identity).await?;
+        lockout::record_sign_in(pool, now, client, &identity).await?;
         if let SignedInAs::Staff(member) = &user.who {
             let email = login_email.as_deref();
             app::requests::store::staff::remember_staff(pool, member, email, now).await?;

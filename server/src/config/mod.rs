@@ -20,6 +20,7 @@ use url::Url;
 use chrono::NaiveTime;
 use lettre::message::Mailbox;
 use lettre::Address;
+use sqlx::types::ipnetwork::IpNetwork;
 
 use app::identity::sealed_cpr::CprSealKey;
 use app::identity::subject_key::Pepper;
@@ -110,6 +111,12 @@ pub struct Config {
     pub staff_unit_claim: String,
     /// An `amr` value that proves two-factor authentication (required).
     pub staff_required_amr: String,
+    /// The TLS-terminating proxies in front of the portal, as addresses or
+    /// CIDR ranges separated by spaces or commas (e.g. `10.0.0.5, 10.1.0.0/16`).
+    /// Only a request from one of them has its client address read from
+    /// `Forwarded` or `X-Forwarded-For`; by default none.
+    #[serde(default, deserialize_with = "parse::networks")]
+    pub trusted_proxies: Vec<IpNetwork>,
     /// Consecutive rejected attempts that block an address or identity, 2 to 100.
     pub lockout_threshold: u32,
     /// Hours within which rejected attempts count towards a block, 1 to 720.

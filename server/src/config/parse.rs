@@ -12,6 +12,7 @@ use lettre::Address;
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
+use sqlx::types::ipnetwork::IpNetwork;
 
 use app::identity::sealed_cpr::CprSealKey;
 use app::identity::subject_key::Pepper;
@@ -130,4 +131,17 @@ pub fn mailbox<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Mail
             "must be an address like `Indblik <indblik@kommune.dk>`, got {text:?}"
         ))
     })
+}
+
+pub fn networks<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<IpNetwork>, D::Error> {
+    text(
+        deserializer,
+        |text| {
+            text.split([',', ' '])
+                .filter(|part| !part.trim().is_empty())
+                .map(|part| part.trim().parse::<IpNetwork>().ok())
+                .collect()
+        },
+        "must be IP addresses or CIDR ranges separated by spaces or commas (e.g. `10.0.0.5, 10.1.0.0/16`)",
+    )
 }

@@ -2,6 +2,7 @@
 //! functions, health endpoints, static assets, and the middleware every
 //! request passes through.
 
+pub mod client_addr;
 pub mod download;
 pub mod error;
 pub mod error_page;
@@ -45,6 +46,7 @@ pub fn router(services: Services) -> Router {
         auth,
         sessions,
         ingest,
+        trusted_proxies,
     } = services;
     let guard = crate::auth::guard::GuardState {
         pool: state.pool.clone(),
@@ -65,6 +67,10 @@ pub fn router(services: Services) -> Router {
                 .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
         )
         .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(trusted_proxies),
+            client_addr::attach,
+        ))
         .layer(CatchPanicLayer::custom(move |panic| {
             error_page::panic_response(&panic_site, panic)
         }));

@@ -173,3 +173,56 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
 fn overseer() -> Overseer {
     Overseer::at_command_line("test")
 }
+
+/// A request for `path` that a proxy forwarded for `client`.
+async fn via_proxy(app: &Router, path: &str, client: &str) -> crate::support::Reply {
+    let request = axum::http::Request::get(path)
+        .header("x-forwarded-for", format!("{client}, 10.0.0.1"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    crate::support::send(app, request).await
+}
+
+async fn blocked_addresses(pool: &PgPool) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT host(source_ip) FROM access_blocks WHERE lifted_at IS NULL AND source_ip IS NOT NULL",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn behind_a_trusted_proxy_the_client_is_blocked_not_the_proxy(pool: PgPool) {
+    // The test requests come from 192.0.2.10 (see support::client_addr).
+    let config =
+        Config::from_figment(test_figment().merge(("trusted_proxies", "192.0.2.10, 10.0.0.0/8")))
+            .unwrap();
+    let app = crate::support::router_with(&config, pool.clone());
+    for _ in 0..5 {
+        let reply = via_proxy(&app, "/auth/callback?code=x&state=y", "203.0.113.5").await;
+        assert_eq!(reply.location(), "/log-ind/afvist?grund=fejl");
+    }
+    assert_eq!(blocked_addresses(&pool).await, ["203.0.113.5"]);
+    let blocked = via_proxy(&app, "/log-ind", "203.0.113.5").await;
+    assert_eq!(blocked.location(), BLOCKED);
+    // Everyone else behind the same proxy signs in as before.
+    let other = via_proxy(&app, "/log-ind", "198.51.100.7").await;
+    assert!(other.location().starts_with(&citizen_issuer()));
+    let recorded: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT host(source_ip) FROM access_rejections")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(recorded, ["203.0.113.5"]);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn forwarding_headers_from_an_untrusted_peer_are_ignored(pool: PgPool) {
+    let app = router(pool.clone());
+    for _ in 0..5 {
+        via_proxy(&app, "/auth/callback?code=x&state=y", "203.0.113.5").await;
+    }
+    // Not the address it claimed: the peer it came from.
+    assert_eq!(blocked_addresses(&pool).await, ["192.0.2.10"]);
+}
