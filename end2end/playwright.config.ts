@@ -59,9 +59,6 @@ export default defineConfig({
       INDBLIK_CITIZEN_OIDC_ISSUER: citizenIssuer,
       INDBLIK_STAFF_OIDC_ISSUER: staffIssuer,
       INDBLIK_SMTP_URL: process.env.TEST_SMTP_URL ?? 'smtp://127.0.0.1:4102',
-      // Every browser here comes from 127.0.0.1, and several specs are refused
-      // on purpose; blocking after 5 is tested in the integration tests.
-      INDBLIK_LOCKOUT_THRESHOLD: '100',
     },
   },
 });

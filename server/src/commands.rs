@@ -84,7 +84,7 @@ async fn load_demo_data(
 /// `server blocks`.
 async fn list_blocks(pool: &PgPool) -> anyhow::Result<()> {
     let operator = Overseer::at_command_line("server blocks");
-    let blocks = app::access_control::store::active_blocks(pool, &operator).await?;
+    let blocks = app::access_control::store::active_blocks(pool, &operator, clock::now()).await?;
     if blocks.is_empty() {
         println!("no active blocks");
     }

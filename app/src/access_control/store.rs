@@ -19,6 +19,7 @@ pub async fn access_control_overview(
     pool: &PgPool,
     overseer: &Overseer,
     limit: i64,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<AccessControlOverview> {
     let rejections = sqlx::query!(
         r#"SELECT occurred_at, host(source_ip) AS "source_ip!", subject_key IS NOT NULL AS "citizen!",
@@ -41,17 +42,25 @@ pub async fn access_control_overview(
         path: row.path,
     })
     .collect();
-    let blocks = active_blocks(pool, overseer).await?;
+    let blocks = active_blocks(pool, overseer, now).await?;
     Ok(AccessControlOverview { rejections, blocks })
 }
 
-/// Every block not yet lifted, newest first, described for people (the DPO
-/// page and `server blocks`).
-pub async fn active_blocks(pool: &PgPool, _overseer: &Overseer) -> sqlx::Result<Vec<BlockRow>> {
+/// Every block in force at `now` (not lifted; an address's throttling not
+/// expired), newest first, described for people (the DPO page and
+/// `server blocks`).
+pub async fn active_blocks(
+    pool: &PgPool,
+    _overseer: &Overseer,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Vec<BlockRow>> {
     let blocks = sqlx::query!(
         r#"SELECT id, blocked_at, host(source_ip) AS source_ip, subject_key IS NOT NULL AS "citizen!",
-                  staff_id, rejections
-           FROM access_blocks WHERE lifted_at IS NULL ORDER BY blocked_at DESC, id DESC"#
+                  staff_id, rejections, expires_at
+           FROM access_blocks
+           WHERE lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $1)
+           ORDER BY blocked_at DESC, id DESC"#,
+        now
     )
     .fetch_all(pool)
     .await?
@@ -60,7 +69,10 @@ pub async fn active_blocks(pool: &PgPool, _overseer: &Overseer) -> sqlx::Result<
         id: row.id,
         at: local(row.blocked_at),
         what: match (row.source_ip, row.citizen, row.staff_id) {
-            (Some(ip), _, _) => format!("IP-adresse {ip}"),
+            (Some(ip), _, _) => match row.expires_at {
+                Some(until) => format!("IP-adresse {ip} (til {})", local(until)),
+                None => format!("IP-adresse {ip}"),
+            },
             (None, true, _) => "en borger".to_owned(),
             (None, false, Some(staff)) => format!("medarbejder {staff}"),
             (None, false, None) => "ukendt".to_owned(),

@@ -18,7 +18,8 @@ use crate::requests::views::{Count, DeadlineOverview, MailHealth, QueueRow};
 pub async fn load_access_control() -> Result<AccessControlOverview, AppError> {
     let overseer = crate::caller::Caller::current().overseer()?;
     let state = crate::state::app_state()?;
-    crate::access_control::store::access_control_overview(&state.pool, &overseer, 200)
+    let now = crate::clock::now();
+    crate::access_control::store::access_control_overview(&state.pool, &overseer, 200, now)
         .await
         .map_err(AppError::internal)
 }

@@ -143,7 +143,7 @@ async fn post_events(
     request: Request,
 ) -> Response {
     let now = clock::now();
-    match lockout::is_blocked(&state.pool, client, &Identity::Unknown).await {
+    match lockout::address_throttled(&state.pool, client, now).await {
         Ok(false) => {}
         Ok(true) => {
             // A refused attempt like any other (sikkerhedsbekendtgørelsen § 18),

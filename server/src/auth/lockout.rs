@@ -1,7 +1,10 @@
 //! Blocking after repeated rejected attempts (sikkerhedsbekendtgørelsen § 18):
-//! after `threshold` consecutive rejections within `window` from one source
-//! address or for one identity, further sign-in attempts from it are refused
-//! until an authorised person lifts the block. A successful sign-in, or the
+//! after `threshold` consecutive rejections within `window` for one identity
+//! (a citizen, a staff member), further sign-in attempts by it are refused
+//! until an authorised person lifts the block; from one source address, the
+//! address is throttled for `window` and then free again by itself. Only
+//! rejections that are refused access count
+//! ([`RejectionReason::counts_towards_block`]); a successful sign-in, or the
 //! lifting of a block, starts the count again.
 
 use std::net::IpAddr;
@@ -11,6 +14,8 @@ use sqlx::types::ipnetwork::IpNetwork;
 use sqlx::{PgConnection, PgExecutor};
 
 use app::identity::subject_key::SubjectKey;
+
+use super::rejections::RejectionReason;
 
 /// When to block.
 #[derive(Clone, Copy, Debug)]
@@ -61,21 +66,40 @@ impl Party {
     }
 }
 
-/// Whether an active block covers `address` or `identity`.
-pub async fn is_blocked(
-    db: impl PgExecutor<'_>,
-    address: IpAddr,
-    identity: &Identity,
-) -> sqlx::Result<bool> {
+/// Whether an active block covers `identity` (a citizen or a staff member;
+/// never an unknown one). Such a block lasts until a person lifts it.
+pub async fn identity_blocked(db: impl PgExecutor<'_>, identity: &Identity) -> sqlx::Result<bool> {
     let (key, staff) = identity.columns();
+    if key.is_none() && staff.is_none() {
+        return Ok(false);
+    }
     sqlx::query_scalar!(
         r#"SELECT EXISTS (
                SELECT 1 FROM access_blocks
-               WHERE lifted_at IS NULL AND (source_ip = $1 OR subject_key = $2 OR staff_id = $3)
+               WHERE lifted_at IS NULL AND (subject_key = $1 OR staff_id = $2)
            ) AS "blocked!""#,
-        IpNetwork::from(address),
         key,
         staff,
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// Whether `address` is throttled at `now`: blocked, and the block has not
+/// expired (an address block ends by itself after the window).
+pub async fn address_throttled(
+    db: impl PgExecutor<'_>,
+    address: IpAddr,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"SELECT EXISTS (
+               SELECT 1 FROM access_blocks
+               WHERE lifted_at IS NULL AND source_ip = $1
+                 AND (expires_at IS NULL OR expires_at > $2)
+           ) AS "throttled!""#,
+        IpNetwork::from(address),
+        now,
     )
     .fetch_one(db)
     .await
@@ -94,12 +118,18 @@ pub async fn block_if_due(
     }
     let (address, key, staff) = party.columns();
     let since = now - policy.window;
+    let counted: Vec<&str> = RejectionReason::ALL
+        .into_iter()
+        .filter(|reason| reason.counts_towards_block())
+        .map(RejectionReason::code)
+        .collect();
     let count = sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!" FROM access_rejections r
            WHERE ($1::inet IS NULL OR r.source_ip = $1)
              AND ($2::bytea IS NULL OR r.subject_key = $2)
              AND ($3::text IS NULL OR r.staff_id = $3)
              AND r.occurred_at > $4
+             AND r.reason = ANY($5)
              AND r.occurred_at > COALESCE((
                  SELECT max(s.occurred_at) FROM sign_ins s
                  WHERE ($1::inet IS NULL OR s.source_ip = $1) AND ($2::bytea IS NULL OR s.subject_key = $2)
@@ -114,26 +144,45 @@ pub async fn block_if_due(
         key,
         staff,
         since,
+        &counted as &[&str],
     )
     .fetch_one(&mut *db)
     .await?;
     if count < i64::from(policy.threshold) {
         return Ok(false);
     }
+    // An address is throttled for the window; an expired throttle of it
+    // ends here, so the new one can be made.
+    let expires_at = address.map(|_| now + policy.window);
+    if address.is_some() {
+        sqlx::query!(
+            "UPDATE access_blocks SET lifted_at = expires_at, lifted_by = $3
+             WHERE source_ip = $1 AND lifted_at IS NULL AND expires_at <= $2",
+            address,
+            now,
+            EXPIRED_BY,
+        )
+        .execute(&mut *db)
+        .await?;
+    }
     let made = sqlx::query!(
-        "INSERT INTO access_blocks (blocked_at, source_ip, subject_key, staff_id, rejections)
-         VALUES ($1, $2, $3, $4, $5)
+        "INSERT INTO access_blocks (blocked_at, source_ip, subject_key, staff_id, rejections, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT DO NOTHING",
         now,
         address,
         key,
         staff,
         i32::try_from(count).unwrap_or(i32::MAX),
+        expires_at,
     )
     .execute(&mut *db)
     .await?;
     Ok(made.rows_affected() == 1)
 }
+
+/// Recorded as who lifted an address throttle that expired.
+pub const EXPIRED_BY: &str = "Indblik (udløbet af sig selv)";
 
 /// Records a successful sign-in, which ends a run of rejections.
 pub async fn record_sign_in(

@@ -259,7 +259,13 @@ async fn start_sign_in(
 ) -> Response {
     let (pool, auth) = (&pool, auth.as_ref());
     let now = clock::now();
-    match lockout::is_blocked(pool, client, &Identity::Unknown).await {
+    // A throttled address stops citizens here; staff are checked at the
+    // callback, where it is known whether the DPO or an administrator signs in.
+    let throttled = match kind {
+        Kind::Citizen => lockout::address_throttled(pool, client, now).await,
+        Kind::Staff => Ok(false),
+    };
+    match throttled {
         Ok(false) => {}
         Ok(true) => {
             let refusal = Refusal::blocked(Identity::Unknown);
@@ -296,10 +302,10 @@ async fn finish_sign_in(
     let (pool, auth, session, query) = (&pool, auth.as_ref(), &session, &query);
     let now = clock::now();
     let verified = async {
-        if lockout::is_blocked(pool, client, &Identity::Unknown)
+        let throttled = lockout::address_throttled(pool, client, now)
             .await
-            .map_err(internal)?
-        {
+            .map_err(internal)?;
+        if throttled && kind == Kind::Citizen {
             return Err(Refusal::blocked(Identity::Unknown));
         }
         let login = verify_callback(kind, auth, session, query, now).await?;
@@ -307,10 +313,16 @@ async fn finish_sign_in(
             Kind::Citizen => citizen_from(&auth.citizen, &login).await?,
             Kind::Staff => staff_from(&auth.staff, &login)?,
         };
-        if lockout::is_blocked(pool, client, &identity)
+        if lockout::identity_blocked(pool, &identity)
             .await
             .map_err(internal)?
         {
+            return Err(Refusal::blocked(identity));
+        }
+        // The DPO and administrators lift blocks: a throttled address never
+        // keeps them out (their own identity's block does).
+        let overseer = matches!(&who, SignedInAs::Staff(member) if member.has_any(Role::OVERSEERS));
+        if throttled && !overseer {
             return Err(Refusal::blocked(identity));
         }
         Ok((login, who, identity))

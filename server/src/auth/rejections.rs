@@ -102,9 +102,24 @@ impl RejectionReason {
         }
     }
 
-    /// Whether the attempt counts towards a block.
+    /// Whether the attempt counts towards a block: refused access does (bad
+    /// tokens, wrong assurance, a missing or malformed CPR number, an unknown
+    /// staff role, no two-factor, a forbidden page, a wrong API key). What is
+    /// not an attempt to gain access is registered for the DPO but does not
+    /// count: an attempt refused because of a block, a callback without a
+    /// pending sign-in in its session, the user cancelling at the provider,
+    /// a provider that cannot be reached or answers badly, and our own
+    /// failures.
     pub fn counts_towards_block(self) -> bool {
-        self != RejectionReason::Blocked
+        !matches!(
+            self,
+            RejectionReason::Blocked
+                | RejectionReason::InternalError
+                | RejectionReason::StateMissing
+                | RejectionReason::ProviderError
+                | RejectionReason::ProviderUnavailable
+                | RejectionReason::UserinfoFailed
+        )
     }
 }
 

@@ -117,7 +117,8 @@ pub struct Config {
     /// `Forwarded` or `X-Forwarded-For`; by default none.
     #[serde(default, deserialize_with = "parse::networks")]
     pub trusted_proxies: Vec<IpNetwork>,
-    /// Consecutive rejected attempts that block an address or identity, 2 to 100.
+    /// Consecutive rejected attempts that block an address or identity, 2 to
+    /// 5 (the processor instruction allows at most 5 attempts).
     pub lockout_threshold: u32,
     /// Hours within which rejected attempts count towards a block, 1 to 720.
     pub lockout_window_hours: u32,
@@ -386,7 +387,7 @@ impl Config {
         within(
             "lockout_threshold",
             u64::from(self.lockout_threshold),
-            2..=100,
+            2..=5,
         )?;
         within(
             "lockout_window_hours",

@@ -233,8 +233,13 @@ fn every_bad_value_names_its_setting() {
         ("INDBLIK_SESSION_IDLE_MINUTES", "4", "session_idle_minutes"),
         ("INDBLIK_SESSION_IDLE_MINUTES", "21", "session_idle_minutes"),
         ("INDBLIK_LOCKOUT_THRESHOLD", "1", "lockout_threshold"),
+        ("INDBLIK_LOCKOUT_THRESHOLD", "6", "lockout_threshold"),
         ("INDBLIK_TRUSTED_PROXIES", "10.0.0.300", "trusted_proxies"),
-        ("INDBLIK_TRUSTED_PROXIES", "10.0.0.0/33, 10.1.0.1", "trusted_proxies"),
+        (
+            "INDBLIK_TRUSTED_PROXIES",
+            "10.0.0.0/33, 10.1.0.1",
+            "trusted_proxies",
+        ),
         (
             "INDBLIK_STAFF_OIDC_ISSUER",
             "ldap://ad",

@@ -15,9 +15,12 @@ use crate::support::{
     test_figment, ProviderBrowser,
 };
 
-/// One rejected attempt: a callback with no sign-in started.
+/// One rejected attempt that counts: a callback whose state is not the one
+/// of the sign-in its session started (a forged or replayed callback).
 async fn reject_once(app: &Router) {
-    let reply = get(app, "/auth/callback?code=x&state=y").await;
+    let start = get(app, "/log-ind").await;
+    let cookie = start.session_cookie().expect("pending sign-in");
+    let reply = get_with_cookie(app, "/auth/callback?code=x&state=forged", &cookie).await;
     assert_eq!(reply.location(), "/log-ind/afvist?grund=fejl");
 }
 
@@ -56,11 +59,16 @@ async fn five_rejections_from_one_address_block_it_until_lifted(pool: PgPool) {
     reject_once(&app).await;
 
     assert_eq!(sign_in_goes_to(&app).await, BLOCKED);
-    let blocks = app::access_control::store::active_blocks(&pool, &overseer())
-        .await
-        .unwrap();
+    let blocks =
+        app::access_control::store::active_blocks(&pool, &overseer(), server::clock::now())
+            .await
+            .unwrap();
     assert_eq!(blocks.len(), 1);
-    assert_eq!(blocks[0].what, "IP-adresse 192.0.2.10");
+    assert!(
+        blocks[0].what.starts_with("IP-adresse 192.0.2.10 (til "),
+        "{}",
+        blocks[0].what
+    );
     assert_eq!(blocks[0].rejections, 5);
     // The refused attempts while blocked are registered too.
     let blocked_attempts: i64 =
@@ -150,9 +158,10 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
             "/log-ind/afvist?grund=sikringsniveau"
         );
     }
-    let blocks = app::access_control::store::active_blocks(&pool, &overseer())
-        .await
-        .unwrap();
+    let blocks =
+        app::access_control::store::active_blocks(&pool, &overseer(), server::clock::now())
+            .await
+            .unwrap();
     assert_eq!(blocks.len(), 1, "{blocks:?}");
     assert_eq!(blocks[0].what, "en borger");
 
@@ -174,13 +183,33 @@ fn overseer() -> Overseer {
     Overseer::at_command_line("test")
 }
 
-/// A request for `path` that a proxy forwarded for `client`.
-async fn via_proxy(app: &Router, path: &str, client: &str) -> crate::support::Reply {
-    let request = axum::http::Request::get(path)
-        .header("x-forwarded-for", format!("{client}, 10.0.0.1"))
-        .body(axum::body::Body::empty())
-        .unwrap();
-    crate::support::send(app, request).await
+/// A request for `path` that a proxy forwarded for `client`, with `cookie`.
+async fn via_proxy(
+    app: &Router,
+    path: &str,
+    client: &str,
+    cookie: Option<&str>,
+) -> crate::support::Reply {
+    let mut request =
+        axum::http::Request::get(path).header("x-forwarded-for", format!("{client}, 10.0.0.1"));
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    crate::support::send(app, request.body(axum::body::Body::empty()).unwrap()).await
+}
+
+/// A counted rejection of `client`, through the proxy.
+async fn reject_via_proxy(app: &Router, client: &str) {
+    let start = via_proxy(app, "/log-ind", client, None).await;
+    let cookie = start.session_cookie().expect("pending sign-in");
+    let reply = via_proxy(
+        app,
+        "/auth/callback?code=x&state=forged",
+        client,
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(reply.location(), "/log-ind/afvist?grund=fejl");
 }
 
 async fn blocked_addresses(pool: &PgPool) -> Vec<String> {
@@ -200,14 +229,13 @@ async fn behind_a_trusted_proxy_the_client_is_blocked_not_the_proxy(pool: PgPool
             .unwrap();
     let app = crate::support::router_with(&config, pool.clone());
     for _ in 0..5 {
-        let reply = via_proxy(&app, "/auth/callback?code=x&state=y", "203.0.113.5").await;
-        assert_eq!(reply.location(), "/log-ind/afvist?grund=fejl");
+        reject_via_proxy(&app, "203.0.113.5").await;
     }
     assert_eq!(blocked_addresses(&pool).await, ["203.0.113.5"]);
-    let blocked = via_proxy(&app, "/log-ind", "203.0.113.5").await;
+    let blocked = via_proxy(&app, "/log-ind", "203.0.113.5", None).await;
     assert_eq!(blocked.location(), BLOCKED);
     // Everyone else behind the same proxy signs in as before.
-    let other = via_proxy(&app, "/log-ind", "198.51.100.7").await;
+    let other = via_proxy(&app, "/log-ind", "198.51.100.7", None).await;
     assert!(other.location().starts_with(&citizen_issuer()));
     let recorded: Vec<String> =
         sqlx::query_scalar("SELECT DISTINCT host(source_ip) FROM access_rejections")
@@ -221,8 +249,102 @@ async fn behind_a_trusted_proxy_the_client_is_blocked_not_the_proxy(pool: PgPool
 async fn forwarding_headers_from_an_untrusted_peer_are_ignored(pool: PgPool) {
     let app = router(pool.clone());
     for _ in 0..5 {
-        via_proxy(&app, "/auth/callback?code=x&state=y", "203.0.113.5").await;
+        reject_via_proxy(&app, "203.0.113.5").await;
     }
     // Not the address it claimed: the peer it came from.
     assert_eq!(blocked_addresses(&pool).await, ["192.0.2.10"]);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn what_is_not_an_attempt_to_gain_access_is_registered_but_never_blocks(pool: PgPool) {
+    let app = router(pool.clone());
+    for _ in 0..7 {
+        // No sign-in started in this session, and the user cancelling at MitID.
+        let stray = get(&app, "/auth/callback?code=x&state=y").await;
+        assert_eq!(stray.location(), "/log-ind/afvist?grund=fejl");
+        let start = get(&app, "/log-ind").await;
+        let cookie = start.session_cookie().expect("pending sign-in");
+        let state = url::Url::parse(start.location())
+            .unwrap()
+            .query_pairs()
+            .find(|(key, _)| key == "state")
+            .map(|(_, value)| value.into_owned())
+            .unwrap();
+        let cancelled = get_with_cookie(
+            &app,
+            &format!("/auth/callback?error=access_denied&state={state}"),
+            &cookie,
+        )
+        .await;
+        assert_eq!(cancelled.location(), "/log-ind/afvist?grund=fejl");
+    }
+    let registered: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT reason, count(*) FROM access_rejections GROUP BY reason ORDER BY reason",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        registered,
+        [
+            ("provider_error".to_owned(), 7),
+            ("state_missing".to_owned(), 7)
+        ]
+    );
+    assert!(blocked_addresses(&pool).await.is_empty());
+    assert!(sign_in_goes_to(&app).await.starts_with(&citizen_issuer()));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_address_throttle_ends_by_itself_after_the_window(pool: PgPool) {
+    let app = router(pool.clone());
+    for _ in 0..5 {
+        reject_once(&app).await;
+    }
+    assert_eq!(sign_in_goes_to(&app).await, BLOCKED);
+    // A day and a minute later.
+    sqlx::query(
+        "UPDATE access_blocks SET blocked_at = blocked_at - interval '24 hours 1 minute',
+                                  expires_at = expires_at - interval '24 hours 1 minute'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "UPDATE access_rejections SET occurred_at = occurred_at - interval '24 hours 1 minute'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert!(sign_in_goes_to(&app).await.starts_with(&citizen_issuer()));
+    let listed =
+        app::access_control::store::active_blocks(&pool, &overseer(), server::clock::now())
+            .await
+            .unwrap();
+    assert!(listed.is_empty(), "{listed:?}");
+    // Five more: throttled again, the expired throttle marked as ended.
+    for _ in 0..5 {
+        reject_once(&app).await;
+    }
+    assert_eq!(sign_in_goes_to(&app).await, BLOCKED);
+    let ended: Vec<String> =
+        sqlx::query_scalar("SELECT lifted_by FROM access_blocks WHERE lifted_at IS NOT NULL")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(ended, [server::auth::lockout::EXPIRED_BY]);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_throttled_address_keeps_out_everyone_but_the_dpo(pool: PgPool) {
+    let app = router(pool.clone());
+    for _ in 0..5 {
+        reject_once(&app).await;
+    }
+    assert_eq!(sign_in_goes_to(&app).await, BLOCKED);
+    let (caseworker, _) =
+        crate::support::sign_in_at(&app, "/medarbejder/log-ind", "sagsbehandler").await;
+    assert_eq!(caseworker, BLOCKED);
+    let (dpo, _) = crate::support::sign_in_at(&app, "/medarbejder/log-ind", "dpo").await;
+    assert_eq!(dpo, "/dpo");
 }
