@@ -37,12 +37,19 @@ pub struct Services {
     pub ingest: access_log::api::IngestState,
     /// Whose forwarding headers name the client's address.
     pub trusted_proxies: http::client_addr::TrustedProxies,
+    /// The refusal of cross-site form posts.
+    pub same_origin: http::same_origin::SameOrigin,
 }
 
 /// Builds the router's services from the configuration and an open pool.
 /// Contacts no identity provider (that happens at the first sign-in).
 pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
     let store = auth::store::PgSessionStore::new(pool.clone());
+    let same_origin = http::same_origin::SameOrigin {
+        origin: http::same_origin::SameOrigin::origin_of(&config.public_url).into(),
+        pool: pool.clone(),
+        lockout: config.lockout_policy(),
+    };
     Ok(Services {
         ingest: access_log::api::IngestState {
             pool: pool.clone(),
@@ -55,6 +62,7 @@ pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
         auth: Arc::new(Auth::from_config(config)?),
         sessions: auth::session::layer(store, config),
         trusted_proxies: http::client_addr::TrustedProxies::new(config.trusted_proxies.clone()),
+        same_origin,
     })
 }
 

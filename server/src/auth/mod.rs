@@ -489,14 +489,23 @@ async fn sign_out(Extension(auth): Extension<Arc<Auth>>, session: Session) -> Re
         tracing::error!(error = ?error, "cannot end the session");
     }
     let after = auth.public_url.clone();
+    let mut next = "/".to_owned();
     if let Some(user) = user {
         let relying_party = match user.who {
             SignedInAs::Citizen { .. } => &auth.citizen.relying_party,
             SignedInAs::Staff(_) => &auth.staff.relying_party,
         };
         if let Some(url) = relying_party.end_session_url(&user.id_token, &after).await {
-            return Redirect::to(url.as_str()).into_response();
+            next = url.to_string();
         }
     }
-    Redirect::to("/").into_response()
+    // The browser forgets what it kept of the signed-in pages.
+    (
+        [(
+            axum::http::HeaderName::from_static("clear-site-data"),
+            axum::http::HeaderValue::from_static("\"cache\", \"storage\""),
+        )],
+        Redirect::to(&next),
+    )
+        .into_response()
 }

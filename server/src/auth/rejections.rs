@@ -40,10 +40,14 @@ pub enum RejectionReason {
     PageForbidden,
     /// A source system's request with a missing or wrong API key.
     ApiKeyInvalid,
+    /// A form post or other unsafe request that did not come from the
+    /// portal's own pages (a foreign page may make a victim's browser send
+    /// it, so it never counts towards a block).
+    CrossSiteRequest,
 }
 
 impl RejectionReason {
-    pub const ALL: [RejectionReason; 18] = [
+    pub const ALL: [RejectionReason; 19] = [
         RejectionReason::Blocked,
         RejectionReason::InternalError,
         RejectionReason::StateMissing,
@@ -62,6 +66,7 @@ impl RejectionReason {
         RejectionReason::StaffUnitMissing,
         RejectionReason::PageForbidden,
         RejectionReason::ApiKeyInvalid,
+        RejectionReason::CrossSiteRequest,
     ];
 
     /// The stored code (lower case and underscores).
@@ -85,6 +90,7 @@ impl RejectionReason {
             RejectionReason::StaffUnitMissing => "staff_unit_missing",
             RejectionReason::PageForbidden => "page_forbidden",
             RejectionReason::ApiKeyInvalid => "api_key_invalid",
+            RejectionReason::CrossSiteRequest => "cross_site_request",
         }
     }
 
@@ -119,6 +125,7 @@ impl RejectionReason {
                 | RejectionReason::ProviderError
                 | RejectionReason::ProviderUnavailable
                 | RejectionReason::UserinfoFailed
+                | RejectionReason::CrossSiteRequest
         )
     }
 }

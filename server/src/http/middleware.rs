@@ -1,5 +1,6 @@
 //! Middleware on every request: a fresh request id (the reference users quote),
-//! the tracing span that carries it, and security headers.
+//! the tracing span that carries it, security headers, and the refusal of
+//! paths that are not canonical.
 
 use axum::extract::Request;
 use axum::http::header::{
@@ -7,7 +8,7 @@ use axum::http::header::{
 };
 use axum::http::{HeaderName, HeaderValue};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use tracing::Span;
 use uuid::Uuid;
 
@@ -80,4 +81,73 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         }
     }
     response
+}
+
+/// Whether `path` (as received, still percent-encoded) is in the one form
+/// the guard and the router both read the same way: no empty, `.` or `..`
+/// segment, and no encoded dot, slash or backslash that a later decoding
+/// could turn into one.
+pub fn is_canonical_path(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix('/') else {
+        return false;
+    };
+    let lower = rest.to_ascii_lowercase();
+    let segments: Vec<&str> = rest.split('/').collect();
+    let last = segments.len() - 1;
+    !rest.contains('\\')
+        && !["%2e", "%2f", "%5c"]
+            .iter()
+            .any(|encoded| lower.contains(encoded))
+        && segments.iter().enumerate().all(|(index, segment)| {
+            // Only the last segment may be empty (a trailing slash).
+            !matches!(*segment, "." | "..") && (index == last || !segment.is_empty())
+        })
+}
+
+/// Refuses a request whose path is not canonical ([`is_canonical_path`])
+/// with 400, before anything routes or guards it.
+pub async fn canonical_paths(request: Request, next: Next) -> Response {
+    if is_canonical_path(request.uri().path()) {
+        next.run(request).await
+    } else {
+        (
+            axum::http::StatusCode::BAD_REQUEST,
+            "Adressen er ikke gyldig.",
+        )
+            .into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_canonical_paths_pass() {
+        for path in [
+            "/",
+            "/min-log",
+            "/min-log/",
+            "/sagsbehandling/12/svar",
+            "/pkg/indblik.wasm",
+            "/a%20b",
+        ] {
+            assert!(is_canonical_path(path), "{path}");
+        }
+        for path in [
+            "",
+            "//dpo",
+            "/dpo//",
+            "/sagsbehandling/../dpo",
+            "/sagsbehandling/./12",
+            "/..",
+            "/%2e%2e/dpo",
+            "/sagsbehandling/%2E%2E/dpo",
+            "/dpo%2fhenvendelser.csv",
+            "/dpo%5c",
+            "/dpo\\x",
+        ] {
+            assert!(!is_canonical_path(path), "{path}");
+        }
+    }
 }

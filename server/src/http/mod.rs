@@ -9,15 +9,18 @@ pub mod error_page;
 pub mod health;
 pub mod middleware;
 pub mod render;
+pub mod same_origin;
 
 use axum::routing::get;
 use axum::Router;
 use std::sync::OnceLock;
 
+use axum::http::{header, HeaderValue};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -47,6 +50,7 @@ pub fn router(services: Services) -> Router {
         sessions,
         ingest,
         trusted_proxies,
+        same_origin,
     } = services;
     let guard = crate::auth::guard::GuardState {
         pool: state.pool.clone(),
@@ -67,6 +71,7 @@ pub fn router(services: Services) -> Router {
                 .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
         )
         .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn(middleware::canonical_paths))
         .layer(axum::middleware::from_fn_with_state(
             std::sync::Arc::new(trusted_proxies),
             client_addr::attach,
@@ -109,8 +114,17 @@ pub fn router(services: Services) -> Router {
             _,
         >(provide_state, shell))
         .layer(axum::middleware::from_fn_with_state(
+            same_origin,
+            same_origin::refuse_cross_site,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             guard,
             crate::auth::guard::guard_pages,
+        ))
+        // Pages and files with personal data are never kept in a cache.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
         ))
         .layer(axum::middleware::from_fn(
             crate::auth::session::attach_caller,

@@ -254,6 +254,7 @@ async fn sign_out_ends_the_session_and_the_providers(pool: PgPool) {
     let cookie = sign_in(&app, "bo").await;
     let request = Request::post("/log-ud")
         .header(header::COOKIE, &cookie)
+        .header(header::ORIGIN, crate::support::PUBLIC_URL)
         .body(Body::empty())
         .unwrap();
     let reply = send(&app, request).await;

@@ -27,3 +27,4 @@ mod staff;
 mod summary;
 mod support;
 mod vocabulary;
+mod web_hygiene;

@@ -79,6 +79,7 @@ async fn a_citizen_is_refused_staff_pages_and_the_attempt_is_registered(pool: Pg
     // Nor can the citizen call the DPO's server function directly.
     let request = Request::post("/api/dpo/access-control")
         .header(header::COOKIE, &cookie)
+        .header(header::ORIGIN, crate::support::PUBLIC_URL)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::empty())
         .unwrap();
@@ -160,6 +161,7 @@ async fn only_the_dpo_or_an_admin_can_lift_a_block(pool: PgPool) {
         async move {
             let request = Request::post("/api/dpo/lift-block")
                 .header(header::COOKIE, cookie)
+                .header(header::ORIGIN, crate::support::PUBLIC_URL)
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .body(Body::from(format!("id={id}")))
                 .unwrap();

@@ -251,7 +251,8 @@ pub async fn sign_in_at(app: &Router, start: &str, account: &str) -> (String, St
     (done.location().to_owned(), cookie)
 }
 
-/// Posts an HTML form (`application/x-www-form-urlencoded`) with a cookie.
+/// Posts an HTML form (`application/x-www-form-urlencoded`) with a cookie,
+/// from the portal's own page (as a browser says in `Origin`).
 pub async fn post_form(
     router: &Router,
     path: &str,
@@ -263,6 +264,7 @@ pub async fn post_form(
         .finish();
     let request = Request::post(path)
         .header(header::COOKIE, cookie)
+        .header(header::ORIGIN, PUBLIC_URL)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(body))
         .expect("valid request");

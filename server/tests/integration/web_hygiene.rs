@@ -1,0 +1,109 @@
+//! What every request passes: cross-site posts refused and registered,
+//! paths that are not canonical refused before routing, personal pages never
+//! cached, and a sign-out that tells the browser to forget.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use sqlx::PgPool;
+
+use crate::support::{get, get_with_cookie, router, send, sign_in_at, PUBLIC_URL};
+
+/// A form post to `path` with `cookie` and the given `Origin`, if any.
+async fn post_from(
+    app: &axum::Router,
+    path: &str,
+    cookie: &str,
+    origin: Option<&str>,
+    fields: &str,
+) -> crate::support::Reply {
+    let mut request = Request::post(path)
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(origin) = origin {
+        request = request.header(header::ORIGIN, origin);
+    }
+    send(app, request.body(Body::from(fields.to_owned())).unwrap()).await
+}
+
+async fn count(pool: &PgPool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_form_posted_from_another_site_is_refused_and_registered(pool: PgPool) {
+    server::demo_data::load(&pool).await.unwrap();
+    let app = router(pool.clone());
+    let (_, anna) = sign_in_at(&app, "/log-ind", "anna").await;
+    for origin in [Some("https://evil.example"), Some("null"), None] {
+        let reply = post_from(&app, "/henvendelser/ny/indsigt", &anna, origin, "about=Alt").await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{origin:?}");
+    }
+    // A browser without Origin that says the request is its own page's.
+    let same = Request::post("/henvendelser/ny/indsigt")
+        .header(header::COOKIE, &anna)
+        .header("sec-fetch-site", "same-origin")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("about=Alt"))
+        .unwrap();
+    assert_eq!(send(&app, same).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(count(&pool, "SELECT count(*) FROM data_requests").await, 1);
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM access_rejections WHERE reason = 'cross_site_request' AND subject_key IS NOT NULL"
+        )
+        .await,
+        3
+    );
+    // A foreign page cannot get its victim blocked.
+    for _ in 0..5 {
+        post_from(&app, "/log-ud", &anna, Some("https://evil.example"), "").await;
+    }
+    assert_eq!(count(&pool, "SELECT count(*) FROM access_blocks").await, 0);
+    // Nor sign the victim out: the session lives on.
+    let page = get_with_cookie(&app, "/henvendelser", &anna).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let signed_out = post_from(&app, "/log-ud", &anna, Some(PUBLIC_URL), "").await;
+    assert_eq!(signed_out.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        signed_out.headers.get("clear-site-data").unwrap(),
+        "\"cache\", \"storage\""
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn paths_that_are_not_canonical_are_refused_before_routing(pool: PgPool) {
+    let app = router(pool.clone());
+    for path in [
+        "//dpo",
+        "/sagsbehandling/../dpo",
+        "/min-log/./eksport.csv",
+        "/%2e%2e/dpo",
+        "/dpo%2fhenvendelser.csv",
+    ] {
+        assert_eq!(
+            get(&app, path).await.status,
+            StatusCode::BAD_REQUEST,
+            "{path}"
+        );
+    }
+    assert_eq!(get(&app, "/om-portalen").await.status, StatusCode::OK);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn pages_with_personal_data_are_never_cached(pool: PgPool) {
+    server::demo_data::load(&pool).await.unwrap();
+    let app = router(pool.clone());
+    let (_, anna) = sign_in_at(&app, "/log-ind", "anna").await;
+    for path in ["/min-log", "/henvendelser", "/min-log/eksport.csv", "/"] {
+        let reply = get_with_cookie(&app, path, &anna).await;
+        assert_eq!(
+            reply
+                .headers
+                .get(header::CACHE_CONTROL)
+                .map(|v| v.to_str().unwrap()),
+            Some("no-store"),
+            "{path}"
+        );
+    }
+}
