@@ -343,7 +343,6 @@ async fn finish_sign_in(
     let user = SignedIn {
         who,
         signed_in_at: now,
-        id_token: login.id_token,
     };
     // A new session id at sign-in, so an id seen before cannot be used.
     let stored = async {
@@ -495,7 +494,7 @@ async fn sign_out(Extension(auth): Extension<Arc<Auth>>, session: Session) -> Re
             SignedInAs::Citizen { .. } => &auth.citizen.relying_party,
             SignedInAs::Staff(_) => &auth.staff.relying_party,
         };
-        if let Some(url) = relying_party.end_session_url(&user.id_token, &after).await {
+        if let Some(url) = relying_party.end_session_url(&after).await {
             next = url.to_string();
         }
     }

@@ -100,8 +100,6 @@ pub struct VerifiedLogin {
     pub email: Option<String>,
     /// Every claim of the ID token.
     pub claims: HashMap<String, Value>,
-    /// The raw ID token, kept only as `id_token_hint` for sign-out.
-    pub id_token: String,
     access_token: openidconnect::AccessToken,
 }
 
@@ -316,7 +314,6 @@ impl OidcRelyingParty {
                 .map(|name| name.to_string()),
             email: claims.email().map(|email| email.to_string()),
             claims: claims.additional_claims().claims.clone(),
-            id_token: raw,
             access_token: response.access_token().clone(),
         })
     }
@@ -384,13 +381,14 @@ impl OidcRelyingParty {
 
     /// Where to send the browser to end the provider's session, if the
     /// provider offers RP-initiated logout.
-    pub async fn end_session_url(&self, id_token_hint: &str, after: &Url) -> Option<Url> {
+    pub async fn end_session_url(&self, after: &Url) -> Option<Url> {
         let discovered = self.discovered(false).await.ok()?;
         let mut url = discovered.end_session.as_ref()?.url().clone();
+        // No id_token_hint: the ID token carries the CPR number, and this
+        // address ends up in browser history and in proxies' logs.
         url.query_pairs_mut()
-            .append_pair("id_token_hint", id_token_hint)
-            .append_pair("post_logout_redirect_uri", after.as_str())
-            .append_pair("client_id", &self.settings.client_id);
+            .append_pair("client_id", &self.settings.client_id)
+            .append_pair("post_logout_redirect_uri", after.as_str());
         Some(url)
     }
 }

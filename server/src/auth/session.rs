@@ -35,8 +35,6 @@ pub const INSECURE_COOKIE_NAME: &str = "indblik-dev-session";
 pub struct SignedIn {
     pub who: SignedInAs,
     pub signed_in_at: DateTime<Utc>,
-    /// For RP-initiated logout (`id_token_hint`).
-    pub id_token: String,
 }
 
 /// Who signed in.

@@ -143,7 +143,6 @@ async fn session_of_citizen_zero(config: &Config, pool: &PgPool) -> anyhow::Resu
                     cpr_sealed: String::new(),
                 },
                 signed_in_at: clock::now(),
-                id_token: String::new(),
             },
         )
         .await?;

@@ -262,7 +262,9 @@ async fn sign_out_ends_the_session_and_the_providers(pool: PgPool) {
     let end_session = url::Url::parse(reply.location()).expect("the provider's end-session URL");
     assert_eq!(end_session.path(), "/session/end");
     let query: std::collections::HashMap<_, _> = end_session.query_pairs().into_owned().collect();
-    assert!(query.contains_key("id_token_hint"));
+    // The ID token carries the CPR number: it is never put in an address.
+    assert!(!query.contains_key("id_token_hint"));
+    assert_eq!(query["client_id"], "indblik-dev");
     assert_eq!(query["post_logout_redirect_uri"], "http://127.0.0.1:3000/");
 
     let home = get_with_cookie(&app, "/", &cookie).await;
@@ -385,4 +387,68 @@ async fn fetching_assets_neither_reads_nor_renews_the_session(pool: PgPool) {
             .await
             .unwrap();
     assert!(renewed > after);
+}
+
+/// Whether `text` carries Anna's CPR number: in digits, with a hyphen, or
+/// inside anything base64 (a JWT's parts, a sealed value).
+fn carries_annas_cpr(text: &str) -> bool {
+    use base64::Engine;
+    let cpr = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        text.contains("2403819912") || text.contains("240381-9912")
+    };
+    if cpr(text.as_bytes()) {
+        return true;
+    }
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/')))
+        .filter(|part| part.len() >= 16)
+        .any(|part| {
+            [
+                base64::engine::general_purpose::URL_SAFE_NO_PAD,
+                base64::engine::general_purpose::STANDARD_NO_PAD,
+            ]
+            .iter()
+            .any(|engine| {
+                // Every alignment: a token may start anywhere in the text.
+                (0..4).any(|skip| {
+                    part.get(skip..)
+                        .and_then(|rest| rest.get(..rest.len() - rest.len() % 4))
+                        .and_then(|rest| engine.decode(rest).ok())
+                        .is_some_and(|bytes| cpr(&bytes))
+                })
+            })
+        })
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn no_session_row_address_or_header_the_portal_writes_carries_the_cpr_number(pool: PgPool) {
+    // The check itself finds the number in a JWT-like token.
+    use base64::Engine;
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(r#"{"sub":"x","nin":"2403819912"}"#);
+    assert!(carries_annas_cpr(&format!(
+        "eyJhbGciOiJSUzI1NiJ9.{token}.c2ln"
+    )));
+
+    let app = router(pool.clone());
+    let cookie = sign_in(&app, "anna").await;
+    let sessions: Vec<String> = sqlx::query_scalar("SELECT data::text FROM sessions")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert!(!sessions.is_empty());
+    for data in &sessions {
+        assert!(!carries_annas_cpr(data), "{data}");
+    }
+    let request = Request::post("/log-ud")
+        .header(header::COOKIE, &cookie)
+        .header(header::ORIGIN, crate::support::PUBLIC_URL)
+        .body(Body::empty())
+        .unwrap();
+    let reply = send(&app, request).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    for (name, value) in &reply.headers {
+        let value = value.to_str().unwrap_or_default();
+        assert!(!carries_annas_cpr(value), "{name}: {value}");
+    }
 }
