@@ -32,6 +32,10 @@ pub enum AppError {
     /// our own code, never from a cause) says why.
     #[error("{0}")]
     Refused(String),
+    /// There is no such thing, or none the caller may see (the two are not
+    /// told apart); the text says what was looked for.
+    #[error("{0}")]
+    NotFound(String),
     /// The server could not be reached or answered with something unreadable.
     #[error("Forbindelsen til portalen svigtede. Prøv igen om lidt.")]
     Unreachable,
@@ -58,6 +62,7 @@ impl AppError {
             AppError::NotSignedIn => http::StatusCode::UNAUTHORIZED,
             AppError::Forbidden => http::StatusCode::FORBIDDEN,
             AppError::Refused(_) => http::StatusCode::CONFLICT,
+            AppError::NotFound(_) => http::StatusCode::NOT_FOUND,
             AppError::Unreachable => http::StatusCode::BAD_GATEWAY,
         }
     }

@@ -36,7 +36,7 @@ pub struct RevealCpr;
 pub fn store_error(error: crate::requests::store::StoreError) -> AppError {
     use crate::requests::store::StoreError;
     match error {
-        StoreError::NotFound => AppError::Refused(
+        StoreError::NotFound => AppError::NotFound(
             "Henvendelsen findes ikke, eller den hører til en anden enhed.".to_owned(),
         ),
         StoreError::NotAllowed(text) => AppError::Refused(text),

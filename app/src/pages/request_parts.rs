@@ -119,7 +119,7 @@ where
         move |id| async move {
             match id {
                 Some(id) => load(id).await,
-                None => Err(AppError::Refused(missing.to_owned())),
+                None => Err(AppError::NotFound(missing.to_owned())),
             }
         },
     )
@@ -151,12 +151,19 @@ where
                     let reply = reply.await.ok().flatten();
                     match request.await {
                         Ok(request) => render(request, reply, notice),
-                        Err(error) => view! {
-                            <h1>{title}</h1>
-                            <ErrorAlert text=error.to_string()/>
-                            <p><a href=back.0>{back.1}</a></p>
+                        Err(error) => {
+                            // Someone else's request, or none: 404 like any
+                            // page that does not exist.
+                            if matches!(error, AppError::NotFound(_) | AppError::Internal { .. }) {
+                                crate::error::set_status(error.status());
+                            }
+                            view! {
+                                <h1>{title}</h1>
+                                <ErrorAlert text=error.to_string()/>
+                                <p><a href=back.0>{back.1}</a></p>
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                     }
                 })
             }}

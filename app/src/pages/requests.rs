@@ -63,7 +63,7 @@ pub async fn load_my_request(id: i64) -> Result<CitizenRequest, AppError> {
     let state = crate::state::app_state()?;
     match crate::requests::store::citizen::citizen_request(&state.pool, &citizen, id).await {
         Ok(request) => Ok(request),
-        Err(StoreError::NotFound) => Err(AppError::Refused(NOT_YOURS.to_owned())),
+        Err(StoreError::NotFound) => Err(AppError::NotFound(NOT_YOURS.to_owned())),
         Err(error) => Err(AppError::internal(error)),
     }
 }

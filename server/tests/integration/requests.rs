@@ -215,6 +215,9 @@ async fn a_citizen_files_a_request_and_gets_a_receipt_with_the_deadline(pool: Pg
     // Bo can neither see nor touch Anna's request, whatever the address says.
     let other = get_with_cookie(app, &format!("/henvendelser/{id}"), bo).await;
     assert!(other.body.contains("Vi kan ikke finde henvendelsen"));
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    let none = get_with_cookie(app, "/henvendelser/999999", bo).await;
+    assert_eq!(none.status, StatusCode::NOT_FOUND);
     assert!(!other.body.contains("Alt hvad I har om mig"));
     assert!(!get_with_cookie(app, "/henvendelser", bo)
         .await
@@ -592,6 +595,7 @@ async fn each_role_sees_and_does_only_its_own(pool: PgPool) {
         .contains(&format!("H-{id:06}")));
     let page = get_with_cookie(app, &format!("/sagsbehandling/{id}"), &jens).await;
     assert!(page.body.contains("hører til en anden enhed") && !page.body.contains("Anna Testesen"));
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
     let crafted = post_form(
         app,
         &format!("/sagsbehandling/{id}/svar"),
