@@ -214,6 +214,10 @@ pub async fn register_rejection(pool: &PgPool, policy: LockoutPolicy, rejection:
             ] {
                 if lockout::block_if_due(&mut tx, policy, &party, rejection.at).await? {
                     tracing::warn!(?party, "blocked after repeated rejected attempts");
+                    if let Party::Identity(identity) = &party {
+                        let ended = session::end_sessions_of(&mut *tx, identity).await?;
+                        tracing::warn!(ended, "the blocked identity's sessions ended");
+                    }
                 }
             }
         }

@@ -7,6 +7,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+use sqlx::PgExecutor;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
@@ -15,6 +16,7 @@ use app::identity::sealed_cpr::SealedCpr;
 use app::identity::subject_key::SubjectKey;
 use app::viewer::Viewer;
 
+use super::lockout::Identity;
 use super::store::PgSessionStore;
 use crate::clock;
 use crate::config::Config;
@@ -141,4 +143,26 @@ pub async fn attach_caller(session: Session, mut request: Request, next: Next) -
     request.extensions_mut().insert(caller);
     request.extensions_mut().insert(viewer);
     next.run(request).await
+}
+
+/// Ends every session of `identity`: a block of a citizen or a staff member
+/// also signs them out wherever they are signed in. Reads the stored
+/// [`SignedIn`] (`{"user": {"who": {"Citizen": {"subject_key": …}}}}` or
+/// `{"Staff": {"id": …}}`); returns how many sessions ended.
+pub async fn end_sessions_of(db: impl PgExecutor<'_>, identity: &Identity) -> sqlx::Result<u64> {
+    let (key, staff) = identity.columns();
+    if key.is_none() && staff.is_none() {
+        return Ok(0);
+    }
+    let done = sqlx::query!(
+        "DELETE FROM sessions
+         WHERE data -> $3::text -> 'who' -> 'Citizen' ->> 'subject_key' = $1
+            OR data -> $3::text -> 'who' -> 'Staff' ->> 'id' = $2",
+        key.map(hex::encode),
+        staff,
+        USER_KEY,
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected())
 }

@@ -348,3 +348,39 @@ async fn a_throttled_address_keeps_out_everyone_but_the_dpo(pool: PgPool) {
     let (dpo, _) = crate::support::sign_in_at(&app, "/medarbejder/log-ind", "dpo").await;
     assert_eq!(dpo, "/dpo");
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_block_signs_the_identity_out_wherever_it_is_signed_in(pool: PgPool) {
+    let lenient =
+        Config::from_figment(test_figment().merge(("citizen_min_assurance", "low"))).unwrap();
+    let at_home = crate::support::router_with(&lenient, pool.clone());
+    let (landing, carl) = crate::support::sign_in_at(&at_home, "/log-ind", "carl").await;
+    assert_eq!(landing, "/min-log");
+    let (_, anna) = crate::support::sign_in_at(&at_home, "/log-ind", "anna").await;
+    assert_eq!(
+        get_with_cookie(&at_home, "/min-log", &carl).await.status,
+        StatusCode::OK
+    );
+
+    // Five refusals of Carl elsewhere block his identity …
+    let config = test_config();
+    for last in 1..=5 {
+        let elsewhere = router_from(
+            &config,
+            pool.clone(),
+            SocketAddr::from(([198, 51, 100, last], 40000)),
+        );
+        assert_eq!(
+            callback_outcome(&elsewhere, "carl").await,
+            "/log-ind/afvist?grund=sikringsniveau"
+        );
+    }
+    // … and end his session at home; Anna's lives on.
+    let after = get_with_cookie(&at_home, "/min-log", &carl).await;
+    assert_eq!(after.status, StatusCode::SEE_OTHER);
+    assert_eq!(after.location(), "/log-ind");
+    assert_eq!(
+        get_with_cookie(&at_home, "/min-log", &anna).await.status,
+        StatusCode::OK
+    );
+}
