@@ -39,6 +39,8 @@ pub struct Services {
     pub trusted_proxies: http::client_addr::TrustedProxies,
     /// The refusal of cross-site form posts.
     pub same_origin: http::same_origin::SameOrigin,
+    /// Whether citizens reach the portal over https (`Strict-Transport-Security`).
+    pub https: bool,
 }
 
 /// Builds the router's services from the configuration and an open pool.
@@ -63,6 +65,7 @@ pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
         sessions: auth::session::layer(store, config),
         trusted_proxies: http::client_addr::TrustedProxies::new(config.trusted_proxies.clone()),
         same_origin,
+        https: config.served_over_https(),
     })
 }
 

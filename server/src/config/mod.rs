@@ -335,7 +335,7 @@ impl Config {
                 "is not a valid filter (example: info,sqlx=warn)",
             ));
         }
-        require_http_url("public_url", &self.public_url)?;
+        require_secure_url("public_url", &self.public_url)?;
         require_http_url("municipality_url", &self.municipality_url)?;
         if let Some(logo) = &self.logo_url {
             require_http_url("logo_url", logo)?;
@@ -344,14 +344,14 @@ impl Config {
         {
             return Err(invalid("municipality_name", "must be 1 to 100 characters"));
         }
-        require_http_url("citizen_oidc_issuer", &self.citizen_oidc_issuer)?;
+        require_secure_url("citizen_oidc_issuer", &self.citizen_oidc_issuer)?;
         if self.citizen_oidc_client_id.trim().is_empty() {
             return Err(invalid("citizen_oidc_client_id", "must not be empty"));
         }
         if self.citizen_oidc_client_secret.expose_secret().is_empty() {
             return Err(invalid("citizen_oidc_client_secret", "must not be empty"));
         }
-        require_http_url("staff_oidc_issuer", &self.staff_oidc_issuer)?;
+        require_secure_url("staff_oidc_issuer", &self.staff_oidc_issuer)?;
         for (setting, value) in [
             ("staff_oidc_client_id", self.staff_oidc_client_id.as_str()),
             (
@@ -404,12 +404,8 @@ impl Config {
             u64::try_from(self.ingest_max_body_bytes).unwrap_or(u64::MAX),
             1024..=100 * 1024 * 1024,
         )?;
-        let loopback = matches!(
-            self.public_url.host_str(),
-            Some("127.0.0.1" | "localhost" | "[::1]")
-        );
         if self.insecure_http_session_cookie_on_loopback
-            && !(loopback && self.public_url.scheme() == "http")
+            && !(is_loopback(&self.public_url) && self.public_url.scheme() == "http")
         {
             return Err(invalid(
                 "insecure_http_session_cookie_on_loopback",
@@ -442,6 +438,12 @@ impl Config {
             .unwrap_or_else(|| Mailbox::new(Some("Indblik".to_owned()), self.contact_email.clone()))
     }
 
+    /// Whether citizens reach the portal over https (then browsers are told
+    /// to use nothing else).
+    pub fn served_over_https(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+
     /// What the request store needs from the configuration.
     pub fn request_settings(&self) -> RequestSettings {
         RequestSettings {
@@ -453,6 +455,24 @@ impl Config {
             public_url: self.public_url.to_string(),
         }
     }
+}
+
+/// Whether `url` points at this machine (development and tests).
+fn is_loopback(url: &Url) -> bool {
+    matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
+}
+
+/// An https:// address, or http:// on loopback only (development): sign-in
+/// and the portal's own address never travel in the clear.
+fn require_secure_url(setting: &'static str, url: &Url) -> Result<(), ConfigError> {
+    require_http_url(setting, url)?;
+    if url.scheme() == "http" && !is_loopback(url) {
+        return Err(invalid(
+            setting,
+            "must be an https:// address (http:// only on 127.0.0.1 or localhost, for development)",
+        ));
+    }
+    Ok(())
 }
 
 fn require_http_url(setting: &'static str, url: &Url) -> Result<(), ConfigError> {

@@ -158,6 +158,21 @@ fn every_bad_value_names_its_setting() {
         ("INDBLIK_LISTEN_ADDR", "127.0.0.1:99999", "listen_addr"),
         ("INDBLIK_PUBLIC_URL", "not a url", "public_url"),
         ("INDBLIK_PUBLIC_URL", "ftp://example.dk", "public_url"),
+        (
+            "INDBLIK_PUBLIC_URL",
+            "http://indblik.kommune.dk",
+            "public_url",
+        ),
+        (
+            "INDBLIK_CITIZEN_OIDC_ISSUER",
+            "http://mitid-broker.example",
+            "citizen_oidc_issuer",
+        ),
+        (
+            "INDBLIK_STAFF_OIDC_ISSUER",
+            "http://login.kommune.dk",
+            "staff_oidc_issuer",
+        ),
         ("INDBLIK_DATABASE_URL", "mysql://x@y/z", "database_url"),
         ("INDBLIK_DATABASE_URL", "nonsense", "database_url"),
         (

@@ -83,6 +83,23 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
+/// Tells browsers to reach the portal over https only, for a year, when
+/// `public_url` is https (`true` as the state).
+pub async fn strict_transport(
+    axum::extract::State(https): axum::extract::State<bool>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    if https {
+        response.headers_mut().insert(
+            axum::http::header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    response
+}
+
 /// Whether `path` (as received, still percent-encoded) is in the one form
 /// the guard and the router both read the same way: no empty, `.` or `..`
 /// segment, and no encoded dot, slash or backslash that a later decoding

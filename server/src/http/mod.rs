@@ -51,6 +51,7 @@ pub fn router(services: Services) -> Router {
         ingest,
         trusted_proxies,
         same_origin,
+        https,
     } = services;
     let guard = crate::auth::guard::GuardState {
         pool: state.pool.clone(),
@@ -71,6 +72,10 @@ pub fn router(services: Services) -> Router {
                 .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
         )
         .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            https,
+            middleware::strict_transport,
+        ))
         .layer(axum::middleware::from_fn(middleware::canonical_paths))
         .layer(axum::middleware::from_fn_with_state(
             std::sync::Arc::new(trusted_proxies),

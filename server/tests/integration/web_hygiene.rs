@@ -107,3 +107,30 @@ async fn pages_with_personal_data_are_never_cached(pool: PgPool) {
         );
     }
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn browsers_are_told_to_use_https_only_when_the_portal_is_served_over_it(pool: PgPool) {
+    let plain = router(pool.clone());
+    let reply = get(&plain, "/om-portalen").await;
+    assert!(reply
+        .headers
+        .get(header::STRICT_TRANSPORT_SECURITY)
+        .is_none());
+
+    let config = server::config::Config::from_figment(
+        crate::support::test_figment().merge(("public_url", "https://indblik.eksempel.dk")),
+    )
+    .unwrap();
+    let served = crate::support::router_with(&config, pool.clone());
+    for path in ["/om-portalen", "/healthz", "//nonsense"] {
+        let reply = get(&served, path).await;
+        assert_eq!(
+            reply
+                .headers
+                .get(header::STRICT_TRANSPORT_SECURITY)
+                .unwrap(),
+            "max-age=31536000",
+            "{path}"
+        );
+    }
+}
