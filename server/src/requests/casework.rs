@@ -276,7 +276,9 @@ async fn attachment(
     Path((id, attachment)): Path<(i64, i64)>,
     reader: CaseReader,
 ) -> Result<Response, HttpError> {
+    let now = clock::now();
+    let settings = &state.requests;
     Ok(file(
-        casework::case_attachment(&state.pool, &reader, id, attachment).await?,
+        casework::case_attachment(&state.pool, settings, &reader, id, attachment, now).await?,
     ))
 }

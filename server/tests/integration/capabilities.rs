@@ -339,8 +339,14 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
             assert_eq!(logged_look_ups(pool, made.id).await, logged);
         }
         if let Some(attachment) = made.attachment {
-            let file = casework::case_attachment(pool, reader, made.id, attachment).await;
+            let file =
+                casework::case_attachment(pool, &world.settings, reader, made.id, attachment, now)
+                    .await;
             assert_eq!(file.is_ok(), visible);
+            if !visible {
+                // A refused download logs nothing.
+                assert_eq!(logged_look_ups(pool, made.id).await, logged);
+            }
         }
     }
 }

@@ -405,6 +405,27 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
     .await;
     assert_eq!(by_bo.status, StatusCode::NOT_FOUND);
 
+    // Generating the log for the answer and a caseworker downloading it are
+    // uses of Anna's data, logged on her; her own download is not.
+    let exports = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM access_events WHERE case_reference = $1 AND use_type = 'export'",
+        )
+        .bind(format!("H-{id:06}"))
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+    };
+    assert_eq!(exports().await, 1);
+    let by_sara = get_with_cookie(
+        app,
+        &format!("/sagsbehandling/{id}/bilag/{attachment_id}"),
+        sara,
+    )
+    .await;
+    assert_eq!(by_sara.status, StatusCode::OK);
+    assert_eq!(exports().await, 2);
+
     // Illegal now: answering again, withdrawing; then close.
     let twice = act(app, sara, id, "svar", &[("body", "Igen")]).await;
     assert_eq!(twice.status, StatusCode::CONFLICT);
