@@ -47,11 +47,40 @@ impl AppError {
     pub fn internal(cause: impl std::fmt::Debug) -> Self {
         let reference = current_request_id().unwrap_or_else(|| "ukendt".to_owned());
         #[cfg(feature = "ssr")]
-        tracing::error!(reference = %reference, cause = ?cause, "internal error");
+        tracing::error!(reference = %reference, cause = %redacted(&cause), "internal error");
         #[cfg(not(feature = "ssr"))]
         let _ = cause;
         AppError::Internal { reference }
     }
+}
+
+/// `cause` as `{:?}` writes it, without the `detail` of a database error:
+/// PostgreSQL puts the offending row's values there ("Key (subject_key)=(…)
+/// already exists"), which have no place in a log.
+pub fn redacted(cause: &dyn std::fmt::Debug) -> String {
+    const DETAIL: &str = "detail: Some(\"";
+    let text = format!("{cause:?}");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find(DETAIL) {
+        out.push_str(&rest[..start]);
+        out.push_str("detail: <left out>");
+        let value = &rest[start + DETAIL.len()..];
+        // The value ends at the first quote that is not escaped.
+        let mut escaped = false;
+        let end = value.char_indices().find_map(|(at, c)| {
+            let ends = c == '"' && !escaped;
+            escaped = c == '\\' && !escaped;
+            ends.then_some(at)
+        });
+        rest = match end {
+            // Past the closing quote and parenthesis.
+            Some(at) => value.get(at + 2..).unwrap_or_default(),
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 impl AppError {
@@ -180,5 +209,37 @@ pub fn ErrorsView(errors: ArcRwSignal<Errors>) -> impl IntoView {
     view! {
         <leptos_meta::Title text="Der opstod en fejl"/>
         <ErrorMessage heading="Der opstod en fejl" text=text()/>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    #[allow(dead_code)] // read through Debug
+    struct DatabaseError {
+        code: &'static str,
+        detail: Option<&'static str>,
+        table: Option<&'static str>,
+    }
+
+    #[test]
+    fn a_database_errors_detail_is_left_out_of_the_log() {
+        let cause = DatabaseError {
+            code: "23505",
+            detail: Some("Key (navn)=(\"Anna\" 2403819912) already exists."),
+            table: Some("data_requests"),
+        };
+        let logged = redacted(&cause);
+        assert!(
+            !logged.contains("2403819912") && !logged.contains("Anna"),
+            "{logged}"
+        );
+        assert!(
+            logged.contains("23505") && logged.contains("data_requests"),
+            "{logged}"
+        );
+        assert_eq!(redacted(&"plain"), "\"plain\"");
     }
 }

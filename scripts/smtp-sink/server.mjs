@@ -1,4 +1,5 @@
-// A local SMTP sink for development and tests: accepts every message on
+// A local SMTP sink for development and tests: accepts every message (but
+// to recipients starting with "reject-") on
 // 127.0.0.1:SINK_SMTP_PORT (no TLS, no authentication), keeps it in memory,
 // and lists what it received as JSON on http://127.0.0.1:SINK_HTTP_PORT/messages
 // (DELETE /messages empties the list). Never for production.
@@ -14,6 +15,18 @@ const smtp = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS'],
   banner: 'Indblik SMTP sink (development only)',
+  // A recipient starting with "reject-" is refused permanently, with its
+  // address in the reply as real servers write it (for the tests that check
+  // the portal keeps addresses out of its logs).
+  onRcptTo(address, session, callback) {
+    if (address.address.startsWith('reject-')) {
+      const error = new Error(`<${address.address}>: Recipient address rejected: mailbox unavailable`);
+      error.responseCode = 550;
+      callback(error);
+      return;
+    }
+    callback();
+  },
   onData(stream, session, callback) {
     simpleParser(stream)
       .then((mail) => {

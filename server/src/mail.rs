@@ -45,7 +45,7 @@ impl Mailer {
     async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
         let to: Mailbox = to
             .parse()
-            .map_err(|error| format!("bad recipient address: {error}"))?;
+            .map_err(|_| "the recipient's address cannot be used".to_owned())?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -57,7 +57,28 @@ impl Mailer {
             .send(message)
             .await
             .map(|_| ())
-            .map_err(|error| error.to_string())
+            .map_err(|error| smtp_problem(&error))
+    }
+}
+
+/// What went wrong in SMTP terms, for the log and the outbox, without the
+/// server's reply text (it may name the recipient, e.g. "550 <anna@…>:
+/// mailbox unavailable").
+fn smtp_problem(error: &lettre::transport::smtp::Error) -> String {
+    let kind = if error.is_permanent() {
+        "the SMTP server refused the message"
+    } else if error.is_transient() {
+        "the SMTP server asked to try again later"
+    } else if error.is_timeout() {
+        "the SMTP server did not answer in time"
+    } else if error.is_tls() {
+        "the TLS connection to the SMTP server failed"
+    } else {
+        "the SMTP server could not be reached or answered unexpectedly"
+    };
+    match error.status() {
+        Some(code) => format!("{kind} (code {code})"),
+        None => kind.to_owned(),
     }
 }
 

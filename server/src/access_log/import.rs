@@ -262,14 +262,18 @@ fn csv_lines(
         Ok(header) => header.iter().map(|name| name.trim().to_owned()).collect(),
         Err(error) => return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, error)),
     };
+    // A header cell is not repeated: a file without a header has data (a
+    // CPR number, say) where the names should be.
     let header_problems: Vec<LineError> = header
         .iter()
-        .filter(|name| !FIELDS.contains(&name.as_str()))
-        .map(|name| LineError {
+        .enumerate()
+        .filter(|(_, name)| !FIELDS.contains(&name.as_str()))
+        .map(|(index, _)| LineError {
             line: 1,
             field: None,
             message: format!(
-                "unknown column \"{name}\"; the columns are {}",
+                "column {} of the header is not a known column; the columns are {}",
+                index + 1,
                 FIELDS.join(", ")
             ),
         })

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use openidconnect::core::{
-    CoreAuthenticationFlow, CoreClient, CoreGenderClaim, CoreJweContentEncryptionAlgorithm,
-    CoreJwsSigningAlgorithm,
+    CoreAuthPrompt, CoreAuthenticationFlow, CoreClient, CoreGenderClaim,
+    CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
 };
 use openidconnect::{
     AdditionalClaims, AuthenticationContextClass, AuthorizationCode, ClaimsVerificationError,
@@ -251,7 +251,11 @@ impl OidcRelyingParty {
                 CsrfToken::new_random,
                 Nonce::new_random,
             )
-            .set_pkce_challenge(challenge);
+            .set_pkce_challenge(challenge)
+            // Authenticate every time: on a shared computer a live session at
+            // the provider (after an idle sign-out here, say) must not sign
+            // the next person straight in.
+            .add_prompt(CoreAuthPrompt::Login);
         for scope in &self.settings.scopes {
             request = request.add_scope(Scope::new(scope.clone()));
         }

@@ -30,7 +30,7 @@ pub enum HttpError {
 impl HttpError {
     /// Logs `cause` while doing `what` and answers 500.
     pub fn internal(what: &'static str, cause: &dyn std::fmt::Debug) -> HttpError {
-        tracing::error!(error = ?cause, "cannot {what}");
+        tracing::error!(error = %app::error::redacted(cause), "cannot {what}");
         HttpError::Internal
     }
 

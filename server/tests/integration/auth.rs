@@ -56,6 +56,7 @@ async fn sign_in_request_uses_pkce_state_nonce_and_the_assurance_level(pool: PgP
     assert!(url.as_str().starts_with(&crate::support::citizen_issuer()));
     assert_eq!(query["code_challenge_method"], "S256");
     assert_eq!(query["response_type"], "code");
+    assert_eq!(query["prompt"], "login");
     assert_eq!(
         query["acr_values"],
         "https://data.gov.dk/concept/core/nsis/loa/Substantial"

@@ -254,3 +254,32 @@ async fn a_failed_delivery_stays_in_the_outbox_and_goes_out_later(pool: PgPool) 
     );
     assert_eq!(inbox_for(&to).await.len(), 1);
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_refused_recipient_is_not_named_in_the_outbox_or_the_log(pool: PgPool) {
+    let now = clock::now();
+    let to = format!("reject-{}@test.dk", uuid::Uuid::new_v4().simple());
+    let mut tx = pool.begin().await.unwrap();
+    let mail = app::requests::mail::status_notice(&to, PUBLIC_URL, 1);
+    app::requests::mail::enqueue(&mut tx, &mail, now)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let report = send_due(&pool, &mailer(), now).await.unwrap();
+    assert_eq!((report.sent, report.failed), (0, 1));
+    let error: Option<String> =
+        sqlx::query_scalar("SELECT last_error FROM mail_outbox WHERE to_address = $1")
+            .bind(&to)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let error = error.unwrap();
+    assert!(
+        !error.contains(&to) && !error.contains("reject-"),
+        "{error}"
+    );
+    assert!(
+        error.contains("refused") && error.contains("550"),
+        "{error}"
+    );
+}
