@@ -82,10 +82,10 @@ impl CaseReader {
 
     /// The unit codes a query is limited to; `None` means every unit.
     /// Pass as `($n::text[] IS NULL OR u.code = ANY($n))`.
-    pub fn unit_codes(&self) -> Option<Vec<String>> {
+    pub fn unit_codes(&self) -> Option<&[String]> {
         match &self.units {
             Units::Every => None,
-            Units::One(code) => Some(vec![code.clone()]),
+            Units::One(code) => Some(std::slice::from_ref(code)),
         }
     }
 
@@ -125,12 +125,9 @@ impl CaseActor {
         &self.member.unit
     }
 
-    /// An actor reads what it acts on.
-    pub fn reader(&self) -> CaseReader {
-        CaseReader {
-            member: self.member.clone(),
-            units: Units::One(self.member.unit.clone()),
-        }
+    /// The unit codes a query is limited to: the caseworker's own.
+    pub fn unit_codes(&self) -> &[String] {
+        std::slice::from_ref(&self.member.unit)
     }
 }
 
@@ -317,7 +314,7 @@ mod tests {
     fn each_role_gets_only_its_capabilities() {
         let caseworker = staff(&[Role::Caseworker], "BS");
         let reader = caseworker.case_reader().unwrap();
-        assert_eq!(reader.unit_codes(), Some(vec!["BS".to_owned()]));
+        assert_eq!(reader.unit_codes(), Some(&["BS".to_owned()][..]));
         assert!(reader.sees("BS") && !reader.sees("JC"));
         assert!(reader.actor_in("BS").is_some() && reader.actor_in("JC").is_none());
         assert_eq!(caseworker.case_actor().unwrap().unit(), "BS");

@@ -70,7 +70,7 @@ pub async fn guard_pages(
         .get::<Caller>()
         .cloned()
         .unwrap_or_default();
-    let identity = match (access, caller) {
+    match (access, &caller) {
         (Access::Citizen, Caller::Citizen(_)) => return next.run(request).await,
         (Access::Staff(roles), Caller::Staff(member)) if member.has_any(roles) => {
             return next.run(request).await
@@ -79,9 +79,9 @@ pub async fn guard_pages(
         (Access::Staff(_), Caller::Anonymous) => {
             return Redirect::to("/medarbejder/log-ind").into_response()
         }
-        (_, Caller::Citizen(citizen)) => Identity::Citizen(citizen.key),
-        (_, Caller::Staff(member)) => Identity::Staff(member.id),
-    };
+        _ => {}
+    }
+    let identity = Identity::of(&caller);
     let rejection = Rejection {
         at: clock::now(),
         source_ip: client,

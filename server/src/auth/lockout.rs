@@ -13,6 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::types::ipnetwork::IpNetwork;
 use sqlx::{PgConnection, PgExecutor};
 
+use app::caller::Caller;
 use app::identity::subject_key::SubjectKey;
 
 use super::rejections::RejectionReason;
@@ -36,6 +37,15 @@ pub enum Identity {
 }
 
 impl Identity {
+    /// Who `caller` is, as the registry records it.
+    pub fn of(caller: &Caller) -> Identity {
+        match caller {
+            Caller::Anonymous => Identity::Unknown,
+            Caller::Citizen(citizen) => Identity::Citizen(citizen.key),
+            Caller::Staff(member) => Identity::Staff(member.id.clone()),
+        }
+    }
+
     /// The (subject_key, staff_id) columns of this identity.
     pub fn columns(&self) -> (Option<Vec<u8>>, Option<String>) {
         match self {

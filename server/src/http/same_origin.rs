@@ -61,11 +61,10 @@ pub async fn refuse_cross_site(
     if is_safe(request.method()) || from_own_pages(&check.origin, request.headers()) {
         return next.run(request).await;
     }
-    let identity = match request.extensions().get::<Caller>() {
-        Some(Caller::Citizen(citizen)) => Identity::Citizen(citizen.key),
-        Some(Caller::Staff(member)) => Identity::Staff(member.id.clone()),
-        _ => Identity::Unknown,
-    };
+    let identity = request
+        .extensions()
+        .get::<Caller>()
+        .map_or(Identity::Unknown, Identity::of);
     if let Some(ClientAddr(client)) = request.extensions().get::<ClientAddr>().copied() {
         let rejection = Rejection {
             at: clock::now(),

@@ -54,6 +54,22 @@ async fn post(router: &axum::Router, key: &str, body: String) -> Reply {
     send(router, request).await
 }
 
+/// The (line, field) of every error of a refused batch's report; `-` for
+/// an error of the whole line.
+fn refused_fields(report: &Value) -> Vec<(u64, String)> {
+    report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|error| {
+            (
+                error["line"].as_u64().unwrap(),
+                error["field"].as_str().unwrap_or("-").to_owned(),
+            )
+        })
+        .collect()
+}
+
 async fn stored_events(pool: &PgPool) -> i64 {
     sqlx::query_scalar!(r#"SELECT count(*) AS "n!" FROM access_events"#)
         .fetch_one(pool)
@@ -158,17 +174,7 @@ async fn every_bad_line_is_reported_and_nothing_is_stored(pool: PgPool) {
         reply.body
     );
     let report: Value = serde_json::from_str(&reply.body).unwrap();
-    let found: Vec<(u64, String)> = report["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|error| {
-            (
-                error["line"].as_u64().unwrap(),
-                error["field"].as_str().unwrap_or("-").to_owned(),
-            )
-        })
-        .collect();
+    let found = refused_fields(&report);
     let expected: Vec<(u64, String)> = [
         (2, "unit"),
         (3, "cpr"),
@@ -188,9 +194,8 @@ async fn every_bad_line_is_reported_and_nothing_is_stored(pool: PgPool) {
         (17, "batch_run"),
         (18, "actor"),
     ]
-    .into_iter()
     .map(|(line, field)| (line, field.to_owned()))
-    .collect();
+    .to_vec();
     assert_eq!(found, expected, "{}", reply.body);
     assert_eq!(report["error_count"], json!(expected.len()));
     // Messages never repeat a CPR number.
@@ -370,17 +375,7 @@ async fn a_cpr_number_or_a_control_character_in_free_text_is_refused_without_ech
     );
     assert!(!reply.body.contains("311299"), "{}", reply.body);
     let report: Value = serde_json::from_str(&reply.body).unwrap();
-    let found: Vec<(u64, String)> = report["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|error| {
-            (
-                error["line"].as_u64().unwrap(),
-                error["field"].as_str().unwrap_or("-").to_owned(),
-            )
-        })
-        .collect();
+    let found = refused_fields(&report);
     let expected: Vec<(u64, String)> = [
         (1, "id"),
         (2, "actor"),
@@ -394,9 +389,8 @@ async fn a_cpr_number_or_a_control_character_in_free_text_is_refused_without_ech
         (10, "actor"),
         (11, "case_reference"),
     ]
-    .into_iter()
     .map(|(line, field)| (line, field.to_owned()))
-    .collect();
+    .to_vec();
     assert_eq!(found, expected, "{}", reply.body);
     assert_eq!(stored_events(&pool).await, 0);
 }

@@ -213,16 +213,21 @@ async fn the_daily_digest_lists_overdue_and_soon_due_requests_once_a_day(pool: P
         .contains(&format!("H-{overdue:06}"))));
 }
 
-#[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn a_failed_delivery_stays_in_the_outbox_and_goes_out_later(pool: PgPool) {
-    let now = clock::now();
-    let to = format!("retry-{}@test.dk", uuid::Uuid::new_v4().simple());
+/// A citizen's notice to `to`, in the outbox at `now`.
+async fn enqueue_notice(pool: &PgPool, to: &str, now: chrono::DateTime<chrono::Utc>) {
     let mut tx = pool.begin().await.unwrap();
-    let mail = app::requests::mail::status_notice(&to, PUBLIC_URL, 1);
+    let mail = app::requests::mail::status_notice(to, PUBLIC_URL, 1);
     app::requests::mail::enqueue(&mut tx, &mail, now)
         .await
         .unwrap();
     tx.commit().await.unwrap();
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_failed_delivery_stays_in_the_outbox_and_goes_out_later(pool: PgPool) {
+    let now = clock::now();
+    let to = format!("retry-{}@test.dk", uuid::Uuid::new_v4().simple());
+    enqueue_notice(&pool, &to, now).await;
 
     // Nothing listens on port 9 of this machine.
     let unreachable = server::config::Config::from_figment(
@@ -259,12 +264,7 @@ async fn a_failed_delivery_stays_in_the_outbox_and_goes_out_later(pool: PgPool) 
 async fn a_refused_recipient_is_not_named_in_the_outbox_or_the_log(pool: PgPool) {
     let now = clock::now();
     let to = format!("reject-{}@test.dk", uuid::Uuid::new_v4().simple());
-    let mut tx = pool.begin().await.unwrap();
-    let mail = app::requests::mail::status_notice(&to, PUBLIC_URL, 1);
-    app::requests::mail::enqueue(&mut tx, &mail, now)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    enqueue_notice(&pool, &to, now).await;
     let report = send_due(&pool, &mailer(), now).await.unwrap();
     assert_eq!((report.sent, report.failed), (0, 1));
     let error: Option<String> =

@@ -134,7 +134,7 @@ pub async fn queue(
     let codes = reader.unit_codes();
     let units: Vec<(String, String)> = sqlx::query!(
         "SELECT code, name FROM org_units WHERE ($1::text[] IS NULL OR code = ANY($1)) ORDER BY name",
-        codes.as_deref()
+        codes
     )
     .fetch_all(pool)
     .await?
@@ -168,7 +168,7 @@ pub async fn queue(
                     r.received_at, r.id
            LIMIT $6 OFFSET $7"#,
         &statuses,
-        codes.as_deref(),
+        codes,
         filter.unit.as_deref(),
         kind,
         mine,
@@ -225,7 +225,7 @@ pub async fn case(
 ) -> Result<CaseView, StoreError> {
     let (codes, member) = (reader.unit_codes(), reader.member());
     let mut db = pool.acquire().await?;
-    let request = load(&mut db, Scope::Units(codes.as_deref()), id, false).await?;
+    let request = load(&mut db, Scope::Units(codes), id, false).await?;
     let acting = reader.actor_in(&request.unit_code).is_some();
     if reveal_cpr && !acting {
         // The DPO reads; revealing a CPR number is for the caseworkers who act.
@@ -341,9 +341,8 @@ pub async fn staff_act(
     now: DateTime<Utc>,
 ) -> Result<Status, StoreError> {
     let member = actor.member();
-    let own_unit = [actor.unit().to_owned()];
     let mut tx = pool.begin().await?;
-    let request = load(&mut tx, Scope::Units(Some(&own_unit)), id, true).await?;
+    let request = load(&mut tx, Scope::Units(Some(actor.unit_codes())), id, true).await?;
     if request.version != version {
         return Err(StoreError::Conflict);
     }
@@ -523,9 +522,8 @@ pub async fn answer_subject(
     actor: &CaseActor,
     id: i64,
 ) -> Result<AnswerSubject, StoreError> {
-    let own_unit = [actor.unit().to_owned()];
     let mut db = pool.acquire().await?;
-    let request = load(&mut db, Scope::Units(Some(&own_unit)), id, false).await?;
+    let request = load(&mut db, Scope::Units(Some(actor.unit_codes())), id, false).await?;
     Ok(AnswerSubject {
         kind: request.kind,
         access: (request.kind == Kind::Access)
@@ -544,8 +542,7 @@ pub async fn case_attachment(
     attachment_id: i64,
     now: DateTime<Utc>,
 ) -> Result<NewAttachment, StoreError> {
-    let codes = reader.unit_codes();
-    let scope = Scope::Units(codes.as_deref());
+    let scope = Scope::Units(reader.unit_codes());
     let mut tx = pool.begin().await?;
     let request = load(&mut tx, scope, request_id, false).await?;
     let file = attachment(&mut tx, scope, request_id, attachment_id).await?;

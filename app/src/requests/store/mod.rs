@@ -100,13 +100,13 @@ enum Scope<'a> {
     Units(Option<&'a [String]>),
 }
 
-impl Scope<'_> {
+impl<'a> Scope<'a> {
     /// The `(subject key, unit codes)` parameters of the scope's filter:
     /// `($2::bytea IS NULL OR r.subject_key = $2) AND ($3::text[] IS NULL OR u.code = ANY($3))`.
-    fn parameters(&self) -> (Option<Vec<u8>>, Option<Vec<String>>) {
+    fn parameters(self) -> (Option<&'a [u8]>, Option<&'a [String]>) {
         match self {
-            Scope::Citizen(key) => (Some(key.as_bytes().to_vec()), None),
-            Scope::Units(codes) => (None, codes.map(<[String]>::to_vec)),
+            Scope::Citizen(key) => (Some(key.as_bytes().as_slice()), None),
+            Scope::Units(codes) => (None, codes),
         }
     }
 }
@@ -233,8 +233,8 @@ async fn load(
                AND ($3::text[] IS NULL OR u.code = ANY($3))
              FOR UPDATE OF r",
             id,
-            subject.as_deref(),
-            units.as_deref(),
+            subject,
+            units,
         )
         .fetch_optional(&mut *db)
         .await?
@@ -255,8 +255,8 @@ async fn load(
            WHERE r.id = $1 AND ($2::bytea IS NULL OR r.subject_key = $2)
              AND ($3::text[] IS NULL OR u.code = ANY($3))"#,
         id,
-        subject.as_deref(),
-        units.as_deref(),
+        subject,
+        units,
     )
     .fetch_optional(&mut *db)
     .await?
@@ -350,8 +350,8 @@ async fn attachment(
            AND ($4::text[] IS NULL OR u.code = ANY($4))",
         attachment_id,
         request_id,
-        subject.as_deref(),
-        units.as_deref(),
+        subject,
+        units,
     )
     .fetch_optional(db)
     .await?
