@@ -41,6 +41,8 @@ pub struct Services {
     pub same_origin: http::same_origin::SameOrigin,
     /// Whether citizens reach the portal over https (`Strict-Transport-Security`).
     pub https: bool,
+    /// Requests per minute and client address on what needs no sign-in.
+    pub rate_limits: http::rate_limit::RateLimits,
 }
 
 /// Builds the router's services from the configuration and an open pool.
@@ -66,6 +68,7 @@ pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
         trusted_proxies: http::client_addr::TrustedProxies::new(config.trusted_proxies.clone()),
         same_origin,
         https: config.served_over_https(),
+        rate_limits: config.rate_limits(),
     })
 }
 

@@ -122,6 +122,16 @@ pub struct Config {
     pub lockout_threshold: u32,
     /// Hours within which rejected attempts count towards a block, 1 to 720.
     pub lockout_window_hours: u32,
+    /// Requests to sign in, sign-in callbacks and sign-outs one client
+    /// address may make per minute (a burst of this many, then evenly
+    /// spread), 1 to 100,000. Raise it when many staff share one address.
+    pub rate_limit_sign_in_per_minute: u32,
+    /// Form posts and server-function calls one client address may make per
+    /// minute, 1 to 100,000.
+    pub rate_limit_forms_per_minute: u32,
+    /// Ingestion API requests one client address may make per minute, 1 to
+    /// 100,000.
+    pub rate_limit_ingest_per_minute: u32,
     /// Months the access log keeps events, 6 to 60 (whole months are dropped).
     pub log_retention_months: u32,
     /// Largest accepted body of one ingestion request, in bytes (1 KiB to 100 MiB).
@@ -174,6 +184,9 @@ struct Defaults {
     insecure_http_session_cookie_on_loopback: bool,
     lockout_threshold: u32,
     lockout_window_hours: u32,
+    rate_limit_sign_in_per_minute: u32,
+    rate_limit_forms_per_minute: u32,
+    rate_limit_ingest_per_minute: u32,
     log_retention_months: u32,
     ingest_max_body_bytes: usize,
     deadline_half_holidays_closed: bool,
@@ -203,6 +216,9 @@ impl Default for Defaults {
             insecure_http_session_cookie_on_loopback: false,
             lockout_threshold: 5,
             lockout_window_hours: 24,
+            rate_limit_sign_in_per_minute: 60,
+            rate_limit_forms_per_minute: 300,
+            rate_limit_ingest_per_minute: 1200,
             log_retention_months: 6,
             ingest_max_body_bytes: 10 * 1024 * 1024,
             deadline_half_holidays_closed: false,
@@ -394,6 +410,22 @@ impl Config {
             u64::from(self.lockout_window_hours),
             1..=720,
         )?;
+        for (setting, value) in [
+            (
+                "rate_limit_sign_in_per_minute",
+                self.rate_limit_sign_in_per_minute,
+            ),
+            (
+                "rate_limit_forms_per_minute",
+                self.rate_limit_forms_per_minute,
+            ),
+            (
+                "rate_limit_ingest_per_minute",
+                self.rate_limit_ingest_per_minute,
+            ),
+        ] {
+            within(setting, u64::from(value), 1..=100_000)?;
+        }
         within(
             "log_retention_months",
             u64::from(self.log_retention_months),
@@ -420,6 +452,15 @@ impl Config {
         LockoutPolicy {
             threshold: self.lockout_threshold,
             window: chrono::Duration::hours(i64::from(self.lockout_window_hours)),
+        }
+    }
+
+    /// How many requests per minute each client address may make.
+    pub fn rate_limits(&self) -> crate::http::rate_limit::RateLimits {
+        crate::http::rate_limit::RateLimits {
+            sign_in_per_minute: self.rate_limit_sign_in_per_minute,
+            forms_per_minute: self.rate_limit_forms_per_minute,
+            ingest_per_minute: self.rate_limit_ingest_per_minute,
         }
     }
 

@@ -8,6 +8,7 @@ pub mod error;
 pub mod error_page;
 pub mod health;
 pub mod middleware;
+pub mod rate_limit;
 pub mod render;
 pub mod same_origin;
 
@@ -29,6 +30,7 @@ use app::state::AppState;
 use app::{shell, App};
 
 use crate::Services;
+use rate_limit::{Audience, Counted};
 
 /// The app's routes, generated once per process. Generating them runs the
 /// app with resource loading switched off for the whole process (leptos
@@ -52,6 +54,7 @@ pub fn router(services: Services) -> Router {
         trusted_proxies,
         same_origin,
         https,
+        rate_limits,
     } = services;
     let guard = crate::auth::guard::GuardState {
         pool: state.pool.clone(),
@@ -92,7 +95,12 @@ pub fn router(services: Services) -> Router {
     let without_session = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .merge(crate::access_log::api::routes(ingest))
+        .merge(rate_limit::limit(
+            crate::access_log::api::routes(ingest),
+            rate_limits.ingest_per_minute,
+            Counted::All,
+            Audience::Machine,
+        ))
         .nest_service(
             &format!("/{}", state.leptos_options.site_pkg_dir),
             ServeDir::new(pkg),
@@ -111,7 +119,12 @@ pub fn router(services: Services) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .merge(crate::auth::routes(auth))
+        .merge(rate_limit::limit(
+            crate::auth::routes(auth),
+            rate_limits.sign_in_per_minute,
+            Counted::All,
+            Audience::Person,
+        ))
         .merge(crate::access_log::citizen_exports::routes())
         .merge(crate::requests::routes())
         .fallback(leptos_axum::file_and_error_handler_with_context::<
@@ -135,6 +148,13 @@ pub fn router(services: Services) -> Router {
             crate::auth::session::attach_caller,
         ))
         .layer(sessions);
+    // Counted before the session store is read.
+    let with_session = rate_limit::limit(
+        with_session,
+        rate_limits.forms_per_minute,
+        Counted::Posts,
+        Audience::Person,
+    );
 
     without_session
         .merge(with_session)

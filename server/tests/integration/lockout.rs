@@ -12,7 +12,7 @@ use server::config::Config;
 
 use crate::support::{
     citizen_issuer, get, get_with_cookie, path_and_query, router, router_from, test_config,
-    test_figment, ProviderBrowser,
+    test_figment, via_proxy, ProviderBrowser,
 };
 
 /// One rejected attempt that counts: a callback whose state is not the one
@@ -181,21 +181,6 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
 /// The DPO as the command line acts for them.
 fn overseer() -> Overseer {
     Overseer::at_command_line("test")
-}
-
-/// A request for `path` that a proxy forwarded for `client`, with `cookie`.
-async fn via_proxy(
-    app: &Router,
-    path: &str,
-    client: &str,
-    cookie: Option<&str>,
-) -> crate::support::Reply {
-    let mut request =
-        axum::http::Request::get(path).header("x-forwarded-for", format!("{client}, 10.0.0.1"));
-    if let Some(cookie) = cookie {
-        request = request.header("cookie", cookie);
-    }
-    crate::support::send(app, request.body(axum::body::Body::empty()).unwrap()).await
 }
 
 /// A counted rejection of `client`, through the proxy.

@@ -20,6 +20,7 @@ mod lockout;
 mod mail;
 mod my_log;
 mod pages;
+mod rate_limits;
 mod requests;
 mod retention;
 mod sessions;

@@ -136,6 +136,16 @@ pub async fn get_with_cookie(router: &Router, path: &str, cookie: &str) -> Reply
     send(router, request).await
 }
 
+/// A GET of `path` that the proxy 10.0.0.1 forwarded for `client`, with
+/// `cookie`; the router must trust both the proxy and the test peer.
+pub async fn via_proxy(app: &Router, path: &str, client: &str, cookie: Option<&str>) -> Reply {
+    let mut request = Request::get(path).header("x-forwarded-for", format!("{client}, 10.0.0.1"));
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(app, request.body(Body::empty()).expect("valid request")).await
+}
+
 /// Sends `request` through `router` and collects the reply.
 pub async fn send(router: &Router, request: Request<Body>) -> Reply {
     let what = format!("{} {}", request.method(), request.uri().path());
