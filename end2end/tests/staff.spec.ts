@@ -57,9 +57,16 @@ test('the DPO lifts a block', async ({ page }) => {
   const row = page.getByRole('row').filter({ hasText: `IP-adresse ${address}` });
   await expect(row).toHaveCount(1);
   await expectAccessible(page);
-  await row.getByRole('button', { name: /Ophæv spærring nr\. \d+/ }).click();
-  // Without JavaScript the form posts to the server function, which sends the
-  // browser back to the page (Leptos adds an empty query string).
-  await expect(page).toHaveURL(/\/dpo\??$/);
+  const id = (await row.getByRole('cell').first().textContent())?.trim() ?? '';
+  // Without a cause the form comes back with the error at its field.
+  await page.getByLabel('Spærring').selectOption(id);
+  await page.getByRole('button', { name: 'Ophæv spærringen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Skriv, hvorfor spærringen ophæves');
+  await expectAccessible(page);
+  await page.getByLabel('Spærring').selectOption(id);
+  await page.getByLabel('Årsag til ophævelsen').fill('Testadresse; ingen grund til spærring');
+  await page.getByRole('button', { name: 'Ophæv spærringen' }).click();
+  await expect(page).toHaveURL(new RegExp(`/dpo\\?ophaevet=${id}#adgangskontrol$`));
+  await expect(page.getByRole('status').filter({ hasText: `Spærring nr. ${id} er ophævet` })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: `IP-adresse ${address}` })).toHaveCount(0);
 });

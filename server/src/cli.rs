@@ -42,9 +42,13 @@ pub enum Command {
     Unblock {
         /// The block's id.
         id: i64,
-        /// Who lifts it and why, e.g. "Dan Databeskyttelse, sag 2026-123".
+        /// Who lifts it, e.g. "Dan Databeskyttelse".
         #[arg(long)]
         by: String,
+        /// Why, e.g. "Borgeren tastede forkert; sag 2026-123" (1 to 500
+        /// characters, no CPR number).
+        #[arg(long)]
+        cause: String,
     },
     /// Manage the API keys source systems report access events with.
     #[command(subcommand)]

@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use anyhow::Context;
 use sqlx::PgPool;
 
+use app::access_control::LiftCause;
 use app::capability::Overseer;
 
 use crate::access_log::{api_keys, import, partitions};
@@ -42,7 +43,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             load_demo_data(&pool, &config, synthetic).await
         }
         Command::Blocks => list_blocks(&pool).await,
-        Command::Unblock { id, by } => unblock(&pool, id, &by).await,
+        Command::Unblock { id, by, cause } => unblock(&pool, id, &by, &cause).await,
         Command::ApiKey(command) => api_key(&pool, command).await,
         Command::Import {
             system,
@@ -100,14 +101,15 @@ async fn list_blocks(pool: &PgPool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `server unblock ID --by WHO`.
-async fn unblock(pool: &PgPool, id: i64, by: &str) -> anyhow::Result<()> {
+/// `server unblock ID --by WHO --cause WHY`.
+async fn unblock(pool: &PgPool, id: i64, by: &str, cause: &str) -> anyhow::Result<()> {
     let by = by.trim();
     if by.is_empty() {
         anyhow::bail!("--by must say who lifts the block");
     }
+    let cause = LiftCause::parse(cause).map_err(|problem| anyhow::anyhow!("--cause: {problem}"))?;
     let operator = Overseer::at_command_line(by);
-    if app::access_control::store::lift_block(pool, &operator, id, clock::now()).await? {
+    if app::access_control::store::lift_block(pool, &operator, id, &cause, clock::now()).await? {
         println!("block {id} lifted");
         Ok(())
     } else {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Copenhagen;
 use sqlx::{PgExecutor, PgPool};
 
-use super::{AccessControlOverview, BlockRow, RejectionRow};
+use super::{AccessControlOverview, BlockRow, LiftCause, RejectionRow};
 use crate::capability::Overseer;
 
 fn local(time: DateTime<Utc>) -> String {
@@ -83,20 +83,23 @@ pub async fn active_blocks(
     Ok(blocks)
 }
 
-/// Lifts block `id`, recording the overseer who did it. `false` when there
-/// is no such active block.
+/// Lifts block `id`, recording the overseer who did it and why. `false`
+/// when there is no such active block.
 pub async fn lift_block(
     db: impl PgExecutor<'_>,
     overseer: &Overseer,
     id: i64,
+    cause: &LiftCause,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
     let by = overseer.signature();
     let done = sqlx::query!(
-        "UPDATE access_blocks SET lifted_at = $2, lifted_by = $3 WHERE id = $1 AND lifted_at IS NULL",
+        "UPDATE access_blocks SET lifted_at = $2, lifted_by = $3, lift_cause = $4
+         WHERE id = $1 AND lifted_at IS NULL",
         id,
         now,
         by,
+        cause.as_str(),
     )
     .execute(db)
     .await?;

@@ -11,6 +11,13 @@ use leptos_meta::Title;
 use crate::access_control::AccessControlOverview;
 use crate::chart::{Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
+use crate::form::{use_form_reply, ErrorSummary, FormReply, FormState, Select, TextArea};
+use leptos_router::hooks::use_query_map;
+
+/// Where the form lifting a block posts to (a server route).
+pub const LIFT_PATH: &str = "/dpo/ophaev-spaerring";
+/// The form's name in its [`FormReply`].
+pub const LIFT_FORM: &str = "lift-block";
 use crate::requests::views::{Count, DeadlineOverview, MailHealth, QueueRow};
 
 /// The latest rejected attempts and the active blocks (DPO and admin only).
@@ -22,24 +29,6 @@ pub async fn load_access_control() -> Result<AccessControlOverview, AppError> {
     crate::access_control::store::access_control_overview(&state.pool, &overseer, 200, now)
         .await
         .map_err(AppError::internal)
-}
-
-/// Lifts block `id` (DPO and admin only), recording who did it.
-#[server(endpoint = "dpo/lift-block")]
-pub async fn lift_block(id: i64) -> Result<(), AppError> {
-    let overseer = crate::caller::Caller::current().overseer()?;
-    let state = crate::state::app_state()?;
-    let lifted =
-        crate::access_control::store::lift_block(&state.pool, &overseer, id, crate::clock::now())
-            .await
-            .map_err(AppError::internal)?;
-    if lifted {
-        Ok(())
-    } else {
-        Err(AppError::Refused(
-            "Spærringen findes ikke eller er allerede ophævet.".to_owned(),
-        ))
-    }
 }
 
 /// Every request's deadline across units (DPO and admin only).
@@ -67,8 +56,10 @@ pub async fn load_mail_health() -> Result<MailHealth, AppError> {
 /// `/dpo`: deadlines, then rejected access attempts and blocks.
 #[component]
 pub fn DpoPage() -> impl IntoView {
-    let lift = ServerAction::<LiftBlock>::new();
-    let overview = Resource::new_blocking(move || lift.version().get(), |_| load_access_control());
+    let overview = Resource::new_blocking(|| (), |_| load_access_control());
+    let reply = use_form_reply();
+    let query = use_query_map();
+    let lifted = move || query.read().get("ophaevet");
     let deadlines = Resource::new_blocking(|| (), |_| load_deadline_overview());
     let mail = Resource::new_blocking(|| (), |_| load_mail_health());
     view! {
@@ -90,14 +81,20 @@ pub fn DpoPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <h2>"Adgangskontrol"</h2>
+        <h2 id="adgangskontrol">"Adgangskontrol"</h2>
+        {move || lifted().map(|id| view! {
+            <div class="alert alert-success" role="status">
+                <div class="alert-body"><p class="alert-text">{format!("Spærring nr. {id} er ophævet, og årsagen er registreret.")}</p></div>
+            </div>
+        })}
         <p class="font-lead">
             "Afviste adgangsforsøg og spærringer efter gentagne afviste forsøg (sikkerhedsbekendtgørelsens § 18)."
         </p>
         <Suspense>
             {move || Suspend::new(async move {
+                let reply = reply.await.ok().flatten();
                 match overview.await {
-                    Ok(overview) => view! { <Overview overview lift/> }.into_any(),
+                    Ok(overview) => view! { <Overview overview reply/> }.into_any(),
                     Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
                 }
             })}
@@ -106,8 +103,18 @@ pub fn DpoPage() -> impl IntoView {
 }
 
 #[component]
-fn Overview(overview: AccessControlOverview, lift: ServerAction<LiftBlock>) -> impl IntoView {
+fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl IntoView {
     let AccessControlOverview { rejections, blocks } = overview;
+    let state = FormState::of(&reply, LIFT_FORM);
+    let choices: Vec<(String, String)> = blocks
+        .iter()
+        .map(|block| {
+            (
+                block.id.to_string(),
+                format!("Nr. {}: {}", block.id, block.what),
+            )
+        })
+        .collect();
     view! {
         <h3>"Aktive spærringer"</h3>
         {if blocks.is_empty() {
@@ -116,26 +123,24 @@ fn Overview(overview: AccessControlOverview, lift: ServerAction<LiftBlock>) -> i
             view! {
                 <div class="table--responsive-scroll">
                     <table class="table">
-                        <thead><tr><th scope="col">"Nr."</th><th scope="col">"Spærret"</th><th scope="col">"Hvad"</th><th scope="col">"Afviste forsøg"</th><th scope="col">"Handling"</th></tr></thead>
+                        <thead><tr><th scope="col">"Nr."</th><th scope="col">"Spærret"</th><th scope="col">"Hvad"</th><th scope="col">"Afviste forsøg"</th></tr></thead>
                         <tbody>
-                            {blocks.into_iter().map(|block| {
-                                let label = format!("Ophæv spærring nr. {}", block.id);
-                                view! {
-                                    <tr>
-                                        <td>{block.id}</td><td>{block.at}</td><td>{block.what}</td><td>{block.rejections}</td>
-                                        <td>
-                                            <ActionForm action=lift>
-                                                <input type="hidden" name="id" value=block.id/>
-                                                <button type="submit" class="button button-secondary" aria-label=label>"Ophæv"</button>
-                                            </ActionForm>
-                                        </td>
-                                    </tr>
-                                }
+                            {blocks.into_iter().map(|block| view! {
+                                <tr>
+                                    <td>{block.id}</td><td>{block.at}</td><td>{block.what}</td><td>{block.rejections}</td>
+                                </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                 </div>
-                <p>"Ophæv en spærring, når årsagen er undersøgt. Det bliver registreret, hvem der ophævede den."</p>
+                <h3 id="ophaev">"Ophæv en spærring"</h3>
+                <p>"Ophæv en spærring, når årsagen er undersøgt. Det bliver registreret, hvem der ophævede den, og hvorfor."</p>
+                <form method="post" action=LIFT_PATH>
+                    <ErrorSummary state=state.clone()/>
+                    <Select name="block" label="Spærring" state=state.clone() choices placeholder="Vælg spærring"/>
+                    <TextArea name="cause" label="Årsag til ophævelsen" hint="Fx hvad undersøgelsen af forsøgene viste. Højst 500 tegn, ingen CPR-numre." state=state.clone() rows=3/>
+                    <button type="submit" class="button button-primary">"Ophæv spærringen"</button>
+                </form>
             }
             .into_any()
         }}

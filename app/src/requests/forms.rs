@@ -24,13 +24,13 @@ pub type Fields = BTreeMap<String, String>;
 pub struct FieldErrors(pub BTreeMap<String, String>);
 
 impl FieldErrors {
-    fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub(crate) fn add(&mut self, field: &str, message: impl Into<String>) {
         self.0
             .entry(field.to_owned())
             .or_insert_with(|| message.into());
     }
 
-    fn result<T>(self, value: impl FnOnce() -> T) -> Result<T, FieldErrors> {
+    pub(crate) fn result<T>(self, value: impl FnOnce() -> T) -> Result<T, FieldErrors> {
         if self.0.is_empty() {
             Ok(value())
         } else {
@@ -39,7 +39,7 @@ impl FieldErrors {
     }
 }
 
-fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+pub(crate) fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields
         .get(name)
         .map(|value| value.trim())

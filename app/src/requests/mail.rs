@@ -31,16 +31,23 @@ pub enum MailKind {
     Digest,
     /// A citizen's notice that something changed in their request.
     StatusNotice,
+    /// The DPO's notice that a citizen or staff member was blocked.
+    BlockNotice,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 2] = [MailKind::Digest, MailKind::StatusNotice];
+    pub const ALL: [MailKind; 3] = [
+        MailKind::Digest,
+        MailKind::StatusNotice,
+        MailKind::BlockNotice,
+    ];
 
     /// The stored code.
     pub fn code(self) -> &'static str {
         match self {
             MailKind::Digest => "digest",
             MailKind::StatusNotice => "status_notice",
+            MailKind::BlockNotice => "block_notice",
         }
     }
 }

@@ -155,7 +155,7 @@ async fn post_events(
                 reason: RejectionReason::Blocked,
                 path: EVENTS_PATH,
             };
-            register_rejection(&state.pool, state.lockout, &rejection).await;
+            register_rejection(&state.pool, &state.lockout, &rejection).await;
             return api_error(
                 StatusCode::FORBIDDEN,
                 "this address is blocked after repeated rejected attempts; ask the municipality's IT operations to lift the block",
@@ -178,7 +178,7 @@ async fn post_events(
             reason: RejectionReason::ApiKeyInvalid,
             path: EVENTS_PATH,
         };
-        register_rejection(&state.pool, state.lockout, &rejection).await;
+        register_rejection(&state.pool, &state.lockout, &rejection).await;
         let mut response = api_error(
             StatusCode::UNAUTHORIZED,
             "send a valid API key as `Authorization: Bearer indblik_…`",

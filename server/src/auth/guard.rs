@@ -89,7 +89,7 @@ pub async fn guard_pages(
         reason: RejectionReason::PageForbidden,
         path: request.uri().path(),
     };
-    register_rejection(&guard.pool, guard.auth.lockout, &rejection).await;
+    register_rejection(&guard.pool, &guard.auth.lockout, &rejection).await;
     let page = error_page::page(
         guard.site.as_ref().clone(),
         "Ingen adgang",

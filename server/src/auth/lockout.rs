@@ -15,16 +15,45 @@ use sqlx::{PgConnection, PgExecutor};
 
 use app::caller::Caller;
 use app::identity::subject_key::SubjectKey;
+use app::requests::mail::{Mail, MailKind};
 
 use super::rejections::RejectionReason;
 
-/// When to block.
-#[derive(Clone, Copy, Debug)]
+/// When to block, and whom to tell.
+#[derive(Clone, Debug)]
 pub struct LockoutPolicy {
     /// Consecutive rejections that cause a block.
     pub threshold: u32,
     /// Only rejections this recent count.
     pub window: Duration,
+    /// Who is mailed when an identity is blocked (the DPO).
+    pub notify: String,
+    /// The portal's address, for the link in that mail.
+    pub public_url: String,
+}
+
+impl LockoutPolicy {
+    /// The mail telling the DPO that block `block` of `identity` was made:
+    /// what kind of user and the block's number, never who (the DPO page
+    /// shows that to someone signed in).
+    pub fn block_notice(&self, identity: &Identity, block: NewBlock) -> Mail {
+        let who = match identity {
+            Identity::Staff(_) => "en medarbejder",
+            Identity::Citizen(_) | Identity::Unknown => "en borger",
+        };
+        let NewBlock { id, rejections } = block;
+        let page = format!("{}/dpo", self.public_url.trim_end_matches('/'));
+        Mail {
+            kind: MailKind::BlockNotice,
+            to: self.notify.clone(),
+            subject: format!("Indblik har spærret adgangen for {who} (spærring nr. {id})"),
+            body: format!(
+                "Efter {rejections} afviste adgangsforsøg i træk har Indblik spærret adgangen for {who}. \
+                 Spærringen har nr. {id} og gælder, til du eller en administrator ophæver den.\n\n\
+                 Undersøg forsøgene, og ophæv spærringen med en begrundelse, når årsagen er afklaret:\n{page}\n"
+            ),
+        }
+    }
 }
 
 /// Who an attempt was made as, when known.
@@ -115,16 +144,24 @@ pub async fn address_throttled(
     .await
 }
 
+/// A block just made: its number and how many rejections made it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NewBlock {
+    pub id: i64,
+    pub rejections: i32,
+}
+
 /// Counts `party`'s consecutive rejections in the window ending at `now` and
-/// blocks it when they reach the threshold. Returns whether a block was made.
+/// blocks it when they reach the threshold. Returns the block when one was
+/// made.
 pub async fn block_if_due(
     db: &mut PgConnection,
-    policy: LockoutPolicy,
+    policy: &LockoutPolicy,
     party: &Party,
     now: DateTime<Utc>,
-) -> sqlx::Result<bool> {
+) -> sqlx::Result<Option<NewBlock>> {
     if party == &Party::Identity(Identity::Unknown) {
-        return Ok(false);
+        return Ok(None);
     }
     let (address, key, staff) = party.columns();
     let since = now - policy.window;
@@ -159,40 +196,45 @@ pub async fn block_if_due(
     .fetch_one(&mut *db)
     .await?;
     if count < i64::from(policy.threshold) {
-        return Ok(false);
+        return Ok(None);
     }
     // An address is throttled for the window; an expired throttle of it
     // ends here, so the new one can be made.
     let expires_at = address.map(|_| now + policy.window);
     if address.is_some() {
         sqlx::query!(
-            "UPDATE access_blocks SET lifted_at = expires_at, lifted_by = $3
+            "UPDATE access_blocks SET lifted_at = expires_at, lifted_by = $3, lift_cause = $4
              WHERE source_ip = $1 AND lifted_at IS NULL AND expires_at <= $2",
             address,
             now,
             EXPIRED_BY,
+            EXPIRED_CAUSE,
         )
         .execute(&mut *db)
         .await?;
     }
-    let made = sqlx::query!(
+    let rejections = i32::try_from(count).unwrap_or(i32::MAX);
+    let made = sqlx::query_scalar!(
         "INSERT INTO access_blocks (blocked_at, source_ip, subject_key, staff_id, rejections, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT DO NOTHING",
+         ON CONFLICT DO NOTHING
+         RETURNING id",
         now,
         address,
         key,
         staff,
-        i32::try_from(count).unwrap_or(i32::MAX),
+        rejections,
         expires_at,
     )
-    .execute(&mut *db)
+    .fetch_optional(&mut *db)
     .await?;
-    Ok(made.rows_affected() == 1)
+    Ok(made.map(|id| NewBlock { id, rejections }))
 }
 
 /// Recorded as who lifted an address throttle that expired.
 pub const EXPIRED_BY: &str = "Indblik (udløbet af sig selv)";
+/// Recorded as why.
+const EXPIRED_CAUSE: &str = "Tidsbegrænset spærring af en adresse, udløbet";
 
 /// Records a successful sign-in, which ends a run of rejections.
 pub async fn record_sign_in(

@@ -203,7 +203,7 @@ impl Refusal {
 /// from `rejection.source_ip`) and blocks the address or identity when it
 /// completes a run. Failures are logged: a broken registry must not turn a
 /// refusal into an acceptance.
-pub async fn register_rejection(pool: &PgPool, policy: LockoutPolicy, rejection: &Rejection<'_>) {
+pub async fn register_rejection(pool: &PgPool, policy: &LockoutPolicy, rejection: &Rejection<'_>) {
     let registered = async {
         let mut tx = pool.begin().await?;
         rejections::register(&mut *tx, rejection).await?;
@@ -212,11 +212,27 @@ pub async fn register_rejection(pool: &PgPool, policy: LockoutPolicy, rejection:
                 Party::Address(rejection.source_ip),
                 Party::Identity(rejection.identity.clone()),
             ] {
-                if lockout::block_if_due(&mut tx, policy, &party, rejection.at).await? {
-                    tracing::warn!(?party, "blocked after repeated rejected attempts");
-                    if let Party::Identity(identity) = &party {
+                let Some(block) =
+                    lockout::block_if_due(&mut tx, policy, &party, rejection.at).await?
+                else {
+                    continue;
+                };
+                match &party {
+                    Party::Address(_) => {
+                        tracing::warn!(
+                            block = block.id,
+                            "address throttled after repeated rejected attempts"
+                        );
+                    }
+                    Party::Identity(identity) => {
                         let ended = session::end_sessions_of(&mut *tx, identity).await?;
-                        tracing::warn!(ended, "the blocked identity's sessions ended");
+                        let notice = policy.block_notice(identity, block);
+                        app::requests::mail::enqueue(&mut tx, &notice, rejection.at).await?;
+                        tracing::warn!(
+                            block = block.id,
+                            ended,
+                            "identity blocked after repeated rejected attempts; its sessions ended, the DPO is mailed"
+                        );
                     }
                 }
             }
@@ -249,7 +265,7 @@ async fn refuse(
         reason: refusal.reason,
         path,
     };
-    register_rejection(pool, auth.lockout, &rejection).await;
+    register_rejection(pool, &auth.lockout, &rejection).await;
     refused(refusal.reason.told())
 }
 

@@ -447,11 +447,14 @@ impl Config {
         Ok(())
     }
 
-    /// When repeated rejections block an address or identity.
+    /// When repeated rejections block an address or identity, and whom a
+    /// block is told to.
     pub fn lockout_policy(&self) -> LockoutPolicy {
         LockoutPolicy {
             threshold: self.lockout_threshold,
             window: chrono::Duration::hours(i64::from(self.lockout_window_hours)),
+            notify: self.dpo_email.to_string(),
+            public_url: self.public_url.to_string(),
         }
     }
 

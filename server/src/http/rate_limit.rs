@@ -107,9 +107,8 @@ fn refusal(error: GovernorError, audience: Audience) -> Response {
         tracing::error!(error = %error, "rate limiting failed");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let message = format!(
-        "For mange forespørgsler fra din adresse. Prøv igen om {wait_time} sekunder."
-    );
+    let message =
+        format!("For mange forespørgsler fra din adresse. Prøv igen om {wait_time} sekunder.");
     let mut response = match audience {
         Audience::Person => (StatusCode::TOO_MANY_REQUESTS, message).into_response(),
         Audience::Machine => (

@@ -73,7 +73,7 @@ pub async fn refuse_cross_site(
             reason: RejectionReason::CrossSiteRequest,
             path: request.uri().path(),
         };
-        register_rejection(&check.pool, check.lockout, &rejection).await;
+        register_rejection(&check.pool, &check.lockout, &rejection).await;
     }
     (
         StatusCode::FORBIDDEN,

@@ -1,13 +1,21 @@
+//! The DPO's routes: lifting a block with its cause
+//! (`POST /dpo/ophaev-spaerring`, the form on `/dpo`), and
 //! `GET /dpo/henvendelser.csv`: every request as one CSV line for the DPO's
 //! own analysis: number, kind, status, unit, channel-free dates, deadline,
 //! whether extended, when decided and whether in time. No names and no CPR
 //! numbers (the DPO needs the deadlines, not the people), and no cell a
 //! spreadsheet would run as a formula (unit names come from master data).
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::routing::get;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use axum::Router;
+
+use app::access_control::parse_lift_form;
+use app::error::AppError;
+use app::pages::dpo::{LIFT_FORM, LIFT_PATH};
+use app::requests::forms::FieldErrors;
 
 use app::access_log::coverage::local_date;
 use app::capability::Overseer;
@@ -15,11 +23,48 @@ use app::requests::overview::{lines, RequestLine};
 use app::requests::request_number;
 use app::state::AppState;
 
+use super::FormPage;
+use crate::clock;
 use crate::http::download::{download, DanishCsv, CSV_CONTENT_TYPE};
 use crate::http::error::HttpError;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/dpo/henvendelser.csv", get(csv_export))
+    Router::new()
+        .route("/dpo/henvendelser.csv", get(csv_export))
+        .route(LIFT_PATH, post(lift_block))
+}
+
+/// Lifts the chosen block, recording who and why, and goes back to `/dpo`;
+/// a missing cause or an unknown block comes back on the page.
+async fn lift_block(
+    State(state): State<AppState>,
+    overseer: Overseer,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, "/dpo".to_owned(), LIFT_FORM).await;
+    let (id, cause) = match parse_lift_form(&page.fields) {
+        Ok(parsed) => parsed,
+        Err(errors) => return page.again(errors, None, StatusCode::BAD_REQUEST).await,
+    };
+    match app::access_control::store::lift_block(&state.pool, &overseer, id, &cause, clock::now())
+        .await
+    {
+        Ok(true) => Redirect::to(&format!("/dpo?ophaevet={id}#adgangskontrol")).into_response(),
+        Ok(false) => {
+            let message = "Spærringen findes ikke eller er allerede ophævet.".to_owned();
+            page.again(FieldErrors::default(), Some(message), StatusCode::CONFLICT)
+                .await
+        }
+        Err(error) => {
+            let message = AppError::internal(&error).to_string();
+            page.again(
+                FieldErrors::default(),
+                Some(message),
+                StatusCode::INTERNAL_SERVER_ERROR,
+            )
+            .await
+        }
+    }
 }
 
 const HEADER: [&str; 10] = [

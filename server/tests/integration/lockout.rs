@@ -80,11 +80,19 @@ async fn five_rejections_from_one_address_block_it_until_lifted(pool: PgPool) {
 
     let page = get(&app, BLOCKED).await;
     assert!(page.body.contains("Log ind er spærret") && page.body.contains("kontakt@test.dk"));
+    // An address's throttle ends by itself: nobody is mailed about it.
+    let notices: i64 = sqlx::query_scalar("SELECT count(*) FROM mail_outbox")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(notices, 0);
+    let cause = app::access_control::LiftCause::parse("Undersøgt: testkørsel").unwrap();
 
     assert!(app::access_control::store::lift_block(
         &pool,
         &Overseer::at_command_line("Dan DPO"),
         blocks[0].id,
+        &cause,
         server::clock::now(),
     )
     .await
@@ -94,6 +102,7 @@ async fn five_rejections_from_one_address_block_it_until_lifted(pool: PgPool) {
             &pool,
             &Overseer::at_command_line("Dan DPO"),
             blocks[0].id,
+            &cause,
             server::clock::now(),
         )
         .await
@@ -164,6 +173,32 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
             .unwrap();
     assert_eq!(blocks.len(), 1, "{blocks:?}");
     assert_eq!(blocks[0].what, "en borger");
+    // The DPO is told, with the block's number and nothing about who.
+    let notices: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT to_address, subject, body FROM mail_outbox WHERE kind = 'block_notice'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let (to, subject, body) = &notices[0];
+    assert_eq!(to, "dpo@test.dk");
+    assert!(
+        subject.contains(&format!("spærring nr. {}", blocks[0].id)),
+        "{subject}"
+    );
+    assert!(
+        body.contains("en borger") && body.contains("http://127.0.0.1:3000/dpo"),
+        "{body}"
+    );
+    let key: Vec<u8> = sqlx::query_scalar("SELECT subject_key FROM access_blocks WHERE id = $1")
+        .bind(blocks[0].id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    for text in [subject, body] {
+        assert!(!text.contains(&hex::encode(&key)) && !text.to_lowercase().contains("carl"));
+    }
 
     // Even where his level would be accepted, and from a fresh address, he is blocked.
     let lenient =

@@ -24,7 +24,12 @@ fn limited_router(pool: PgPool, allowance: u32) -> axum::Router {
 }
 
 fn assert_refused(reply: &Reply) {
-    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", reply.body);
+    assert_eq!(
+        reply.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        reply.body
+    );
     let wait: u64 = reply.headers[header::RETRY_AFTER]
         .to_str()
         .unwrap()
@@ -79,7 +84,10 @@ async fn form_posts_past_the_allowance_are_refused_but_pages_are_not(pool: PgPoo
             .header(header::ORIGIN, PUBLIC_URL)
             .body(Body::empty())
             .unwrap();
-        assert_ne!(send(&app, request).await.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_ne!(
+            send(&app, request).await.status,
+            StatusCode::TOO_MANY_REQUESTS
+        );
     }
     assert_refused(&send(&app, form_post("203.0.113.5")).await);
     for _ in 0..6 {
@@ -104,11 +112,17 @@ async fn ingestion_past_the_allowance_is_refused_as_json(pool: PgPool) {
             .unwrap()
     };
     for _ in 0..2 {
-        assert_eq!(send(&app, ingest("203.0.113.5")).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            send(&app, ingest("203.0.113.5")).await.status,
+            StatusCode::UNAUTHORIZED
+        );
     }
     let refused = send(&app, ingest("203.0.113.5")).await;
     assert_refused(&refused);
     let body: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
     assert!(body["error"].as_str().unwrap().contains("Prøv igen"));
-    assert_eq!(send(&app, ingest("198.51.100.7")).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        send(&app, ingest("198.51.100.7")).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }

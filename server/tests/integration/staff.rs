@@ -7,7 +7,7 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use sqlx::PgPool;
 
-use crate::support::{get, get_with_cookie, router, send, sign_in_at};
+use crate::support::{get, get_with_cookie, post_form, router, send, sign_in_at};
 
 async fn staff(app: &Router, account: &str) -> (String, String) {
     sign_in_at(app, "/medarbejder/log-ind", account).await
@@ -156,40 +156,70 @@ async fn only_the_dpo_or_an_admin_can_lift_a_block(pool: PgPool) {
     .fetch_one(&pool)
     .await
     .unwrap();
-    let lift = |cookie: String| {
+    let lift = |cookie: String, cause: &'static str| {
         let app = app.clone();
+        let block = id.to_string();
         async move {
-            let request = Request::post("/api/dpo/lift-block")
-                .header(header::COOKIE, cookie)
-                .header(header::ORIGIN, crate::support::PUBLIC_URL)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(format!("id={id}")))
-                .unwrap();
-            send(&app, request).await
+            post_form(
+                &app,
+                "/dpo/ophaev-spaerring",
+                &cookie,
+                &[("block", &block), ("cause", cause)],
+            )
+            .await
         }
     };
-    let lifted_by = || async {
-        sqlx::query_scalar::<_, Option<String>>("SELECT lifted_by FROM access_blocks WHERE id = $1")
-            .bind(id)
-            .fetch_one(&pool)
-            .await
-            .unwrap()
+    let lifted = || async {
+        sqlx::query_as::<_, (Option<String>, Option<String>)>(
+            "SELECT lifted_by, lift_cause FROM access_blocks WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap()
     };
 
     let (_, caseworker) = staff(&app, "sagsbehandler").await;
-    let refused = lift(caseworker).await;
-    assert_ne!(refused.status, StatusCode::OK);
-    assert!(refused.body.contains("Forbidden"), "{}", refused.body);
-    assert_eq!(lifted_by().await, None, "the block stands");
+    let refused = lift(caseworker, "Undersøgt").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(lifted().await, (None, None), "the block stands");
 
     let (_, dpo) = staff(&app, "dpo").await;
-    let done = lift(dpo.clone()).await;
-    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
-    assert_eq!(
-        lifted_by().await.as_deref(),
-        Some("Dan Databeskyttelse (dpo)")
+    // A cause is required; the page says so at the field and keeps the choice.
+    let without = lift(dpo.clone(), "  ").await;
+    assert_eq!(without.status, StatusCode::BAD_REQUEST);
+    assert!(
+        without.body.contains("Skriv, hvorfor spærringen ophæves"),
+        "{}",
+        without.body
+    );
+    assert!(without.body.contains(r##"href="#cause""##));
+    assert_eq!(lifted().await, (None, None), "the block stands");
+    let with_cpr = lift(dpo.clone(), "Borger 010190-1234 ringede").await;
+    assert_eq!(with_cpr.status, StatusCode::BAD_REQUEST);
+    assert!(
+        with_cpr.body.contains("uden CPR-nummer"),
+        "{}",
+        with_cpr.body
     );
 
-    let again = lift(dpo).await;
+    let done = lift(dpo.clone(), "Borgeren tastede forkert; sag 2026-12").await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(
+        done.location(),
+        format!("/dpo?ophaevet={id}#adgangskontrol")
+    );
+    assert_eq!(
+        lifted().await,
+        (
+            Some("Dan Databeskyttelse (dpo)".to_owned()),
+            Some("Borgeren tastede forkert; sag 2026-12".to_owned())
+        )
+    );
+    let page = get_with_cookie(&app, &format!("/dpo?ophaevet={id}"), &dpo).await;
+    assert!(page.body.contains(&format!("Spærring nr. {id} er ophævet")));
+
+    let again = lift(dpo, "Igen").await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
     assert!(again.body.contains("allerede ophævet"), "{}", again.body);
 }
