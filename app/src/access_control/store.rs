@@ -56,7 +56,7 @@ pub async fn active_blocks(
 ) -> sqlx::Result<Vec<BlockRow>> {
     let blocks = sqlx::query!(
         r#"SELECT id, blocked_at, host(source_ip) AS source_ip, subject_key IS NOT NULL AS "citizen!",
-                  staff_id, rejections, expires_at
+                  staff_id, rejections, expires_at, for_ingestion, source_system
            FROM access_blocks
            WHERE lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $1)
            ORDER BY blocked_at DESC, id DESC"#,
@@ -69,10 +69,21 @@ pub async fn active_blocks(
         id: row.id,
         at: local(row.blocked_at),
         what: match (row.source_ip, row.citizen, row.staff_id) {
-            (Some(ip), _, _) => match row.expires_at {
-                Some(until) => format!("IP-adresse {ip} (til {})", local(until)),
-                None => format!("IP-adresse {ip}"),
-            },
+            (Some(ip), _, _) => {
+                let what = match (row.for_ingestion, row.source_system) {
+                    (false, _) => format!("IP-adresse {ip}"),
+                    (true, Some(system)) => {
+                        format!("Indlæsning fra IP-adresse {ip} for kildesystemet {system}")
+                    }
+                    (true, None) => {
+                        format!("Indlæsning fra IP-adresse {ip} med nøgler uden kildesystem")
+                    }
+                };
+                match row.expires_at {
+                    Some(until) => format!("{what} (til {})", local(until)),
+                    None => what,
+                }
+            }
             (None, true, _) => "en borger".to_owned(),
             (None, false, Some(staff)) => format!("medarbejder {staff}"),
             (None, false, None) => "ukendt".to_owned(),

@@ -130,7 +130,7 @@ pub struct AccessEventLine {
         (status = 200, description = "Every event stored (or stored before).", body = Stored),
         (status = 400, description = "The body as a whole is unusable (empty, not NDJSON).", body = Refusal),
         (status = 401, description = "Missing, unknown or revoked API key.", body = ApiError),
-        (status = 403, description = "The sending address is blocked after repeated rejected attempts.", body = ApiError),
+        (status = 403, description = "Ingestion from the sending address for the system the key names is blocked after repeated wrong keys.", body = ApiError),
         (status = 413, description = "The body is larger than the configured limit.", body = ApiError),
         (status = 415, description = "The body is not declared as NDJSON.", body = ApiError),
         (status = 422, description = "One or more lines are invalid (including a CPR number or a control character in a text field); nothing was stored.", body = Refusal),
@@ -143,27 +143,37 @@ async fn post_events(
     request: Request,
 ) -> Response {
     let now = clock::now();
-    match lockout::address_throttled(&state.pool, client, now).await {
-        Ok(false) => {}
-        Ok(true) => {
-            // A refused attempt like any other (sikkerhedsbekendtgørelsen § 18),
-            // registered as sign-in registers attempts made while blocked.
+    let secret = bearer(request.headers());
+    let named = secret.and_then(api_keys::named_system);
+    let refuse = |reason: RejectionReason| {
+        let pool = state.pool.clone();
+        let lockout = state.lockout.clone();
+        async move {
             let rejection = Rejection {
                 at: now,
                 source_ip: client,
                 identity: &Identity::Unknown,
-                reason: RejectionReason::Blocked,
+                reason,
                 path: EVENTS_PATH,
+                source_system: named,
             };
-            register_rejection(&state.pool, &state.lockout, &rejection).await;
+            register_rejection(&pool, &lockout, &rejection).await;
+        }
+    };
+    match lockout::ingestion_throttled(&state.pool, client, named, now).await {
+        Ok(false) => {}
+        Ok(true) => {
+            // A refused attempt like any other (sikkerhedsbekendtgørelsen § 18),
+            // registered as sign-in registers attempts made while blocked.
+            refuse(RejectionReason::Blocked).await;
             return api_error(
                 StatusCode::FORBIDDEN,
-                "this address is blocked after repeated rejected attempts; ask the municipality's IT operations to lift the block",
+                "ingestion from this address for this source system is blocked after repeated wrong API keys; it ends by itself after lockout_window_hours, or ask the municipality's DPO to lift it",
             );
         }
         Err(error) => return internal(&error),
     }
-    let system = match bearer(request.headers()) {
+    let system = match secret {
         Some(secret) => match api_keys::authenticate(&state.pool, secret, now).await {
             Ok(system) => system,
             Err(error) => return internal(&error),
@@ -171,14 +181,7 @@ async fn post_events(
         None => None,
     };
     let Some(system) = system else {
-        let rejection = Rejection {
-            at: now,
-            source_ip: client,
-            identity: &Identity::Unknown,
-            reason: RejectionReason::ApiKeyInvalid,
-            path: EVENTS_PATH,
-        };
-        register_rejection(&state.pool, &state.lockout, &rejection).await;
+        refuse(RejectionReason::ApiKeyInvalid).await;
         let mut response = api_error(
             StatusCode::UNAUTHORIZED,
             "send a valid API key as `Authorization: Bearer indblik_…`",

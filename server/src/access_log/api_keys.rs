@@ -1,6 +1,12 @@
-//! The keys source systems send events with. A key is 32 random bytes shown
-//! once at creation; only its SHA-256 is stored, so a database copy does not
-//! give anyone the right to write to the log.
+//! The keys source systems send events with. A key is
+//! `indblik_<system>_<64 hex digits>`: 32 random bytes shown once at
+//! creation, after the code of the system it is for; only its SHA-256 is
+//! stored, so a database copy does not give anyone the right to write to the
+//! log. The system in a key is only a claim until the key is found: it lets
+//! a wrong key be counted against the system it names, so that guessing
+//! throttles ingestion for that system from that address and nothing else.
+//! Keys made before the system was part of them (`indblik_<64 hex>`) still
+//! work and name no system.
 
 use chrono::{DateTime, Utc};
 use rand::RngCore;
@@ -52,7 +58,7 @@ pub async fn create(
         .ok_or_else(|| KeyError::UnknownSystem(system_code.to_owned()))?;
     let mut bytes = [0_u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let secret = format!("{KEY_PREFIX}{}", hex::encode(bytes));
+    let secret = format!("{KEY_PREFIX}{}_{}", system.code, hex::encode(bytes));
     let id = sqlx::query_scalar!(
         "INSERT INTO api_keys (source_system_id, secret_sha256, label, created_at)
          VALUES ($1, $2, $3, $4) RETURNING id",
@@ -104,6 +110,21 @@ pub async fn authenticate(
     .await
 }
 
+/// The source system `secret` names (`indblik_<system>_<secret>`), whether
+/// or not the key is right; `None` for a key that names none.
+pub fn named_system(secret: &str) -> Option<&str> {
+    let (system, random) = secret.strip_prefix(KEY_PREFIX)?.rsplit_once('_')?;
+    let is_code = |code: &str| {
+        code.len() <= 64
+            && code.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+    };
+    (random.len() == 64 && random.chars().all(|c| c.is_ascii_hexdigit()) && is_code(system))
+        .then_some(system)
+}
+
 /// A key as listed for operators (never the secret).
 #[derive(Debug)]
 pub struct KeyListing {
@@ -125,4 +146,31 @@ pub async fn list(pool: &PgPool) -> sqlx::Result<Vec<KeyListing>> {
     )
     .fetch_all(pool)
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_system;
+
+    #[test]
+    fn a_key_names_its_system_only_in_the_expected_shape() {
+        let random = "0123456789abcdef".repeat(4);
+        assert_eq!(
+            named_system(&format!("indblik_esdh_{random}")),
+            Some("esdh")
+        );
+        assert_eq!(
+            named_system(&format!("indblik_kmd_sag-2_{random}")),
+            Some("kmd_sag-2")
+        );
+        // The keys made before systems were named, guesses and junk.
+        assert_eq!(named_system(&format!("indblik_{random}")), None);
+        assert_eq!(named_system("indblik_esdh_guess"), None);
+        assert_eq!(named_system(&format!("indblik_ESDH_{random}")), None);
+        assert_eq!(named_system(&format!("other_esdh_{random}")), None);
+        assert_eq!(
+            named_system(&format!("indblik_{}_{random}", "a".repeat(65))),
+            None
+        );
+    }
 }

@@ -88,6 +88,7 @@ pub async fn guard_pages(
         identity: &identity,
         reason: RejectionReason::PageForbidden,
         path: request.uri().path(),
+        source_system: None,
     };
     register_rejection(&guard.pool, &guard.auth.lockout, &rejection).await;
     let page = error_page::page(

@@ -17,7 +17,7 @@ use app::caller::Caller;
 use app::identity::subject_key::SubjectKey;
 use app::requests::mail::{Mail, MailKind};
 
-use super::rejections::RejectionReason;
+use super::rejections::{Rejection, RejectionReason};
 
 /// When to block, and whom to tell.
 #[derive(Clone, Debug)]
@@ -88,19 +88,65 @@ impl Identity {
 /// What a block covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Party {
+    /// Everything but ingestion from an address (sign-in, pages, forms).
     Address(IpAddr),
     Identity(Identity),
+    /// Ingestion from an address for one source system (`None`: keys that
+    /// name no system).
+    Ingestion {
+        address: IpAddr,
+        system: Option<String>,
+    },
+}
+
+/// The columns identifying a [`Party`] in `access_rejections` and
+/// `access_blocks`.
+struct PartyColumns {
+    address: Option<IpNetwork>,
+    key: Option<Vec<u8>>,
+    staff: Option<String>,
+    for_ingestion: bool,
+    system: Option<String>,
 }
 
 impl Party {
-    /// The (source_ip, subject_key, staff_id) columns identifying this party.
-    fn columns(&self) -> (Option<IpNetwork>, Option<Vec<u8>>, Option<String>) {
-        match self {
-            Party::Address(ip) => (Some(IpNetwork::from(*ip)), None, None),
+    fn columns(&self) -> PartyColumns {
+        let (address, key, staff) = match self {
+            Party::Address(ip) | Party::Ingestion { address: ip, .. } => {
+                (Some(IpNetwork::from(*ip)), None, None)
+            }
             Party::Identity(identity) => {
                 let (key, staff) = identity.columns();
                 (None, key, staff)
             }
+        };
+        let (for_ingestion, system) = match self {
+            Party::Ingestion { system, .. } => (true, system.clone()),
+            _ => (false, None),
+        };
+        PartyColumns {
+            address,
+            key,
+            staff,
+            for_ingestion,
+            system,
+        }
+    }
+
+    /// The parties a rejection counts against: a refused API key only the
+    /// ingestion of its address and system; anything else the address and
+    /// the identity.
+    pub fn of(rejection: &Rejection<'_>) -> Vec<Party> {
+        if rejection.reason == RejectionReason::ApiKeyInvalid {
+            vec![Party::Ingestion {
+                address: rejection.source_ip,
+                system: rejection.source_system.map(str::to_owned),
+            }]
+        } else {
+            vec![
+                Party::Address(rejection.source_ip),
+                Party::Identity(rejection.identity.clone()),
+            ]
         }
     }
 }
@@ -124,21 +170,46 @@ pub async fn identity_blocked(db: impl PgExecutor<'_>, identity: &Identity) -> s
     .await
 }
 
-/// Whether `address` is throttled at `now`: blocked, and the block has not
-/// expired (an address block ends by itself after the window).
+/// Whether `address` is throttled at `now` for sign-in and the pages:
+/// blocked, and the block has not expired (an address block ends by itself
+/// after the window).
 pub async fn address_throttled(
     db: impl PgExecutor<'_>,
     address: IpAddr,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    throttled(db, address, false, None, now).await
+}
+
+/// Whether ingestion from `address` for `system` (the system its key names)
+/// is throttled at `now`.
+pub async fn ingestion_throttled(
+    db: impl PgExecutor<'_>,
+    address: IpAddr,
+    system: Option<&str>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    throttled(db, address, true, system, now).await
+}
+
+async fn throttled(
+    db: impl PgExecutor<'_>,
+    address: IpAddr,
+    for_ingestion: bool,
+    system: Option<&str>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
     sqlx::query_scalar!(
         r#"SELECT EXISTS (
                SELECT 1 FROM access_blocks
                WHERE lifted_at IS NULL AND source_ip = $1
+                 AND for_ingestion = $3 AND source_system IS NOT DISTINCT FROM $4
                  AND (expires_at IS NULL OR expires_at > $2)
            ) AS "throttled!""#,
         IpNetwork::from(address),
         now,
+        for_ingestion,
+        system,
     )
     .fetch_one(db)
     .await
@@ -163,7 +234,13 @@ pub async fn block_if_due(
     if party == &Party::Identity(Identity::Unknown) {
         return Ok(None);
     }
-    let (address, key, staff) = party.columns();
+    let PartyColumns {
+        address,
+        key,
+        staff,
+        for_ingestion,
+        system,
+    } = party.columns();
     let since = now - policy.window;
     let counted: Vec<&str> = RejectionReason::ALL
         .into_iter()
@@ -177,21 +254,27 @@ pub async fn block_if_due(
              AND ($3::text IS NULL OR r.staff_id = $3)
              AND r.occurred_at > $4
              AND r.reason = ANY($5)
-             AND r.occurred_at > COALESCE((
+             AND (r.reason = $7) = $6
+             AND (NOT $6 OR r.source_system IS NOT DISTINCT FROM $8)
+             AND ($6 OR r.occurred_at > COALESCE((
                  SELECT max(s.occurred_at) FROM sign_ins s
                  WHERE ($1::inet IS NULL OR s.source_ip = $1) AND ($2::bytea IS NULL OR s.subject_key = $2)
                    AND ($3::text IS NULL OR s.staff_id = $3)
-             ), '-infinity')
+             ), '-infinity'))
              AND r.occurred_at > COALESCE((
                  SELECT max(b.lifted_at) FROM access_blocks b
                  WHERE ($1::inet IS NULL OR b.source_ip = $1) AND ($2::bytea IS NULL OR b.subject_key = $2)
                    AND ($3::text IS NULL OR b.staff_id = $3)
+                   AND b.for_ingestion = $6 AND b.source_system IS NOT DISTINCT FROM $8
              ), '-infinity')"#,
         address,
         key,
         staff,
         since,
         &counted as &[&str],
+        for_ingestion,
+        RejectionReason::ApiKeyInvalid.code(),
+        system,
     )
     .fetch_one(&mut *db)
     .await?;
@@ -204,19 +287,23 @@ pub async fn block_if_due(
     if address.is_some() {
         sqlx::query!(
             "UPDATE access_blocks SET lifted_at = expires_at, lifted_by = $3, lift_cause = $4
-             WHERE source_ip = $1 AND lifted_at IS NULL AND expires_at <= $2",
+             WHERE source_ip = $1 AND lifted_at IS NULL AND expires_at <= $2
+               AND for_ingestion = $5 AND source_system IS NOT DISTINCT FROM $6",
             address,
             now,
             EXPIRED_BY,
             EXPIRED_CAUSE,
+            for_ingestion,
+            system,
         )
         .execute(&mut *db)
         .await?;
     }
     let rejections = i32::try_from(count).unwrap_or(i32::MAX);
     let made = sqlx::query_scalar!(
-        "INSERT INTO access_blocks (blocked_at, source_ip, subject_key, staff_id, rejections, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        "INSERT INTO access_blocks
+             (blocked_at, source_ip, subject_key, staff_id, rejections, expires_at, for_ingestion, source_system)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT DO NOTHING
          RETURNING id",
         now,
@@ -225,6 +312,8 @@ pub async fn block_if_due(
         staff,
         rejections,
         expires_at,
+        for_ingestion,
+        system,
     )
     .fetch_optional(&mut *db)
     .await?;

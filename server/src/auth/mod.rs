@@ -208,17 +208,14 @@ pub async fn register_rejection(pool: &PgPool, policy: &LockoutPolicy, rejection
         let mut tx = pool.begin().await?;
         rejections::register(&mut *tx, rejection).await?;
         if rejection.reason.counts_towards_block() {
-            for party in [
-                Party::Address(rejection.source_ip),
-                Party::Identity(rejection.identity.clone()),
-            ] {
+            for party in Party::of(rejection) {
                 let Some(block) =
                     lockout::block_if_due(&mut tx, policy, &party, rejection.at).await?
                 else {
                     continue;
                 };
                 match &party {
-                    Party::Address(_) => {
+                    Party::Address(_) | Party::Ingestion { .. } => {
                         tracing::warn!(
                             block = block.id,
                             "address throttled after repeated rejected attempts"
@@ -264,6 +261,7 @@ async fn refuse(
         identity: &refusal.identity,
         reason: refusal.reason,
         path,
+        source_system: None,
     };
     register_rejection(pool, &auth.lockout, &rejection).await;
     refused(refusal.reason.told())

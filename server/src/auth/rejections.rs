@@ -139,20 +139,23 @@ pub struct Rejection<'a> {
     pub reason: RejectionReason,
     /// The path asked for, without its query string.
     pub path: &'a str,
+    /// For a refused API key: the source system the key named, if any.
+    pub source_system: Option<&'a str>,
 }
 
 /// Stores `rejection`.
 pub async fn register(db: impl PgExecutor<'_>, rejection: &Rejection<'_>) -> sqlx::Result<()> {
     let (subject_key, staff_id) = rejection.identity.columns();
     sqlx::query!(
-        "INSERT INTO access_rejections (occurred_at, source_ip, subject_key, staff_id, reason, path)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO access_rejections (occurred_at, source_ip, subject_key, staff_id, reason, path, source_system)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
         rejection.at,
         IpNetwork::from(rejection.source_ip),
         subject_key,
         staff_id,
         rejection.reason.code(),
         rejection.path,
+        rejection.source_system,
     )
     .execute(db)
     .await?;

@@ -72,6 +72,7 @@ pub async fn refuse_cross_site(
             identity: &identity,
             reason: RejectionReason::CrossSiteRequest,
             path: request.uri().path(),
+            source_system: None,
         };
         register_rejection(&check.pool, &check.lockout, &rejection).await;
     }

@@ -273,27 +273,106 @@ async fn wrong_and_revoked_keys_are_refused_and_registered(pool: PgPool) {
     assert_eq!(stored_events(&pool).await, 0);
 }
 
+/// A batch of one new event sent with `key` through the proxy 10.0.0.1 for `client`.
+async fn post_via_proxy(router: &axum::Router, client: &str, key: &str) -> StatusCode {
+    let request = Request::post(PATH)
+        .header("x-forwarded-for", format!("{client}, 10.0.0.1"))
+        .header(header::AUTHORIZATION, format!("Bearer {key}"))
+        .header(header::CONTENT_TYPE, "application/x-ndjson")
+        .body(Body::from(ndjson(&[event(
+            &uuid::Uuid::new_v4().to_string(),
+        )])))
+        .unwrap();
+    send(router, request).await.status
+}
+
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn repeated_wrong_keys_block_the_address(pool: PgPool) {
-    let key = key_for(&pool, "cpr").await;
-    let router = router(pool.clone());
-    for _ in 0..5 {
-        let wrong = post(&router, "indblik_guess", ndjson(&[event("e1")])).await;
-        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
-    }
-    let blocked = post(&router, &key, ndjson(&[event("e1")])).await;
-    assert_eq!(blocked.status, StatusCode::FORBIDDEN, "{}", blocked.body);
-    assert_eq!(stored_events(&pool).await, 0);
-    // The refused attempt is registered too.
-    let registered: Vec<String> = sqlx::query_scalar!(
-        "SELECT reason FROM access_rejections WHERE path = $1 ORDER BY id",
-        PATH
+async fn wrong_keys_throttle_ingestion_for_the_named_system_from_that_address_only(pool: PgPool) {
+    let cpr = key_for(&pool, "cpr").await;
+    assert!(cpr.starts_with("indblik_cpr_"), "a key names its system");
+    let esdh = api_keys::create(&pool, "esdh", "test", clock::now())
+        .await
+        .unwrap()
+        .secret;
+    let config = server::config::Config::from_figment(
+        test_figment().merge(("trusted_proxies", "192.0.2.10, 10.0.0.1")),
     )
+    .unwrap();
+    let app = router_with(&config, pool.clone());
+    let guess = format!("indblik_cpr_{}", "0".repeat(64));
+    for _ in 0..5 {
+        assert_eq!(
+            post_via_proxy(&app, "203.0.113.5", &guess).await,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    // The system the guesses named is held back from that address, right key or not.
+    assert_eq!(
+        post_via_proxy(&app, "203.0.113.5", &cpr).await,
+        StatusCode::FORBIDDEN
+    );
+    // Another system from the same address, and the same system from
+    // elsewhere, send as before.
+    assert_eq!(
+        post_via_proxy(&app, "203.0.113.5", &esdh).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        post_via_proxy(&app, "198.51.100.7", &cpr).await,
+        StatusCode::OK
+    );
+    // People at that address sign in as before.
+    let sign_in = crate::support::via_proxy(&app, "/log-ind", "203.0.113.5", None).await;
+    assert!(sign_in
+        .location()
+        .starts_with(&crate::support::citizen_issuer()));
+
+    // Keys that name no system are counted together, apart from the rest.
+    for _ in 0..5 {
+        assert_eq!(
+            post_via_proxy(&app, "198.51.100.9", "indblik_guess").await,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        post_via_proxy(&app, "198.51.100.9", "indblik_guess").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post_via_proxy(&app, "198.51.100.9", &cpr).await,
+        StatusCode::OK
+    );
+
+    let registered: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT host(source_ip), reason, source_system FROM access_rejections WHERE path = $1 ORDER BY id",
+    )
+    .bind(PATH)
     .fetch_all(&pool)
     .await
     .unwrap();
-    assert_eq!(registered.len(), 6, "{registered:?}");
-    assert_eq!(registered.last().map(String::as_str), Some("blocked"));
+    let of = |ip: &str, reason: &str, system: Option<&str>| {
+        registered
+            .iter()
+            .filter(|(at, why, named)| at == ip && why == reason && named.as_deref() == system)
+            .count()
+    };
+    assert_eq!(of("203.0.113.5", "api_key_invalid", Some("cpr")), 5);
+    assert_eq!(of("203.0.113.5", "blocked", Some("cpr")), 1);
+    assert_eq!(of("198.51.100.9", "api_key_invalid", None), 5);
+    assert_eq!(of("198.51.100.9", "blocked", None), 1);
+    let blocks = app::access_control::store::active_blocks(
+        &pool,
+        &app::capability::Overseer::at_command_line("test"),
+        clock::now(),
+    )
+    .await
+    .unwrap();
+    let described: Vec<&str> = blocks.iter().map(|block| block.what.as_str()).collect();
+    assert_eq!(described.len(), 2, "{described:?}");
+    assert!(described.iter().any(|what| what
+        .starts_with("Indlæsning fra IP-adresse 203.0.113.5 for kildesystemet cpr (til ")));
+    assert!(described.iter().any(|what| what
+        .starts_with("Indlæsning fra IP-adresse 198.51.100.9 med nøgler uden kildesystem (til ")));
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
