@@ -1,10 +1,12 @@
 //! The warning before an idle sign-out. The server ends a session after the
 //! configured minutes without requests; two minutes before that, the page
 //! says so and offers to stay signed in (a request that renews the session).
-//! When the time has run out, it says the user has been signed out.
+//! When the time has run out, the page leaves for the signed-out page, so
+//! nothing it showed stays on the screen.
 //!
-//! This needs JavaScript; without it there is no timer in the page, and the
-//! server still signs the user out on time.
+//! This needs JavaScript; without it the shell's `<noscript>` refresh takes
+//! the page away at the same time, and the server signs the user out on time
+//! either way.
 
 use leptos::prelude::*;
 
@@ -98,22 +100,21 @@ pub fn IdleWarning() -> impl IntoView {
             }
             .into_any(),
         ),
-        IdleState::SignedOut => Some(
-            view! {
-                <div class="container mt-4">
-                    <div class="alert alert-info" role="alert">
-                        <div class="alert-body">
-                            <p class="alert-heading">"Du er logget ud"</p>
-                            <p class="alert-text">
-                                {format!("Du er logget ud, fordi du ikke har brugt portalen i {idle_minutes} minutter.")}
-                                " "<a href="/" rel="external">"Gå til forsiden"</a>
-                            </p>
-                        </div>
-                    </div>
-                </div>
-            }
-            .into_any(),
-        ),
+        IdleState::SignedOut => {
+            leave_for_signed_out_page();
+            None
+        }
     }
+    }
+}
+
+/// Replaces the page (and its history entry) with the signed-out page.
+fn leave_for_signed_out_page() {
+    let target = format!(
+        "{}?grund=inaktiv",
+        crate::pages::signed_out::SIGNED_OUT_PATH
+    );
+    if let Err(error) = window().location().replace(&target) {
+        leptos::logging::error!("cannot leave the idle page: {error:?}");
     }
 }

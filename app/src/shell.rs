@@ -22,7 +22,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     provide_context(viewer_from_request());
     let site_json = use_site().and_then(|site| serde_json::to_string(&site).ok());
-    let viewer_json = serde_json::to_string(&crate::viewer::use_viewer()).ok();
+    let viewer = crate::viewer::use_viewer();
+    let viewer_json = serde_json::to_string(&viewer).ok();
+    // Without JavaScript there is no timer in the page: a signed-in page
+    // leaves for the signed-out page when the idle limit has passed (a few
+    // seconds after, so the server has ended the session by then).
+    let idle_refresh = (viewer != crate::viewer::Viewer::Anonymous).then(|| {
+        let seconds = use_site().map_or(15, |site| site.session_idle_minutes) * 60 + 5;
+        format!(
+            "{seconds};url={}?grund=inaktiv",
+            crate::pages::signed_out::SIGNED_OUT_PATH
+        )
+    });
     view! {
         <!DOCTYPE html>
         <html lang="da">
@@ -35,6 +46,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <meta name=SITE_META_NAME content=site_json/>
                 <meta name=VIEWER_META_NAME content=viewer_json/>
+                {idle_refresh.map(|refresh| view! {
+                    <noscript><meta http-equiv="refresh" content=refresh/></noscript>
+                })}
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -145,6 +159,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/sagsbehandling/:id") view=pages::casework::CasePage ssr=SsrMode::Async/>
                     <Route path=path!("/dpo") view=pages::dpo::DpoPage ssr=SsrMode::Async/>
+                    <Route path=path!("/logget-ud") view=pages::signed_out::SignedOutPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/log-ind/afvist")
                         view=pages::sign_in::SignInRefusedPage

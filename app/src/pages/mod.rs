@@ -12,3 +12,4 @@ pub mod request_parts;
 pub mod requests;
 pub mod rights;
 pub mod sign_in;
+pub mod signed_out;

@@ -100,10 +100,13 @@ impl SignedIn {
 
 /// The session layer: random id in an `HttpOnly`, `SameSite=Lax` cookie,
 /// `Secure` with the `__Host-` prefix unless the development setting says
-/// otherwise; expires after the configured idle time without requests.
+/// otherwise. The cookie has no `Max-Age` (it ends with the browser); the
+/// session ends after the configured idle time without requests, in the
+/// store.
 pub fn layer(store: PgSessionStore, config: &Config) -> SessionManagerLayer<PgSessionStore> {
     let insecure = config.insecure_http_session_cookie_on_loopback;
-    SessionManagerLayer::new(store)
+    let idle = chrono::Duration::minutes(i64::from(config.session_idle_minutes));
+    SessionManagerLayer::new(store.ending_sessions_idle_for(idle))
         .with_name(if insecure {
             INSECURE_COOKIE_NAME
         } else {
@@ -116,9 +119,7 @@ pub fn layer(store: PgSessionStore, config: &Config) -> SessionManagerLayer<PgSe
         // Save (and so renew the idle expiry) on every request, not only when
         // the session's data change: idle means no requests at all.
         .with_always_save(true)
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(i64::from(
-            config.session_idle_minutes,
-        ))))
+        .with_expiry(Expiry::OnSessionEnd)
 }
 
 /// The signed-in user of `session`, ending the session when its absolute

@@ -1,6 +1,9 @@
 //! The PostgreSQL session store behind tower-sessions, on the `sessions`
 //! table of our own migrations (queries checked at compile time, timestamps
-//! as chrono like everywhere else in the code).
+//! as chrono like everywhere else in the code). The session cookie lives
+//! until the browser closes; the idle limit is the store's: every save moves
+//! a session's end to the idle limit from now, and a session past its end is
+//! never loaded.
 
 use std::collections::HashMap;
 
@@ -18,11 +21,35 @@ use crate::clock;
 #[derive(Clone, Debug)]
 pub struct PgSessionStore {
     pool: PgPool,
+    /// How long a session lives after its last request; `None`: as long as
+    /// the session's own expiry says.
+    idle_limit: Option<chrono::Duration>,
 }
 
 impl PgSessionStore {
     pub fn new(pool: PgPool) -> PgSessionStore {
-        PgSessionStore { pool }
+        PgSessionStore {
+            pool,
+            idle_limit: None,
+        }
+    }
+
+    /// The store ending a session `limit` after its last request.
+    pub fn ending_sessions_idle_for(self, limit: chrono::Duration) -> PgSessionStore {
+        PgSessionStore {
+            idle_limit: Some(limit),
+            ..self
+        }
+    }
+
+    /// The row of `record`: id, data as JSON, end.
+    fn row(&self, record: &Record) -> Result<(String, Value, DateTime<Utc>)> {
+        let data = serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+        let ends = match self.idle_limit {
+            Some(limit) => clock::now() + limit,
+            None => to_chrono(record.expiry_date)?,
+        };
+        Ok((record.id.to_string(), data, ends))
     }
 
     /// Deletes every session that expired before `now`; returns how many.
@@ -50,18 +77,12 @@ fn to_time(time: DateTime<Utc>) -> Result<time::OffsetDateTime> {
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(nanos)).map_err(backend)
 }
 
-/// The row of `record`: id, data as JSON, expiry.
-fn row(record: &Record) -> Result<(String, Value, DateTime<Utc>)> {
-    let data = serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
-    Ok((record.id.to_string(), data, to_chrono(record.expiry_date)?))
-}
-
 #[async_trait]
 impl SessionStore for PgSessionStore {
     async fn create(&self, record: &mut Record) -> Result<()> {
         // A fresh random id collides only by astronomical chance; try again then.
         loop {
-            let (id, data, expires_at) = row(record)?;
+            let (id, data, expires_at) = self.row(record)?;
             let inserted = sqlx::query!(
                 "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
                  ON CONFLICT (id) DO NOTHING",
@@ -84,7 +105,7 @@ impl SessionStore for PgSessionStore {
     /// ended) must not bring it back when it finishes. New sessions come
     /// through [`SessionStore::create`].
     async fn save(&self, record: &Record) -> Result<()> {
-        let (id, data, expires_at) = row(record)?;
+        let (id, data, expires_at) = self.row(record)?;
         sqlx::query!(
             "UPDATE sessions SET data = $2, expires_at = $3 WHERE id = $1",
             id,

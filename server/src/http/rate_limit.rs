@@ -80,11 +80,12 @@ pub fn limit<S: Clone + Send + Sync + 'static>(
     if let Counted::Posts = counted {
         builder.methods(vec![Method::POST]);
     }
-    let config = Arc::new(
-        builder
-            .finish()
-            .expect("the period and the burst are at least one"),
-    );
+    // `finish` refuses only a zero period or burst, which `max(1)` rules out.
+    let Some(config) = builder.finish() else {
+        tracing::error!(per_minute, "cannot build a rate limit; requests are not limited");
+        return router;
+    };
+    let config = Arc::new(config);
     // Forget the counts of addresses that have been quiet, every minute,
     // for as long as the limiter exists.
     let weak = Arc::downgrade(&config);

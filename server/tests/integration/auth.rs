@@ -87,6 +87,14 @@ async fn a_citizen_signs_in_and_sees_their_name(pool: PgPool) {
             "{attribute} in {set_cookie}"
         );
     }
+    // A browser-session cookie: it ends with the browser; the idle limit is
+    // the server's.
+    for attribute in ["Max-Age", "Expires"] {
+        assert!(
+            !set_cookie.contains(attribute),
+            "no {attribute} in {set_cookie}"
+        );
+    }
 
     let home = get_with_cookie(&app, "/", &cookie).await;
     assert!(
@@ -299,6 +307,15 @@ async fn a_session_expires_after_15_idle_minutes_and_activity_renews_it(pool: Pg
         .unwrap();
     let home = get_with_cookie(&app, "/", &cookie).await;
     assert!(home.body.contains("Anna Testesen"));
+    // Without JavaScript the page itself leaves for the signed-out page just
+    // after the idle limit, so what it shows does not stay on the screen.
+    assert!(
+        home.body.contains(
+            r#"<noscript><meta http-equiv="refresh" content="905;url=/logget-ud?grund=inaktiv"></noscript>"#
+        ),
+        "{}",
+        home.body
+    );
     let renewed: chrono::DateTime<chrono::Utc> =
         sqlx::query_scalar("SELECT expires_at FROM sessions")
             .fetch_one(&pool)
@@ -316,6 +333,14 @@ async fn a_session_expires_after_15_idle_minutes_and_activity_renews_it(pool: Pg
         .unwrap();
     let home = get_with_cookie(&app, "/", &cookie).await;
     assert!(!home.body.contains("Anna Testesen"));
+    assert!(
+        !home.body.contains("http-equiv=\"refresh\""),
+        "nothing to leave when signed out"
+    );
+    let signed_out = get_with_cookie(&app, "/logget-ud?grund=inaktiv", &cookie).await;
+    assert!(signed_out
+        .body
+        .contains("Du er logget ud, fordi du ikke har brugt portalen i 15 minutter"));
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
