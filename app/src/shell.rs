@@ -158,6 +158,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/sagsbehandling/:id") view=pages::casework::CasePage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/sagsbehandling/:id/aabn")
+                        view=pages::casework::OpenCasePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/dpo") view=pages::dpo::DpoPage ssr=SsrMode::Async/>
                     <Route path=path!("/logget-ud") view=pages::signed_out::SignedOutPage ssr=SsrMode::Async/>
                     <Route

@@ -234,6 +234,35 @@ pub fn CasePage() -> impl IntoView {
     }
 }
 
+/// `/sagsbehandling/<id>/aabn`: where a link to a request from another site
+/// (a mail, a chat, a page) lands instead of the request itself. Opening a
+/// request is a logged look-up of the citizen, so it happens only when the
+/// caseworker asks for it here; this page reads and logs nothing.
+#[component]
+pub fn OpenCasePage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let id = move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()));
+    move || {
+        match id() {
+        Some(id) => view! {
+            <Title text="Åbn henvendelse"/>
+            <h1>"Åbn henvendelse"</h1>
+            <p class="font-lead">
+                "Du kom hertil fra et link uden for portalen. Når du åbner henvendelsen, bliver opslaget logget på borgeren, og borgeren kan se det."
+            </p>
+            <p>
+                <a class="button button-primary" href=format!("/sagsbehandling/{id}")>
+                    {format!("Åbn henvendelse {}", crate::requests::request_number(id))}
+                </a>
+            </p>
+            <p><a href="/sagsbehandling">"Til køen"</a></p>
+        }
+        .into_any(),
+        None => view! { <crate::error::NotFoundPage/> }.into_any(),
+    }
+    }
+}
+
 #[component]
 fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> impl IntoView {
     let facts = case.facts.clone();

@@ -2,7 +2,8 @@
 //! administrators, and the citizen's own pages (`/min-log`, `/henvendelser`,
 //! `/v3/findUsage`) for signed-in citizens. Anonymous visitors are sent to
 //! the right sign-in; anyone else gets 403 with the DKFDS error page, and the
-//! attempt is registered as a rejected access (which counts towards a block).
+//! attempt is registered as a rejected access (which counts towards a block,
+//! unless the browser came from a link on another site).
 
 use std::sync::Arc;
 
@@ -86,7 +87,11 @@ pub async fn guard_pages(
         at: clock::now(),
         source_ip: client,
         identity: &identity,
-        reason: RejectionReason::PageForbidden,
+        reason: if crate::http::same_origin::arrived_from_another_site(request.headers()) {
+            RejectionReason::PageForbiddenCrossSite
+        } else {
+            RejectionReason::PageForbidden
+        },
         path: request.uri().path(),
         source_system: None,
     };

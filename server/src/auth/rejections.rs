@@ -38,6 +38,10 @@ pub enum RejectionReason {
     StaffUnitMissing,
     /// A signed-in user opened a page their role does not allow.
     PageForbidden,
+    /// The same, but the browser came from a link on another site (a
+    /// foreign page can send a victim there, so it never counts towards a
+    /// block).
+    PageForbiddenCrossSite,
     /// A source system's request with a missing or wrong API key.
     ApiKeyInvalid,
     /// A form post or other unsafe request that did not come from the
@@ -47,7 +51,7 @@ pub enum RejectionReason {
 }
 
 impl RejectionReason {
-    pub const ALL: [RejectionReason; 19] = [
+    pub const ALL: [RejectionReason; 20] = [
         RejectionReason::Blocked,
         RejectionReason::InternalError,
         RejectionReason::StateMissing,
@@ -65,6 +69,7 @@ impl RejectionReason {
         RejectionReason::StaffRoleUnknown,
         RejectionReason::StaffUnitMissing,
         RejectionReason::PageForbidden,
+        RejectionReason::PageForbiddenCrossSite,
         RejectionReason::ApiKeyInvalid,
         RejectionReason::CrossSiteRequest,
     ];
@@ -89,6 +94,7 @@ impl RejectionReason {
             RejectionReason::StaffRoleUnknown => "staff_role_unknown",
             RejectionReason::StaffUnitMissing => "staff_unit_missing",
             RejectionReason::PageForbidden => "page_forbidden",
+            RejectionReason::PageForbiddenCrossSite => "page_forbidden_cross_site",
             RejectionReason::ApiKeyInvalid => "api_key_invalid",
             RejectionReason::CrossSiteRequest => "cross_site_request",
         }
@@ -114,8 +120,9 @@ impl RejectionReason {
     /// not an attempt to gain access is registered for the DPO but does not
     /// count: an attempt refused because of a block, a callback without a
     /// pending sign-in in its session, the user cancelling at the provider,
-    /// a provider that cannot be reached or answers badly, and our own
-    /// failures.
+    /// a provider that cannot be reached or answers badly, our own failures,
+    /// and whatever another site can make a victim's browser do (a
+    /// cross-site form post, a link to a forbidden page).
     pub fn counts_towards_block(self) -> bool {
         !matches!(
             self,
@@ -126,6 +133,7 @@ impl RejectionReason {
                 | RejectionReason::ProviderUnavailable
                 | RejectionReason::UserinfoFailed
                 | RejectionReason::CrossSiteRequest
+                | RejectionReason::PageForbiddenCrossSite
         )
     }
 }

@@ -82,7 +82,10 @@ pub fn limit<S: Clone + Send + Sync + 'static>(
     }
     // `finish` refuses only a zero period or burst, which `max(1)` rules out.
     let Some(config) = builder.finish() else {
-        tracing::error!(per_minute, "cannot build a rate limit; requests are not limited");
+        tracing::error!(
+            per_minute,
+            "cannot build a rate limit; requests are not limited"
+        );
         return router;
     };
     let config = Arc::new(config);

@@ -6,13 +6,18 @@
 //! registered for the DPO; it does not count towards a block, since a
 //! foreign page can make a victim's browser send it. The ingestion API
 //! authenticates with a bearer key, not a cookie, and is not checked here.
+//!
+//! No link from another site makes the portal write either: a request
+//! opened from one (`/sagsbehandling/<id>`, its files) is not opened, which
+//! would log a look-up of the citizen, but sent to a page that asks the
+//! caseworker to open it (`/sagsbehandling/<id>/aabn`).
 
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use sqlx::PgPool;
 
 use app::caller::Caller;
@@ -48,6 +53,33 @@ pub fn from_own_pages(origin: &str, headers: &HeaderMap) -> bool {
     }
 }
 
+/// Whether the browser says it came here from another site (a link or a
+/// form on a page that is not the portal's). `none` (typed, a bookmark) and
+/// no header at all (not a browser, or a very old one) are not.
+pub fn arrived_from_another_site(headers: &HeaderMap) -> bool {
+    matches!(
+        headers
+            .get("sec-fetch-site")
+            .and_then(|value| value.to_str().ok()),
+        Some("cross-site" | "same-site")
+    )
+}
+
+/// The request a link from another site would open, for
+/// `/sagsbehandling/<id>` and everything under it but the opening page
+/// itself: opening a request is a logged look-up of a citizen, which only
+/// the caseworker's own click on the portal may cause.
+fn case_behind_foreign_link(path: &str) -> Option<i64> {
+    let rest = path.strip_prefix("/sagsbehandling/")?;
+    let (id, tail) = rest.split_once('/').unwrap_or((rest, ""));
+    let id = id.parse().ok()?;
+    (tail != OPEN_CASE_SEGMENT).then_some(id)
+}
+
+/// The last part of `/sagsbehandling/<id>/aabn`, the page asking to open a
+/// request reached from another site.
+const OPEN_CASE_SEGMENT: &str = "aabn";
+
 fn is_safe(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
@@ -58,7 +90,16 @@ pub async fn refuse_cross_site(
     request: Request,
     next: Next,
 ) -> Response {
-    if is_safe(request.method()) || from_own_pages(&check.origin, request.headers()) {
+    if is_safe(request.method()) {
+        if arrived_from_another_site(request.headers()) {
+            if let Some(id) = case_behind_foreign_link(request.uri().path()) {
+                return Redirect::to(&format!("/sagsbehandling/{id}/{OPEN_CASE_SEGMENT}"))
+                    .into_response();
+            }
+        }
+        return next.run(request).await;
+    }
+    if from_own_pages(&check.origin, request.headers()) {
         return next.run(request).await;
     }
     let identity = request
@@ -93,6 +134,35 @@ mod tests {
             map.insert(*name, value.parse().unwrap());
         }
         map
+    }
+
+    #[test]
+    fn links_from_other_sites_to_a_request_stop_at_the_opening_page() {
+        for (path, held) in [
+            ("/sagsbehandling/12", Some(12)),
+            ("/sagsbehandling/12/bilag/3", Some(12)),
+            ("/sagsbehandling/12/aabn", None),
+            ("/sagsbehandling", None),
+            ("/sagsbehandling/registrer", None),
+            ("/min-log", None),
+        ] {
+            assert_eq!(case_behind_foreign_link(path), held, "{path}");
+        }
+        assert!(arrived_from_another_site(&headers(&[(
+            "sec-fetch-site",
+            "cross-site"
+        )])));
+        assert!(arrived_from_another_site(&headers(&[(
+            "sec-fetch-site",
+            "same-site"
+        )])));
+        for own in ["same-origin", "none"] {
+            assert!(!arrived_from_another_site(&headers(&[(
+                "sec-fetch-site",
+                own
+            )])));
+        }
+        assert!(!arrived_from_another_site(&HeaderMap::new()));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! export, concurrent edits, authorisation for each role, the staff access
 //! event in the citizen's log, paper requests, and the DPO's overview.
 
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use chrono::Duration;
 use sqlx::PgPool;
@@ -15,7 +16,7 @@ use server::access_log::partitions;
 use server::demo_data;
 
 use crate::support::{
-    get_with_cookie, post_form, request_version, router, sign_in_at, test_config, Reply,
+    get_with_cookie, post_form, request_version, router, send, sign_in_at, test_config, Reply,
 };
 
 struct Portal {
@@ -871,4 +872,83 @@ async fn a_control_character_in_a_form_or_a_filter_is_an_error_not_a_failure(poo
 
     let queue = get_with_cookie(app, "/sagsbehandling?enhed=%00", sara).await;
     assert_eq!(queue.status, StatusCode::OK);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_link_from_another_site_opens_no_request_and_blocks_no_one(pool: PgPool) {
+    let Portal {
+        app, anna, sara, ..
+    } = portal(&pool).await;
+    let id = file_access_request(&app, &anna).await;
+    let navigate = |path: String, cookie: String, site: &'static str| {
+        let app = app.clone();
+        async move {
+            let request = Request::get(path)
+                .header(header::COOKIE, cookie)
+                .header("sec-fetch-site", site)
+                .body(Body::empty())
+                .unwrap();
+            send(&app, request).await
+        }
+    };
+    let events = || async {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM access_events")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+    let before = events().await;
+
+    // A link in a mail or on another site stops at a page that asks first.
+    let opening = format!("/sagsbehandling/{id}/aabn");
+    for path in [
+        format!("/sagsbehandling/{id}"),
+        format!("/sagsbehandling/{id}/bilag/1"),
+    ] {
+        let held = navigate(path, sara.clone(), "cross-site").await;
+        assert_eq!(held.status, StatusCode::SEE_OTHER);
+        assert_eq!(held.location(), opening);
+    }
+    let page = navigate(opening.clone(), sara.clone(), "cross-site").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains(&format!(r#"href="/sagsbehandling/{id}""#)),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&format!(
+        "Åbn henvendelse {}",
+        app::requests::request_number(id)
+    )));
+    assert_eq!(events().await, before, "nothing was looked up");
+
+    // The caseworker's own click opens it, and the look-up is logged.
+    let opened = navigate(format!("/sagsbehandling/{id}"), sara.clone(), "same-origin").await;
+    assert_eq!(opened.status, StatusCode::OK);
+    assert!(opened.body.contains("Anna"), "{}", opened.body);
+    assert!(events().await > before, "the look-up is logged");
+
+    // Another site sending a citizen to staff pages again and again is
+    // registered, but blocks nobody.
+    for _ in 0..6 {
+        let refused = navigate("/sagsbehandling".to_owned(), anna.clone(), "cross-site").await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    }
+    let registered: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM access_rejections WHERE reason = 'page_forbidden_cross_site'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(registered, 6);
+    let blocks: i64 = sqlx::query_scalar("SELECT count(*) FROM access_blocks")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(blocks, 0);
+    assert_eq!(
+        get_with_cookie(&app, "/min-log", &anna).await.status,
+        StatusCode::OK
+    );
 }
