@@ -96,7 +96,9 @@ pub struct PortalUse<'a> {
     pub subject: &'a SubjectKey,
     /// The staff member's id at the workforce identity provider.
     pub actor: &'a str,
-    pub org_unit_id: i64,
+    /// Code of the staff member's own unit (from their sign-in), which the
+    /// citizen sees as the unit that used their data.
+    pub actor_unit: &'a str,
     pub use_type: crate::access_log::UseType,
     /// Code of the purpose (processing activity) the use serves.
     pub purpose_code: &'a str,
@@ -107,8 +109,8 @@ pub struct PortalUse<'a> {
 /// Why a portal use could not be recorded.
 #[derive(Debug, thiserror::Error)]
 pub enum RecordError {
-    #[error("the portal's own source system '{PORTAL_SYSTEM}' or purpose '{0}' is missing from the master data")]
-    MissingMasterData(String),
+    #[error("the master data lack the portal's own source system '{PORTAL_SYSTEM}', its purpose '{purpose}' or the staff member's unit '{unit}'")]
+    MissingMasterData { purpose: String, unit: String },
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -126,8 +128,8 @@ pub async fn record_portal_use(
         WITH staged AS (
             INSERT INTO access_event_staging (batch, occurred_at, source_event_id, actor, org_unit_id,
                 use_type, subject_key, purpose_id, case_reference, bulk)
-            SELECT $1, $2, $10, $3, $4, $5, $6, p.id, $7, false
-            FROM purposes p WHERE p.code = $8
+            SELECT $1, $2, $10, $3, u.id, $5, $6, p.id, $7, false
+            FROM purposes p, org_units u WHERE p.code = $8 AND u.code = $4
             RETURNING 1
         )
         SELECT s.id FROM source_systems s, staged WHERE s.code = $9
@@ -135,7 +137,7 @@ pub async fn record_portal_use(
         batch,
         used.at,
         used.actor,
-        used.org_unit_id,
+        used.actor_unit,
         used.use_type.code(),
         used.subject.as_bytes().as_slice(),
         used.case_reference,
@@ -146,7 +148,10 @@ pub async fn record_portal_use(
     .fetch_optional(&mut *db)
     .await?;
     let Some(system_id) = system_id else {
-        return Err(RecordError::MissingMasterData(used.purpose_code.to_owned()));
+        return Err(RecordError::MissingMasterData {
+            purpose: used.purpose_code.to_owned(),
+            unit: used.actor_unit.to_owned(),
+        });
     };
     move_staged(db, batch, system_id, used.at).await?;
     Ok(())

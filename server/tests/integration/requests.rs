@@ -952,3 +952,27 @@ async fn a_link_from_another_site_opens_no_request_and_blocks_no_one(pool: PgPoo
         StatusCode::OK
     );
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_staff_look_up_is_logged_with_the_staff_members_own_unit(pool: PgPool) {
+    let Portal {
+        app, anna, sara, ..
+    } = portal(&pool).await;
+    let id = file_access_request(&app, &anna).await;
+    let dpo = staff(&app, "dpo").await;
+    for cookie in [&sara, &dpo] {
+        let page = get_with_cookie(&app, &format!("/sagsbehandling/{id}"), cookie).await;
+        assert_eq!(page.status, StatusCode::OK);
+    }
+    let units: Vec<(String, String)> = sqlx::query_as(
+        "SELECT e.actor, u.code FROM access_events e JOIN org_units u ON u.id = e.org_unit_id
+         WHERE e.case_reference = $1 AND e.use_type = 'read' ORDER BY e.occurred_at",
+    )
+    .bind(app::requests::request_number(id))
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    // The request is Borgerservice's (BS); the DPO belongs to JUR.
+    let codes: Vec<&str> = units.iter().map(|(_, code)| code.as_str()).collect();
+    assert_eq!(codes, ["BS", "JUR"], "{units:?}");
+}

@@ -80,7 +80,6 @@ pub async fn register(
     let registration = StaffUse {
         member,
         key: &key,
-        org_unit_id,
         use_type: UseType::Create,
         request_id: id,
     };
@@ -91,9 +90,9 @@ pub async fn register(
 
 /// A staff member's use of a citizen's data through a request.
 struct StaffUse<'a> {
+    /// Who; the use is logged with their own unit, not the request's.
     member: &'a StaffMember,
     key: &'a SubjectKey,
-    org_unit_id: i64,
     use_type: UseType,
     request_id: i64,
 }
@@ -112,7 +111,7 @@ impl StaffUse<'_> {
                 at: now,
                 subject: self.key,
                 actor: &self.member.id,
-                org_unit_id: self.org_unit_id,
+                actor_unit: &self.member.unit,
                 use_type: self.use_type,
                 purpose_code: &settings.purpose,
                 case_reference: &request_number(self.request_id),
@@ -245,7 +244,6 @@ pub async fn case(
     let look_up = StaffUse {
         member,
         key: &request.subject_key,
-        org_unit_id: request.org_unit_id,
         use_type: UseType::Read,
         request_id: id,
     };
@@ -372,7 +370,6 @@ pub async fn staff_act(
             let export = StaffUse {
                 member,
                 key: &request.subject_key,
-                org_unit_id: request.org_unit_id,
                 use_type: UseType::Export,
                 request_id: id,
             };
@@ -549,7 +546,6 @@ pub async fn case_attachment(
     let download = StaffUse {
         member: reader.member(),
         key: &request.subject_key,
-        org_unit_id: request.org_unit_id,
         use_type: UseType::Export,
         request_id,
     };

@@ -78,7 +78,7 @@ impl From<NotAllowed> for StoreError {
 impl From<RecordError> for StoreError {
     fn from(error: RecordError) -> StoreError {
         match error {
-            RecordError::MissingMasterData(_) => StoreError::Misconfigured(error.to_string()),
+            RecordError::MissingMasterData { .. } => StoreError::Misconfigured(error.to_string()),
             RecordError::Database(error) => StoreError::Database(error),
         }
     }
@@ -184,7 +184,6 @@ struct Loaded {
     subject_key: SubjectKey,
     citizen_name: String,
     cpr: SealedCpr,
-    org_unit_id: i64,
     unit_code: String,
     unit_name: String,
     assignee: Option<Colleague>,
@@ -244,7 +243,7 @@ async fn load(
         r#"SELECT r.id, r.kind, r.status, r.channel, r.received_at, r.due_on, r.extendable_to,
                   r.extended_at IS NOT NULL AS "extended!",
                   r.extension_reason, r.extension_text, r.subject_key, r.citizen_name, r.cpr_sealed,
-                  r.org_unit_id, u.code AS unit_code, u.name AS unit_name,
+                  u.code AS unit_code, u.name AS unit_name,
                   r.assignee_id, a.name AS "assignee_name?", r.about, r.what_is_wrong, r.what_is_right,
                   r.situation, r.log_row_text, r.notify_email, g.name AS "registered_by?",
                   r.identity_check, r.version
@@ -287,7 +286,6 @@ async fn load(
         subject_key: SubjectKey::from_bytes(key),
         citizen_name: row.citizen_name,
         cpr: SealedCpr::from_bytes(row.cpr_sealed),
-        org_unit_id: row.org_unit_id,
         unit_code: row.unit_code,
         unit_name: row.unit_name,
         assignee: row.assignee_id.map(|id| Colleague {
