@@ -68,13 +68,19 @@ fn MainMenu() -> impl IntoView {
             ("/henvendelser", "Mine henvendelser"),
             ("/henvendelser/ny", "Ny henvendelse"),
         ],
-        Viewer::Staff { dpo: true, .. } => {
-            vec![("/dpo", "Overblik"), ("/sagsbehandling", "Henvendelser")]
-        }
-        Viewer::Staff { .. } => vec![
-            ("/sagsbehandling", "Henvendelser"),
-            ("/sagsbehandling/registrer", "Registrer henvendelse"),
-        ],
+        Viewer::Staff { pages, .. } => [
+            (pages.overview, "/dpo", "Overblik"),
+            (pages.queue, "/sagsbehandling", "Henvendelser"),
+            (
+                pages.casework,
+                "/sagsbehandling/registrer",
+                "Registrer henvendelse",
+            ),
+        ]
+        .into_iter()
+        .filter(|(opens, _, _)| *opens)
+        .map(|(_, href, text)| (href, text))
+        .collect(),
     };
     let location = leptos_router::hooks::use_location();
     Some(view! {

@@ -16,13 +16,39 @@ pub enum Viewer {
     /// A citizen signed in with MitID.
     Citizen { name: String },
     /// A staff member signed in with the workforce identity; `unit` is the
-    /// unit's code; `dpo` when they may see the DPO's overview (DPO or admin).
+    /// unit's code; `pages` what their roles let them open.
     Staff {
         name: String,
         unit: String,
         #[serde(default)]
-        dpo: bool,
+        pages: StaffPages,
     },
+}
+
+/// The staff pages a staff member's roles open, so that no one is shown a
+/// link to a page that would refuse them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffPages {
+    /// `/dpo` (the DPO and administrators).
+    pub overview: bool,
+    /// `/sagsbehandling`, the queue and the requests (caseworkers, the DPO).
+    pub queue: bool,
+    /// Registering a request and acting on one (caseworkers).
+    pub casework: bool,
+}
+
+#[cfg(feature = "ssr")]
+impl StaffPages {
+    /// What `roles` open.
+    pub fn of(roles: &[crate::caller::Role]) -> StaffPages {
+        use crate::caller::Role;
+        let any = |set: &[Role]| roles.iter().any(|role| set.contains(role));
+        StaffPages {
+            overview: any(Role::OVERSEERS),
+            queue: any(Role::CASE_READERS),
+            casework: any(&[Role::Caseworker]),
+        }
+    }
 }
 
 /// The viewer of this render.

@@ -86,7 +86,7 @@ pub fn QueuePage() -> impl IntoView {
     // The DPO follows the queue; registering is for caseworkers.
     let is_caseworker = matches!(
         crate::viewer::use_viewer(),
-        crate::viewer::Viewer::Staff { dpo: false, .. }
+        crate::viewer::Viewer::Staff { pages, .. } if pages.casework
     );
     view! {
         <Title text="Sagsbehandling"/>

@@ -11,7 +11,7 @@ use sqlx::PgExecutor;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
-use app::caller::{Caller, Role, SignedInCitizen, StaffMember};
+use app::caller::{Caller, SignedInCitizen, StaffMember};
 use app::identity::sealed_cpr::SealedCpr;
 use app::identity::subject_key::SubjectKey;
 use app::viewer::Viewer;
@@ -66,7 +66,7 @@ impl SignedIn {
             SignedInAs::Staff(member) => Viewer::Staff {
                 name: member.name.clone(),
                 unit: member.unit.clone(),
-                dpo: member.has_any(Role::OVERSEERS),
+                pages: app::viewer::StaffPages::of(&member.roles),
             },
         }
     }

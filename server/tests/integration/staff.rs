@@ -223,3 +223,47 @@ async fn only_the_dpo_or_an_admin_can_lift_a_block(pool: PgPool) {
     assert_eq!(again.status, StatusCode::CONFLICT);
     assert!(again.body.contains("allerede ophævet"), "{}", again.body);
 }
+
+/// The `href`s of the main menu's links in `page`.
+fn menu_links(page: &str) -> Vec<String> {
+    page.split(r#"<a href=""#)
+        .skip(1)
+        .filter_map(|rest| {
+            let (href, tail) = rest.split_once('"')?;
+            let tag = tail.split('>').next()?;
+            tag.contains(r#"class="nav-link""#).then(|| href.to_owned())
+        })
+        .collect()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn every_menu_link_opens_for_the_one_who_sees_it(pool: PgPool) {
+    let app = router(pool.clone());
+    for (account, start, expected) in [
+        (
+            "sagsbehandler",
+            "/medarbejder/log-ind",
+            vec!["/sagsbehandling", "/sagsbehandling/registrer"],
+        ),
+        (
+            "dpo",
+            "/medarbejder/log-ind",
+            vec!["/dpo", "/sagsbehandling"],
+        ),
+        ("admin", "/medarbejder/log-ind", vec!["/dpo"]),
+        (
+            "anna",
+            "/log-ind",
+            vec!["/min-log", "/henvendelser", "/henvendelser/ny"],
+        ),
+    ] {
+        let (landing, cookie) = sign_in_at(&app, start, account).await;
+        let page = get_with_cookie(&app, &landing, &cookie).await;
+        let links = menu_links(&page.body);
+        assert_eq!(links, expected, "{account}'s menu");
+        for link in links {
+            let reply = get_with_cookie(&app, &link, &cookie).await;
+            assert_eq!(reply.status, StatusCode::OK, "{account} opens {link}");
+        }
+    }
+}
