@@ -29,6 +29,20 @@ pub struct SiteSettings {
     pub session_idle_minutes: u32,
     /// Months the access log keeps events.
     pub log_retention_months: u32,
+    /// How long the portal keeps its own records.
+    pub retention: RecordRetention,
+}
+
+/// How long the portal keeps its own records (the privacy page says so, and
+/// the server's retention job deletes what is older).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordRetention {
+    /// Rejected access attempts, and blocks once lifted or expired.
+    pub security_log_months: u32,
+    /// Successful sign-ins (time, address, who).
+    pub sign_ins_months: u32,
+    /// Mail once sent (the outbox's copy).
+    pub sent_mail_days: u32,
 }
 
 /// The settings of this render, `None` only if they were never provided.

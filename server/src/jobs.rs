@@ -1,6 +1,7 @@
 //! The background jobs of a running server: deleting expired sessions,
 //! keeping the access log's partitions ready and dropping months past
-//! retention, writing the daily digest and sending the mail outbox. Each
+//! retention, deleting the portal's own records past theirs, writing the
+//! daily digest and sending the mail outbox. Each
 //! job's one round is a plain function of the pool and the time, so it can
 //! be run and tested without the server; [`spawn_all`] repeats them.
 
@@ -20,6 +21,7 @@ use crate::mail::{send_due, Mailer};
 pub struct JobSettings {
     pub retention_months: u32,
     pub hold_for_access_requests: bool,
+    pub records: app::site::RecordRetention,
     pub digest: DigestSettings,
 }
 
@@ -28,6 +30,7 @@ impl JobSettings {
         JobSettings {
             retention_months: config.log_retention_months,
             hold_for_access_requests: config.purge_waits_for_open_access_requests,
+            records: config.record_retention(),
             digest: DigestSettings::of(config),
         }
     }
@@ -94,7 +97,10 @@ pub fn spawn_all(pool: &PgPool, settings: JobSettings, mailer: Option<Mailer>) {
         let settings = settings.clone();
         move || {
             let (pool, settings) = (pool.clone(), settings.clone());
-            async move { maintain_access_log(&pool, &settings, clock::now()).await }
+            async move {
+                maintain_access_log(&pool, &settings, clock::now()).await;
+                forget_expired_records(&pool, &settings, clock::now()).await;
+            }
         }
     }));
     tokio::spawn(repeat(Duration::from_secs(30), {
@@ -144,6 +150,16 @@ pub async fn maintain_access_log(pool: &PgPool, settings: &JobSettings, now: Dat
     .await;
     if let Err(error) = purged {
         tracing::error!(error = %error, "cannot purge the access log");
+    }
+}
+
+/// One round of the records job: the portal's own records past their
+/// retention are deleted.
+pub async fn forget_expired_records(pool: &PgPool, settings: &JobSettings, now: DateTime<Utc>) {
+    match crate::retention::forget_expired_records(pool, &settings.records, now).await {
+        Ok(forgotten) if forgotten == crate::retention::Forgotten::default() => {}
+        Ok(forgotten) => tracing::info!(?forgotten, "records past their retention deleted"),
+        Err(error) => tracing::error!(error = %error, "cannot delete records past their retention"),
     }
 }
 

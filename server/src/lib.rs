@@ -16,6 +16,7 @@ pub mod http;
 pub mod jobs;
 pub mod mail;
 pub mod requests;
+pub mod retention;
 pub mod telemetry;
 
 use std::sync::Arc;
@@ -99,5 +100,6 @@ pub fn site_settings(config: &Config) -> SiteSettings {
         dpo_email: config.dpo_email.to_string(),
         session_idle_minutes: config.session_idle_minutes,
         log_retention_months: config.log_retention_months,
+        retention: config.record_retention(),
     }
 }

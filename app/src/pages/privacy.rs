@@ -1,4 +1,6 @@
-//! "Privatlivspolitik": how the portal itself processes personal data.
+//! "Privatlivspolitik": how the portal itself processes personal data. The
+//! idle minutes and every retention period come from the configuration, so
+//! the page says what the code does.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,16 +32,23 @@ pub fn PrivacyPage() -> impl IntoView {
                 })/>
 
                 <h2>"Når du logger ind"</h2>
-                <p>
-                    "Du logger ind med MitID. Portalen får dit navn og dit CPR-nummer fra MitID. "
-                    "Navnet bruges til at vise, at du er logget ind. CPR-nummeret bruges til at finde netop dine registreringer i loggen: "
-                    "portalen omdanner det til en kode, som ikke kan regnes tilbage til CPR-nummeret, og gemmer ikke selve CPR-nummeret i forbindelse med dit besøg."
-                </p>
-                <p>
-                    "Portalen sætter én cookie, som kun indeholder et tilfældigt nummer, der holder dig logget ind. "
-                    "Den er nødvendig for, at portalen virker, og bliver ikke brugt til statistik eller markedsføring. "
-                    "Du bliver logget ud, når du selv logger ud, når du ikke har brugt portalen i 15 minutter, og senest efter 8 timer."
-                </p>
+                <WithSite render=|site| site.map(|site| view! {
+                    <p>
+                        "Du logger ind med MitID. Portalen får dit navn og dit CPR-nummer fra MitID. "
+                        "Navnet bruges til at vise, at du er logget ind. CPR-nummeret bruges til at finde netop dine registreringer i loggen: "
+                        "portalen omdanner det til et pseudonym, en kode som kun kan dannes med en hemmelig nøgle, som kun kommunens it-drift har. "
+                        "Loggen og dine henvendelser kender dig ved koden. "
+                        "Mens du er logget ind, ligger dit CPR-nummer krypteret i din session på serveren, så du kan sende henvendelser; det slettes, når sessionen slutter."
+                    </p>
+                    <p>
+                        "Portalen sætter én cookie, som kun indeholder et tilfældigt nummer, der holder dig logget ind, og som slettes, når du lukker browseren. "
+                        "Den er nødvendig for, at portalen virker, og bliver ikke brugt til statistik eller markedsføring. "
+                        {format!(
+                            "Du bliver logget ud, når du selv logger ud, når du ikke har brugt portalen i {} minutter, og senest efter 8 timer.",
+                            site.session_idle_minutes
+                        )}
+                    </p>
+                })/>
 
                 <h2>"Når du sender en henvendelse"</h2>
                 <p>
@@ -77,12 +86,31 @@ pub fn PrivacyPage() -> impl IntoView {
                 </p>
 
                 <h2>"Hvor længe gemmer vi oplysningerne?"</h2>
-                <ul>
-                    <li>"Oplysningerne om dit login slettes, når du logger ud, eller senest efter 8 timer."</li>
-                    <li>"Loggen over brugen af dine oplysninger gemmes som udgangspunkt i seks måneder."</li>
-                    <li>"Henvendelser gemmes efter de regler for journalisering og arkivering, der gælder for kommunen."</li>
-                    <li>"Sikkerhedsloggen gemmes i seks måneder."</li>
-                </ul>
+                <WithSite render=|site| site.map(|site| {
+                    let retention = site.retention;
+                    view! {
+                        <ul>
+                            <li>"Din session (og dit krypterede CPR-nummer i den) slettes, når du logger ud, ellers når den udløber, senest efter 8 timer."</li>
+                            <li>{format!(
+                                "At du har logget ind (tidspunkt og IP-adresse) gemmes i {} måneder.",
+                                retention.sign_ins_months
+                            )}</li>
+                            <li>{format!(
+                                "Loggen over brugen af dine oplysninger gemmes i {} måneder.",
+                                site.log_retention_months
+                            )}</li>
+                            <li>"Henvendelser gemmes efter de regler for journalisering og arkivering, der gælder for kommunen."</li>
+                            <li>{format!(
+                                "Sikkerhedsloggen (afviste forsøg og spærringer, der er ophævet) gemmes i {} måneder.",
+                                retention.security_log_months
+                            )}</li>
+                            <li>{format!(
+                                "Portalens kopi af en e-mail, der er sendt til dig, gemmes i {} dage.",
+                                retention.sent_mail_days
+                            )}</li>
+                        </ul>
+                    }
+                })/>
 
                 <h2>"Dine rettigheder"</h2>
                 <RightsList/>

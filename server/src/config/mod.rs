@@ -134,6 +134,13 @@ pub struct Config {
     pub rate_limit_ingest_per_minute: u32,
     /// Months the access log keeps events, 6 to 60 (whole months are dropped).
     pub log_retention_months: u32,
+    /// Months the portal keeps rejected access attempts, and blocks once
+    /// lifted or expired, 2 to 60.
+    pub security_log_retention_months: u32,
+    /// Months the portal keeps its record of successful sign-ins, 2 to 60.
+    pub sign_in_retention_months: u32,
+    /// Days the outbox keeps a mail once it is sent, 1 to 3650.
+    pub sent_mail_retention_days: u32,
     /// Largest accepted body of one ingestion request, in bytes (1 KiB to 100 MiB).
     pub ingest_max_body_bytes: usize,
     /// Also count Grundlovsdag (5 June), juleaftensdag and nytårsaftensdag as
@@ -184,6 +191,9 @@ struct Defaults {
     insecure_http_session_cookie_on_loopback: bool,
     lockout_threshold: u32,
     lockout_window_hours: u32,
+    security_log_retention_months: u32,
+    sign_in_retention_months: u32,
+    sent_mail_retention_days: u32,
     rate_limit_sign_in_per_minute: u32,
     rate_limit_forms_per_minute: u32,
     rate_limit_ingest_per_minute: u32,
@@ -216,6 +226,9 @@ impl Default for Defaults {
             insecure_http_session_cookie_on_loopback: false,
             lockout_threshold: 5,
             lockout_window_hours: 24,
+            security_log_retention_months: 6,
+            sign_in_retention_months: 6,
+            sent_mail_retention_days: 90,
             rate_limit_sign_in_per_minute: 60,
             rate_limit_forms_per_minute: 300,
             rate_limit_ingest_per_minute: 1200,
@@ -426,6 +439,20 @@ impl Config {
         ] {
             within(setting, u64::from(value), 1..=100_000)?;
         }
+        for (setting, value) in [
+            (
+                "security_log_retention_months",
+                self.security_log_retention_months,
+            ),
+            ("sign_in_retention_months", self.sign_in_retention_months),
+        ] {
+            within(setting, u64::from(value), 2..=60)?;
+        }
+        within(
+            "sent_mail_retention_days",
+            u64::from(self.sent_mail_retention_days),
+            1..=3650,
+        )?;
         within(
             "log_retention_months",
             u64::from(self.log_retention_months),
@@ -455,6 +482,15 @@ impl Config {
             window: chrono::Duration::hours(i64::from(self.lockout_window_hours)),
             notify: self.dpo_email.to_string(),
             public_url: self.public_url.to_string(),
+        }
+    }
+
+    /// How long the portal keeps its own records.
+    pub fn record_retention(&self) -> app::site::RecordRetention {
+        app::site::RecordRetention {
+            security_log_months: self.security_log_retention_months,
+            sign_ins_months: self.sign_in_retention_months,
+            sent_mail_days: self.sent_mail_retention_days,
         }
     }
 

@@ -72,6 +72,11 @@ mod tests {
             dpo_email: "dpo@test.dk".to_owned(),
             session_idle_minutes: 15,
             log_retention_months: 6,
+            retention: app::site::RecordRetention {
+                security_log_months: 6,
+                sign_ins_months: 6,
+                sent_mail_days: 90,
+            },
         })
     }
 

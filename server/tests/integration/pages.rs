@@ -5,7 +5,9 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use sqlx::PgPool;
 
-use crate::support::{get, router, send};
+use server::config::Config;
+
+use crate::support::{get, router, send, test_figment};
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn landing_page_is_complete_html_in_danish(pool: PgPool) {
@@ -57,6 +59,38 @@ async fn every_information_page_renders(pool: PgPool) {
     assert!(
         privacy.body.contains("mailto:dpo@test.dk"),
         "the DPO's address is shown"
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_privacy_page_states_the_configured_limits(pool: PgPool) {
+    let config = Config::from_figment(
+        test_figment()
+            .merge(("session_idle_minutes", 12))
+            .merge(("log_retention_months", 9))
+            .merge(("security_log_retention_months", 4))
+            .merge(("sign_in_retention_months", 3))
+            .merge(("sent_mail_retention_days", 45)),
+    )
+    .unwrap();
+    let page = get(
+        &crate::support::router_with(&config, pool),
+        "/privatlivspolitik",
+    )
+    .await;
+    for said in [
+        "ikke har brugt portalen i 12 minutter",
+        "gemmes i 3 måneder",
+        "Loggen over brugen af dine oplysninger gemmes i 9 måneder",
+        "Sikkerhedsloggen (afviste forsøg og spærringer, der er ophævet) gemmes i 4 måneder",
+        "gemmes i 45 dage",
+        "pseudonym",
+    ] {
+        assert!(page.body.contains(said), "{said}");
+    }
+    assert!(
+        !page.body.contains("ikke kan regnes tilbage"),
+        "the key is a pseudonym, not irreversible"
     );
 }
 
