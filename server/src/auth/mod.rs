@@ -237,7 +237,7 @@ pub async fn register_rejection(pool: &PgPool, policy: &LockoutPolicy, rejection
         tx.commit().await
     };
     if let Err(error) = registered.await {
-        tracing::error!(error = ?error, "cannot register a rejected attempt");
+        tracing::error!(error = %app::error::redacted(&error), "cannot register a rejected attempt");
     }
     tracing::warn!(
         reason = rejection.reason.code(),
@@ -290,19 +290,19 @@ async fn start_sign_in(
             return refuse(pool, auth, now, client, kind.start_path(), refusal).await;
         }
         Err(error) => {
-            tracing::error!(error = ?error, "cannot check for blocks");
+            tracing::error!(error = %app::error::redacted(&error), "cannot check for blocks");
             return refused(SignInRefusal::Interrupted);
         }
     }
     let (url, pending) = match kind.relying_party(auth).authorization_request().await {
         Ok(request) => request,
         Err(error) => {
-            tracing::error!(error = ?error, ?kind, "cannot start sign-in");
+            tracing::error!(error = %app::error::redacted(&error), ?kind, "cannot start sign-in");
             return refused(SignInRefusal::ProviderUnavailable);
         }
     };
     if let Err(error) = session.insert(kind.pending_key(), pending).await {
-        tracing::error!(error = ?error, "cannot store the pending sign-in");
+        tracing::error!(error = %app::error::redacted(&error), "cannot store the pending sign-in");
         return refused(SignInRefusal::Interrupted);
     }
     Redirect::to(url.as_str()).into_response()
@@ -376,14 +376,14 @@ async fn finish_sign_in(
     match stored.await {
         Ok(()) => Redirect::to(landing).into_response(),
         Err(error) => {
-            tracing::error!(error = ?error, "cannot complete the sign-in");
+            tracing::error!(error = %app::error::redacted(&error), "cannot complete the sign-in");
             refused(SignInRefusal::Interrupted)
         }
     }
 }
 
 fn internal(error: impl std::fmt::Debug) -> Refusal {
-    tracing::error!(?error, "sign-in failed inside the portal");
+    tracing::error!(error = %app::error::redacted(&error), "sign-in failed inside the portal");
     Refusal::new(RejectionReason::InternalError)
 }
 
@@ -413,7 +413,7 @@ async fn verify_callback(
         .finish(code, pending, now)
         .await
         .map_err(|error| {
-            tracing::warn!(error = ?error, "ID token or code refused");
+            tracing::warn!(error = %app::error::redacted(&error), "ID token or code refused");
             Refusal::new(error.rejection_reason())
         })
 }
@@ -432,7 +432,7 @@ async fn citizen_from(
                 .user_info(login)
                 .await
                 .map_err(|error| {
-                    tracing::warn!(error = ?error, "userinfo refused");
+                    tracing::warn!(error = %app::error::redacted(&error), "userinfo refused");
                     Refusal::new(error.rejection_reason())
                 })?;
             sign_in
@@ -503,7 +503,7 @@ fn staff_from(
 async fn sign_out(Extension(auth): Extension<Arc<Auth>>, session: Session) -> Response {
     let user: Option<SignedIn> = session.get(USER_KEY).await.ok().flatten();
     if let Err(error) = session.flush().await {
-        tracing::error!(error = ?error, "cannot end the session");
+        tracing::error!(error = %app::error::redacted(&error), "cannot end the session");
     }
     let after = auth.public_url.clone();
     let mut next = "/".to_owned();

@@ -134,3 +134,49 @@ async fn browsers_are_told_to_use_https_only_when_the_portal_is_served_over_it(p
         );
     }
 }
+
+/// Every Rust file under `dir`, recursively.
+fn rust_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_server_log_line_writes_an_error_with_debug_formatting() {
+    // `{:?}` of a database error carries PostgreSQL's DETAIL, the offending
+    // row's values; a cause goes to the log through `app::error::redacted`
+    // or its `Display`, never `?error` or `{error:?}`.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in ["server/src", "app/src"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let mut offenders = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let logs =
+                line.contains("tracing::") || line.contains("error!(") || line.contains("warn!(");
+            let debug = ["= ?error", "(?error", "{error:?}", "{cause:?}", "= ?cause"]
+                .iter()
+                .any(|pattern| line.contains(pattern));
+            // The browser's console (the idle timer) holds no database error.
+            let server_side = !line.contains("leptos::logging");
+            if logs && debug && server_side {
+                offenders.push(format!(
+                    "{}:{}: {}",
+                    file.display(),
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}
