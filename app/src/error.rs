@@ -111,7 +111,10 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
+            // On the server, also arguments it cannot read (answered 400
+            // by the server's status middleware).
             ServerFnErrorErr::Request(_)
+            | ServerFnErrorErr::Args(_)
             | ServerFnErrorErr::Deserialization(_)
             | ServerFnErrorErr::Serialization(_) => AppError::Unreachable,
             other => AppError::internal(other),

@@ -254,7 +254,10 @@ pub fn ReceiptPage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                    Err(error) => {
+                        crate::error::set_status(error.status());
+                        view! { <ErrorAlert text=error.to_string()/> }.into_any()
+                    }
                 }
             })}
         </Suspense>

@@ -9,8 +9,9 @@ use std::sync::Arc;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
+
+use crate::http::route_list::Routes;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde::Serialize;
 use sqlx::PgPool;
@@ -43,11 +44,11 @@ pub struct IngestState {
 }
 
 /// The API's routes, to be merged outside the session layer.
-pub fn routes<S: Clone + Send + Sync + 'static>(state: IngestState) -> Router<S> {
-    Router::new()
-        .route(EVENTS_PATH, post(post_events))
-        .route("/api/v1/openapi.json", get(openapi_json))
-        .with_state(state)
+pub fn routes<S: Clone + Send + Sync + 'static>(state: IngestState) -> Routes<S> {
+    Routes::new()
+        .post(EVENTS_PATH, post_events)
+        .get("/api/v1/openapi.json", openapi_json)
+        .map(|router| router.with_state(state))
 }
 
 /// A problem that is not about single lines.

@@ -8,8 +8,9 @@
 
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+
+use crate::http::route_list::Routes;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
@@ -26,11 +27,11 @@ use crate::http::download::{DanishCsv, CSV_CONTENT_TYPE};
 use crate::http::error::HttpError;
 
 /// The routes, to be merged inside the session and guard layers.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/min-log/eksport.csv", get(csv_export))
-        .route("/min-log/eksport.json", get(json_export))
-        .route("/v3/findUsage", get(find_usage))
+pub fn routes() -> Routes<AppState> {
+    Routes::new()
+        .get("/min-log/eksport.csv", csv_export)
+        .get("/min-log/eksport.json", json_export)
+        .get("/v3/findUsage", find_usage)
 }
 
 async fn rows(

@@ -19,9 +19,12 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
+use axum::http::Method;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Extension, Router};
+use axum::routing::get;
+use axum::Extension;
+
+use crate::http::route_list::Routes;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use tower_sessions::Session;
@@ -156,17 +159,22 @@ impl Kind {
 }
 
 /// The sign-in routes, with their shared state as an extension.
-pub fn routes(auth: Arc<Auth>) -> Router<AppState> {
-    let mut router = Router::new().route("/log-ud", post(sign_out));
+pub fn routes(auth: Arc<Auth>) -> Routes<AppState> {
+    let mut routes = Routes::new().post("/log-ud", sign_out);
     for kind in [Kind::Citizen, Kind::Staff] {
-        router = router
-            .route(kind.start_path(), get(start_sign_in).layer(Extension(kind)))
-            .route(
+        routes = routes
+            .add(
+                Method::GET,
+                kind.start_path(),
+                get(start_sign_in).layer(Extension(kind)),
+            )
+            .add(
+                Method::GET,
                 kind.callback_path(),
                 get(finish_sign_in).layer(Extension(kind)),
             );
     }
-    router.layer(Extension(auth))
+    routes.map(|router| router.layer(Extension(auth)))
 }
 
 /// Where a refused user is sent; `reason` is one of the codes

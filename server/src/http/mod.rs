@@ -10,9 +10,11 @@ pub mod health;
 pub mod middleware;
 pub mod rate_limit;
 pub mod render;
+pub mod route_list;
 pub mod same_origin;
+pub mod server_fn_status;
 
-use axum::routing::get;
+use axum::http::Method;
 use axum::Router;
 use std::sync::OnceLock;
 
@@ -31,6 +33,7 @@ use app::{shell, App};
 
 use crate::Services;
 use rate_limit::{Audience, Counted};
+use route_list::{ListedRoute, Routes};
 
 /// The app's routes, generated once per process. Generating them runs the
 /// app with resource loading switched off for the whole process (leptos
@@ -46,6 +49,13 @@ fn app_routes() -> Vec<AxumRouteListing> {
 
 /// Builds the complete router.
 pub fn router(services: Services) -> Router {
+    router_and_routes(services).0
+}
+
+/// The complete router and the server's own routes it serves (besides the
+/// Leptos pages, [`page_paths`], and the server functions, which their own
+/// registry lists).
+pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
     let Services {
         state,
         auth,
@@ -91,46 +101,56 @@ pub fn router(services: Services) -> Router {
     // Health checks and static assets need no session: routed outside the
     // session layer, fetching them neither reads nor renews a session.
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
-    let pkg = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
-    let without_session = Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .merge(rate_limit::limit(
-            crate::access_log::api::routes(ingest),
-            rate_limits.ingest_per_minute,
-            Counted::All,
-            Audience::Machine,
-        ))
-        .nest_service(
-            &format!("/{}", state.leptos_options.site_pkg_dir),
-            ServeDir::new(pkg),
-        )
-        .nest_service(
-            DKFDS_PREFIX,
-            ServeDir::new(site_root.join(DKFDS_PREFIX.trim_start_matches('/'))),
-        )
-        .route_service(
-            "/favicon.svg",
-            ServeFile::new(site_root.join("favicon.svg")),
-        );
+    let pkg_dir = state.leptos_options.site_pkg_dir.to_string();
+    let pkg = site_root.join(&pkg_dir);
+    let dkfds = site_root.join(DKFDS_PREFIX.trim_start_matches('/'));
+    let favicon = site_root.join("favicon.svg");
+    let without_session = Routes::new()
+        .get("/healthz", health::healthz)
+        .get("/readyz", health::readyz)
+        .merge(crate::access_log::api::routes(ingest).map(|router| {
+            rate_limit::limit(
+                router,
+                rate_limits.ingest_per_minute,
+                Counted::All,
+                Audience::Machine,
+            )
+        }))
+        .serving(Method::GET, format!("/{pkg_dir}/{{*file}}"), |router| {
+            router.nest_service(&format!("/{pkg_dir}"), ServeDir::new(pkg))
+        })
+        .serving(Method::GET, format!("{DKFDS_PREFIX}/{{*file}}"), |router| {
+            router.nest_service(DKFDS_PREFIX, ServeDir::new(dkfds))
+        })
+        .serving(Method::GET, "/favicon.svg".to_owned(), |router| {
+            router.route_service("/favicon.svg", ServeFile::new(favicon))
+        });
 
+    let own_routes = Routes::new()
+        .merge(crate::auth::routes(auth).map(|router| {
+            rate_limit::limit(
+                router,
+                rate_limits.sign_in_per_minute,
+                Counted::All,
+                Audience::Person,
+            )
+        }))
+        .merge(crate::access_log::citizen_exports::routes())
+        .merge(crate::requests::routes());
+    let (own_router, own_listed) = own_routes.into_parts();
     let with_session = Router::new()
         .leptos_routes_with_context(&state, routes, provide_state.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .merge(rate_limit::limit(
-            crate::auth::routes(auth),
-            rate_limits.sign_in_per_minute,
-            Counted::All,
-            Audience::Person,
-        ))
-        .merge(crate::access_log::citizen_exports::routes())
-        .merge(crate::requests::routes())
+        .merge(own_router)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(provide_state, shell))
+        .layer(axum::middleware::from_fn(
+            server_fn_status::refusals_keep_their_status,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             same_origin,
             same_origin::refuse_cross_site,
@@ -156,8 +176,19 @@ pub fn router(services: Services) -> Router {
         Audience::Person,
     );
 
-    without_session
+    let (without_session, mut listed) = without_session.into_parts();
+    listed.extend(own_listed);
+    let router = without_session
         .merge(with_session)
         .layer(layers)
-        .with_state(state)
+        .with_state(state);
+    (router, listed)
+}
+
+/// The paths of the Leptos pages, as axum writes them (`/x/{id}`).
+pub fn page_paths() -> Vec<String> {
+    app_routes()
+        .iter()
+        .map(|route| route.path().to_owned())
+        .collect()
 }

@@ -11,8 +11,8 @@
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::Router;
+
+use crate::http::route_list::Routes;
 
 use app::caller::StaffMember;
 use app::capability::{CaseActor, CaseReader};
@@ -34,12 +34,12 @@ use crate::http::download::CSV_CONTENT_TYPE;
 use crate::http::error::HttpError;
 use crate::http::render;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/sagsbehandling/registrer", post(register))
-        .route("/sagsbehandling/{id}/vis-cpr", post(reveal_cpr))
-        .route("/sagsbehandling/{id}/{action}", post(act))
-        .route("/sagsbehandling/{id}/bilag/{attachment}", get(attachment))
+pub fn routes() -> Routes<AppState> {
+    Routes::new()
+        .post("/sagsbehandling/registrer", register)
+        .post("/sagsbehandling/{id}/vis-cpr", reveal_cpr)
+        .post("/sagsbehandling/{id}/{action}", act)
+        .get("/sagsbehandling/{id}/bilag/{attachment}", attachment)
 }
 
 async fn reveal_cpr(

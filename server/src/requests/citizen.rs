@@ -6,8 +6,8 @@
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::Router;
+
+use crate::http::route_list::Routes;
 
 use app::access_log::summary;
 use app::capability::{Citizen, SIGN_IN_AGAIN};
@@ -22,12 +22,12 @@ use super::{done, file, FormPage};
 use crate::clock;
 use crate::http::error::HttpError;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/henvendelser/ny/{kind}", post(file_request))
-        .route("/henvendelser/{id}/besked", post(reply))
-        .route("/henvendelser/{id}/tilbagetraek", post(withdraw))
-        .route("/henvendelser/{id}/bilag/{attachment}", get(attachment))
+pub fn routes() -> Routes<AppState> {
+    Routes::new()
+        .post("/henvendelser/ny/{kind}", file_request)
+        .post("/henvendelser/{id}/besked", reply)
+        .post("/henvendelser/{id}/tilbagetraek", withdraw)
+        .get("/henvendelser/{id}/bilag/{attachment}", attachment)
 }
 
 async fn file_request(

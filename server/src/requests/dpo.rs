@@ -9,8 +9,8 @@
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::Router;
+
+use crate::http::route_list::Routes;
 
 use app::access_control::parse_lift_form;
 use app::error::AppError;
@@ -28,10 +28,10 @@ use crate::clock;
 use crate::http::download::{download, DanishCsv, CSV_CONTENT_TYPE};
 use crate::http::error::HttpError;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/dpo/henvendelser.csv", get(csv_export))
-        .route(LIFT_PATH, post(lift_block))
+pub fn routes() -> Routes<AppState> {
+    Routes::new()
+        .get("/dpo/henvendelser.csv", csv_export)
+        .post(LIFT_PATH, lift_block)
 }
 
 /// Lifts the chosen block, recording who and why, and goes back to `/dpo`;

@@ -14,7 +14,9 @@ use axum::extract::{FromRequest, Request};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router};
+use axum::Form;
+
+use crate::http::route_list::Routes;
 
 use app::error::AppError;
 use app::form::FormReply;
@@ -26,8 +28,8 @@ use app::state::AppState;
 use crate::http::render;
 
 /// Every request route, to be merged inside the session and guard layers.
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes<AppState> {
+    Routes::new()
         .merge(citizen::routes())
         .merge(casework::routes())
         .merge(dpo::routes())

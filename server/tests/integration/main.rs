@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod auth;
+mod authorization_matrix;
 mod bad_tokens;
 mod capabilities;
 mod cli;

@@ -1,0 +1,397 @@
+//! The authorization matrix of `docs/security.md`, route by route: every
+//! route the server lists ([`server::http::router_and_routes`]), every
+//! Leptos page ([`server::http::page_paths`]) and every server function
+//! (the server-function registry) is tried by an anonymous visitor, two
+//! citizens, caseworkers of two units, the DPO, an administrator and a
+//! source system's API key. A caller the matrix refuses must be refused
+//! (401, 403, 404, 409 or sent to sign in); a caller it allows must not be.
+//! A route the matrix does not know fails the test, so a new route cannot
+//! arrive without a decision about who may use it.
+
+use std::net::SocketAddr;
+
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use serde_json::json;
+use sqlx::PgPool;
+
+use server::access_log::{api_keys, partitions};
+use server::config::Config;
+use server::{clock, demo_data};
+
+use crate::support::{post_form, send, sign_in_at, test_figment, Reply, PUBLIC_URL};
+
+/// Who may use a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    /// Anyone; only checked not to fail.
+    Anyone,
+    /// The sign-in flow, which acts on the session it is given: tried
+    /// without one, and only checked not to fail.
+    SignInFlow,
+    /// Any signed-in citizen (their own log, their own requests).
+    Citizens,
+    /// The citizen whose request it is.
+    OwnerOfRequest,
+    /// Caseworkers of any unit and the DPO.
+    CaseReaders,
+    /// Caseworkers of the request's unit and the DPO.
+    CaseReadersOfRequest,
+    /// Caseworkers of the request's unit.
+    CaseActorsOfRequest,
+    /// Caseworkers of any unit.
+    Caseworkers,
+    /// The DPO and administrators.
+    Overseers,
+    /// A source system with its API key.
+    SourceSystem,
+}
+
+/// The matrix: who may use `method` on `path` (a route pattern), or `None`
+/// for a route nobody decided about.
+fn matrix(method: &Method, path: &str) -> Option<Who> {
+    use Who::*;
+    let get = method == Method::GET;
+    Some(match (get, path) {
+        // Public pages, health, the API's description and static files.
+        (true, "/" | "/om-portalen" | "/tilgaengelighedserklaering" | "/privatlivspolitik")
+        | (true, "/log-ind/afvist" | "/logget-ud" | "/healthz" | "/readyz")
+        | (true, "/api/v1/openapi.json" | "/favicon.svg" | "/pkg/{*file}" | "/dkfds/{*file}")
+        | (false, "/api/form-reply" | "/api/session/keep-alive") => Anyone,
+        (
+            true,
+            "/log-ind" | "/medarbejder/log-ind" | "/auth/callback" | "/auth/medarbejder/callback",
+        )
+        | (false, "/log-ud") => SignInFlow,
+        // The citizen's own log and requests.
+        (
+            true,
+            "/min-log" | "/min-log/udskriv" | "/min-log/eksport.csv" | "/min-log/eksport.json",
+        )
+        | (
+            true,
+            "/v3/findUsage" | "/henvendelser" | "/henvendelser/ny" | "/henvendelser/ny/{kind}",
+        )
+        | (false, "/henvendelser/ny/{kind}")
+        | (false, "/api/min-log" | "/api/my-requests" | "/api/log-row") => Citizens,
+        (true, "/henvendelser/{id}" | "/henvendelser/{id}/kvittering")
+        | (true, "/henvendelser/{id}/bilag/{attachment}")
+        | (false, "/henvendelser/{id}/besked" | "/henvendelser/{id}/tilbagetraek")
+        | (false, "/api/my-request") => OwnerOfRequest,
+        // Casework.
+        (true, "/sagsbehandling" | "/sagsbehandling/registrer" | "/sagsbehandling/{id}/aabn")
+        | (false, "/api/casework/queue") => CaseReaders,
+        (true, "/sagsbehandling/{id}" | "/sagsbehandling/{id}/bilag/{attachment}")
+        | (false, "/api/casework/case") => CaseReadersOfRequest,
+        (false, "/sagsbehandling/{id}/vis-cpr" | "/sagsbehandling/{id}/{action}") => {
+            CaseActorsOfRequest
+        }
+        (false, "/sagsbehandling/registrer") => Caseworkers,
+        // The DPO's overview.
+        (true, "/dpo" | "/dpo/henvendelser.csv")
+        | (false, "/dpo/ophaev-spaerring" | "/api/dpo/access-control")
+        | (false, "/api/dpo/deadlines" | "/api/dpo/mail") => Overseers,
+        (false, "/api/v1/access-events") => SourceSystem,
+        _ => return None,
+    })
+}
+
+/// Every kind of caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Caller {
+    Anonymous,
+    /// Anna, whose request the routes name.
+    CitizenA,
+    CitizenB,
+    /// Borgerservice, the request's unit.
+    CaseworkerOfUnit,
+    /// Jobcenter.
+    CaseworkerOfOtherUnit,
+    Dpo,
+    Admin,
+    ApiKey,
+}
+
+impl Caller {
+    const ALL: [Caller; 8] = [
+        Caller::Anonymous,
+        Caller::CitizenA,
+        Caller::CitizenB,
+        Caller::CaseworkerOfUnit,
+        Caller::CaseworkerOfOtherUnit,
+        Caller::Dpo,
+        Caller::Admin,
+        Caller::ApiKey,
+    ];
+
+    fn may(self, who: Who) -> bool {
+        use Caller::*;
+        match who {
+            Who::Anyone | Who::SignInFlow => true,
+            Who::Citizens => matches!(self, CitizenA | CitizenB),
+            Who::OwnerOfRequest => self == CitizenA,
+            Who::CaseReaders => matches!(self, CaseworkerOfUnit | CaseworkerOfOtherUnit | Dpo),
+            Who::CaseReadersOfRequest => matches!(self, CaseworkerOfUnit | Dpo),
+            Who::CaseActorsOfRequest => self == CaseworkerOfUnit,
+            Who::Caseworkers => matches!(self, CaseworkerOfUnit | CaseworkerOfOtherUnit),
+            Who::Overseers => matches!(self, Dpo | Admin),
+            Who::SourceSystem => self == ApiKey,
+        }
+    }
+}
+
+/// Whether `reply` refuses: an authorization status, or a redirect to sign in.
+fn refused(reply: &Reply) -> bool {
+    matches!(
+        reply.status,
+        StatusCode::UNAUTHORIZED
+            | StatusCode::FORBIDDEN
+            | StatusCode::NOT_FOUND
+            | StatusCode::CONFLICT
+    ) || (reply.status.is_redirection()
+        && ["/log-ind", "/medarbejder/log-ind"].contains(&reply.location()))
+}
+
+/// The world the routes are tried in.
+struct World {
+    app: Router,
+    cookies: Vec<(Caller, String)>,
+    api_key: String,
+    /// Anna's answered access request (it has an attachment) and its attachment.
+    answered: i64,
+    attachment: i64,
+    /// Anna's open request, for the actions.
+    open: i64,
+}
+
+async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
+    demo_data::load(pool).await.unwrap();
+    let months = partitions::months_to_keep_ready(clock::now(), 6);
+    partitions::ensure(pool, &months).await.unwrap();
+    let config = Config::from_figment(
+        test_figment()
+            .merge(("rate_limit_sign_in_per_minute", 10_000))
+            .merge(("rate_limit_forms_per_minute", 10_000)),
+    )
+    .unwrap();
+    let (router, listed) =
+        server::http::router_and_routes(server::services(&config, pool.clone()).unwrap());
+    let app = router.layer(MockConnectInfo(SocketAddr::from(([192, 0, 2, 10], 50000))));
+    let mut routes: Vec<(Method, String)> = listed
+        .into_iter()
+        .map(|route| (route.method, route.path))
+        .collect();
+    routes.extend(
+        server::http::page_paths()
+            .into_iter()
+            .map(|path| (Method::GET, path)),
+    );
+    routes.extend(
+        leptos::server_fn::axum::server_fn_paths().map(|(path, method)| (method, path.to_owned())),
+    );
+    routes.sort_by(|a, b| (a.1.as_str(), a.0.as_str()).cmp(&(b.1.as_str(), b.0.as_str())));
+    routes.dedup();
+
+    let mut cookies = Vec::new();
+    for (caller, start, account) in [
+        (Caller::CitizenA, "/log-ind", "anna"),
+        (Caller::CitizenB, "/log-ind", "bo"),
+        (
+            Caller::CaseworkerOfUnit,
+            "/medarbejder/log-ind",
+            "sagsbehandler",
+        ),
+        (
+            Caller::CaseworkerOfOtherUnit,
+            "/medarbejder/log-ind",
+            "jobcenter",
+        ),
+        (Caller::Dpo, "/medarbejder/log-ind", "dpo"),
+        (Caller::Admin, "/medarbejder/log-ind", "admin"),
+    ] {
+        cookies.push((caller, sign_in_at(&app, start, account).await.1));
+    }
+    let cookie = |caller: Caller| {
+        cookies
+            .iter()
+            .find(|(who, _)| *who == caller)
+            .map(|(_, cookie)| cookie.clone())
+            .unwrap()
+    };
+    let file = |about: &'static str| {
+        let (app, anna) = (app.clone(), cookie(Caller::CitizenA));
+        async move {
+            let reply =
+                post_form(&app, "/henvendelser/ny/indsigt", &anna, &[("about", about)]).await;
+            assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+            reply
+                .location()
+                .trim_start_matches("/henvendelser/")
+                .split(['/', '?'])
+                .next()
+                .unwrap()
+                .parse::<i64>()
+                .unwrap()
+        }
+    };
+    let answered = file("Alt hvad I har om mig").await;
+    let open = file("Også det nye").await;
+    // The caseworker answers the first; the answer carries Anna's log as a file.
+    let sara = cookie(Caller::CaseworkerOfUnit);
+    let case =
+        crate::support::get_with_cookie(&app, &format!("/sagsbehandling/{answered}"), &sara).await;
+    let version = case
+        .body
+        .split(r#"name="version" value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let answer = post_form(
+        &app,
+        &format!("/sagsbehandling/{answered}/svar"),
+        &sara,
+        &[("version", &version), ("body", "Her er din log")],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    let attachment: i64 =
+        sqlx::query_scalar("SELECT id FROM data_request_attachments WHERE request_id = $1")
+            .bind(answered)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    let api_key = api_keys::create(pool, "cpr", "matrix", clock::now())
+        .await
+        .unwrap()
+        .secret;
+    (
+        World {
+            app,
+            cookies,
+            api_key,
+            answered,
+            attachment,
+            open,
+        },
+        routes,
+    )
+}
+
+impl World {
+    /// `pattern` with its parameters filled in: reads name the answered
+    /// request, changes the open one.
+    fn concrete(&self, method: &Method, pattern: &str) -> String {
+        let request = if method == Method::GET {
+            self.answered
+        } else {
+            self.open
+        };
+        pattern
+            .replace("{id}", &request.to_string())
+            .replace("{attachment}", &self.attachment.to_string())
+            .replace("{action}", "note")
+            .replace("{kind}", "indsigt")
+            .replace("{*file}", "indblik.css")
+    }
+
+    /// The body a server function at `path` is called with.
+    fn arguments(&self, path: &str) -> String {
+        match path {
+            "/api/casework/case" | "/api/my-request" => format!("id={}", self.answered),
+            "/api/log-row" => "id=1".to_owned(),
+            "/api/casework/queue" => "filter[mine]=false&filter[page]=1".to_owned(),
+            "/api/min-log" => {
+                "query[from]=&query[to]=&query[system]=&query[unit]=&query[use_type]=&query[bulk]=false&query[page]=1"
+                    .to_owned()
+            }
+            _ => String::new(),
+        }
+    }
+
+    async fn try_as(&self, caller: Caller, method: &Method, pattern: &str) -> Reply {
+        let path = self.concrete(method, pattern);
+        let mut request = Request::builder().method(method.clone()).uri(&path);
+        if let Some((_, cookie)) = self.cookies.iter().find(|(who, _)| *who == caller) {
+            request = request.header(header::COOKIE, cookie);
+        }
+        if caller == Caller::ApiKey {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {}", self.api_key));
+        }
+        let body = if method == Method::GET {
+            Body::empty()
+        } else if pattern == server::access_log::api::EVENTS_PATH {
+            request = request.header(header::CONTENT_TYPE, "application/x-ndjson");
+            let event = json!({
+                "id": uuid::Uuid::new_v4().to_string(),
+                "time": clock::now().to_rfc3339(),
+                "actor": "m12345",
+                "unit": "BS",
+                "use": "read",
+                "cpr": "0101901234",
+                "purpose": "flytning",
+            });
+            Body::from(format!("{event}\n"))
+        } else {
+            request = request
+                .header(header::ORIGIN, PUBLIC_URL)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            Body::from(self.arguments(pattern))
+        };
+        send(&self.app, request.body(body).unwrap()).await
+    }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn every_route_answers_each_caller_as_the_matrix_says(pool: PgPool) {
+    let (world, routes) = world(&pool).await;
+    let unknown: Vec<String> = routes
+        .iter()
+        .filter(|(method, path)| matrix(method, path).is_none())
+        .map(|(method, path)| format!("{method} {path}"))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "routes missing from the matrix: {unknown:#?}"
+    );
+    assert!(
+        routes.len() > 40,
+        "the enumeration found the routes: {routes:?}"
+    );
+
+    let mut wrong = Vec::new();
+    for (method, pattern) in &routes {
+        let who = matrix(method, pattern).unwrap();
+        let callers: &[Caller] = if who == Who::SignInFlow {
+            &[Caller::Anonymous]
+        } else {
+            &Caller::ALL
+        };
+        for &caller in callers {
+            let reply = world.try_as(caller, method, pattern).await;
+            // The matrix's refusals are deliberate: they must not add up to
+            // blocks that would refuse the next tries for another reason.
+            sqlx::query("DELETE FROM access_rejections")
+                .execute(&pool)
+                .await
+                .unwrap();
+            let outcome = format!("{caller:?} {method} {pattern}: {}", reply.status);
+            if reply.status.is_server_error() {
+                wrong.push(format!("{outcome} (failed)"));
+            } else if matches!(who, Who::Anyone | Who::SignInFlow) {
+            } else if caller.may(who) && refused(&reply) {
+                wrong.push(format!("{outcome} (refused, the matrix allows)"));
+            } else if !caller.may(who) && !refused(&reply) {
+                wrong.push(format!("{outcome} (allowed, the matrix refuses)"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    let blocks: i64 = sqlx::query_scalar("SELECT count(*) FROM access_blocks")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(blocks, 0, "no caller was blocked on the way");
+}
