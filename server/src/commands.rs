@@ -278,14 +278,30 @@ async fn serve(config: Config, pool: PgPool) -> anyhow::Result<()> {
                 config.listen_addr
             )
         })?;
-    tracing::info!(address = %config.listen_addr, public_url = %config.public_url, "serving Indblik");
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .context("HTTP server failed")
+    let app = router.into_make_service_with_connect_info::<SocketAddr>();
+    let Some(files) = config.tls_files() else {
+        tracing::info!(address = %config.listen_addr, public_url = %config.public_url, "serving Indblik");
+        return axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .context("HTTP server failed");
+    };
+    let tls = files.load().await?;
+    tokio::spawn(crate::tls::reload_on_hangup(files, tls.clone()));
+    let handle = axum_server::Handle::new();
+    tokio::spawn({
+        let handle = handle.clone();
+        async move {
+            shutdown_signal().await;
+            handle.graceful_shutdown(Some(std::time::Duration::from_secs(30)));
+        }
+    });
+    tracing::info!(address = %config.listen_addr, public_url = %config.public_url, "serving Indblik over TLS");
+    axum_server::from_tcp_rustls(listener.into_std()?, tls)
+        .handle(handle)
+        .serve(app)
+        .await
+        .context("HTTP server failed")
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so in-flight requests can finish.

@@ -18,6 +18,7 @@ pub mod mail;
 pub mod requests;
 pub mod retention;
 pub mod telemetry;
+pub mod tls;
 
 use std::sync::Arc;
 

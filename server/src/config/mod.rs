@@ -53,6 +53,14 @@ pub struct Config {
     pub listen_addr: SocketAddr,
     /// The address citizens use to reach the portal; used in redirects and e-mails.
     pub public_url: Url,
+    /// PEM file with the server's TLS certificate (and its chain), for
+    /// serving https itself without a proxy; with `tls_private_key_file`.
+    /// Read again on SIGHUP.
+    #[serde(default)]
+    pub tls_certificate_file: Option<PathBuf>,
+    /// PEM file with the private key of `tls_certificate_file`.
+    #[serde(default)]
+    pub tls_private_key_file: Option<PathBuf>,
     /// PostgreSQL connection URL (secret: may contain a password).
     pub database_url: SecretString,
     /// Largest number of pooled database connections.
@@ -463,6 +471,27 @@ impl Config {
             u64::try_from(self.ingest_max_body_bytes).unwrap_or(u64::MAX),
             1024..=100 * 1024 * 1024,
         )?;
+        match (&self.tls_certificate_file, &self.tls_private_key_file) {
+            (Some(_), None) => {
+                return Err(invalid(
+                    "tls_private_key_file",
+                    "must be set when tls_certificate_file is",
+                ))
+            }
+            (None, Some(_)) => {
+                return Err(invalid(
+                    "tls_certificate_file",
+                    "must be set when tls_private_key_file is",
+                ))
+            }
+            (Some(_), Some(_)) if self.public_url.scheme() != "https" => {
+                return Err(invalid(
+                    "public_url",
+                    "must be an https:// address when the server serves TLS itself",
+                ))
+            }
+            _ => {}
+        }
         if self.insecure_http_session_cookie_on_loopback
             && !(is_loopback(&self.public_url) && self.public_url.scheme() == "http")
         {
@@ -483,6 +512,14 @@ impl Config {
             notify: self.dpo_email.to_string(),
             public_url: self.public_url.to_string(),
         }
+    }
+
+    /// The certificate and key when the server serves TLS itself.
+    pub fn tls_files(&self) -> Option<crate::tls::TlsFiles> {
+        Some(crate::tls::TlsFiles {
+            certificate: self.tls_certificate_file.clone()?,
+            private_key: self.tls_private_key_file.clone()?,
+        })
     }
 
     /// How long the portal keeps its own records.

@@ -333,3 +333,40 @@ fn secrets_are_not_printed() {
         assert!(!error.contains("hemmeligt"), "{error}");
     });
 }
+
+#[test]
+fn tls_files_come_in_pairs_and_need_an_https_address() {
+    in_jail(|jail| {
+        with_required(jail);
+        jail.set_env("INDBLIK_TLS_CERTIFICATE_FILE", "/etc/indblik/cert.pem");
+        let error = Config::load(None).unwrap_err().to_string();
+        assert!(error.contains("tls_private_key_file"), "{error}");
+
+        jail.set_env("INDBLIK_TLS_PRIVATE_KEY_FILE", "/etc/indblik/key.pem");
+        let error = Config::load(None).unwrap_err().to_string();
+        assert!(error.contains("public_url") && error.contains("https"), "{error}");
+
+        jail.set_env("INDBLIK_PUBLIC_URL", "https://indblik.eksempel.dk");
+        let files = Config::load(None).unwrap().tls_files().unwrap();
+        assert_eq!(files.certificate, PathBuf::from("/etc/indblik/cert.pem"));
+        assert_eq!(files.private_key, PathBuf::from("/etc/indblik/key.pem"));
+    });
+}
+
+#[test]
+fn rate_limits_and_retention_periods_have_bounds() {
+    in_jail(|jail| {
+        for (key, value) in [
+            ("INDBLIK_RATE_LIMIT_SIGN_IN_PER_MINUTE", "0"),
+            ("INDBLIK_RATE_LIMIT_FORMS_PER_MINUTE", "100001"),
+            ("INDBLIK_RATE_LIMIT_INGEST_PER_MINUTE", "0"),
+            ("INDBLIK_SECURITY_LOG_RETENTION_MONTHS", "1"),
+            ("INDBLIK_SIGN_IN_RETENTION_MONTHS", "61"),
+            ("INDBLIK_SENT_MAIL_RETENTION_DAYS", "0"),
+        ] {
+            let error = load_error(jail, key, value);
+            let setting = key.trim_start_matches("INDBLIK_").to_lowercase();
+            assert!(error.contains(&setting) && error.contains("between"), "{error}");
+        }
+    });
+}

@@ -28,5 +28,6 @@ mod sessions;
 mod staff;
 mod summary;
 mod support;
+mod tls;
 mod vocabulary;
 mod web_hygiene;
