@@ -344,7 +344,10 @@ fn tls_files_come_in_pairs_and_need_an_https_address() {
 
         jail.set_env("INDBLIK_TLS_PRIVATE_KEY_FILE", "/etc/indblik/key.pem");
         let error = Config::load(None).unwrap_err().to_string();
-        assert!(error.contains("public_url") && error.contains("https"), "{error}");
+        assert!(
+            error.contains("public_url") && error.contains("https"),
+            "{error}"
+        );
 
         jail.set_env("INDBLIK_PUBLIC_URL", "https://indblik.eksempel.dk");
         let files = Config::load(None).unwrap().tls_files().unwrap();
@@ -366,7 +369,10 @@ fn rate_limits_and_retention_periods_have_bounds() {
         ] {
             let error = load_error(jail, key, value);
             let setting = key.trim_start_matches("INDBLIK_").to_lowercase();
-            assert!(error.contains(&setting) && error.contains("between"), "{error}");
+            assert!(
+                error.contains(&setting) && error.contains("between"),
+                "{error}"
+            );
         }
     });
 }
