@@ -41,7 +41,7 @@ test('a citizen who opens casework is refused, and the DPO sees the attempt', as
   await dpoContext.close();
 });
 
-test('the DPO lifts a block', async ({ page }) => {
+test('the DPO lifts a block', async ({ page, javaScriptEnabled }) => {
   // A block as the sign-in would make it after repeated rejections from an
   // address no browser here uses.
   const address = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
@@ -62,7 +62,10 @@ test('the DPO lifts a block', async ({ page }) => {
   await page.getByLabel('Spærring').selectOption(id);
   await page.getByRole('button', { name: 'Ophæv spærringen' }).click();
   await expect(page.getByRole('alert')).toContainText('Skriv, hvorfor spærringen ophæves');
-  await expectAccessible(page);
+  // The page with the error is the answer to a POST, which the scan without
+  // JavaScript cannot load again in its own context; the same server-rendered
+  // page is scanned in the run with JavaScript.
+  if (javaScriptEnabled) await expectAccessible(page);
   await page.getByLabel('Spærring').selectOption(id);
   await page.getByLabel('Årsag til ophævelsen').fill('Testadresse; ingen grund til spærring');
   await page.getByRole('button', { name: 'Ophæv spærringen' }).click();

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use figment::providers::{Env, Format, Serialized, Toml};
 use figment::Figment;
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
@@ -30,6 +30,7 @@ use crate::auth::claims::{Assurance, CprClaim};
 use crate::auth::lockout::LockoutPolicy;
 
 mod parse;
+mod validate;
 
 /// Prefix of every environment variable the server reads.
 pub const ENV_PREFIX: &str = "INDBLIK_";
@@ -277,26 +278,6 @@ impl From<figment::Error> for ConfigError {
     }
 }
 
-/// Refuses `value` of `setting` outside `range`, saying the bounds.
-fn within(
-    setting: &'static str,
-    value: u64,
-    range: std::ops::RangeInclusive<u64>,
-) -> Result<(), ConfigError> {
-    if range.contains(&value) {
-        Ok(())
-    } else {
-        Err(invalid(
-            setting,
-            format!(
-                "must be between {} and {}, got {value}",
-                range.start(),
-                range.end()
-            ),
-        ))
-    }
-}
-
 impl ConfigError {
     /// A setting with a value that cannot be used.
     pub fn invalid(setting: &'static str, problem: impl Into<String>) -> ConfigError {
@@ -346,161 +327,6 @@ impl Config {
         let config: Config = figment.extract()?;
         config.validate()?;
         Ok(config)
-    }
-
-    fn validate(&self) -> Result<(), ConfigError> {
-        let database_url = Url::parse(self.database_url.expose_secret()).map_err(|_| {
-            invalid(
-                "database_url",
-                "is not a URL (expected postgres://user@host:port/database)",
-            )
-        })?;
-        if !matches!(database_url.scheme(), "postgres" | "postgresql") {
-            return Err(invalid(
-                "database_url",
-                "must start with postgres:// or postgresql://",
-            ));
-        }
-        within(
-            "database_max_connections",
-            u64::from(self.database_max_connections),
-            1..=200,
-        )?;
-        if tracing_subscriber::EnvFilter::try_new(&self.log_filter).is_err() {
-            return Err(invalid(
-                "log_filter",
-                "is not a valid filter (example: info,sqlx=warn)",
-            ));
-        }
-        require_secure_url("public_url", &self.public_url)?;
-        require_http_url("municipality_url", &self.municipality_url)?;
-        if let Some(logo) = &self.logo_url {
-            require_http_url("logo_url", logo)?;
-        }
-        if self.municipality_name.trim().is_empty() || self.municipality_name.chars().count() > 100
-        {
-            return Err(invalid("municipality_name", "must be 1 to 100 characters"));
-        }
-        require_secure_url("citizen_oidc_issuer", &self.citizen_oidc_issuer)?;
-        if self.citizen_oidc_client_id.trim().is_empty() {
-            return Err(invalid("citizen_oidc_client_id", "must not be empty"));
-        }
-        if self.citizen_oidc_client_secret.expose_secret().is_empty() {
-            return Err(invalid("citizen_oidc_client_secret", "must not be empty"));
-        }
-        require_secure_url("staff_oidc_issuer", &self.staff_oidc_issuer)?;
-        for (setting, value) in [
-            ("staff_oidc_client_id", self.staff_oidc_client_id.as_str()),
-            (
-                "staff_oidc_client_secret",
-                self.staff_oidc_client_secret.expose_secret(),
-            ),
-            ("staff_roles_claim", self.staff_roles_claim.as_str()),
-            ("staff_unit_claim", self.staff_unit_claim.as_str()),
-            ("staff_required_amr", self.staff_required_amr.as_str()),
-        ] {
-            if value.trim().is_empty() {
-                return Err(invalid(setting, "must not be empty"));
-            }
-        }
-        within(
-            "digest_due_within_days",
-            u64::from(self.digest_due_within_days),
-            1..=60,
-        )?;
-        for (setting, value) in [
-            ("request_intake_unit", self.request_intake_unit.as_str()),
-            ("request_purpose", self.request_purpose.as_str()),
-        ] {
-            if value.trim().is_empty() {
-                return Err(invalid(setting, "must not be empty"));
-            }
-        }
-        within(
-            "session_idle_minutes",
-            u64::from(self.session_idle_minutes),
-            5..=20,
-        )?;
-        within(
-            "lockout_threshold",
-            u64::from(self.lockout_threshold),
-            2..=5,
-        )?;
-        within(
-            "lockout_window_hours",
-            u64::from(self.lockout_window_hours),
-            1..=720,
-        )?;
-        for (setting, value) in [
-            (
-                "rate_limit_sign_in_per_minute",
-                self.rate_limit_sign_in_per_minute,
-            ),
-            (
-                "rate_limit_forms_per_minute",
-                self.rate_limit_forms_per_minute,
-            ),
-            (
-                "rate_limit_ingest_per_minute",
-                self.rate_limit_ingest_per_minute,
-            ),
-        ] {
-            within(setting, u64::from(value), 1..=100_000)?;
-        }
-        for (setting, value) in [
-            (
-                "security_log_retention_months",
-                self.security_log_retention_months,
-            ),
-            ("sign_in_retention_months", self.sign_in_retention_months),
-        ] {
-            within(setting, u64::from(value), 2..=60)?;
-        }
-        within(
-            "sent_mail_retention_days",
-            u64::from(self.sent_mail_retention_days),
-            1..=3650,
-        )?;
-        within(
-            "log_retention_months",
-            u64::from(self.log_retention_months),
-            6..=60,
-        )?;
-        within(
-            "ingest_max_body_bytes",
-            u64::try_from(self.ingest_max_body_bytes).unwrap_or(u64::MAX),
-            1024..=100 * 1024 * 1024,
-        )?;
-        match (&self.tls_certificate_file, &self.tls_private_key_file) {
-            (Some(_), None) => {
-                return Err(invalid(
-                    "tls_private_key_file",
-                    "must be set when tls_certificate_file is",
-                ))
-            }
-            (None, Some(_)) => {
-                return Err(invalid(
-                    "tls_certificate_file",
-                    "must be set when tls_private_key_file is",
-                ))
-            }
-            (Some(_), Some(_)) if self.public_url.scheme() != "https" => {
-                return Err(invalid(
-                    "public_url",
-                    "must be an https:// address when the server serves TLS itself",
-                ))
-            }
-            _ => {}
-        }
-        if self.insecure_http_session_cookie_on_loopback
-            && !(is_loopback(&self.public_url) && self.public_url.scheme() == "http")
-        {
-            return Err(invalid(
-                "insecure_http_session_cookie_on_loopback",
-                "may only be true when public_url is http://127.0.0.1 or http://localhost",
-            ));
-        }
-        Ok(())
     }
 
     /// When repeated rejections block an address or identity, and whom a
@@ -571,34 +397,6 @@ impl Config {
             calendar: self.deadline_calendar(),
             public_url: self.public_url.to_string(),
         }
-    }
-}
-
-/// Whether `url` points at this machine (development and tests).
-fn is_loopback(url: &Url) -> bool {
-    matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
-}
-
-/// An https:// address, or http:// on loopback only (development): sign-in
-/// and the portal's own address never travel in the clear.
-fn require_secure_url(setting: &'static str, url: &Url) -> Result<(), ConfigError> {
-    require_http_url(setting, url)?;
-    if url.scheme() == "http" && !is_loopback(url) {
-        return Err(invalid(
-            setting,
-            "must be an https:// address (http:// only on 127.0.0.1 or localhost, for development)",
-        ));
-    }
-    Ok(())
-}
-
-fn require_http_url(setting: &'static str, url: &Url) -> Result<(), ConfigError> {
-    match url.scheme() {
-        "http" | "https" => Ok(()),
-        other => Err(invalid(
-            setting,
-            format!("must be an http:// or https:// address, got {other}://"),
-        )),
     }
 }
 

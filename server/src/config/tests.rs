@@ -2,6 +2,7 @@
 //! every bad value.
 use super::*;
 use figment::Jail;
+use secrecy::ExposeSecret;
 
 /// Runs `test` in a figment jail: a private environment and working folder.
 #[allow(clippy::result_large_err)] // figment's own error type, in its own API
