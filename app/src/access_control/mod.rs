@@ -20,7 +20,8 @@ pub struct RejectionRow {
     /// Local time (Europe/Copenhagen), `YYYY-MM-DD HH:MM`.
     pub at: String,
     pub source_ip: String,
-    /// "borger", "medarbejder <id>" or "ukendt".
+    /// "borger", "medarbejder <id>", the source system a wrong API key
+    /// named, or "ukendt".
     pub who: String,
     pub reason: String,
     pub path: String,

@@ -23,7 +23,7 @@ pub async fn access_control_overview(
 ) -> sqlx::Result<AccessControlOverview> {
     let rejections = sqlx::query!(
         r#"SELECT occurred_at, host(source_ip) AS "source_ip!", subject_key IS NOT NULL AS "citizen!",
-                  staff_id, reason, path
+                  staff_id, reason, path, source_system
            FROM access_rejections ORDER BY occurred_at DESC, id DESC LIMIT $1"#,
         limit
     )
@@ -33,10 +33,11 @@ pub async fn access_control_overview(
     .map(|row| RejectionRow {
         at: local(row.occurred_at),
         source_ip: row.source_ip,
-        who: match (row.citizen, row.staff_id) {
-            (true, _) => "borger".to_owned(),
-            (false, Some(staff)) => format!("medarbejder {staff}"),
-            (false, None) => "ukendt".to_owned(),
+        who: match (row.citizen, row.staff_id, row.source_system) {
+            (true, _, _) => "borger".to_owned(),
+            (false, Some(staff), _) => format!("medarbejder {staff}"),
+            (false, None, Some(system)) => format!("API-nøgle til kildesystemet {system}"),
+            (false, None, None) => "ukendt".to_owned(),
         },
         reason: row.reason,
         path: row.path,

@@ -360,6 +360,21 @@ async fn wrong_keys_throttle_ingestion_for_the_named_system_from_that_address_on
     assert_eq!(of("203.0.113.5", "blocked", Some("cpr")), 1);
     assert_eq!(of("198.51.100.9", "api_key_invalid", None), 5);
     assert_eq!(of("198.51.100.9", "blocked", None), 1);
+    let overview = app::access_control::store::access_control_overview(
+        &pool,
+        &app::capability::Overseer::at_command_line("test"),
+        50,
+        clock::now(),
+    )
+    .await
+    .unwrap();
+    assert!(
+        overview
+            .rejections
+            .iter()
+            .any(|row| row.who == "API-nøgle til kildesystemet cpr"
+                && row.reason == "api_key_invalid")
+    );
     let blocks = app::access_control::store::active_blocks(
         &pool,
         &app::capability::Overseer::at_command_line("test"),
