@@ -52,17 +52,17 @@ pub fn SiteHeader(
                     })}
                 </div>
             </div>
+            <MobileMenu/>
             <MainMenu/>
         </header>
     }
 }
 
-/// The signed-in user's own pages, as a DKFDS main menu; nothing for
-/// anonymous visitors. The current page is marked with `aria-current`.
-#[component]
-fn MainMenu() -> impl IntoView {
-    let links: Vec<(&'static str, &'static str)> = match use_viewer() {
-        Viewer::Anonymous => return None,
+/// The signed-in user's own pages (address, text); nothing for anonymous
+/// visitors. The desktop menu and the mobile menu show the same.
+fn menu_links(viewer: &Viewer) -> Vec<(&'static str, &'static str)> {
+    match viewer {
+        Viewer::Anonymous => Vec::new(),
         Viewer::Citizen { .. } => vec![
             ("/min-log", "Hvem har set mine oplysninger?"),
             ("/henvendelser", "Mine henvendelser"),
@@ -81,39 +81,103 @@ fn MainMenu() -> impl IntoView {
         .filter(|(opens, _, _)| *opens)
         .map(|(_, href, text)| (href, text))
         .collect(),
-    };
+    }
+}
+
+/// The menu's links as list items, the current page marked with
+/// `aria-current`.
+fn menu_items(links: Vec<(&'static str, &'static str)>) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    Some(view! {
-        <nav class="navigation-menu d-print-none" aria-label="Hovedmenu">
-            <div class="navigation-menu-inner container">
-                <ul class="mainmenu">
-                    {links.into_iter().map(|(href, text)| {
-                        let current = move || (location.pathname.get() == href).then_some("page");
-                        view! {
-                            <li><a href=href class="nav-link" aria-current=current><span>{text}</span></a></li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </div>
-        </nav>
+    links
+        .into_iter()
+        .map(|(href, text)| {
+            let current = move || (location.pathname.get() == href).then_some("page");
+            view! {
+                <li><a href=href class="nav-link" aria-current=current><span>{text}</span></a></li>
+            }
+        })
+        .collect_view()
+}
+
+/// The signed-in user's own pages, as a DKFDS main menu (shown from DKFDS's
+/// large breakpoint, 992 px, up); nothing for anonymous visitors.
+#[component]
+fn MainMenu() -> impl IntoView {
+    let links = menu_links(&use_viewer());
+    (!links.is_empty()).then(|| {
+        view! {
+            <nav class="navigation-menu d-print-none" aria-label="Hovedmenu">
+                <div class="navigation-menu-inner container">
+                    <ul class="mainmenu">{menu_items(links)}</ul>
+                </div>
+            </nav>
+        }
     })
 }
 
-/// The signed-in user's name and the sign-out button (a form, so it works
-/// without JavaScript); nothing for anonymous visitors.
+/// Below 992 px (every phone, and a laptop zoomed past about 130 %) DKFDS
+/// hides the main menu and the user's name with "Log af". This is the
+/// mobile header's menu in their place: a disclosure (`<details>`), which
+/// opens with a click, a tap or the keyboard with or without JavaScript and
+/// which screen readers announce as expandable, holding the same links, the
+/// user's name and the sign-out form.
+#[component]
+fn MobileMenu() -> impl IntoView {
+    let viewer = use_viewer();
+    let who = signed_in_name(&viewer)?;
+    let links = menu_links(&viewer);
+    // With JavaScript the header stays while the router changes the page:
+    // close the menu on every change, as a page load would.
+    let disclosure = NodeRef::<leptos::html::Details>::new();
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(details) = disclosure.get_untracked() {
+            let _ = details.remove_attribute("open");
+        }
+    });
+    Some(view! {
+        <details class="mobile-menu d-print-none" node_ref=disclosure>
+            <summary class="button button-secondary">"Menu"</summary>
+            <nav class="mobile-menu-content container" aria-label="Hovedmenu">
+                <ul class="mobile-menu-links">{menu_items(links)}</ul>
+                <div class="mobile-menu-user">
+                    <p class="user">{who}</p>
+                    <SignOutForm/>
+                </div>
+            </nav>
+        </details>
+    })
+}
+
+/// Who is signed in, as the header names them; `None` for anonymous visitors.
+fn signed_in_name(viewer: &Viewer) -> Option<String> {
+    match viewer {
+        Viewer::Anonymous => None,
+        Viewer::Citizen { name } => Some(name.clone()),
+        Viewer::Staff { name, unit, .. } => Some(format!("{name}, {unit}")),
+    }
+}
+
+/// The sign-out button: a form, so it works without JavaScript.
+#[component]
+fn SignOutForm() -> impl IntoView {
+    view! {
+        <form method="post" action="/log-ud">
+            <button type="submit" class="button button-secondary d-print-none log-off">"Log af"</button>
+        </form>
+    }
+}
+
+/// The signed-in user's name and the sign-out button (from 992 px up);
+/// nothing for anonymous visitors.
 #[component]
 fn SignedInUser() -> impl IntoView {
-    let who = match use_viewer() {
-        Viewer::Anonymous => return None,
-        Viewer::Citizen { name } => name,
-        Viewer::Staff { name, unit, .. } => format!("{name}, {unit}"),
-    };
+    let who = signed_in_name(&use_viewer())?;
     Some(view! {
         <div class="portal-user">
             <p class="user">{who}</p>
-            <form method="post" action="/log-ud">
-                <button type="submit" class="button button-secondary d-print-none log-off">"Log af"</button>
-            </form>
+            <SignOutForm/>
         </div>
     })
 }

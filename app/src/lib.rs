@@ -29,6 +29,7 @@ pub mod idle;
 pub mod layout;
 pub mod pages;
 pub mod requests;
+pub mod scrolling_table;
 pub mod shell;
 pub mod site;
 #[cfg(feature = "ssr")]

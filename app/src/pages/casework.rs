@@ -12,6 +12,8 @@
 //! is logged on the citizen by the server function that loads it.
 
 use leptos::prelude::*;
+
+use crate::scrolling_table::ScrollingTable;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -175,7 +177,7 @@ fn Queue(page: QueueListing) -> impl IntoView {
 #[component]
 pub fn QueueTable(rows: Vec<QueueRow>) -> impl IntoView {
     view! {
-        <div class="table--responsive-scroll">
+        <ScrollingTable label="Åbne henvendelser">
             <table class="table">
                 <caption class="sr-only">"Åbne henvendelser, tidligste frist først"</caption>
                 <thead>
@@ -217,7 +219,7 @@ pub fn QueueTable(rows: Vec<QueueRow>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </ScrollingTable>
     }
 }
 

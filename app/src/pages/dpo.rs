@@ -6,6 +6,8 @@
 //! role again, so a page and its data are both protected.
 
 use leptos::prelude::*;
+
+use crate::scrolling_table::ScrollingTable;
 use leptos_meta::Title;
 
 use crate::access_control::AccessControlOverview;
@@ -121,7 +123,7 @@ fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl I
             view! { <p>"Ingen aktive spærringer."</p> }.into_any()
         } else {
             view! {
-                <div class="table--responsive-scroll">
+                <ScrollingTable label="Aktive spærringer">
                     <table class="table">
                         <thead><tr><th scope="col">"Nr."</th><th scope="col">"Spærret"</th><th scope="col">"Hvad"</th><th scope="col">"Afviste forsøg"</th></tr></thead>
                         <tbody>
@@ -132,7 +134,7 @@ fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl I
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </ScrollingTable>
                 <h3 id="ophaev">"Ophæv en spærring"</h3>
                 <p>"Ophæv en spærring, når årsagen er undersøgt. Det bliver registreret, hvem der ophævede den, og hvorfor."</p>
                 <form method="post" action=LIFT_PATH>
@@ -149,7 +151,7 @@ fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl I
             view! { <p>"Ingen afviste adgangsforsøg."</p> }.into_any()
         } else {
             view! {
-                <div class="table--responsive-scroll">
+                <ScrollingTable label="Seneste afviste adgangsforsøg">
                     <table class="table">
                         <thead><tr><th scope="col">"Tidspunkt"</th><th scope="col">"IP-adresse"</th><th scope="col">"Hvem"</th><th scope="col">"Årsag"</th><th scope="col">"Side"</th></tr></thead>
                         <tbody>
@@ -158,7 +160,7 @@ fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl I
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </ScrollingTable>
             }
             .into_any()
         }}
@@ -239,7 +241,7 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
             </tbody>
         </table>
         <h3>"Pr. enhed"</h3>
-        <div class="table--responsive-scroll">
+        <ScrollingTable label="Henvendelser pr. enhed">
             <table class="table table--compact">
                 <caption class="sr-only">"Henvendelser pr. enhed; afgjorte og modtagne gælder de seneste 12 måneder"</caption>
                 <thead>
@@ -259,7 +261,7 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </ScrollingTable>
     }
 }
 

@@ -7,6 +7,8 @@
 //! from nowhere else; no parameter can select another citizen.
 
 use leptos::prelude::*;
+
+use crate::scrolling_table::ScrollingTable;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -288,7 +290,7 @@ fn Chart(chart: Vec<MonthCount>, period_text: String) -> impl IntoView {
 #[component]
 fn LogTable(rows: Vec<LogRow>, print: bool) -> impl IntoView {
     view! {
-        <div class="table--responsive-scroll">
+        <ScrollingTable label="Brugen af dine oplysninger">
             <table class="table table--compact log-table">
                 <thead>
                     <tr>
@@ -305,7 +307,7 @@ fn LogTable(rows: Vec<LogRow>, print: bool) -> impl IntoView {
                     {rows.into_iter().map(|row| view! { <LogLine row print/> }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </ScrollingTable>
     }
     .into_any()
 }

@@ -15,6 +15,8 @@
 //! that is not the citizen's own is "not found".
 
 use leptos::prelude::*;
+
+use crate::scrolling_table::ScrollingTable;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -295,7 +297,7 @@ pub fn MyRequestsPage() -> impl IntoView {
 #[component]
 fn RequestTable(rows: Vec<CitizenRequestRow>) -> impl IntoView {
     view! {
-        <div class="table--responsive-scroll">
+        <ScrollingTable label="Dine henvendelser">
             <table class="table">
                 <caption class="sr-only">"Dine henvendelser, nyeste først"</caption>
                 <thead>
@@ -319,7 +321,7 @@ fn RequestTable(rows: Vec<CitizenRequestRow>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </ScrollingTable>
     }
 }
 

@@ -224,9 +224,19 @@ async fn only_the_dpo_or_an_admin_can_lift_a_block(pool: PgPool) {
     assert!(again.body.contains("allerede ophævet"), "{}", again.body);
 }
 
-/// The `href`s of the main menu's links in `page`.
-fn menu_links(page: &str) -> Vec<String> {
-    page.split(r#"<a href=""#)
+/// The `href`s of the links in the `<nav>` of `class` in `page`.
+fn menu_links(page: &str, class: &str) -> Vec<String> {
+    let start = page
+        .match_indices("<nav ")
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let tag = &page[at..at + page[at..].find('>').unwrap_or(0)];
+            tag.contains(&format!(r#"class="{class}"#))
+        })
+        .unwrap_or_else(|| panic!("no <nav> of class {class}"));
+    let nav = &page[start..];
+    let nav = &nav[..nav.find("</nav>").unwrap_or(nav.len())];
+    nav.split(r#"<a href=""#)
         .skip(1)
         .filter_map(|rest| {
             let (href, tail) = rest.split_once('"')?;
@@ -259,8 +269,12 @@ async fn every_menu_link_opens_for_the_one_who_sees_it(pool: PgPool) {
     ] {
         let (landing, cookie) = sign_in_at(&app, start, account).await;
         let page = get_with_cookie(&app, &landing, &cookie).await;
-        let links = menu_links(&page.body);
+        let links = menu_links(&page.body, "navigation-menu");
         assert_eq!(links, expected, "{account}'s menu");
+        // The mobile menu (below 992 px) offers the same, and "Log af".
+        assert_eq!(menu_links(&page.body, "mobile-menu-content"), expected);
+        let mobile = &page.body[page.body.find("mobile-menu-content").unwrap()..];
+        assert!(mobile[..mobile.find("</nav>").unwrap()].contains(r#"action="/log-ud""#));
         for link in links {
             let reply = get_with_cookie(&app, &link, &cookie).await;
             assert_eq!(reply.status, StatusCode::OK, "{account} opens {link}");
