@@ -40,42 +40,58 @@ pub fn use_form_reply() -> Resource<Result<Option<FormReply>, AppError>> {
     Resource::new_blocking(|| (), |_| load_form_reply())
 }
 
-/// One form's view of the reply.
+/// One form's view of the reply, and the form's name, which prefixes its
+/// fields' ids so that two forms on one page never share one.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FormState(Option<FormReply>);
+pub struct FormState {
+    form: String,
+    reply: Option<FormReply>,
+}
 
 impl FormState {
     /// The reply if it is for `form`.
     pub fn of(reply: &Option<FormReply>, form: &str) -> FormState {
-        FormState(reply.clone().filter(|reply| reply.form == form))
+        FormState {
+            form: form.to_owned(),
+            reply: reply.clone().filter(|reply| reply.form == form),
+        }
+    }
+
+    /// The `id` of field `name` on the page: `<form>-<name>`.
+    pub fn field_id(&self, name: &str) -> String {
+        if self.form.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{}-{name}", self.form)
+        }
     }
 
     pub fn value(&self, name: &str) -> String {
-        self.0
+        self.reply
             .as_ref()
             .and_then(|reply| reply.values.get(name).cloned())
             .unwrap_or_default()
     }
 
     pub fn error(&self, name: &str) -> Option<String> {
-        self.0
+        self.reply
             .as_ref()
             .and_then(|reply| reply.errors.get(name).cloned())
     }
 
     pub fn message(&self) -> Option<String> {
-        self.0.as_ref().and_then(|reply| reply.message.clone())
+        self.reply.as_ref().and_then(|reply| reply.message.clone())
     }
 
-    /// (field, message) for the error summary, in field order.
+    /// (field id, message) for the error summary.
     pub fn errors(&self) -> Vec<(String, String)> {
-        self.0
+        self.reply
             .as_ref()
             .map(|reply| {
                 reply
                     .errors
                     .iter()
-                    .map(|(field, message)| (field.clone(), message.clone()))
+                    .map(|(field, message)| (self.field_id(field), message.clone()))
                     .collect()
             })
             .unwrap_or_default()
@@ -158,13 +174,14 @@ pub fn TextArea(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let error = state.error(name);
-    let describe = described_by(name, hint.is_some(), error.is_some());
+    let id = state.field_id(name);
+    let describe = described_by(&id, hint.is_some(), error.is_some());
     // A textarea's content is raw text to Leptos: escape it here, or typed
     // markup would be sent back as markup.
     let value = escape_text(&state.value(name));
     view! {
-        <FieldFrame id=name.to_owned() label hint error>
-            <textarea class="form-input" id=name name=name rows=rows aria-describedby=describe required=required inner_html=value>
+        <FieldFrame id=id.clone() label hint error>
+            <textarea class="form-input" id=id name=name rows=rows aria-describedby=describe required=required inner_html=value>
             </textarea>
         </FieldFrame>
     }
@@ -191,17 +208,18 @@ pub fn TextInput(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let error = state.error(name);
-    let describe = described_by(name, hint.is_some(), error.is_some());
+    let id = state.field_id(name);
+    let describe = described_by(&id, hint.is_some(), error.is_some());
     let value = Some(state.value(name))
         .filter(|value| !value.is_empty())
         .or(default)
         .unwrap_or_default();
     view! {
-        <FieldFrame id=name.to_owned() label hint error>
+        <FieldFrame id=id.clone() label hint error>
             <input
                 class="form-input"
                 type=kind
-                id=name
+                id=id
                 name=name
                 value=value
                 autocomplete=autocomplete
@@ -225,11 +243,12 @@ pub fn Select(
     placeholder: Option<&'static str>,
 ) -> impl IntoView {
     let error = state.error(name);
-    let describe = described_by(name, hint.is_some(), error.is_some());
+    let id = state.field_id(name);
+    let describe = described_by(&id, hint.is_some(), error.is_some());
     let chosen = state.value(name);
     view! {
-        <FieldFrame id=name.to_owned() label hint error>
-            <select class="form-select" id=name name=name aria-describedby=describe>
+        <FieldFrame id=id.clone() label hint error>
+            <select class="form-select" id=id name=name aria-describedby=describe>
                 {placeholder.map(|text| view! { <option value="">{text}</option> })}
                 {choices.into_iter().map(|(value, label)| {
                     let selected = value == chosen;
@@ -255,20 +274,21 @@ pub fn RadioGroup(
     } else {
         "form-group"
     };
-    let describe = error.is_some().then(|| format!("{name}-error"));
+    let group = state.field_id(name);
+    let describe = error.is_some().then(|| format!("{group}-error"));
     view! {
         <div class=class>
             <fieldset aria-describedby=describe>
                 <legend class="form-label">{legend}</legend>
                 {error.map(|error| view! {
-                    <span class="form-error-message" id=format!("{name}-error")>
+                    <span class="form-error-message" id=format!("{group}-error")>
                         <span class="sr-only">"Fejl: "</span>{error}
                     </span>
                 })}
                 <ul class="nobullet-list">
                     {choices.into_iter().enumerate().map(|(index, (value, label))| {
                         // The first radio carries the group's id, so the error summary can link to it.
-                        let id = if index == 0 { name.to_owned() } else { format!("{name}-{index}") };
+                        let id = if index == 0 { group.clone() } else { format!("{group}-{index}") };
                         let checked = value == chosen;
                         view! {
                             <li>
@@ -292,6 +312,26 @@ pub fn VersionField(version: i32) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
+    use super::{FormReply, FormState};
+
+    #[test]
+    fn field_ids_and_error_links_carry_the_form_s_name() {
+        let reply = Some(FormReply {
+            form: "note".to_owned(),
+            errors: [("body".to_owned(), "Skriv en note.".to_owned())].into(),
+            ..FormReply::default()
+        });
+        let note = FormState::of(&reply, "note");
+        let answer = FormState::of(&reply, "svar");
+        assert_eq!(note.field_id("body"), "note-body");
+        assert_ne!(note.field_id("body"), answer.field_id("body"));
+        assert_eq!(
+            note.errors(),
+            [("note-body".to_owned(), "Skriv en note.".to_owned())]
+        );
+        assert!(answer.errors().is_empty());
+    }
+
     #[test]
     fn typed_markup_cannot_close_the_textarea() {
         assert_eq!(

@@ -59,14 +59,14 @@ test('the DPO lifts a block', async ({ page, javaScriptEnabled }) => {
   await expectAccessible(page);
   const id = (await row.getByRole('cell').first().textContent())?.trim() ?? '';
   // Without a cause the form comes back with the error at its field.
-  await page.getByLabel('Spærring').selectOption(id);
+  await page.getByLabel('Spærring', { exact: true }).selectOption(id);
   await page.getByRole('button', { name: 'Ophæv spærringen' }).click();
   await expect(page.getByRole('alert')).toContainText('Skriv, hvorfor spærringen ophæves');
   // The page with the error is the answer to a POST, which the scan without
   // JavaScript cannot load again in its own context; the same server-rendered
   // page is scanned in the run with JavaScript.
   if (javaScriptEnabled) await expectAccessible(page);
-  await page.getByLabel('Spærring').selectOption(id);
+  await page.getByLabel('Spærring', { exact: true }).selectOption(id);
   await page.getByLabel('Årsag til ophævelsen').fill('Testadresse; ingen grund til spærring');
   await page.getByRole('button', { name: 'Ophæv spærringen' }).click();
   await expect(page).toHaveURL(new RegExp(`/dpo\\?ophaevet=${id}#adgangskontrol$`));

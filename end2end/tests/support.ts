@@ -74,6 +74,16 @@ export async function expectAccessible(page: Page): Promise<void> {
     target = await scratch.newPage();
     await target.goto(page.url());
   }
+  // axe only flags a repeated id for review; a label, an error link or
+  // aria-describedby pointing at the wrong field is a failure here.
+  const repeatedIds = await target.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const element of Array.from(document.querySelectorAll('[id]'))) {
+      seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
+    }
+    return Array.from(seen).filter(([, count]) => count > 1).map(([id, count]) => `${id} ×${count}`);
+  });
+  expect(repeatedIds, `ids used more than once on ${page.url()}`).toEqual([]);
   const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
   await scratch?.close();
   const summary = results.violations.map(

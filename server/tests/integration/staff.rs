@@ -193,7 +193,7 @@ async fn only_the_dpo_or_an_admin_can_lift_a_block(pool: PgPool) {
         "{}",
         without.body
     );
-    assert!(without.body.contains(r##"href="#cause""##));
+    assert!(without.body.contains(r##"href="#lift-block-cause""##));
     assert_eq!(lifted().await, (None, None), "the block stands");
     let with_cpr = lift(dpo.clone(), "Borger 010190-1234 ringede").await;
     assert_eq!(with_cpr.status, StatusCode::BAD_REQUEST);
