@@ -110,22 +110,52 @@ pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
-/// The DKFDS error summary at the top of a form, linking to each field, plus
-/// the form-wide message.
+/// Whether the page shows a form's errors; the page title then starts with
+/// "Fejl: " (set by [`ErrorSummary`], read by the title's formatter).
+#[derive(Clone, Copy, Debug)]
+pub struct FormErrorsShown(RwSignal<bool>);
+
+impl FormErrorsShown {
+    /// Provides it for the page frame; returns it for the title.
+    pub fn provide() -> FormErrorsShown {
+        let shown = FormErrorsShown(RwSignal::new(false));
+        provide_context(shown);
+        shown
+    }
+
+    pub fn shown(self) -> bool {
+        self.0.get()
+    }
+
+    pub fn clear(self) {
+        self.0.set(false);
+    }
+}
+
+/// The DKFDS error summary at the top of a form: focused when the page
+/// opens (`autofocus`, with or without JavaScript), a heading that says what
+/// to do, and a link to each field in error (followed by the browser, which
+/// moves focus to the field), plus the form-wide message.
 #[component]
 pub fn ErrorSummary(state: FormState) -> impl IntoView {
     let errors = state.errors();
     let message = state.message();
-    (message.is_some() || !errors.is_empty()).then(|| {
+    let shown = message.is_some() || !errors.is_empty();
+    if shown {
+        if let Some(form_errors) = use_context::<FormErrorsShown>() {
+            form_errors.0.set(true);
+        }
+    }
+    shown.then(|| {
         view! {
-            <div class="alert alert-error" role="alert">
+            <div class="alert alert-error" role="alert" tabindex="-1" autofocus>
                 <div class="alert-body">
-                    <p class="alert-heading">"Det kunne ikke gennemføres"</p>
+                    <p class="alert-heading">"Ret det, der er markeret, og send igen"</p>
                     {message.map(|message| view! { <p class="alert-text">{message}</p> })}
                     {(!errors.is_empty()).then(|| view! {
                         <ul class="alert-text">
                             {errors.into_iter().map(|(field, message)| view! {
-                                <li><a href=format!("#{field}")>{message}</a></li>
+                                <li><a href=format!("#{field}") rel="external">{message}</a></li>
                             }).collect_view()}
                         </ul>
                     })}

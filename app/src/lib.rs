@@ -27,6 +27,7 @@ pub mod form;
 pub mod identity;
 pub mod idle;
 pub mod layout;
+pub mod page_change;
 pub mod pages;
 pub mod requests;
 pub mod scrolling_table;

@@ -106,11 +106,18 @@ fn set_content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let form_errors = crate::form::FormErrorsShown::provide();
 
     view! {
-        <Title formatter=|page: String| format!("{page} · Indblik")/>
+        <Title formatter=move |page: String| {
+            let prefix = if form_errors.shown() { "Fejl: " } else { "" };
+            format!("{prefix}{page} · Indblik")
+        }/>
         <Router>
-            <a class="skipnav" href="#main-content">"Gå til sidens indhold"</a>
+            // `rel="external"`: the browser, not the client router, follows
+            // the in-page link, and so moves focus to the main content.
+            <a class="skipnav" href="#main-content" rel="external">"Gå til sidens indhold"</a>
+            <crate::page_change::PageChangeAnnouncer/>
             <WithSite render=|site| view! { <SiteHeader site/> }/>
             <crate::idle::IdleWarning/>
             <main id="main-content" class="container page-container" tabindex="-1">

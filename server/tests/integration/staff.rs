@@ -194,6 +194,11 @@ async fn only_the_dpo_or_an_admin_can_lift_a_block(pool: PgPool) {
         without.body
     );
     assert!(without.body.contains(r##"href="#lift-block-cause""##));
+    // The page says so in its title, and the summary takes focus as it opens.
+    assert!(without.body.contains("<title>Fejl: "), "{}", without.body);
+    assert!(without
+        .body
+        .contains(r#"role="alert" tabindex="-1" autofocus"#));
     assert_eq!(lifted().await, (None, None), "the block stands");
     let with_cpr = lift(dpo.clone(), "Borger 010190-1234 ringede").await;
     assert_eq!(with_cpr.status, StatusCode::BAD_REQUEST);

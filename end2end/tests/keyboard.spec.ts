@@ -1,0 +1,54 @@
+import { expect, settle, test } from './support';
+
+// Keyboard and screen-reader users: the skip link and an error summary's
+// links move focus to their target (the client router must not swallow
+// them), a form that comes back with errors says so in its title and puts
+// focus on the summary, and a page change made by the client router moves
+// focus to the new page's heading and announces its title.
+
+test('the skip link moves focus to the main content', async ({ page, problems }) => {
+  await page.goto('/om-portalen');
+  await settle(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Gå til sidens indhold' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main-content')).toBeFocused();
+  expect(problems).toEqual([]);
+});
+
+test('a form with errors focuses its summary, says so in the title, and its links focus the field', async ({
+  page,
+}) => {
+  await page.goto('/log-ind');
+  await page.getByRole('button', { name: 'Anna Testesen' }).click();
+  await expect(page).toHaveURL('/min-log');
+  await page.goto('/henvendelser/ny/indsigt');
+  await settle(page);
+  await page.getByRole('button', { name: 'Send henvendelse' }).click();
+  await settle(page);
+  const summary = page.getByRole('alert').filter({ hasText: 'Ret det, der er markeret, og send igen' });
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Fejl: /);
+  await summary.getByRole('link', { name: 'Skriv, hvad din henvendelse drejer sig om.' }).click();
+  await expect(page.locator('textarea[name="about"]')).toBeFocused();
+});
+
+test('a page change moves focus to the new heading and announces the title', async ({
+  page,
+  javaScriptEnabled,
+  problems,
+}) => {
+  test.skip(!javaScriptEnabled, 'without JavaScript every page change is a page load');
+  await page.goto('/log-ind');
+  await page.getByRole('button', { name: 'Anna Testesen' }).click();
+  await expect(page).toHaveURL('/min-log');
+  await settle(page);
+  await page.locator('header.header .navigation-menu').getByRole('link', { name: 'Mine henvendelser' }).click();
+  await expect(page).toHaveURL('/henvendelser');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toBeFocused();
+  await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'Indblik' })).toHaveText(
+    await page.title(),
+  );
+  expect(problems).toEqual([]);
+});
