@@ -315,7 +315,22 @@ fn LogTable(rows: Vec<LogRow>, print: bool) -> impl IntoView {
 #[component]
 fn LogLine(row: LogRow, print: bool) -> impl IntoView {
     let ask = format!("/henvendelser/ny?opslag={}", row.id);
-    let ask_label = format!("Spørg om opslaget {} hos {}", row.day_text, row.unit);
+    // The visible words first (WCAG 2.5.3), then what makes the row unique;
+    // "opslag" only where the data were looked up, "brug" where they were
+    // changed, printed or exported.
+    let looked_up = matches!(
+        crate::access_log::UseType::from_code(&row.use_type),
+        Some(crate::access_log::UseType::Read | crate::access_log::UseType::Search)
+    );
+    let ask_text = if looked_up {
+        "Spørg om dette opslag"
+    } else {
+        "Spørg om denne brug"
+    };
+    let ask_label = format!(
+        "{ask_text}: {}, {} {}, {}, {}, {}",
+        row.action, row.day_text, row.time_text, row.unit, row.system, row.purpose
+    );
     view! {
         <tr data-row-id=row.id>
             <td>{row.day_text}<br/><span class="text-small">{row.time_text}</span></td>
@@ -331,7 +346,7 @@ fn LogLine(row: LogRow, print: bool) -> impl IntoView {
             <td>{row.purpose}<br/><span class="text-small">{format!("Hjemmel: {}", row.legal_basis)}</span></td>
             <td>{row.count}</td>
             {(!print).then(|| view! {
-                <td><a href=ask rel="external" aria-label=ask_label>"Spørg om dette opslag"</a></td>
+                <td><a href=ask rel="external" aria-label=ask_label>{ask_text}</a></td>
             })}
         </tr>
     }

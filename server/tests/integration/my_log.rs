@@ -53,6 +53,34 @@ async fn the_page_shows_the_citizens_visible_uses_only(pool: PgPool) {
         !page.body.contains(STILL_HIDDEN_REASON),
         "a hidden use leaked"
     );
+    // Each row's question link: its name starts with its visible words
+    // (WCAG 2.5.3), no two rows share one, and a change is not a look-up.
+    let links: Vec<(String, String)> = page
+        .body
+        .split("<a href=\"/henvendelser/ny?opslag=")
+        .skip(1)
+        .map(|rest| {
+            let label = rest
+                .split("aria-label=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            let text = rest.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (label.to_owned(), text.to_owned())
+        })
+        .collect();
+    assert!(links.len() >= 3, "{links:?}");
+    for (label, text) in &links {
+        assert!(label.starts_with(text.as_str()), "{label} / {text}");
+        if label.contains("ændrede dine oplysninger") {
+            assert_eq!(text, "Spørg om denne brug");
+        }
+    }
+    let unique: std::collections::BTreeSet<&String> =
+        links.iter().map(|(label, _)| label).collect();
+    assert_eq!(unique.len(), links.len(), "{links:?}");
     assert!(
         !page.body.contains("fødselsdato 1981"),
         "a search criterion leaked"
