@@ -26,9 +26,7 @@ pub fn HomePage() -> impl IntoView {
                     }/>
                 </p>
                 <p>"I Indblik kan du se et overblik over den log og bruge dine rettigheder, hvis du vil vide mere eller er uenig."</p>
-                <p class="mt-6">
-                    <a class="button button-primary" href="/log-ind" rel="external">"Log ind med MitID"</a>
-                </p>
+                <p class="mt-6">{next_step()}</p>
 
                 <h2>"Det kan du se"</h2>
                 <ul>
@@ -49,5 +47,29 @@ pub fn HomePage() -> impl IntoView {
                 <RightsList/>
             </div>
         </div>
+    }
+}
+
+/// What the front page offers: sign-in to a visitor, the way on to someone
+/// already signed in (never "Log ind" to them).
+fn next_step() -> impl IntoView {
+    use crate::viewer::{use_viewer, Viewer};
+    match use_viewer() {
+        Viewer::Anonymous => view! {
+            <a class="button button-primary" href="/log-ind" rel="external">"Log ind med MitID"</a>
+        }
+        .into_any(),
+        Viewer::Citizen { .. } => view! {
+            <a class="button button-primary" href="/min-log">"Se hvem der har brugt dine oplysninger"</a>
+        }
+        .into_any(),
+        Viewer::Staff { pages, .. } => {
+            let (href, text) = if pages.queue {
+                ("/sagsbehandling", "Til henvendelserne")
+            } else {
+                ("/dpo", "Til overblikket")
+            };
+            view! { <a class="button button-primary" href=href>{text}</a> }.into_any()
+        }
     }
 }

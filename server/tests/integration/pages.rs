@@ -18,9 +18,13 @@ async fn landing_page_is_complete_html_in_danish(pool: PgPool) {
     assert!(html.contains(r#"<html lang="da""#));
     // The full page is in the first response: no JavaScript needed to see it.
     assert!(html.contains("Se hvem der har brugt dine oplysninger"));
+    let first = &html[html.find("<body>").unwrap() + "<body>".len()..];
+    let first_tag = &first[..first.find('>').unwrap()];
     assert!(
-        html.contains(r##"<body><a href="#main-content" class="skipnav">"##),
-        "skip link first in body"
+        first_tag.starts_with("<a ")
+            && first_tag.contains(r##"href="#main-content""##)
+            && first_tag.contains(r#"class="skipnav""#),
+        "skip link first in body: {first_tag}"
     );
     assert!(html.contains(r#"<main id="main-content""#));
     assert!(
@@ -136,4 +140,28 @@ async fn pages_carry_a_nonce_based_content_security_policy(pool: PgPool) {
     );
     assert_eq!(reply.headers["x-content-type-options"], "nosniff");
     assert_eq!(reply.headers["x-frame-options"], "DENY");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_front_page_offers_sign_in_only_to_visitors(pool: PgPool) {
+    let app = router(pool);
+    let visitor = get(&app, "/").await;
+    assert!(visitor.body.contains("Log ind med MitID"));
+    let (_, anna) = crate::support::sign_in_at(&app, "/log-ind", "anna").await;
+    let citizen = crate::support::get_with_cookie(&app, "/", &anna).await;
+    assert!(
+        !citizen.body.contains("Log ind med MitID"),
+        "{}",
+        citizen.body
+    );
+    let button = citizen
+        .body
+        .split("<a ")
+        .find(|tag| tag.contains("button-primary"))
+        .unwrap();
+    assert!(
+        button.contains(r#"href="/min-log""#)
+            && button.contains(">Se hvem der har brugt dine oplysninger<"),
+        "{button}"
+    );
 }
