@@ -112,22 +112,24 @@ pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
 
 /// Whether the page shows a form's errors; the page title then starts with
 /// "Fejl: " (set by [`ErrorSummary`], read by the title's formatter).
-#[derive(Clone, Copy, Debug)]
-pub struct FormErrorsShown(RwSignal<bool>);
+/// Reference-counted rather than arena-allocated: the title is rendered at
+/// the very end of a server render, where no reactive arena is active.
+#[derive(Clone, Debug)]
+pub struct FormErrorsShown(ArcRwSignal<bool>);
 
 impl FormErrorsShown {
     /// Provides it for the page frame; returns it for the title.
     pub fn provide() -> FormErrorsShown {
-        let shown = FormErrorsShown(RwSignal::new(false));
-        provide_context(shown);
+        let shown = FormErrorsShown(ArcRwSignal::new(false));
+        provide_context(shown.clone());
         shown
     }
 
-    pub fn shown(self) -> bool {
+    pub fn shown(&self) -> bool {
         self.0.get()
     }
 
-    pub fn clear(self) {
+    pub fn clear(&self) {
         self.0.set(false);
     }
 }

@@ -56,6 +56,24 @@ pub fn required_access(path: &str) -> Option<Access> {
     }
 }
 
+/// An anonymous visitor of a guarded page goes to the sign-in, which
+/// returns to the page (a GET only: a form posted without a session has
+/// nothing to return to).
+fn to_sign_in(access: Access, request: &Request) -> Response {
+    let (start, citizen) = match access {
+        Access::Citizen => ("/log-ind", true),
+        Access::Staff(_) => ("/medarbejder/log-ind", false),
+    };
+    let asked_for = request
+        .uri()
+        .path_and_query()
+        .map(|path| path.as_str())
+        .filter(|_| request.method() == axum::http::Method::GET)
+        .and_then(|path| super::return_path::ReturnPath::parse(path, citizen));
+    let target = asked_for.map_or_else(|| start.to_owned(), |path| path.sign_in_at(start));
+    Redirect::to(&target).into_response()
+}
+
 /// The middleware; runs after the session middleware attached the caller.
 pub async fn guard_pages(
     State(guard): State<GuardState>,
@@ -76,10 +94,7 @@ pub async fn guard_pages(
         (Access::Staff(roles), Caller::Staff(member)) if member.has_any(roles) => {
             return next.run(request).await
         }
-        (Access::Citizen, Caller::Anonymous) => return Redirect::to("/log-ind").into_response(),
-        (Access::Staff(_), Caller::Anonymous) => {
-            return Redirect::to("/medarbejder/log-ind").into_response()
-        }
+        (access, Caller::Anonymous) => return to_sign_in(access, &request),
         _ => {}
     }
     let identity = Identity::of(&caller);

@@ -11,6 +11,7 @@ pub mod guard;
 pub mod lockout;
 pub mod oidc;
 pub mod rejections;
+pub mod return_path;
 pub mod session;
 pub mod store;
 
@@ -40,6 +41,7 @@ use self::claims::{Assurance, CprClaim};
 use self::lockout::{Identity, LockoutPolicy, Party};
 use self::oidc::{OidcRelyingParty, OidcSettings, PendingAuthorization, VerifiedLogin};
 use self::rejections::{Rejection, RejectionReason};
+use self::return_path::ReturnPath;
 use self::session::{SignedIn, SignedInAs, USER_KEY};
 use crate::clock;
 use crate::config::Config;
@@ -47,6 +49,8 @@ use crate::http::client_addr::ClientAddr;
 
 /// Callback registered at the MitID broker.
 pub const CITIZEN_CALLBACK: &str = "/auth/callback";
+/// The session key of the page to return to after the pending sign-in.
+const RETURN_KEY: &str = "return_to";
 /// Callback registered at the workforce identity provider.
 pub const STAFF_CALLBACK: &str = "/auth/medarbejder/callback";
 
@@ -282,6 +286,7 @@ async fn start_sign_in(
     Extension(kind): Extension<Kind>,
     ClientAddr(client): ClientAddr,
     session: Session,
+    Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let (pool, auth) = (&pool, auth.as_ref());
     let now = clock::now();
@@ -309,7 +314,19 @@ async fn start_sign_in(
             return refused(SignInRefusal::ProviderUnavailable);
         }
     };
-    if let Err(error) = session.insert(kind.pending_key(), pending).await {
+    // Where to go afterwards: only a page behind this sign-in, or nowhere.
+    let return_to = query
+        .get(return_path::PARAMETER)
+        .and_then(|text| ReturnPath::parse(text, kind == Kind::Citizen))
+        .map(|path| path.as_str().to_owned());
+    let stored = async {
+        session.insert(kind.pending_key(), pending).await?;
+        match return_to {
+            Some(path) => session.insert(RETURN_KEY, path).await,
+            None => session.remove::<String>(RETURN_KEY).await.map(|_| ()),
+        }
+    };
+    if let Err(error) = stored.await {
         tracing::error!(error = %app::error::redacted(&error), "cannot store the pending sign-in");
         return refused(SignInRefusal::Interrupted);
     }
@@ -359,11 +376,26 @@ async fn finish_sign_in(
             return refuse(pool, auth, now, client, kind.callback_path(), refusal).await
         }
     };
-    let landing = match &who {
+    let usual = match &who {
         SignedInAs::Citizen { .. } => "/min-log",
         SignedInAs::Staff(member) if member.has_any(Role::OVERSEERS) => "/dpo",
         SignedInAs::Staff(_) => "/sagsbehandling",
     };
+    // The page that asked for the sign-in, checked again for who signed in.
+    let asked_for = session
+        .remove::<String>(RETURN_KEY)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|text| ReturnPath::parse(&text, kind == Kind::Citizen))
+        .filter(|path| match &who {
+            SignedInAs::Citizen { .. } => true,
+            SignedInAs::Staff(member) => path.opens_for(member),
+        });
+    let landing = asked_for
+        .as_ref()
+        .map_or(usual, |path| path.as_str())
+        .to_owned();
     // Where the DPO's and caseworkers' daily digest goes.
     let login_email = login.email.clone();
     let user = SignedIn {
@@ -382,7 +414,7 @@ async fn finish_sign_in(
         anyhow::Ok(())
     };
     match stored.await {
-        Ok(()) => Redirect::to(landing).into_response(),
+        Ok(()) => Redirect::to(&landing).into_response(),
         Err(error) => {
             tracing::error!(error = %app::error::redacted(&error), "cannot complete the sign-in");
             refused(SignInRefusal::Interrupted)

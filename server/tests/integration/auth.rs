@@ -478,3 +478,54 @@ async fn no_session_row_address_or_header_the_portal_writes_carries_the_cpr_numb
         assert!(!carries_annas_cpr(value), "{name}: {value}");
     }
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_sign_in_returns_to_the_page_that_asked_for_it_and_nowhere_else(pool: PgPool) {
+    let app = router(pool.clone());
+    // A link from the notice e-mail, opened without a session.
+    let asked = get(&app, "/henvendelser/7?besked=svar").await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    let start = asked.location().to_owned();
+    assert_eq!(
+        start,
+        "/log-ind?tilbage=%2Fhenvendelser%2F7%3Fbesked%3Dsvar"
+    );
+    let (landing, _) = crate::support::sign_in_at(&app, &start, "anna").await;
+    assert_eq!(landing, "/henvendelser/7?besked=svar");
+
+    // Anything but a page behind the same sign-in lands where it usually does.
+    for (start, account, usual) in [
+        (
+            "/log-ind?tilbage=https%3A%2F%2Fevil.example%2F",
+            "anna",
+            "/min-log",
+        ),
+        (
+            "/log-ind?tilbage=%2F%2Fevil.example%2Fmin-log",
+            "anna",
+            "/min-log",
+        ),
+        ("/log-ind?tilbage=%2Fsagsbehandling", "anna", "/min-log"),
+        (
+            "/medarbejder/log-ind?tilbage=%2Fmin-log",
+            "sagsbehandler",
+            "/sagsbehandling",
+        ),
+        // A caseworker is not sent to the DPO's page.
+        (
+            "/medarbejder/log-ind?tilbage=%2Fdpo",
+            "sagsbehandler",
+            "/sagsbehandling",
+        ),
+    ] {
+        let (landing, _) = crate::support::sign_in_at(&app, start, account).await;
+        assert_eq!(landing, usual, "{start}");
+    }
+    let (landing, _) = crate::support::sign_in_at(
+        &app,
+        "/medarbejder/log-ind?tilbage=%2Fsagsbehandling%3Fside%3D2",
+        "dpo",
+    )
+    .await;
+    assert_eq!(landing, "/sagsbehandling?side=2");
+}

@@ -398,7 +398,7 @@ async fn a_block_signs_the_identity_out_wherever_it_is_signed_in(pool: PgPool) {
     // … and end his session at home; Anna's lives on.
     let after = get_with_cookie(&at_home, "/min-log", &carl).await;
     assert_eq!(after.status, StatusCode::SEE_OTHER);
-    assert_eq!(after.location(), "/log-ind");
+    assert_eq!(after.location(), "/log-ind?tilbage=%2Fmin-log");
     assert_eq!(
         get_with_cookie(&at_home, "/min-log", &anna).await.status,
         StatusCode::OK

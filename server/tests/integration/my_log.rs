@@ -217,7 +217,12 @@ async fn only_signed_in_citizens_reach_their_log(pool: PgPool) {
     ] {
         let reply = get(&app, path).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
-        assert_eq!(reply.location(), "/log-ind", "{path}");
+        // To the sign-in, which returns to the page.
+        assert_eq!(
+            reply.location(),
+            format!("/log-ind?tilbage={}", app::text::query_value(path)),
+            "{path}"
+        );
     }
     let (_, caseworker) = sign_in_at(&app, "/medarbejder/log-ind", "sagsbehandler").await;
     let reply = get_with_cookie(&app, "/min-log/eksport.csv", &caseworker).await;

@@ -54,7 +54,14 @@ async fn anonymous_visitors_are_sent_to_the_staff_sign_in(pool: PgPool) {
     for path in ["/sagsbehandling", "/dpo", "/dpo/noget"] {
         let reply = get(&app, path).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
-        assert_eq!(reply.location(), "/medarbejder/log-ind", "{path}");
+        assert_eq!(
+            reply.location(),
+            format!(
+                "/medarbejder/log-ind?tilbage={}",
+                app::text::query_value(path)
+            ),
+            "{path}"
+        );
     }
 }
 
