@@ -26,7 +26,7 @@ test('a citizen sees their log, filters it by system and downloads it as CSV', a
   );
   await expectAccessible(page);
 
-  await page.getByLabel('System').selectOption({ label: 'Sags- og dokumentsystemet' });
+  await page.getByLabel('System', { exact: true }).selectOption({ label: 'Sags- og dokumentsystemet' });
   await page.getByRole('button', { name: 'Vis', exact: true }).click();
   await expect(page).toHaveURL(/[?&]system=esdh/);
   await settle(page);
