@@ -10,8 +10,6 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-
-use crate::http::route_list::Routes;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde::Serialize;
 use sqlx::PgPool;
@@ -29,6 +27,7 @@ use crate::auth::rejections::Rejection;
 use crate::auth::rejections::RejectionReason;
 use crate::clock;
 use crate::http::client_addr::ClientAddr;
+use crate::http::route_list::Routes;
 
 /// The path events are posted to.
 pub const EVENTS_PATH: &str = "/api/v1/access-events";

@@ -9,8 +9,6 @@
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-
-use crate::http::route_list::Routes;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
@@ -25,6 +23,7 @@ use crate::clock;
 pub use crate::http::download::download;
 use crate::http::download::{DanishCsv, CSV_CONTENT_TYPE};
 use crate::http::error::HttpError;
+use crate::http::route_list::Routes;
 
 /// The routes, to be merged inside the session and guard layers.
 pub fn routes() -> Routes<AppState> {

@@ -24,8 +24,6 @@ use axum::http::Method;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Extension;
-
-use crate::http::route_list::Routes;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use tower_sessions::Session;
@@ -46,6 +44,7 @@ use self::session::{SignedIn, SignedInAs, USER_KEY};
 use crate::clock;
 use crate::config::Config;
 use crate::http::client_addr::ClientAddr;
+use crate::http::route_list::Routes;
 
 /// Callback registered at the MitID broker.
 pub const CITIZEN_CALLBACK: &str = "/auth/callback";

@@ -16,8 +16,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 
-use crate::http::route_list::Routes;
-
 use app::error::AppError;
 use app::form::FormReply;
 use app::requests::actions::Notice;
@@ -26,6 +24,7 @@ use app::requests::store::StoreError;
 use app::state::AppState;
 
 use crate::http::render;
+use crate::http::route_list::Routes;
 
 /// Every request route, to be merged inside the session and guard layers.
 pub fn routes() -> Routes<AppState> {
