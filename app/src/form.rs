@@ -26,6 +26,10 @@ pub struct FormReply {
     pub errors: BTreeMap<String, String>,
     /// A message about the whole form (e.g. someone else changed the request).
     pub message: Option<String>,
+    /// The form's field names in the order the browser sent them (the order
+    /// on the page), so the error summary lists the errors in that order.
+    #[serde(default)]
+    pub field_order: Vec<String>,
 }
 
 /// The reply the server rendered this page with, if any.
@@ -83,18 +87,24 @@ impl FormState {
         self.reply.as_ref().and_then(|reply| reply.message.clone())
     }
 
-    /// (field id, message) for the error summary.
+    /// (field id, message) for the error summary, in the order of the
+    /// fields on the page (a field the browser did not send, last).
     pub fn errors(&self) -> Vec<(String, String)> {
-        self.reply
-            .as_ref()
-            .map(|reply| {
-                reply
-                    .errors
-                    .iter()
-                    .map(|(field, message)| (self.field_id(field), message.clone()))
-                    .collect()
-            })
-            .unwrap_or_default()
+        let Some(reply) = self.reply.as_ref() else {
+            return Vec::new();
+        };
+        let mut errors: Vec<(&String, &String)> = reply.errors.iter().collect();
+        errors.sort_by_key(|(field, _)| {
+            reply
+                .field_order
+                .iter()
+                .position(|name| name == *field)
+                .unwrap_or(usize::MAX)
+        });
+        errors
+            .into_iter()
+            .map(|(field, message)| (self.field_id(field), message.clone()))
+            .collect()
     }
 }
 

@@ -43,6 +43,8 @@ struct FormPage<'a> {
     /// The form's name on that page ([`FormReply::form`]).
     form: &'static str,
     fields: Fields,
+    /// The fields' names in the order the browser sent them.
+    field_order: Vec<String>,
 }
 
 impl<'a> FormPage<'a> {
@@ -55,21 +57,24 @@ impl<'a> FormPage<'a> {
         form: &'static str,
     ) -> FormPage<'a> {
         let (parts, body) = request.into_parts();
-        let fields = match Form::<Vec<(String, String)>>::from_request(
+        let pairs = match Form::<Vec<(String, String)>>::from_request(
             Request::from_parts(parts.clone(), body),
             &(),
         )
         .await
         {
-            Ok(Form(pairs)) => pairs.into_iter().collect(),
-            Err(_) => Fields::new(),
+            Ok(Form(pairs)) => pairs,
+            Err(_) => Vec::new(),
         };
+        let field_order = pairs.iter().map(|(name, _)| name.clone()).collect();
+        let fields: Fields = pairs.into_iter().collect();
         FormPage {
             state,
             parts,
             path,
             form,
             fields,
+            field_order,
         }
     }
 
@@ -105,6 +110,7 @@ impl<'a> FormPage<'a> {
             values,
             errors: errors.0,
             message,
+            field_order: self.field_order,
         };
         render::page(
             self.state,

@@ -976,3 +976,37 @@ async fn a_staff_look_up_is_logged_with_the_staff_members_own_unit(pool: PgPool)
     let codes: Vec<&str> = units.iter().map(|(_, code)| code.as_str()).collect();
     assert_eq!(codes, ["BS", "JUR"], "{units:?}");
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_error_summary_follows_the_order_of_the_fields(pool: PgPool) {
+    let Portal { app, sara, .. } = portal(&pool).await;
+    // An empty registration, its fields in the order of the page.
+    let empty: Vec<(&str, &str)> = [
+        "kind",
+        "channel",
+        "received_date",
+        "received_time",
+        "citizen_name",
+        "cpr",
+        "identity_check",
+        "about",
+    ]
+    .iter()
+    .map(|name| (*name, ""))
+    .collect();
+    let reply = post_form(&app, "/sagsbehandling/registrer", &sara, &empty).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let summary = &reply.body[reply.body.find("alert-error").unwrap()..];
+    let summary = &summary[..summary.find("</ul>").unwrap()];
+    let linked: Vec<&str> = summary
+        .split("href=\"#register-")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect();
+    let mut in_page_order = linked.clone();
+    in_page_order.sort_by_key(|field| empty.iter().position(|(name, _)| name == field));
+    assert!(linked.len() >= 4, "{linked:?}");
+    assert_eq!(linked, in_page_order);
+    // Alphabetically "about" would come first; on the page it is last.
+    assert_eq!(linked.first(), Some(&"kind"));
+}
