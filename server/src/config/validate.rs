@@ -57,6 +57,8 @@ impl Config {
             ("staff_roles_claim", self.staff_roles_claim.as_str()),
             ("staff_unit_claim", self.staff_unit_claim.as_str()),
             ("staff_required_amr", self.staff_required_amr.as_str()),
+            ("request_intake_unit", self.request_intake_unit.as_str()),
+            ("request_purpose", self.request_purpose.as_str()),
         ] {
             if value.trim().is_empty() {
                 return Err(invalid(setting, "must not be empty"));
@@ -67,14 +69,6 @@ impl Config {
             u64::from(self.digest_due_within_days),
             1..=60,
         )?;
-        for (setting, value) in [
-            ("request_intake_unit", self.request_intake_unit.as_str()),
-            ("request_purpose", self.request_purpose.as_str()),
-        ] {
-            if value.trim().is_empty() {
-                return Err(invalid(setting, "must not be empty"));
-            }
-        }
         within(
             "session_idle_minutes",
             u64::from(self.session_idle_minutes),

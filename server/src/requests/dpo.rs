@@ -13,7 +13,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use crate::http::route_list::Routes;
 
 use app::access_control::parse_lift_form;
-use app::error::AppError;
 use app::pages::dpo::{LIFT_FORM, LIFT_PATH};
 use app::requests::forms::FieldErrors;
 
@@ -55,15 +54,7 @@ async fn lift_block(
             page.again(FieldErrors::default(), Some(message), StatusCode::CONFLICT)
                 .await
         }
-        Err(error) => {
-            let message = AppError::internal(&error).to_string();
-            page.again(
-                FieldErrors::default(),
-                Some(message),
-                StatusCode::INTERNAL_SERVER_ERROR,
-            )
-            .await
-        }
+        Err(error) => page.internal_error(&error).await,
     }
 }
 

@@ -162,16 +162,20 @@ impl<'a> FormPage<'a> {
                 let path = self.path.clone();
                 render::page(self.state, self.parts, &path, || {}, StatusCode::NOT_FOUND).await
             }
-            other => {
-                let message = AppError::internal(&other).to_string();
-                self.again(
-                    FieldErrors::default(),
-                    Some(message),
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                )
-                .await
-            }
+            other => self.internal_error(&other).await,
         }
+    }
+
+    /// The page again after a failure of our own: logged, and shown with
+    /// only its reference.
+    async fn internal_error(self, cause: impl std::fmt::Debug + Send) -> Response {
+        let message = AppError::internal(cause).to_string();
+        self.again(
+            FieldErrors::default(),
+            Some(message),
+            StatusCode::INTERNAL_SERVER_ERROR,
+        )
+        .await
     }
 }
 
