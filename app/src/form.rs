@@ -70,6 +70,16 @@ impl FormState {
         }
     }
 
+    /// The `id` of the section around the form (a [`ReturnedFormAlert`]
+    /// links to it).
+    pub fn section_id(&self) -> String {
+        FormState::section_id_of(&self.form)
+    }
+
+    fn section_id_of(form: &str) -> String {
+        format!("{form}-section")
+    }
+
     pub fn value(&self, name: &str) -> String {
         self.reply
             .as_ref()
@@ -148,8 +158,10 @@ impl FormErrorsShown {
 /// opens (`autofocus`, with or without JavaScript), a heading that says what
 /// to do, and a link to each field in error (followed by the browser, which
 /// moves focus to the field), plus the form-wide message.
+///
+/// Below a [`ReturnedFormAlert`] (which has the focus) pass `focus=false`.
 #[component]
-pub fn ErrorSummary(state: FormState) -> impl IntoView {
+pub fn ErrorSummary(state: FormState, #[prop(default = true)] focus: bool) -> impl IntoView {
     let errors = state.errors();
     let message = state.message();
     let shown = message.is_some() || !errors.is_empty();
@@ -160,7 +172,7 @@ pub fn ErrorSummary(state: FormState) -> impl IntoView {
     }
     shown.then(|| {
         view! {
-            <div class="alert alert-error" role="alert" tabindex="-1" autofocus>
+            <div class="alert alert-error" role="alert" tabindex="-1" autofocus=focus>
                 <div class="alert-body">
                     <p class="alert-heading">"Ret det, der er markeret, og send igen"</p>
                     {message.map(|message| view! { <p class="alert-text">{message}</p> })}
@@ -171,6 +183,38 @@ pub fn ErrorSummary(state: FormState) -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     })}
+                </div>
+            </div>
+        }
+    })
+}
+
+/// At the top of a page whose forms post to addresses of their own (and
+/// come back through a redirect): when one of them failed, says which, links
+/// to its section ([`FormState::section_id`]) and takes the focus; the
+/// section's [`ErrorSummary`] lists what is wrong. `heading_of` names a form
+/// of the page by its name; a reply for no form of the page shows nothing.
+#[component]
+pub fn ReturnedFormAlert(
+    reply: Option<FormReply>,
+    heading_of: fn(&str) -> Option<String>,
+) -> impl IntoView {
+    let failed = reply.and_then(|reply| {
+        let heading = heading_of(&reply.form)?;
+        let shown = reply.message.is_some() || !reply.errors.is_empty();
+        shown.then(|| (FormState::section_id_of(&reply.form), heading))
+    });
+    failed.map(|(section, heading)| {
+        if let Some(form_errors) = use_context::<FormErrorsShown>() {
+            form_errors.0.set(true);
+        }
+        view! {
+            <div class="alert alert-error" role="alert" tabindex="-1" autofocus>
+                <div class="alert-body">
+                    <p class="alert-heading">"Det, du sendte, blev ikke gemt"</p>
+                    <p class="alert-text">
+                        <a href=format!("#{section}") rel="external">{format!("Se hvad der skal rettes under \"{heading}\"")}</a>
+                    </p>
                 </div>
             </div>
         }

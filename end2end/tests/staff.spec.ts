@@ -58,13 +58,19 @@ test('the DPO lifts a block', async ({ page, javaScriptEnabled }) => {
   await expect(row).toHaveCount(1);
   await expectAccessible(page);
   const id = (await row.getByRole('cell').first().textContent())?.trim() ?? '';
-  // Without a cause the form comes back with the error at its field.
+  // Without a cause the form comes back to /dpo (Post/Redirect/Get) with the
+  // error at its field and the choice kept.
   await page.getByLabel('Spærring', { exact: true }).selectOption(id);
   await page.getByRole('button', { name: 'Ophæv spærringen' }).click();
-  await expect(page.getByRole('alert')).toContainText('Skriv, hvorfor spærringen ophæves');
-  // The page with the error is the answer to a POST, which the scan without
-  // JavaScript cannot load again in its own context; the same server-rendered
-  // page is scanned in the run with JavaScript.
+  await expect(page).toHaveURL('/dpo');
+  await expect(page.getByRole('alert').filter({ hasText: 'Det, du sendte, blev ikke gemt' })).toBeFocused();
+  await expect(page.locator('#lift-block-section').getByRole('alert')).toContainText(
+    'Skriv, hvorfor spærringen ophæves',
+  );
+  await expect(page.getByLabel('Spærring', { exact: true })).toHaveValue(id);
+  // The error is shown once, to this page load; the scan without JavaScript
+  // loads the address again in its own context and would see the plain page,
+  // so the page with the error is scanned in the run with JavaScript.
   if (javaScriptEnabled) await expectAccessible(page);
   await page.getByLabel('Spærring', { exact: true }).selectOption(id);
   await page.getByLabel('Årsag til ophævelsen').fill('Testadresse; ingen grund til spærring');

@@ -19,8 +19,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::error::{AppError, ErrorAlert};
 use crate::form::{
-    use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, Select, TextArea, TextInput,
-    VersionField,
+    use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, ReturnedFormAlert, Select,
+    TextArea, TextInput, VersionField,
 };
 use crate::pages::request_parts::{
     use_request_by_path, Attachments, FactsList, History, Notice, RequestFrame,
@@ -29,8 +29,9 @@ use crate::requests::actions::CaseAction;
 use crate::requests::views::{CaseView, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE};
 use crate::requests::{Channel, ExtensionReason, Kind, RefusalGround, Status};
 
-/// Put in context by the server when a caseworker asked to see the CPR
-/// number in full (a POST), so [`load_case`] reveals and logs it.
+/// Put in context by the server for the one rendering of the case page
+/// after a caseworker asked to see the CPR number in full (a POST that
+/// redirects to the page), so [`load_case`] reveals and logs it.
 #[derive(Clone, Copy, Debug)]
 pub struct RevealCpr;
 
@@ -279,11 +280,12 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         <h1>{format!("{} {}", facts.kind.label(), facts.number)}</h1>
         <Notice code=notice/>
         {conflict.map(|text| view! { <ErrorAlert text/> })}
+        <ReturnedFormAlert reply=reply.clone() heading_of=action_heading/>
         <p class="font-lead">{if open { days } else { String::new() }}</p>
         <dl>
             <dt>"Borger"</dt><dd>{case.citizen_name.clone()}</dd>
             <dt>"CPR-nummer"</dt>
-            <dd>
+            <dd id="cpr" tabindex="-1">
                 {match case.cpr_revealed.clone() {
                     Some(cpr) => view! { <strong>{cpr}</strong>" (visningen er logget)" }.into_any(),
                     None if case.may_act => view! {
@@ -311,6 +313,11 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
     }
 }
 
+/// The heading of the case action named `form` (a form of the case page).
+fn action_heading(form: &str) -> Option<String> {
+    CaseAction::from_slug(form).map(|action| action.heading().to_owned())
+}
+
 /// One action's form: heading, error summary, the fields `children` renders
 /// with the form's reply state, and the submit button.
 #[component]
@@ -327,10 +334,11 @@ where
 {
     let slug = action.slug();
     let state = FormState::of(&reply, slug);
+    let section = state.section_id();
     view! {
-        <section class="case-action" aria-labelledby=format!("action-{slug}")>
+        <section class="case-action" id=section tabindex="-1" aria-labelledby=format!("action-{slug}")>
             <h3 id=format!("action-{slug}")>{action.heading()}</h3>
-            <ErrorSummary state=state.clone()/>
+            <ErrorSummary state=state.clone() focus=false/>
             <form method="post" action=format!("{base}/{slug}")>
                 <VersionField version/>
                 {children(state)}

@@ -13,7 +13,9 @@ use leptos_meta::Title;
 use crate::access_control::AccessControlOverview;
 use crate::chart::{Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
-use crate::form::{use_form_reply, ErrorSummary, FormReply, FormState, Select, TextArea};
+use crate::form::{
+    use_form_reply, ErrorSummary, FormReply, FormState, ReturnedFormAlert, Select, TextArea,
+};
 use leptos_router::hooks::use_query_map;
 
 /// Where the form lifting a block posts to (a server route).
@@ -55,6 +57,13 @@ pub async fn load_mail_health() -> Result<MailHealth, AppError> {
         .map_err(AppError::internal)
 }
 
+/// The heading of the lift form, the one form on `/dpo`.
+const LIFT_HEADING: &str = "Ophæv en spærring";
+
+fn lift_form_heading(form: &str) -> Option<String> {
+    (form == LIFT_FORM).then(|| LIFT_HEADING.to_owned())
+}
+
 /// `/dpo`: deadlines, then rejected access attempts and blocks.
 #[component]
 pub fn DpoPage() -> impl IntoView {
@@ -67,6 +76,12 @@ pub fn DpoPage() -> impl IntoView {
     view! {
         <Title text="Databeskyttelsesrådgiver"/>
         <h1>"Overblik for databeskyttelsesrådgiveren"</h1>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let reply = reply.await.ok().flatten();
+                view! { <ReturnedFormAlert reply heading_of=lift_form_heading/> }
+            })}
+        </Suspense>
         <Suspense>
             {move || Suspend::new(async move {
                 match deadlines.await {
@@ -135,14 +150,16 @@ fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl I
                         </tbody>
                     </table>
                 </ScrollingTable>
-                <h3 id="ophaev">"Ophæv en spærring"</h3>
-                <p>"Ophæv en spærring, når årsagen er undersøgt. Det bliver registreret, hvem der ophævede den, og hvorfor."</p>
-                <form method="post" action=LIFT_PATH>
-                    <ErrorSummary state=state.clone()/>
-                    <Select name="block" label="Spærring" state=state.clone() choices placeholder="Vælg spærring"/>
-                    <TextArea name="cause" label="Årsag til ophævelsen" hint="Fx hvad undersøgelsen af forsøgene viste. Højst 500 tegn, ingen CPR-numre." state=state.clone() rows=3/>
-                    <button type="submit" class="button button-primary">"Ophæv spærringen"</button>
-                </form>
+                <section id=state.section_id() tabindex="-1" aria-labelledby="ophaev">
+                    <h3 id="ophaev">{LIFT_HEADING}</h3>
+                    <p>"Ophæv en spærring, når årsagen er undersøgt. Det bliver registreret, hvem der ophævede den, og hvorfor."</p>
+                    <form method="post" action=LIFT_PATH>
+                        <ErrorSummary state=state.clone() focus=false/>
+                        <Select name="block" label="Spærring" state=state.clone() choices placeholder="Vælg spærring"/>
+                        <TextArea name="cause" label="Årsag til ophævelsen" hint="Fx hvad undersøgelsen af forsøgene viste. Højst 500 tegn, ingen CPR-numre." state=state.clone() rows=3/>
+                        <button type="submit" class="button button-primary">"Ophæv spærringen"</button>
+                    </form>
+                </section>
             }
             .into_any()
         }}

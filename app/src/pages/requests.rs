@@ -23,7 +23,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::access_log::my_log::LogRow;
 use crate::error::{AppError, ErrorAlert};
 use crate::form::{
-    load_form_reply, ErrorSummary, FormReply, FormState, TextArea, TextInput, VersionField,
+    load_form_reply, ErrorSummary, FormReply, FormState, ReturnedFormAlert, TextArea, TextInput,
+    VersionField,
 };
 use crate::pages::request_parts::{
     use_request_by_path, Attachments, FactsList, History, Notice, RequestFrame,
@@ -325,6 +326,15 @@ fn RequestTable(rows: Vec<CitizenRequestRow>) -> impl IntoView {
     }
 }
 
+/// The heading of the citizen's form named `form` on their request's page.
+fn citizen_form_heading(form: &str) -> Option<String> {
+    match form {
+        "message" => Some("Skriv til kommunen".to_owned()),
+        "withdraw" => Some("Træk henvendelsen tilbage".to_owned()),
+        _ => None,
+    }
+}
+
 /// `/henvendelser/<id>`.
 #[component]
 pub fn MyRequestPage() -> impl IntoView {
@@ -352,6 +362,7 @@ fn MyRequest(
     view! {
         <h1>{format!("{} {}", facts.kind.label(), facts.number)}</h1>
         <Notice code=notice/>
+        <ReturnedFormAlert reply=reply.clone() heading_of=citizen_form_heading/>
         <FactsList facts=facts.clone()/>
         {request.notify_email.map(|email| view! {
             <p class="text-small">{format!("Vi skriver til {email}, når der er nyt i henvendelsen.")}</p>
@@ -359,21 +370,25 @@ fn MyRequest(
         <Attachments facts=facts.clone() base=base.clone()/>
         <History entries=facts.history.clone()/>
         {open.then(|| view! {
-            <h2>"Skriv til kommunen"</h2>
-            <ErrorSummary state=message_state.clone()/>
-            <form method="post" action=format!("{base}/besked")>
-                <VersionField version=facts.version/>
-                <TextArea name="body" label="Din besked" state=message_state.clone()/>
-                <button type="submit" class="button button-primary">"Send besked"</button>
-            </form>
-            <h2>"Træk henvendelsen tilbage"</h2>
-            <ErrorSummary state=withdraw_state.clone()/>
-            <p>"Har du ikke længere brug for svar, kan du trække henvendelsen tilbage. Det kan ikke fortrydes, men du kan altid sende en ny."</p>
-            <form method="post" action=format!("{base}/tilbagetraek")>
-                <VersionField version=facts.version/>
-                <button type="submit" class="button button-secondary">"Træk henvendelsen tilbage"</button>
-            </form>
-        })}
+            <section id=message_state.section_id() tabindex="-1" aria-labelledby="message-heading">
+                <h2 id="message-heading">{citizen_form_heading("message")}</h2>
+                <ErrorSummary state=message_state.clone() focus=false/>
+                <form method="post" action=format!("{base}/besked")>
+                    <VersionField version=facts.version/>
+                    <TextArea name="body" label="Din besked" state=message_state.clone()/>
+                    <button type="submit" class="button button-primary">"Send besked"</button>
+                </form>
+            </section>
+            <section id=withdraw_state.section_id() tabindex="-1" aria-labelledby="withdraw-heading">
+                <h2 id="withdraw-heading">{citizen_form_heading("withdraw")}</h2>
+                <ErrorSummary state=withdraw_state.clone() focus=false/>
+                <p>"Har du ikke længere brug for svar, kan du trække henvendelsen tilbage. Det kan ikke fortrydes, men du kan altid sende en ny."</p>
+                <form method="post" action=format!("{base}/tilbagetraek")>
+                    <VersionField version=facts.version/>
+                    <button type="submit" class="button button-secondary">"Træk henvendelsen tilbage"</button>
+                </form>
+            </section>
+        }.into_any())}
         <p class="mt-6"><a href="/henvendelser">"Til mine henvendelser"</a></p>
     }
 }

@@ -6,6 +6,7 @@ pub mod client_addr;
 pub mod download;
 pub mod error;
 pub mod error_page;
+pub mod flash;
 pub mod health;
 pub mod middleware;
 pub mod rate_limit;
@@ -164,6 +165,7 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
+        .layer(axum::middleware::from_fn(flash::deliver))
         .layer(axum::middleware::from_fn(
             crate::auth::session::attach_caller,
         ))

@@ -1,7 +1,7 @@
 //! The caseworker's forms: every action on a request
 //! (`POST /sagsbehandling/<id>/<action>`), showing the CPR number in full
-//! (`POST /sagsbehandling/<id>/vis-cpr`, which renders the page with the
-//! number; the page's loader logs it), registering a request that came by
+//! (`POST /sagsbehandling/<id>/vis-cpr`, which sends the caseworker back to
+//! the page with the number shown once; the page's loader logs it), registering a request that came by
 //! letter, phone or e-mail (`POST /sagsbehandling/registrer`), and
 //! downloading an answer's attachment.
 //!
@@ -17,7 +17,6 @@ use crate::http::route_list::Routes;
 use app::caller::StaffMember;
 use app::capability::{CaseActor, CaseReader};
 use app::error::AppError;
-use app::pages::casework::RevealCpr;
 use app::requests::actions::{CaseAction, Notice};
 use app::requests::forms::{
     parse_answer, parse_extension, parse_message, parse_refusal, parse_registration, FieldErrors,
@@ -32,7 +31,7 @@ use crate::access_log::citizen_exports::access_answer_csv;
 use crate::clock;
 use crate::http::download::CSV_CONTENT_TYPE;
 use crate::http::error::HttpError;
-use crate::http::render;
+use crate::http::flash::{self, Carried};
 
 pub fn routes() -> Routes<AppState> {
     Routes::new()
@@ -42,22 +41,18 @@ pub fn routes() -> Routes<AppState> {
         .get("/sagsbehandling/{id}/bilag/{attachment}", attachment)
 }
 
+/// Shows the CPR number in full once: back to the case page, whose next
+/// rendering reveals (and logs) it; a reload shows it masked again.
 async fn reveal_cpr(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    _actor: CaseActor,
+    actor: CaseActor,
     request: Request,
-) -> Response {
+) -> Result<Response, HttpError> {
+    casework::check_acts_on(&state.pool, &actor, id).await?;
     let (parts, _) = request.into_parts();
     let path = format!("/sagsbehandling/{id}");
-    render::page(
-        &state,
-        parts,
-        &path,
-        || leptos::prelude::provide_context(RevealCpr),
-        StatusCode::OK,
-    )
-    .await
+    Ok(flash::redirect_with(&parts, &path, "#cpr", Carried::RevealCpr).await)
 }
 
 /// A caseworker's action on request `id`; the action is named by the last
@@ -72,10 +67,16 @@ async fn act(
     };
     let path = format!("/sagsbehandling/{id}");
     let page = FormPage::read(&state, request, path.clone(), action.slug()).await;
+    // The DPO has no action forms: a post of one is refused outright, and
+    // another unit's request is not found, before anything is read.
     let actor = match acting_caseworker(&page, ONLY_CASEWORKERS) {
         Ok(actor) => actor,
-        Err(refused) => return refused.answer(page).await,
+        Err(NotActing::Reader(text)) => return AppError::Refused(text.to_owned()).into_response(),
+        Err(NotActing::Denied(error)) => return error.into_response(),
     };
+    if let Err(error) = casework::check_acts_on(&state.pool, &actor, id).await {
+        return page.store_failed(error).await;
+    }
     let fields = page.fields.clone();
     let (page, version) = match page.with_version().await {
         Ok(checked) => checked,

@@ -157,6 +157,10 @@ async fn act(
 ) -> Response {
     let path = format!("/henvendelser/{id}");
     let page = FormPage::read(&state, request, path.clone(), form.name()).await;
+    // Someone else's request is not found, before anything is read.
+    if let Err(error) = citizen_store::check_owned(&state.pool, &citizen, id).await {
+        return page.store_failed(error).await;
+    }
     let fields = page.fields.clone();
     let (page, version) = match page.with_version().await {
         Ok(checked) => checked,

@@ -3,8 +3,11 @@
 //! ([`casework`]), and the DPO's CSV export ([`dpo`]). Each handler reads the
 //! form, validates it (`app::requests::forms`), calls one store function
 //! (`app::requests::store`, one transaction) and then either redirects (303)
-//! to the next page or renders the form's page again with what was typed and
-//! what is wrong ([`app::form::FormReply`]), so nothing is lost.
+//! to the next page or shows the form's page again with what was typed and
+//! what is wrong ([`app::form::FormReply`]), so nothing is lost: rendered at
+//! once when the form posts to its page's own address, through a redirect
+//! ([`crate::http::flash`]) when it posts elsewhere, so that a reload never
+//! repeats the action.
 
 pub mod casework;
 pub mod citizen;
@@ -23,6 +26,7 @@ use app::requests::forms::{parse_version, FieldErrors, Fields};
 use app::requests::store::StoreError;
 use app::state::AppState;
 
+use crate::http::flash::{self, Carried};
 use crate::http::render;
 use crate::http::route_list::Routes;
 
@@ -112,6 +116,11 @@ impl<'a> FormPage<'a> {
             message,
             field_order: self.field_order,
         };
+        // A form posted to another address than its page's: Post/Redirect/Get.
+        if self.parts.uri.path() != self.path {
+            return flash::redirect_with(&self.parts, &self.path, "", Carried::FormReply(reply))
+                .await;
+        }
         render::page(
             self.state,
             self.parts,

@@ -16,7 +16,8 @@ use server::access_log::partitions;
 use server::demo_data;
 
 use crate::support::{
-    get_with_cookie, post_form, request_version, router, send, sign_in_at, test_config, Reply,
+    get_with_cookie, post_form, request_version, returned_page, router, send, sign_in_at,
+    test_config, Reply,
 };
 
 struct Portal {
@@ -262,15 +263,37 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
     assert!(!log.body.contains("Sara"), "never the employee's name");
 
     // Revealing the CPR number is a deliberate POST, logged in the history.
+    // It goes back to the case page (Post/Redirect/Get), which shows the
+    // number once: a reload neither shows it again nor logs a second reveal.
     let revealed = post_form(app, &format!("/sagsbehandling/{id}/vis-cpr"), sara, &[]).await;
-    assert_eq!(revealed.status, StatusCode::OK);
-    assert!(revealed.body.contains("240381-9912"));
-    let reveals: i64 = sqlx::query_scalar("SELECT count(*) FROM data_request_events WHERE request_id = $1 AND action = 'cpr_revealed'")
-        .bind(id)
-        .fetch_one(&pool)
+    assert_eq!(
+        (revealed.status, revealed.location()),
+        (StatusCode::SEE_OTHER, format!("/sagsbehandling/{id}#cpr").as_str())
+    );
+    assert!(!revealed.body.contains("240381-9912"));
+    let case_page = format!("/sagsbehandling/{id}");
+    let shown = get_with_cookie(app, &case_page, sara).await;
+    assert!(shown.body.contains("240381-9912"));
+    let reveals = || async {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM data_request_events WHERE request_id = $1 AND action = 'cpr_revealed'")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(reveals().await, 1);
+    let reloaded = get_with_cookie(app, &case_page, sara).await;
+    assert!(!reloaded.body.contains("240381-9912"));
+    assert_eq!(reveals().await, 1);
+    // A reveal asked for on one request is not shown on another.
+    post_form(app, &format!("/sagsbehandling/{id}/vis-cpr"), sara, &[]).await;
+    let other = file_access_request(app, anna).await;
+    get_with_cookie(app, &format!("/sagsbehandling/{other}"), sara).await;
+    assert!(!get_with_cookie(app, &case_page, sara)
         .await
-        .unwrap();
-    assert_eq!(reveals, 1);
+        .body
+        .contains("240381-9912"));
+    assert_eq!(reveals().await, 1);
 
     let sara_id: String =
         sqlx::query_scalar("SELECT id FROM staff_members WHERE name = 'Sara Sagsbehandler'")
@@ -295,8 +318,9 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
             .await
             .unwrap();
     assert_eq!(assignee, Some(sara_id.clone()));
+    let case_page = format!("/sagsbehandling/{id}");
     let stranger = act(app, sara, id, "tildel", &[("assignee", "jobcenter-person")]).await;
-    assert_eq!(stranger.status, StatusCode::CONFLICT);
+    let stranger = returned_page(app, stranger, &case_page, sara).await;
     assert!(stranger.body.contains("Vælg en sagsbehandler i enheden."));
 
     let asked = act(app, sara, id, "uddybning", &[("body", "Hvilken periode?")]).await;
@@ -348,7 +372,7 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
         ],
     )
     .await;
-    assert_eq!(again.status, StatusCode::CONFLICT);
+    let again = returned_page(app, again, &case_page, sara).await;
     assert!(
         again.body.contains("kun forlænges én gang"),
         "{}",
@@ -429,7 +453,8 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
 
     // Illegal now: answering again, withdrawing; then close.
     let twice = act(app, sara, id, "svar", &[("body", "Igen")]).await;
-    assert_eq!(twice.status, StatusCode::CONFLICT);
+    let twice = returned_page(app, twice, &case_page, sara).await;
+    assert!(twice.body.contains("Det, du sendte, blev ikke gemt"));
     let current = request_version(&pool, id).await;
     let withdraw = post_form(
         app,
@@ -438,7 +463,7 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
         &[("version", &current)],
     )
     .await;
-    assert_eq!(withdraw.status, StatusCode::CONFLICT);
+    let withdraw = returned_page(app, withdraw, &format!("/henvendelser/{id}"), anna).await;
     assert!(withdraw.body.contains("allerede besvaret"));
     assert_eq!(
         act(app, sara, id, "luk", &[]).await.status,
@@ -467,15 +492,16 @@ async fn illegal_transitions_are_refused_and_change_nothing(pool: PgPool) {
     assert_eq!(withdrawn.status, StatusCode::SEE_OTHER);
     let events = history_len(&pool, id).await;
     let answer = act(app, sara, id, "svar", &[("body", "Svar")]).await;
-    assert_eq!(answer.status, StatusCode::CONFLICT);
+    let answer = returned_page(app, answer, &format!("/sagsbehandling/{id}"), sara).await;
     assert!(answer.body.contains("Henvendelsen er trukket tilbage."));
     assert_eq!(status_of(&pool, id).await, "withdrawn");
     assert_eq!(history_len(&pool, id).await, events);
 
     // Closing an open request is refused.
     let open = file_access_request(app, anna).await;
+    let open_page = format!("/sagsbehandling/{open}");
     let close = act(app, sara, open, "luk", &[]).await;
-    assert_eq!(close.status, StatusCode::CONFLICT);
+    let close = returned_page(app, close, &open_page, sara).await;
     assert!(close.body.contains("kan først lukkes"));
 
     // A § 22 restriction needs a written assessment; the citizen gets the
@@ -492,7 +518,7 @@ async fn illegal_transitions_are_refused_and_change_nothing(pool: PgPool) {
         ],
     )
     .await;
-    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let missing = returned_page(app, missing, &open_page, sara).await;
     assert!(missing
         .body
         .contains("kræver en konkret, skriftlig vurdering"));
@@ -547,7 +573,7 @@ async fn illegal_transitions_are_refused_and_change_nothing(pool: PgPool) {
         &[("reason", "complexity"), ("explanation", "For sent")],
     )
     .await;
-    assert_eq!(extend.status, StatusCode::CONFLICT);
+    let extend = returned_page(app, extend, &format!("/sagsbehandling/{late}"), sara).await;
     assert!(extend.body.contains("oprindelige frist er overskredet"));
     // The queue marks it overdue; Anna sees the registered request as hers.
     let queue = get_with_cookie(app, "/sagsbehandling", sara).await;
@@ -584,7 +610,7 @@ async fn two_caseworkers_acting_at_once_do_not_overwrite_each_other(pool: PgPool
         &[("version", &seen_by_kim), ("body", "Fra Kim")],
     )
     .await;
-    assert_eq!(second.status, StatusCode::CONFLICT);
+    let second = returned_page(app, second, &format!("/sagsbehandling/{id}"), &kim).await;
     assert!(second
         .body
         .contains("er blevet ændret, siden du åbnede siden"));
@@ -640,6 +666,7 @@ async fn each_role_sees_and_does_only_its_own(pool: PgPool) {
         &[("version", "1"), ("body", "Svar")],
     )
     .await;
+    // The DPO's page has no action forms: a crafted post is refused outright.
     assert_eq!(by_dpo.status, StatusCode::CONFLICT);
     assert!(by_dpo.body.contains("Kun sagsbehandlere i enheden"));
     assert_eq!(status_of(&pool, id).await, "received");
@@ -867,7 +894,8 @@ async fn a_control_character_in_a_form_or_a_filter_is_an_error_not_a_failure(poo
         &[("version", "1"), ("body", "note\u{0}")],
     )
     .await;
-    assert_eq!(note.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let note = returned_page(app, note, &format!("/sagsbehandling/{id}"), sara).await;
+    assert!(note.body.contains("kontroltegn"), "{}", note.body);
     assert_eq!(request_version(&pool, id).await, "1");
 
     let queue = get_with_cookie(app, "/sagsbehandling?enhed=%00", sara).await;

@@ -281,6 +281,22 @@ pub async fn post_form(
     send(router, request).await
 }
 
+/// A form that posts to an address other than its page's and failed comes
+/// back to the page through a redirect (Post/Redirect/Get): asserts that
+/// `posted` is that redirect to `page`, follows it as `cookie` and returns
+/// the page, which shows the form's reply this once.
+pub async fn returned_page(router: &Router, posted: Reply, page: &str, cookie: &str) -> Reply {
+    assert_eq!(
+        (posted.status, posted.location()),
+        (StatusCode::SEE_OTHER, page),
+        "a failed form goes back to its page: {}",
+        posted.body
+    );
+    let shown = get_with_cookie(router, page, cookie).await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.body);
+    shown
+}
+
 /// The version a data request has now (what a form shown now would carry).
 pub async fn request_version(pool: &PgPool, id: i64) -> String {
     let version: i32 = sqlx::query_scalar("SELECT version FROM data_requests WHERE id = $1")

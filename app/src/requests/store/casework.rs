@@ -504,6 +504,15 @@ async fn attach(
     Ok(true)
 }
 
+/// `Ok` when request `id` is one `actor` acts on (their unit's), otherwise
+/// [`StoreError::NotFound`].
+pub async fn check_acts_on(pool: &PgPool, actor: &CaseActor, id: i64) -> Result<(), StoreError> {
+    let mut db = pool.acquire().await?;
+    load(&mut db, Scope::Units(Some(actor.unit_codes())), id, false)
+        .await
+        .map(|_| ())
+}
+
 /// What an answer's export needs: the request's kind, and for an access
 /// request the citizen whose log goes with the answer.
 pub struct AnswerSubject {

@@ -143,6 +143,15 @@ pub async fn citizen_request(
     })
 }
 
+/// `Ok` when request `id` is the citizen's own, otherwise
+/// [`StoreError::NotFound`].
+pub async fn check_owned(pool: &PgPool, citizen: &Citizen, id: i64) -> Result<(), StoreError> {
+    let mut db = pool.acquire().await?;
+    load(&mut db, Scope::Citizen(citizen.subject_key()), id, false)
+        .await
+        .map(|_| ())
+}
+
 /// What a citizen does to their own request.
 pub enum CitizenAction<'a> {
     Reply(&'a str),
