@@ -2,7 +2,9 @@
 //! configured minutes without requests; two minutes before that, the page
 //! says so and offers to stay signed in (a request that renews the session).
 //! When the time has run out, the page leaves for the signed-out page, so
-//! nothing it showed stays on the screen.
+//! nothing it showed stays on the screen. Page changes and typing in a form
+//! count as activity: the timer starts again, and typing renews the session
+//! (at most once a minute), so a long answer is not lost to the idle limit.
 //!
 //! This needs JavaScript; without it the shell's `<noscript>` refresh takes
 //! the page away at the same time, and the server signs the user out on time
@@ -16,6 +18,9 @@ use crate::viewer::{use_viewer, Viewer};
 
 /// Minutes before the sign-out that the warning appears.
 const WARN_BEFORE_MINUTES: u32 = 2;
+
+/// While someone types, how often the session is renewed.
+const TYPING_RENEWS_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Renews the caller's session (any request does; this one says whether
 /// there still is a signed-in user to renew).
@@ -65,16 +70,35 @@ pub fn IdleWarning() -> impl IntoView {
             minutes(idle_minutes),
         );
     };
-    if signed_in {
-        Effect::new(move |_| arm());
-    }
-
     let stay = Action::new(move |_: &()| async move {
         match keep_session_alive().await {
             Ok(true) => arm(),
             _ => state.set(IdleState::SignedOut),
         }
     });
+    if signed_in {
+        // A page change loads the new page's data from the server, which
+        // renews the session: the timer starts again with it.
+        let location = leptos_router::hooks::use_location();
+        Effect::new(move |_| {
+            location.pathname.track();
+            arm();
+        });
+        // Typing into a form is activity the server does not see: it
+        // renews the session, at most once per [`TYPING_RENEWS_EVERY`].
+        let renewed_lately = StoredValue::new(false);
+        Effect::new(move |_| {
+            let listener = window_event_listener(leptos::ev::input, move |_| {
+                if renewed_lately.get_value() || state.get_untracked() == IdleState::SignedOut {
+                    return;
+                }
+                renewed_lately.set_value(true);
+                set_timeout(move || renewed_lately.set_value(false), TYPING_RENEWS_EVERY);
+                stay.dispatch(());
+            });
+            on_cleanup(move || listener.remove());
+        });
+    }
 
     move || {
         match state.get() {

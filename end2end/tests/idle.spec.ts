@@ -42,3 +42,41 @@ test('a signed-in citizen is warned before the idle sign-out and can stay signed
   await expectAccessible(page);
   expect(problems).toEqual([]);
 });
+
+test('typing in a form and changing pages are activity: the timer starts again', async ({
+  page,
+  javaScriptEnabled,
+  problems,
+}) => {
+  test.skip(!javaScriptEnabled, 'the idle warning is a JavaScript timer');
+  await page.clock.install();
+  await page.goto('/log-ind');
+  await page.getByRole('button', { name: 'Anna Testesen' }).click();
+  await expect(page).toHaveURL('/min-log');
+  await settle(page);
+  const warning = page.getByRole('alert').filter({ hasText: 'Du bliver snart logget ud' });
+
+  // A page change made by the client router loads from the server, which
+  // renews the session; the timer starts again from it.
+  await page.clock.fastForward('10:00');
+  await page.locator('header.header .navigation-menu').getByRole('link', { name: 'Ny henvendelse' }).click();
+  await expect(page).toHaveURL('/henvendelser/ny');
+  await page.locator('main a[href="/henvendelser/ny/indsigt"]').click();
+  await expect(page).toHaveURL('/henvendelser/ny/indsigt');
+  await settle(page);
+  await page.clock.fastForward('12:50');
+  await expect(warning).toHaveCount(0);
+
+  // Typing renews the session (the server does not see keystrokes).
+  const renewal = page.waitForResponse((response) => response.url().includes('/api/session/keep-alive'));
+  await page.getByLabel('Hvad vil du have indsigt i?').pressSequentially('Alt om mig');
+  expect((await renewal).status()).toBe(200);
+  await page.clock.fastForward('12:50');
+  await expect(warning).toHaveCount(0);
+  await page.clock.fastForward('00:20');
+  await expect(warning).toBeVisible();
+  // Typing while warned renews too, and the warning goes.
+  await page.getByLabel('Hvad vil du have indsigt i?').pressSequentially(' igen');
+  await expect(warning).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
