@@ -17,14 +17,20 @@ use crate::requests::views::{HistoryEntry, RequestFacts};
 use crate::requests::Kind;
 
 /// The facts of a request as a description list.
+/// `for_citizen`: the status as the citizen reads it about their own request.
 #[component]
-pub fn FactsList(facts: RequestFacts) -> impl IntoView {
+pub fn FactsList(facts: RequestFacts, #[prop(optional)] for_citizen: bool) -> impl IntoView {
     let kind = facts.kind;
+    let status = if for_citizen {
+        facts.status.citizen_label()
+    } else {
+        facts.status.label()
+    };
     view! {
         <dl class="mt-4">
             <dt>"Nummer"</dt><dd>{facts.number.clone()}</dd>
             <dt>"Henvendelsen drejer sig om"</dt><dd>{format!("{} ({})", kind.label(), kind.article())}</dd>
-            <dt>"Status"</dt><dd><strong>{facts.status.label()}</strong></dd>
+            <dt>"Status"</dt><dd><strong>{status}</strong></dd>
             <dt>"Modtaget"</dt><dd>{format!("{} ({})", facts.received, facts.channel.label())}</dd>
             <dt>"Frist for svar"</dt>
             <dd>

@@ -30,7 +30,7 @@ use crate::pages::request_parts::{
     use_request_by_path, Attachments, FactsList, History, Notice, RequestFrame,
 };
 use crate::requests::views::{CitizenRequest, CitizenRequestRow};
-use crate::requests::Kind;
+use crate::requests::{Kind, Status};
 
 /// The signed-in citizen's visible log row `id`, if it is theirs.
 #[server(endpoint = "log-row")]
@@ -243,16 +243,16 @@ pub fn ReceiptPage() -> impl IntoView {
                                     </p>
                                 </div>
                             </div>
-                            <dl class="mt-6">
-                                <dt>"Nummer"</dt><dd>{facts.number.clone()}</dd>
-                                <dt>"Modtaget"</dt><dd>{facts.received.clone()}</dd>
-                                <dt>"Svarfrist"</dt><dd>{facts.due.clone()}</dd>
-                                <dt>"Behandles af"</dt><dd>{facts.unit.clone()}</dd>
-                            </dl>
+                            <FactsList facts=facts.clone() for_citizen=true/>
                             <p>
                                 "Fristen er en måned fra modtagelsen. Kan kommunen ikke nå det, fordi sagen er kompleks, "
                                 "får du besked med en begrundelse inden fristen, og fristen kan så forlænges med højst to måneder."
                             </p>
+                            <p>{match request.notify_email {
+                                Some(email) => format!("Vi skriver til {email}, når kommunen har svaret, eller hvis kommunen har brug for noget fra dig. Selve svaret læser du her i portalen."),
+                                None => "Du har ikke oplyst en e-mailadresse, så du får ikke besked, når der er nyt. Se selv efter under \"Mine henvendelser\".".to_owned(),
+                            }}</p>
+                            <PrintButton/>
                             <p><a href=format!("/henvendelser/{}", facts.id)>"Se og følg din henvendelse"</a></p>
                         }
                         .into_any()
@@ -264,6 +264,30 @@ pub fn ReceiptPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// "Udskriv kvittering": a button that opens the browser's print dialogue
+/// (it needs JavaScript, so it appears only once the page is hydrated;
+/// without it the sentence points to the browser's own menu).
+#[component]
+fn PrintButton() -> impl IntoView {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    view! {
+        <p class="d-print-none">
+            "Du kan udskrive kvitteringen eller gemme den som PDF fra browserens menu. "
+            {move || hydrated.get().then(|| view! {
+                <button type="button" class="button button-secondary" on:click=|_| print_page()>"Udskriv kvittering"</button>
+            })}
+        </p>
+    }
+}
+
+fn print_page() {
+    #[cfg(feature = "hydrate")]
+    if let Err(error) = window().print() {
+        leptos::logging::error!("cannot print: {error:?}");
     }
 }
 
@@ -316,7 +340,11 @@ fn RequestTable(rows: Vec<CitizenRequestRow>) -> impl IntoView {
                             <td><a href=format!("/henvendelser/{}", row.id)>{row.number}</a></td>
                             <td>{row.kind.label()}</td>
                             <td>{row.received}</td>
-                            <td>{row.status.label()}</td>
+                            <td>{if row.status == Status::AwaitingCitizen {
+                                view! { <strong>{row.status.citizen_label()}</strong> }.into_any()
+                            } else {
+                                view! { {row.status.citizen_label()} }.into_any()
+                            }}</td>
                             <td>{row.deadline}{row.extended.then_some(" (forlænget)")}</td>
                         </tr>
                     }).collect_view()}
@@ -357,28 +385,40 @@ fn MyRequest(
     let facts = request.facts;
     let base = format!("/henvendelser/{}", facts.id);
     let open = facts.status.is_open();
-    let message_state = FormState::of(&reply, "message");
     let withdraw_state = FormState::of(&reply, "withdraw");
+    // While the municipality waits for the citizen, the question and the
+    // reply form come first; otherwise the form to write follows the history.
+    let question = facts.pending_question.clone();
+    let awaited = question.is_some();
+    let message_form = {
+        let state = FormState::of(&reply, "message");
+        let base = base.clone();
+        let version = facts.version;
+        move || view! { <MessageForm state base version awaited/> }
+    };
     view! {
         <h1>{format!("{} {}", facts.kind.label(), facts.number)}</h1>
         <Notice code=notice/>
         <ReturnedFormAlert reply=reply.clone() heading_of=citizen_form_heading/>
-        <FactsList facts=facts.clone()/>
+        {question.map(|question| view! {
+            <div class="alert alert-warning" role="region" aria-labelledby="awaited-heading">
+                <div class="alert-body">
+                    <h2 class="alert-heading h3" id="awaited-heading">"Kommunen venter på dit svar"</h2>
+                    <p class="alert-text">"Kommunen har spurgt dig om dette:"</p>
+                    <blockquote class="pre-line">{question}</blockquote>
+                    <p class="alert-text">"Fristen for kommunens svar løber videre, mens kommunen venter på dig. Svar herunder."</p>
+                </div>
+            </div>
+        })}
+        {(open && awaited).then(message_form.clone())}
+        <FactsList facts=facts.clone() for_citizen=true/>
         {request.notify_email.map(|email| view! {
             <p class="text-small">{format!("Vi skriver til {email}, når der er nyt i henvendelsen.")}</p>
         })}
         <Attachments facts=facts.clone() base=base.clone()/>
         <History entries=facts.history.clone()/>
+        {(open && !awaited).then(message_form)}
         {open.then(|| view! {
-            <section id=message_state.section_id() tabindex="-1" aria-labelledby="message-heading">
-                <h2 id="message-heading">{citizen_form_heading("message")}</h2>
-                <ErrorSummary state=message_state.clone() focus=false/>
-                <form method="post" action=format!("{base}/besked")>
-                    <VersionField version=facts.version/>
-                    <TextArea name="body" label="Din besked" state=message_state.clone()/>
-                    <button type="submit" class="button button-primary">"Send besked"</button>
-                </form>
-            </section>
             <section id=withdraw_state.section_id() tabindex="-1" aria-labelledby="withdraw-heading">
                 <h2 id="withdraw-heading">{citizen_form_heading("withdraw")}</h2>
                 <ErrorSummary state=withdraw_state.clone() focus=false/>
@@ -390,5 +430,27 @@ fn MyRequest(
             </section>
         }.into_any())}
         <p class="mt-6"><a href="/henvendelser">"Til mine henvendelser"</a></p>
+    }
+}
+
+/// The citizen's form to write to the municipality: an answer to its
+/// question when it `awaited` one, otherwise a message.
+#[component]
+fn MessageForm(state: FormState, base: String, version: i32, awaited: bool) -> impl IntoView {
+    let (label, button) = if awaited {
+        ("Dit svar", "Send svar")
+    } else {
+        ("Din besked", "Send besked")
+    };
+    view! {
+        <section id=state.section_id() tabindex="-1" aria-labelledby="message-heading">
+            <h2 id="message-heading">{citizen_form_heading("message")}</h2>
+            <ErrorSummary state=state.clone() focus=false/>
+            <form method="post" action=format!("{base}/besked")>
+                <VersionField version/>
+                <TextArea name="body" label=label state=state.clone()/>
+                <button type="submit" class="button button-primary">{button}</button>
+            </form>
+        </section>
     }
 }

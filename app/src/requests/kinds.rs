@@ -219,6 +219,14 @@ impl Status {
         }
     }
 
+    /// The status as the citizen reads it about their own request.
+    pub fn citizen_label(self) -> &'static str {
+        match self {
+            Status::AwaitingCitizen => "Kommunen venter på dit svar",
+            other => other.label(),
+        }
+    }
+
     /// Still to be answered.
     pub fn is_open(self) -> bool {
         Status::OPEN.contains(&self)

@@ -61,6 +61,9 @@ pub struct RequestFacts {
     pub unit: String,
     pub history: Vec<HistoryEntry>,
     pub attachments: Vec<Attachment>,
+    /// While the request awaits the citizen: what the caseworker asked
+    /// (the latest request for clarification).
+    pub pending_question: Option<String>,
     /// For optimistic locking: the version the page was rendered from.
     pub version: i32,
 }

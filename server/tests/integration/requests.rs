@@ -203,6 +203,13 @@ async fn a_citizen_files_a_request_and_gets_a_receipt_with_the_deadline(pool: Pg
         "{}",
         receipt.body
     );
+    // The receipt says what was asked for and what was written, and that no
+    // e-mail will come (none was given).
+    assert!(receipt
+        .body
+        .contains("Indsigt (databeskyttelsesforordningens artikel 15)"));
+    assert!(receipt.body.contains("Alt hvad I har om mig"));
+    assert!(receipt.body.contains("Du har ikke oplyst en e-mailadresse"));
 
     let mine = get_with_cookie(app, "/henvendelser", anna).await;
     assert!(mine.body.contains(&format!("H-{id:06}")) && mine.body.contains("Modtaget"));
@@ -327,9 +334,19 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
     assert_eq!(asked.status, StatusCode::SEE_OTHER);
     assert_eq!(status_of(&pool, id).await, "awaiting_citizen");
 
-    // The citizen answers; the request is back with the caseworker.
+    // The citizen sees the question first, with the form to answer it, and
+    // the status worded to them; then answers, and the request is back with
+    // the caseworker.
     let page = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
-    assert!(page.body.contains("Hvilken periode?"));
+    let main = &page.body[page.body.find("<h1").unwrap()..];
+    let awaited = main.find("Kommunen venter på dit svar").expect("the banner");
+    let question = main.find("Hvilken periode?").expect("the question");
+    let form = main.find("/besked\"").expect("the reply form");
+    let history = main.find("Forløb").expect("the history");
+    assert!(awaited < question && question < form && form < history);
+    assert!(!main.contains("Afventer borgerens svar"));
+    let list = get_with_cookie(app, "/henvendelser", anna).await;
+    assert!(list.body.contains("<strong>Kommunen venter på dit svar</strong>"));
     let answered = post_form(
         app,
         &format!("/henvendelser/{id}/besked"),

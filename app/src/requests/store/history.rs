@@ -106,6 +106,7 @@ pub(super) async fn facts(
     .fetch_all(&mut *db)
     .await?;
     let mut history = Vec::with_capacity(events.len());
+    let mut pending_question = None;
     for event in events {
         if audience == Audience::Citizen && event.internal {
             continue;
@@ -124,12 +125,18 @@ pub(super) async fn facts(
         let label = |code: &Option<String>| {
             code.as_deref()
                 .and_then(Status::from_code)
-                .map(Status::label)
+                .map(|status| match audience {
+                    Audience::Citizen => status.citizen_label(),
+                    Audience::Staff => status.label(),
+                })
         };
         let status_change = match (label(&event.from_status), label(&event.to_status)) {
             (Some(from), Some(to)) if from != to => Some(format!("{from} → {to}")),
             _ => None,
         };
+        if action == HistoryAction::ClarificationAsked {
+            pending_question = event.body.clone();
+        }
         // The assignee's name is for colleagues only.
         let body = if action == HistoryAction::Assigned && audience == Audience::Citizen {
             None
@@ -176,6 +183,7 @@ pub(super) async fn facts(
         unit: request.unit_name.clone(),
         history,
         attachments,
+        pending_question: pending_question.filter(|_| request.status == Status::AwaitingCitizen),
         version: request.version,
     })
 }
