@@ -143,7 +143,7 @@ pub struct MyLog {
     pub errors: Vec<FilterError>,
     /// The first day the log covers, e.g. "1. maj 2026".
     pub covers_from_text: String,
-    /// The period shown, `YYYY-MM-DD`.
+    /// The period shown, as the filter form writes it (`DD-MM-YYYY`).
     pub from: String,
     pub to: String,
     /// The period shown, e.g. "1. maj 2026 – 23. november 2026".

@@ -16,7 +16,7 @@ use crate::access_log::my_log::{Choice, FilterError, LogQuery, LogRow, MonthCoun
 use crate::access_log::UseType;
 use crate::chart::{capitalise, Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
-use crate::form::{described_by, FieldFrame};
+use crate::form::{described_by, ErrorSummary, FieldFrame, FormReply, FormState};
 
 /// The signed-in citizen's log for `query`.
 #[server(endpoint = "min-log")]
@@ -136,6 +136,19 @@ fn LogContent(log: MyLog, print: bool) -> impl IntoView {
         period_text,
         ..
     } = log;
+    // A filter with problems shows them and no rows: rows of another period
+    // would look like the answer to what was asked.
+    if !errors.is_empty() {
+        let summary_state = filter_problems(&errors, &query);
+        return view! {
+            <p class="font-lead">{lead}</p>
+            <ErrorSummary state=summary_state/>
+            <FilterForm query errors from to systems units/>
+            <p class="mt-6"><strong>"Ret afgrænsningen, så viser vi din log."</strong></p>
+            <WhatTheLogDoesNotShow/>
+        }
+        .into_any();
+    }
     view! {
         <p class="font-lead">{lead}</p>
         {(!print).then(|| view! { <FilterForm query=query.clone() errors from to systems units/> })}
@@ -166,6 +179,31 @@ fn LogContent(log: MyLog, print: bool) -> impl IntoView {
     .into_any()
 }
 
+/// The filter's problems as an error summary (the fields' ids are their
+/// query keys), in the fields' order on the page.
+fn filter_problems(errors: &[FilterError], query: &LogQuery) -> FormState {
+    let reply = FormReply {
+        values: [("fra", &query.from), ("til", &query.to)]
+            .into_iter()
+            .map(|(field, value)| (field.to_owned(), value.clone()))
+            .collect(),
+        errors: errors
+            .iter()
+            .map(|error| (error.field.clone(), error.message.clone()))
+            .collect(),
+        field_order: ["fra", "til", "system", "enhed", "brug"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        ..FormReply::default()
+    };
+    FormState::of(&Some(reply), "")
+}
+
+/// The hint under the date fields (a text field: a browser's date picker
+/// would throw away what it cannot read, instead of keeping it to correct).
+const DATE_HINT: &str = "Dag-måned-år, fx 01-05-2026";
+
 fn error_for<'a>(errors: &'a [FilterError], field: &str) -> Option<&'a str> {
     errors
         .iter()
@@ -184,8 +222,11 @@ fn FilterForm(
 ) -> impl IntoView {
     let from_error = error_for(&errors, "fra").map(str::to_owned);
     let to_error = error_for(&errors, "til").map(str::to_owned);
+    // A date with a problem keeps what was typed, so it can be corrected.
+    let from = if from_error.is_some() { query.from.clone() } else { from };
+    let to = if to_error.is_some() { query.to.clone() } else { to };
     let use_error = error_for(&errors, "brug").map(str::to_owned);
-    let described = |error: &Option<String>, id: &str| described_by(id, false, error.is_some());
+    let described = |error: &Option<String>, id: &str| described_by(id, true, error.is_some());
     let use_choices = UseType::ALL
         .into_iter()
         .map(|kind| Choice {
@@ -199,15 +240,15 @@ fn FilterForm(
                 <legend class="h3">"Afgræns visningen"</legend>
                 <div class="row">
                     <div class="col-12 col-md-6">
-                        <FieldFrame id="fra" label="Fra dato" hint=None error=from_error.clone()>
-                            <input class="form-input" type="date" id="fra" name="fra" value=from
-                                aria-describedby=described(&from_error, "fra")/>
+                        <FieldFrame id="fra" label="Fra dato" hint=Some(DATE_HINT.to_owned()) error=from_error.clone()>
+                            <input class="form-input input-width-s" type="text" id="fra" name="fra" value=from
+                                autocomplete="off" aria-describedby=described(&from_error, "fra")/>
                         </FieldFrame>
                     </div>
                     <div class="col-12 col-md-6">
-                        <FieldFrame id="til" label="Til dato" hint=None error=to_error.clone()>
-                            <input class="form-input" type="date" id="til" name="til" value=to
-                                aria-describedby=described(&to_error, "til")/>
+                        <FieldFrame id="til" label="Til dato" hint=Some(DATE_HINT.to_owned()) error=to_error.clone()>
+                            <input class="form-input input-width-s" type="text" id="til" name="til" value=to
+                                autocomplete="off" aria-describedby=described(&to_error, "til")/>
                         </FieldFrame>
                     </div>
                     <ChoiceField id="system" label="System" all="Alle systemer"

@@ -47,7 +47,11 @@ async fn rows(
         state.site.log_retention_months,
     )
     .await
-    .map_err(|error| HttpError::internal("export the citizen's log", &error))
+    .map_err(|error| HttpError::internal("export the citizen's log", &error))?
+    .map_err(|problems| {
+        let messages: Vec<&str> = problems.iter().map(|problem| problem.message.as_str()).collect();
+        HttpError::bad_parameter(messages.join(" "))
+    })
 }
 
 /// The citizen's whole visible log (bulk runs included) as CSV, as it

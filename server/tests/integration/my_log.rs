@@ -95,9 +95,26 @@ async fn the_page_shows_the_citizens_visible_uses_only(pool: PgPool) {
     assert!(filtered.body.contains("3 gange"), "three Jobcenter reads");
     assert!(!filtered.body.contains("ændrede dine oplysninger"));
 
-    let bad = get_with_cookie(&app, "/min-log?fra=igaar", &anna).await;
+    // A date it cannot read: the error at the field with what was typed,
+    // and no rows of another period shown as if they answered it; the
+    // exports refuse the same filter.
+    let bad = get_with_cookie(&app, "/min-log?fra=igaar&til=2026-13-01", &anna).await;
     assert_eq!(bad.status, StatusCode::OK);
-    assert!(bad.body.contains("Skriv datoen som åååå-mm-dd"));
+    assert!(bad.body.contains("Skriv datoen som dag-måned-år"));
+    assert!(bad.body.contains(r#"value="igaar""#) && bad.body.contains(r#"value="2026-13-01""#));
+    assert!(bad.body.contains("<title>Fejl: "));
+    assert!(bad.body.contains(r##"href="#fra""##) && bad.body.contains(r##"href="#til""##));
+    assert!(!bad.body.contains("log-table") && !bad.body.contains(" gange"));
+    for export in ["/min-log/eksport.csv?fra=igaar", "/min-log/eksport.json?fra=igaar"] {
+        let refused = get_with_cookie(&app, export, &anna).await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{export}");
+        assert!(refused.body.contains("Skriv datoen som dag-måned-år"));
+    }
+    // Dates as people write them are read.
+    for written in ["01-05-2026", "1.5.2026", "1/5/2026", "2026-05-01"] {
+        let read = get_with_cookie(&app, &format!("/min-log?fra={written}"), &anna).await;
+        assert!(!read.body.contains("Skriv datoen"), "{written}");
+    }
 
     let print = get_with_cookie(&app, "/min-log/udskriv?system=esdh", &anna).await;
     assert_eq!(print.status, StatusCode::OK);

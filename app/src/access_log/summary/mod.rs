@@ -110,6 +110,18 @@ pub struct Filter {
     pub all_rows: bool,
 }
 
+/// How the filter form shows a date (the first way [`parse_date`] reads).
+const FORM_DATE: &str = "%d-%m-%Y";
+
+/// A date as people write it: `01-05-2026`, `1.5.2026`, `1/5/2026`, or as
+/// the address carries it, `2026-05-01`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    [FORM_DATE, "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
+}
+
 /// Checks `query` against the log's coverage; a bad field falls back to its
 /// default and gets a message.
 pub fn check(
@@ -122,12 +134,12 @@ pub fn check(
         if text.is_empty() {
             return default;
         }
-        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(date) => date,
-            Err(_) => {
+        match parse_date(text) {
+            Some(date) => date,
+            None => {
                 errors.push(FilterError {
                     field: field.to_owned(),
-                    message: "Skriv datoen som åååå-mm-dd, fx 2026-05-01.".to_owned(),
+                    message: "Skriv datoen som dag-måned-år, fx 01-05-2026.".to_owned(),
                 });
                 default
             }
@@ -242,20 +254,25 @@ pub async fn rows_for_access_answer(
         .collect())
 }
 
-/// Every row of `subject` for `query` (all pages), for the exports.
+/// Every row of `subject` for `query` (all pages), for the exports; a
+/// filter with problems gives its problems instead of rows of another
+/// filter.
 pub async fn all_rows(
     pool: &PgPool,
     citizen: &Citizen,
     query: &LogQuery,
     now: DateTime<Utc>,
     retention_months: u32,
-) -> sqlx::Result<Vec<LogRow>> {
-    let (filter, _, _, records) =
+) -> sqlx::Result<Result<Vec<LogRow>, Vec<FilterError>>> {
+    let (filter, errors, _, records) =
         records_for(pool, citizen.owner_key(), query, now, retention_months).await?;
-    Ok(lines(&records, &filter, now)
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    Ok(Ok(lines(&records, &filter, now)
         .iter()
         .map(Line::to_row)
-        .collect())
+        .collect()))
 }
 
 /// The visible row `id` of `subject`, if it is theirs and visible.
@@ -476,8 +493,8 @@ pub fn build(
         query,
         errors,
         covers_from_text: date_text(covers_from),
-        from: filter.from.to_string(),
-        to: filter.to.to_string(),
+        from: filter.from.format(FORM_DATE).to_string(),
+        to: filter.to.format(FORM_DATE).to_string(),
         period_text: format!("{} – {}", date_text(filter.from), date_text(filter.to)),
         months,
         chart,
