@@ -67,30 +67,40 @@ pub fn BarChart(
             }
         })
         .collect_view();
-    let rows = bars
-        .into_iter()
-        .map(|bar| view! { <tr><th scope="row">{capitalise(&bar.label)}</th><td>{bar.value_text}</td></tr> })
-        .collect_view();
+    let table = move || {
+        let rows = bars
+            .iter()
+            .map(|bar| view! { <tr><th scope="row">{capitalise(&bar.label)}</th><td>{bar.value_text.clone()}</td></tr> })
+            .collect_view();
+        view! {
+            <table class="table table--compact">
+                <caption class="sr-only">{title}</caption>
+                <thead><tr><th scope="col">{label_heading}</th><th scope="col">{value_heading}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled_by = format!("{title_id} {desc_id}");
+    // On a narrow screen the bars' labels would shrink below reading size:
+    // there the numbers are shown as the table only (CSS picks one).
     view! {
         <figure class="access-chart mt-6">
             <figcaption class="h3">{caption}</figcaption>
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=labelled_by class="chart">
-                <title id=title_id>{title}</title>
-                <desc id=desc_id>{description}</desc>
-                <line x1="0" y1=BASE x2=WIDTH y2=BASE class="chart-axis"/>
-                {shapes}
-            </svg>
-            <details class="mt-4">
-                <summary>"Se tallene som tabel"</summary>
-                <table class="table table--compact">
-                    <caption class="sr-only">{title}</caption>
-                    <thead><tr><th scope="col">{label_heading}</th><th scope="col">{value_heading}</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </details>
+            <div class="chart-wide">
+                <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=labelled_by class="chart">
+                    <title id=title_id>{title}</title>
+                    <desc id=desc_id>{description}</desc>
+                    <line x1="0" y1=BASE x2=WIDTH y2=BASE class="chart-axis"/>
+                    {shapes}
+                </svg>
+                <details class="mt-4">
+                    <summary>"Se tallene som tabel"</summary>
+                    {table.clone()()}
+                </details>
+            </div>
+            <div class="chart-narrow">{table()}</div>
         </figure>
     }
     .into_any()
