@@ -1,7 +1,8 @@
 //! Small text rules used on both sides of the portal, each written once:
 //! percent-encoding a query-string value, the plausibility check of an
-//! e-mail address (settings and forms), and which control characters no text
-//! may hold (forms and the access-log API).
+//! e-mail address (settings and forms), which control characters no text
+//! may hold (forms and the access-log API), and a count with its noun in
+//! singular or plural.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -22,6 +23,25 @@ pub fn query_value(value: &str) -> String {
 pub fn has_control_characters(text: &str) -> bool {
     text.chars()
         .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// `count` with the noun in singular or plural: "1 gang", "3 gange".
+pub fn count_of(count: impl Into<i64>, singular: &str, plural: &str) -> String {
+    let count = count.into();
+    format!("{count} {}", singular_or_plural(count, singular, plural))
+}
+
+/// The words that follow `count`: `singular` after exactly one.
+pub fn singular_or_plural<'a>(
+    count: impl Into<i64>,
+    singular: &'a str,
+    plural: &'a str,
+) -> &'a str {
+    if count.into() == 1 {
+        singular
+    } else {
+        plural
+    }
 }
 
 /// A deliberately simple check that catches typing mistakes: at most 320

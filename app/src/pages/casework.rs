@@ -26,8 +26,11 @@ use crate::pages::request_parts::{
     use_request_by_path, Attachments, FactsList, History, Notice, RequestFrame,
 };
 use crate::requests::actions::CaseAction;
-use crate::requests::views::{CaseView, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE};
+use crate::requests::views::{
+    CaseView, DueWindow, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE,
+};
 use crate::requests::{Channel, ExtensionReason, Kind, RefusalGround, Status};
+use crate::text::count_of;
 
 /// Put in context by the server for the one rendering of the case page
 /// after a caseworker asked to see the CPR number in full (a POST that
@@ -53,7 +56,7 @@ pub async fn load_queue(filter: QueueFilter) -> Result<QueueListing, AppError> {
     let reader = crate::caller::Caller::current().case_reader()?;
     let state = crate::state::app_state()?;
     let today = crate::access_log::coverage::local_date(crate::clock::now());
-    crate::requests::store::casework::queue(&state.pool, &reader, &filter, today)
+    crate::requests::store::casework::queue(&state.pool, &state.requests, &reader, &filter, today)
         .await
         .map_err(store_error)
 }
@@ -116,6 +119,7 @@ fn Queue(page: QueueListing) -> impl IntoView {
         total,
         filter,
         units,
+        due_soon_days,
     } = page;
     let state = FormState::of(
         &Some(FormReply {
@@ -128,6 +132,8 @@ fn Queue(page: QueueListing) -> impl IntoView {
                 ("type", filter.kind.map(Kind::code).unwrap_or_default()),
                 ("enhed", filter.unit.as_deref().unwrap_or_default()),
                 ("mine", if filter.mine { "ja" } else { "" }),
+                ("q", filter.search.as_deref().unwrap_or_default()),
+                ("frist", filter.due.map(DueWindow::code).unwrap_or_default()),
             ]
             .into_iter()
             .map(|(key, value)| (key.to_owned(), value.to_owned()))
@@ -138,7 +144,7 @@ fn Queue(page: QueueListing) -> impl IntoView {
     );
     let pages = total.div_ceil(QUEUE_PAGE_SIZE).max(1);
     let current = filter.page.min(pages);
-    let status_choices = Status::OPEN
+    let status_choices = Status::ALL
         .iter()
         .map(|status| (status.code().to_owned(), status.label().to_owned()))
         .collect();
@@ -146,13 +152,19 @@ fn Queue(page: QueueListing) -> impl IntoView {
         .iter()
         .map(|kind| (kind.code().to_owned(), kind.label().to_owned()))
         .collect();
+    let due_choices = DueWindow::ALL
+        .iter()
+        .map(|window| (window.code().to_owned(), window.label().to_owned()))
+        .collect();
     let mine = filter.mine;
     view! {
         <form method="get" action="/sagsbehandling" class="queue-filter">
+            <TextInput name="q" label="Søg efter nummer eller navn" hint="Fx H-000123 eller en del af borgerens navn" state=state.clone() kind="search"/>
             <div class="queue-filter-fields">
                 <Select name="status" label="Status" state=state.clone() choices=status_choices placeholder="Alle åbne"/>
                 <Select name="type" label="Type" state=state.clone() choices=kind_choices placeholder="Alle typer"/>
                 <Select name="enhed" label="Enhed" state=state.clone() choices=units placeholder="Alle mine enheder"/>
+                <Select name="frist" label="Frist" state=state.clone() choices=due_choices placeholder="Alle frister"/>
             </div>
             <div class="form-group form-group-checkbox">
                 <input class="form-checkbox" type="checkbox" id="mine" name="mine" value="ja" checked=mine/>
@@ -160,8 +172,8 @@ fn Queue(page: QueueListing) -> impl IntoView {
             </div>
             <button type="submit" class="button button-secondary">"Vis"</button>
         </form>
-        <p role="status">{format!("{total} åbne henvendelser.")}</p>
-        {(!rows.is_empty()).then(|| view! { <QueueTable rows/> })}
+        <p role="status">{listed_text(total, &filter)}</p>
+        {(!rows.is_empty()).then(|| view! { <QueueTable rows due_soon_days/> })}
         {(pages > 1).then(|| view! {
             <nav aria-label="Sider" class="pagination">
                 <p>{format!("Side {current} af {pages}")}</p>
@@ -173,19 +185,35 @@ fn Queue(page: QueueListing) -> impl IntoView {
     }
 }
 
-/// Open requests as a table with their deadline, days left and marks for
-/// overdue and soon due (the queue, and the DPO's urgent list).
+/// How many requests the filter found: "1 åben henvendelse", "12
+/// henvendelser" (a chosen status), "… der passer på søgningen".
+fn listed_text(total: usize, filter: &QueueFilter) -> String {
+    let total = i64::try_from(total).unwrap_or(i64::MAX);
+    let counted = if filter.status.is_none() {
+        count_of(total, "åben henvendelse", "åbne henvendelser")
+    } else {
+        count_of(total, "henvendelse", "henvendelser")
+    };
+    match filter.search {
+        Some(_) => format!("{counted}, der passer på søgningen."),
+        None => format!("{counted}."),
+    }
+}
+
+/// Requests as a table with their deadline, days left and, while open,
+/// marks for overdue and due within `due_soon_days` (the queue, and the
+/// DPO's urgent list).
 #[component]
-pub fn QueueTable(rows: Vec<QueueRow>) -> impl IntoView {
+pub fn QueueTable(rows: Vec<QueueRow>, due_soon_days: u32) -> impl IntoView {
     view! {
-        <ScrollingTable label="Åbne henvendelser">
+        <ScrollingTable label="Henvendelser">
             <table class="table">
-                <caption class="sr-only">"Åbne henvendelser, tidligste frist først"</caption>
+                <caption class="sr-only">"Henvendelser, tidligste frist først"</caption>
                 <thead>
                     <tr>
+                        <th scope="col">"Nummer"</th>
                         <th scope="col">"Frist"</th>
                         <th scope="col">"Tilbage"</th>
-                        <th scope="col">"Nummer"</th>
                         <th scope="col">"Type"</th>
                         <th scope="col">"Borger"</th>
                         <th scope="col">"Status"</th>
@@ -195,21 +223,23 @@ pub fn QueueTable(rows: Vec<QueueRow>) -> impl IntoView {
                 </thead>
                 <tbody>
                     {rows.into_iter().map(|row| {
-                        let marker = if row.overdue() {
+                        // Only what is still to be answered has a deadline to meet.
+                        let open = row.status.is_open();
+                        let marker = if open && row.overdue() {
                             Some(("badge badge-error", "Overskredet"))
-                        } else if row.due_soon() {
+                        } else if open && row.due_soon(due_soon_days) {
                             Some(("badge badge-warning", "Snart"))
                         } else {
                             None
                         };
                         view! {
                             <tr>
+                                <th scope="row" class="request-number"><a href=format!("/sagsbehandling/{}", row.id)>{row.number.clone()}</a></th>
                                 <td>{row.deadline.clone()}{row.extended.then_some(" (forlænget)")}</td>
                                 <td>
                                     {marker.map(|(class, text)| view! { <span class=class>{text}</span>" " })}
-                                    {row.days_text()}
+                                    {if open { row.days_text() } else { String::new() }}
                                 </td>
-                                <td><a href=format!("/sagsbehandling/{}", row.id)>{row.number.clone()}</a></td>
                                 <td>{row.kind.label()}</td>
                                 <td>{row.citizen_name.clone()}</td>
                                 <td>{row.status.label()}</td>

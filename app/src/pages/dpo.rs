@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::scrolling_table::ScrollingTable;
+use crate::text::singular_or_plural;
 use leptos_meta::Title;
 
 use crate::access_control::AccessControlOverview;
@@ -44,7 +45,11 @@ pub async fn load_deadline_overview() -> Result<DeadlineOverview, AppError> {
         .await
         .map_err(AppError::internal)?;
     let today = crate::access_log::coverage::local_date(crate::clock::now());
-    Ok(crate::requests::overview::overview(&lines, today))
+    Ok(crate::requests::overview::overview(
+        &lines,
+        today,
+        state.requests.due_soon_days,
+    ))
 }
 
 /// How the mail outbox stands (DPO and admin only).
@@ -184,6 +189,11 @@ fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl I
     }
 }
 
+/// A number of requests as a count of words.
+fn as_count(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
 fn days_text(days: Option<f64>) -> String {
     days.map_or_else(
         || "–".to_owned(),
@@ -228,14 +238,24 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
     view! {
         <h2>"Henvendelser og frister"</h2>
         <ul class="nobullet-list dpo-figures">
-            <li><strong>{deadlines.overdue}</strong>" åbne henvendelser har overskredet fristen"</li>
-            <li><strong>{deadlines.due_soon}</strong>" åbne henvendelser har frist inden for 7 dage"</li>
+            <li>
+                <a href="/sagsbehandling?frist=overskredet">
+                    <strong class=(deadlines.overdue > 0).then_some("badge badge-error")>{deadlines.overdue}</strong>
+                    {format!(" {} overskredet fristen", singular_or_plural(as_count(deadlines.overdue), "åben henvendelse har", "åbne henvendelser har"))}
+                </a>
+            </li>
+            <li>
+                <a href="/sagsbehandling?frist=snart">
+                    <strong>{deadlines.due_soon}</strong>
+                    {format!(" {} frist inden for {} dage", singular_or_plural(as_count(deadlines.due_soon), "åben henvendelse har", "åbne henvendelser har"), deadlines.due_soon_days)}
+                </a>
+            </li>
             <li>"Median for dage fra modtagelse til svar (12 måneder): "<strong>{days_text(deadlines.median_days)}</strong></li>
             <li>"Andel med forlænget frist (modtaget de seneste 12 måneder): "<strong>{share_text(deadlines.extended, deadlines.received)}</strong></li>
         </ul>
         <p><a href="/dpo/henvendelser.csv" rel="external" download="">"Hent alle henvendelser som CSV"</a>" (uden navne og CPR-numre)"</p>
         <h3>"Overskredne og snart udløbne frister"</h3>
-        <UrgentTable rows=deadlines.urgent.clone()/>
+        <UrgentTable rows=deadlines.urgent.clone() due_soon_days=deadlines.due_soon_days/>
         <div class="dpo-counts">
             <CountTable caption="Åbne henvendelser efter status" heading="Status" counts=deadlines.open_by_status.clone()/>
             <CountTable caption="Åbne henvendelser efter type" heading="Type" counts=deadlines.open_by_kind.clone()/>
@@ -264,7 +284,7 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Enhed"</th><th scope="col">"Åbne"</th><th scope="col">"Overskredet"</th>
-                        <th scope="col">"Frist inden 7 dage"</th><th scope="col">"Afgjort"</th><th scope="col">"Inden for fristen"</th>
+                        <th scope="col">{format!("Frist inden {} dage", deadlines.due_soon_days)}</th><th scope="col">"Afgjort"</th><th scope="col">"Inden for fristen"</th>
                         <th scope="col">"Median dage"</th><th scope="col">"Forlænget"</th>
                     </tr>
                 </thead>
@@ -283,11 +303,11 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
 }
 
 #[component]
-fn UrgentTable(rows: Vec<QueueRow>) -> impl IntoView {
+fn UrgentTable(rows: Vec<QueueRow>, due_soon_days: u32) -> impl IntoView {
     if rows.is_empty() {
-        view! { <p>"Ingen åbne henvendelser har frist inden for 7 dage."</p> }.into_any()
+        view! { <p>{format!("Ingen åbne henvendelser har frist inden for {due_soon_days} dage.")}</p> }.into_any()
     } else {
-        view! { <crate::pages::casework::QueueTable rows/> }.into_any()
+        view! { <crate::pages::casework::QueueTable rows due_soon_days/> }.into_any()
     }
 }
 

@@ -17,6 +17,7 @@ use crate::access_log::UseType;
 use crate::chart::{capitalise, Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
 use crate::form::{described_by, ErrorSummary, FieldFrame, FormReply, FormState};
+use crate::text::count_of;
 
 /// The signed-in citizen's log for `query`.
 #[server(endpoint = "min-log")]
@@ -103,9 +104,8 @@ fn LogContent(log: MyLog, print: bool) -> impl IntoView {
         )
     } else {
         format!(
-            "{} {} i perioden {}.",
-            log.total_uses,
-            if log.total_uses == 1 { "gang" } else { "gange" },
+            "{} i perioden {}.",
+            count_of(log.total_uses, "gang", "gange"),
             log.period_text
         )
     };
@@ -116,9 +116,8 @@ fn LogContent(log: MyLog, print: bool) -> impl IntoView {
             " Sæt flueben ved \"Vis også masseudtræk\" for at se dem."
         };
         format!(
-            "{} {} fra masseudtræk (kørsler, der behandler mange borgere på én gang) er ikke vist.{how}",
-            log.bulk_rows_left_out,
-            if log.bulk_rows_left_out == 1 { "linje" } else { "linjer" }
+            "{} fra masseudtræk (kørsler, der behandler mange borgere på én gang) er ikke vist.{how}",
+            count_of(log.bulk_rows_left_out, "linje", "linjer")
         )
     });
     let empty = log.total_rows == 0;
@@ -223,8 +222,16 @@ fn FilterForm(
     let from_error = error_for(&errors, "fra").map(str::to_owned);
     let to_error = error_for(&errors, "til").map(str::to_owned);
     // A date with a problem keeps what was typed, so it can be corrected.
-    let from = if from_error.is_some() { query.from.clone() } else { from };
-    let to = if to_error.is_some() { query.to.clone() } else { to };
+    let from = if from_error.is_some() {
+        query.from.clone()
+    } else {
+        from
+    };
+    let to = if to_error.is_some() {
+        query.to.clone()
+    } else {
+        to
+    };
     let use_error = error_for(&errors, "brug").map(str::to_owned);
     let described = |error: &Option<String>, id: &str| described_by(id, true, error.is_some());
     let use_choices = UseType::ALL

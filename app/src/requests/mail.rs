@@ -14,6 +14,7 @@ use sqlx::PgConnection;
 use super::overview::RequestLine;
 use super::request_number;
 use crate::danish_dates::date_text;
+use crate::text::count_of;
 
 /// One e-mail to write to the outbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -164,9 +165,8 @@ pub fn digest(
     let describe = |line: &&RequestLine| {
         let left = match line.days_left(today) {
             0 => "frist i dag".to_owned(),
-            days if days < 0 => format!("{} dage over fristen", -days),
-            1 => "1 dag tilbage".to_owned(),
-            days => format!("{days} dage tilbage"),
+            days if days < 0 => format!("{} over fristen", count_of(-days, "dag", "dage")),
+            days => format!("{} tilbage", count_of(days, "dag", "dage")),
         };
         format!(
             "- {} ({}, {}): frist {} – {}\n  {base}/sagsbehandling/{}",
@@ -188,8 +188,14 @@ pub fn digest(
         kind: MailKind::Digest,
         to: dpo_email.to_owned(),
         subject: format!(
-            "Indblik {}: {overdue} overskredne frister, {soon} inden for {within_days} dage",
-            date_text(today)
+            "Indblik {}: {}, {soon} inden for {}",
+            date_text(today),
+            count_of(
+                i64::try_from(overdue).unwrap_or(i64::MAX),
+                "overskreden frist",
+                "overskredne frister"
+            ),
+            count_of(within_days, "dag", "dage")
         ),
         body: if urgent.is_empty() {
             format!("Ingen åbne henvendelser har overskredet fristen eller har frist inden for {within_days} dage.\n\nOverblik: {base}/dpo")
@@ -283,7 +289,7 @@ mod tests {
         assert_eq!(dpo.to, "dpo@eksempel.dk");
         assert_eq!(
             dpo.subject,
-            "Indblik 23. november 2026: 1 overskredne frister, 2 inden for 7 dage"
+            "Indblik 23. november 2026: 1 overskreden frist, 2 inden for 7 dage"
         );
         let order: Vec<usize> = ["H-000001", "H-000005", "H-000002"]
             .iter()

@@ -36,3 +36,32 @@ pub use kinds::{Channel, ExtensionReason, Kind, RefusalGround, Status};
 pub fn request_number(id: i64) -> String {
     format!("H-{id:06}")
 }
+
+/// The request a number names, as people type it: `H-000123`, `h-123` or
+/// `123`.
+pub fn parse_request_number(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let digits = text
+        .strip_prefix("H-")
+        .or_else(|| text.strip_prefix("h-"))
+        .unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|id| *id > 0)
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn request_numbers_read_as_typed() {
+        assert_eq!(parse_request_number(&request_number(123)), Some(123));
+        assert_eq!(parse_request_number(" h-42 "), Some(42));
+        assert_eq!(parse_request_number("7"), Some(7));
+        for not_a_number in ["", "H-", "Anna", "H-12a", "-3", "0", "99999999999999999999"] {
+            assert_eq!(parse_request_number(not_a_number), None, "{not_a_number}");
+        }
+    }
+}

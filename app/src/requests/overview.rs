@@ -87,13 +87,15 @@ fn median(mut values: Vec<i64>) -> Option<f64> {
 
 /// The overview of `lines` on `today`: open work now, and decisions and
 /// receipts of the last 12 months (this month and the 11 before).
-pub fn overview(lines: &[RequestLine], today: NaiveDate) -> DeadlineOverview {
+pub fn overview(lines: &[RequestLine], today: NaiveDate, due_soon_days: u32) -> DeadlineOverview {
+    let due_soon =
+        |line: &RequestLine| (0..=i64::from(due_soon_days)).contains(&line.days_left(today));
     let first_month = month_start(today)
         .checked_sub_months(chrono::Months::new(11))
         .unwrap_or(today);
     let recent = |at: DateTime<Utc>| local_date(at) >= first_month;
     let open: Vec<&RequestLine> = lines.iter().filter(|line| line.status.is_open()).collect();
-    let urgent_line = |line: &&RequestLine| line.days_left(today) <= 7;
+    let urgent_line = |line: &&RequestLine| line.days_left(today) <= i64::from(due_soon_days);
     let mut urgent: Vec<&RequestLine> = open.iter().copied().filter(urgent_line).collect();
     urgent.sort_by_key(|line| (line.deadline.in_force(), line.received_at, line.id));
 
@@ -162,9 +164,7 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate) -> DeadlineOverview {
                     .count(),
                 due_soon: lines
                     .iter()
-                    .filter(|line| {
-                        line.status.is_open() && (0..=7).contains(&line.days_left(today))
-                    })
+                    .filter(|line| line.status.is_open() && due_soon(line))
                     .count(),
                 decided: decided.len(),
                 on_time: decided
@@ -194,10 +194,8 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate) -> DeadlineOverview {
         open_by_status,
         open_by_kind,
         overdue: open.iter().filter(|line| line.days_left(today) < 0).count(),
-        due_soon: open
-            .iter()
-            .filter(|line| (0..=7).contains(&line.days_left(today)))
-            .count(),
+        due_soon: open.iter().filter(|line| due_soon(line)).count(),
+        due_soon_days,
         median_days: median(
             lines
                 .iter()
@@ -365,7 +363,7 @@ mod tests {
                 Some("2026-11-02"),
             ),
         ];
-        let result = overview(&lines, today);
+        let result = overview(&lines, today, 7);
         assert_eq!(result.overdue, 1);
         assert_eq!(result.due_soon, 1);
         assert_eq!(

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::kinds::{Channel, Kind, Status};
+use crate::text::count_of;
 
 /// One request in the citizen's list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,7 +83,7 @@ pub struct CitizenRequest {
     pub notify_email: Option<String>,
 }
 
-/// One open request in a caseworker's queue.
+/// One request in a caseworker's queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueRow {
     pub id: i64,
@@ -104,9 +105,9 @@ impl QueueRow {
         self.days_left < 0
     }
 
-    /// Due today or within the next 7 days.
-    pub fn due_soon(&self) -> bool {
-        (0..=7).contains(&self.days_left)
+    /// Due today or within the next `within_days` days.
+    pub fn due_soon(&self, within_days: u32) -> bool {
+        (0..=i64::from(within_days)).contains(&self.days_left)
     }
 
     /// The days left as a table cell.
@@ -120,10 +121,8 @@ impl QueueRow {
 pub fn days_left_cell(days: i64) -> String {
     match days {
         0 => "Frist i dag".to_owned(),
-        1 => "1 dag".to_owned(),
-        -1 => "1 dag over fristen".to_owned(),
-        days if days < 0 => format!("{} dage over fristen", -days),
-        days => format!("{days} dage"),
+        days if days < 0 => format!("{} over fristen", count_of(-days, "dag", "dage")),
+        days => count_of(days, "dag", "dage"),
     }
 }
 
@@ -131,8 +130,11 @@ pub fn days_left_cell(days: i64) -> String {
 pub fn days_left_sentence(days: i64) -> String {
     match days {
         0 => "Fristen er i dag.".to_owned(),
-        days if days < 0 => format!("Fristen er overskredet med {} dage.", -days),
-        days => format!("{days} dage til fristen."),
+        days if days < 0 => format!(
+            "Fristen er overskredet med {}.",
+            count_of(-days, "dag", "dage")
+        ),
+        days => format!("{} til fristen.", count_of(days, "dag", "dage")),
     }
 }
 
@@ -143,11 +145,17 @@ pub const QUEUE_PAGE_SIZE: usize = 50;
 /// `mine`, `side`), so it works without JavaScript and can be bookmarked.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueFilter {
-    /// `None`: every open status.
+    /// `None`: every open status; answered, refused, withdrawn and closed
+    /// requests are found by choosing their status.
     pub status: Option<Status>,
     pub kind: Option<Kind>,
     pub unit: Option<String>,
     pub mine: bool,
+    /// `q`: a request number (`H-000123`, or its digits) or part of the
+    /// citizen's name.
+    pub search: Option<String>,
+    /// `frist`: only open requests past their deadline, or due soon.
+    pub due: Option<DueWindow>,
     /// 1-based.
     pub page: usize,
 }
@@ -160,14 +168,22 @@ impl QueueFilter {
         };
         for (key, value) in pairs {
             match key {
-                "status" => {
-                    filter.status = Status::from_code(value).filter(|status| status.is_open())
-                }
+                "status" => filter.status = Status::from_code(value),
                 "type" => filter.kind = Kind::from_code(value),
                 "enhed" if !value.is_empty() && !crate::text::has_control_characters(value) => {
                     filter.unit = Some(value.to_owned())
                 }
                 "mine" => filter.mine = value == "ja",
+                "frist" => filter.due = DueWindow::from_code(value),
+                "q" => {
+                    let value = value.trim();
+                    if !value.is_empty()
+                        && value.chars().count() <= MAX_SEARCH
+                        && !crate::text::has_control_characters(value)
+                    {
+                        filter.search = Some(value.to_owned());
+                    }
+                }
                 "side" => filter.page = value.parse().ok().filter(|page| *page >= 1).unwrap_or(1),
                 _ => {}
             }
@@ -190,12 +206,55 @@ impl QueueFilter {
         if self.mine {
             parts.push("mine=ja".to_owned());
         }
+        if let Some(due) = self.due {
+            parts.push(format!("frist={}", due.code()));
+        }
+        if let Some(search) = &self.search {
+            parts.push(format!("q={}", crate::text::query_value(search)));
+        }
         if page > 1 {
             parts.push(format!("side={page}"));
         }
         parts.join("&")
     }
 }
+
+/// Open requests by how near their deadline in force is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DueWindow {
+    /// Past the deadline.
+    Overdue,
+    /// Due today or within the "due soon" days.
+    Soon,
+}
+
+impl DueWindow {
+    pub const ALL: [DueWindow; 2] = [DueWindow::Overdue, DueWindow::Soon];
+
+    /// The value in the address (`frist=…`).
+    pub fn code(self) -> &'static str {
+        match self {
+            DueWindow::Overdue => "overskredet",
+            DueWindow::Soon => "snart",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DueWindow> {
+        DueWindow::ALL
+            .into_iter()
+            .find(|window| window.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DueWindow::Overdue => "Overskredet",
+            DueWindow::Soon => "Snart",
+        }
+    }
+}
+
+/// The longest search the queue takes (a name or a number).
+pub const MAX_SEARCH: usize = 100;
 
 /// A page of the queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -205,6 +264,8 @@ pub struct QueueListing {
     pub filter: QueueFilter,
     /// (code, name) of the units the caseworker may filter by.
     pub units: Vec<(String, String)>,
+    /// Open requests due within this many days are tagged "Snart".
+    pub due_soon_days: u32,
 }
 
 /// A colleague a request can be assigned to.
@@ -254,8 +315,17 @@ mod tests {
             filter.query(3),
             "status=awaiting_citizen&type=access&enhed=BS&mine=ja&side=3"
         );
-        // Closed statuses are not in the queue; nonsense is ignored.
-        let odd = QueueFilter::from_pairs([("status", "closed"), ("side", "0"), ("type", "x")]);
+        // Closed requests are found by their status; nonsense is ignored.
+        let closed = QueueFilter::from_pairs([("status", "closed"), ("side", "0"), ("type", "x")]);
+        assert_eq!(
+            closed,
+            QueueFilter {
+                status: Some(Status::Closed),
+                page: 1,
+                ..QueueFilter::default()
+            }
+        );
+        let odd = QueueFilter::from_pairs([("status", "x"), ("q", "  "), ("q", "a\u{0}")]);
         assert_eq!(
             odd,
             QueueFilter {
@@ -263,6 +333,12 @@ mod tests {
                 ..QueueFilter::default()
             }
         );
+        let due = QueueFilter::from_pairs([("frist", "snart"), ("status", "received")]);
+        assert_eq!(due.due, Some(DueWindow::Soon));
+        assert_eq!(due.query(1), "status=received&frist=snart");
+        let search = QueueFilter::from_pairs([("q", " Anna T ")]);
+        assert_eq!(search.search.as_deref(), Some("Anna T"));
+        assert_eq!(search.query(1), "q=Anna%20T");
         assert_eq!(
             QueueFilter::from_pairs([("enhed", "Å B")]).query(1),
             "enhed=%C3%85%20B"
@@ -286,7 +362,8 @@ mod tests {
         };
         assert_eq!(row(-3).days_text(), "3 dage over fristen");
         assert!(row(-1).overdue());
-        assert!(row(0).due_soon() && row(7).due_soon() && !row(8).due_soon());
+        assert!(row(0).due_soon(7) && row(7).due_soon(7) && !row(8).due_soon(7));
+        assert!(row(14).due_soon(14) && !row(-1).due_soon(14));
         assert_eq!(row(0).days_text(), "Frist i dag");
     }
 }
@@ -336,6 +413,8 @@ pub struct DeadlineOverview {
     pub open_by_kind: Vec<Count>,
     pub overdue: usize,
     pub due_soon: usize,
+    /// The window of `due_soon`, in days.
+    pub due_soon_days: u32,
     /// The last 12 months, oldest first.
     pub months: Vec<MonthOnTime>,
     pub median_days: Option<f64>,

@@ -49,7 +49,10 @@ async fn rows(
     .await
     .map_err(|error| HttpError::internal("export the citizen's log", &error))?
     .map_err(|problems| {
-        let messages: Vec<&str> = problems.iter().map(|problem| problem.message.as_str()).collect();
+        let messages: Vec<&str> = problems
+            .iter()
+            .map(|problem| problem.message.as_str())
+            .collect();
         HttpError::bad_parameter(messages.join(" "))
     })
 }

@@ -396,6 +396,7 @@ impl Config {
             purpose: self.request_purpose.clone(),
             calendar: self.deadline_calendar(),
             public_url: self.public_url.to_string(),
+            due_soon_days: self.digest_due_within_days,
         }
     }
 }

@@ -290,9 +290,15 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
     let now = server::clock::now();
     let today = app::access_log::coverage::local_date(now);
     let sees = |made: &&Made| reader.sees(made.unit);
-    let queue = casework::queue(pool, reader, &QueueFilter::default(), today)
-        .await
-        .unwrap();
+    let queue = casework::queue(
+        pool,
+        &world.settings,
+        reader,
+        &QueueFilter::default(),
+        today,
+    )
+    .await
+    .unwrap();
     let open_in_scope = ids(world.requests.iter().filter(sees).filter(|made| made.open));
     assert_eq!(ids_of_queue(&queue), open_in_scope, "{:?}", reader.member());
     // Asking the queue for another unit narrows it, never widens it.
@@ -301,7 +307,9 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
             unit: Some(unit.to_owned()),
             ..QueueFilter::default()
         };
-        let narrowed = casework::queue(pool, reader, &filter, today).await.unwrap();
+        let narrowed = casework::queue(pool, &world.settings, reader, &filter, today)
+            .await
+            .unwrap();
         let expected = ids(world
             .requests
             .iter()
@@ -311,6 +319,31 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
     }
     for made in &world.requests {
         let visible = reader.sees(made.unit);
+        // Searching by its number finds it (whatever its status) only in
+        // the reader's units.
+        let by_number = QueueFilter {
+            search: Some(app::requests::request_number(made.id)),
+            status: (!made.open).then_some(app::requests::Status::Answered),
+            ..QueueFilter::default()
+        };
+        let found = casework::queue(pool, &world.settings, reader, &by_number, today)
+            .await
+            .unwrap();
+        let found_ids: Vec<i64> = found.rows.iter().map(|row| row.id).collect();
+        if made.open || found_ids.is_empty() {
+            assert_eq!(
+                found_ids,
+                if visible && made.open {
+                    vec![made.id]
+                } else {
+                    vec![]
+                },
+                "{:?} searches for {made:?}",
+                reader.member()
+            );
+        } else {
+            assert!(visible, "{:?} found {made:?}", reader.member());
+        }
         let logged = logged_look_ups(pool, made.id).await;
         let case = casework::case(pool, &world.settings, reader, made.id, false, now).await;
         assert_eq!(

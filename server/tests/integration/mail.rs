@@ -198,7 +198,7 @@ async fn the_daily_digest_lists_overdue_and_soon_due_requests_once_a_day(pool: P
     assert!(received[0]["subject"]
         .as_str()
         .unwrap()
-        .contains("1 overskredne frister"));
+        .contains("1 overskreden frist"));
     assert!(
         text.contains(&format!("H-{overdue:06}")) && text.contains(&format!("H-{soon:06}")),
         "{text}"

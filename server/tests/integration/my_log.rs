@@ -105,7 +105,10 @@ async fn the_page_shows_the_citizens_visible_uses_only(pool: PgPool) {
     assert!(bad.body.contains("<title>Fejl: "));
     assert!(bad.body.contains(r##"href="#fra""##) && bad.body.contains(r##"href="#til""##));
     assert!(!bad.body.contains("log-table") && !bad.body.contains(" gange"));
-    for export in ["/min-log/eksport.csv?fra=igaar", "/min-log/eksport.json?fra=igaar"] {
+    for export in [
+        "/min-log/eksport.csv?fra=igaar",
+        "/min-log/eksport.json?fra=igaar",
+    ] {
         let refused = get_with_cookie(&app, export, &anna).await;
         assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{export}");
         assert!(refused.body.contains("Skriv datoen som dag-måned-år"));

@@ -275,7 +275,10 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
     let revealed = post_form(app, &format!("/sagsbehandling/{id}/vis-cpr"), sara, &[]).await;
     assert_eq!(
         (revealed.status, revealed.location()),
-        (StatusCode::SEE_OTHER, format!("/sagsbehandling/{id}#cpr").as_str())
+        (
+            StatusCode::SEE_OTHER,
+            format!("/sagsbehandling/{id}#cpr").as_str()
+        )
     );
     assert!(!revealed.body.contains("240381-9912"));
     let case_page = format!("/sagsbehandling/{id}");
@@ -339,14 +342,18 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
     // the caseworker.
     let page = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
     let main = &page.body[page.body.find("<h1").unwrap()..];
-    let awaited = main.find("Kommunen venter på dit svar").expect("the banner");
+    let awaited = main
+        .find("Kommunen venter på dit svar")
+        .expect("the banner");
     let question = main.find("Hvilken periode?").expect("the question");
     let form = main.find("/besked\"").expect("the reply form");
     let history = main.find("Forløb").expect("the history");
     assert!(awaited < question && question < form && form < history);
     assert!(!main.contains("Afventer borgerens svar"));
     let list = get_with_cookie(app, "/henvendelser", anna).await;
-    assert!(list.body.contains("<strong>Kommunen venter på dit svar</strong>"));
+    assert!(list
+        .body
+        .contains("<strong>Kommunen venter på dit svar</strong>"));
     let answered = post_form(
         app,
         &format!("/henvendelser/{id}/besked"),
@@ -852,12 +859,46 @@ async fn the_dpo_overview_counts_every_units_deadlines(pool: PgPool) {
 
     let page = get_with_cookie(app, "/dpo", &dan).await;
     assert_eq!(page.status, StatusCode::OK);
+    // The key figure links to the filtered queue, is red above zero and
+    // says "1 åben henvendelse har" in the singular.
     assert!(
-        page.body
-            .contains("<strong>1</strong> åbne henvendelser har overskredet fristen"),
+        page.body.contains(r#"<a href="/sagsbehandling?frist=overskredet"><strong class="badge badge-error">1</strong> åben henvendelse har overskredet fristen"#),
         "{}",
         page.body
     );
+    let overdue = get_with_cookie(app, "/sagsbehandling?frist=overskredet", &dan).await;
+    let late = app::requests::request_number(id_in(registered.location(), "/sagsbehandling/"));
+    assert!(overdue.body.contains(&late));
+    assert!(
+        overdue.body.contains("1 åben henvendelse."),
+        "{}",
+        overdue.body
+    );
+
+    // The queue finds a request by its number or the citizen's name, an
+    // answered one only when its status is chosen, and takes a `%` as text.
+    let number = app::requests::request_number(answered);
+    let queue = |query: String| async move {
+        get_with_cookie(app, &format!("/sagsbehandling?{query}"), sara)
+            .await
+            .body
+    };
+    assert!(queue(format!("q={number}"))
+        .await
+        .contains("0 åbne henvendelser, der passer på søgningen."));
+    let found = queue(format!("status=answered&q={}", answered)).await;
+    assert!(
+        found.contains(&number) && found.contains("1 henvendelse, der passer på søgningen."),
+        "{found}"
+    );
+    let by_name = queue("q=pr%C3%B8vesen".to_owned()).await;
+    assert!(
+        by_name.contains("Bo Prøvesen") && !by_name.contains("Anna Testesen"),
+        "{by_name}"
+    );
+    assert!(queue("q=%25".to_owned())
+        .await
+        .contains("0 åbne henvendelser"));
     assert!(page.body.contains("Andel besvaret inden for fristen"));
     assert!(
         page.body

@@ -30,7 +30,9 @@ use crate::requests::forms::{Refusal, RegisteredRequest};
 use crate::requests::kinds::{ExtensionReason, Kind, Status, RIGHT_TO_COMPLAIN};
 use crate::requests::mail::{enqueue, status_notice};
 use crate::requests::request_number;
-use crate::requests::views::{CaseView, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE};
+use crate::requests::views::{
+    CaseView, DueWindow, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE,
+};
 use crate::requests::workflow::{next_status, Step};
 
 /// Registers a request that came by letter, phone or e-mail, in the
@@ -126,6 +128,7 @@ impl StaffUse<'_> {
 /// may filter by.
 pub async fn queue(
     pool: &PgPool,
+    settings: &RequestSettings,
     reader: &CaseReader,
     filter: &QueueFilter,
     today: NaiveDate,
@@ -149,6 +152,23 @@ pub async fn queue(
     };
     let kind = filter.kind.map(Kind::code);
     let mine = filter.mine.then_some(reader.member().id.as_str());
+    // A search is a request number or part of the citizen's name (the
+    // reader's own requests only: the units filter below still applies).
+    let search = filter.search.as_deref();
+    let number = search.and_then(crate::requests::parse_request_number);
+    let name_pattern = search
+        .filter(|_| number.is_none())
+        .map(|text| format!("%{}%", like_escaped(text)));
+    // The deadlines in force a due window takes, both ends included (and
+    // open-ended below for the overdue).
+    let (due_from, due_to) = match filter.due {
+        None => (None, None),
+        Some(DueWindow::Overdue) => (None, today.pred_opt()),
+        Some(DueWindow::Soon) => (
+            Some(today),
+            today.checked_add_days(chrono::Days::new(u64::from(settings.due_soon_days))),
+        ),
+    };
     let offset = i64::try_from((filter.page.max(1) - 1) * QUEUE_PAGE_SIZE).unwrap_or(i64::MAX);
     let limit = i64::try_from(QUEUE_PAGE_SIZE).unwrap_or(50);
     let rows = sqlx::query!(
@@ -163,6 +183,12 @@ pub async fn queue(
              AND ($3::text IS NULL OR u.code = $3)
              AND ($4::text IS NULL OR r.kind = $4)
              AND ($5::text IS NULL OR r.assignee_id = $5)
+             AND ($8::bigint IS NULL OR r.id = $8)
+             AND ($9::text IS NULL OR r.citizen_name ILIKE $9)
+             AND ($10::date IS NULL
+                  OR (CASE WHEN r.extended_at IS NULL THEN r.due_on ELSE r.extendable_to END) >= $10)
+             AND ($11::date IS NULL
+                  OR (CASE WHEN r.extended_at IS NULL THEN r.due_on ELSE r.extendable_to END) <= $11)
            ORDER BY CASE WHEN r.extended_at IS NULL THEN r.due_on ELSE r.extendable_to END,
                     r.received_at, r.id
            LIMIT $6 OFFSET $7"#,
@@ -172,7 +198,11 @@ pub async fn queue(
         kind,
         mine,
         limit,
-        offset
+        offset,
+        number,
+        name_pattern,
+        due_from,
+        due_to
     )
     .fetch_all(pool)
     .await?;
@@ -207,7 +237,15 @@ pub async fn queue(
         total,
         filter: filter.clone(),
         units,
+        due_soon_days: settings.due_soon_days,
     })
+}
+
+/// `text` with the wildcards of `LIKE` (and its escape character) escaped.
+fn like_escaped(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// Request `id` as the reader sees it. Opening it is logged on the

@@ -48,6 +48,9 @@ pub struct RequestSettings {
     pub calendar: Calendar,
     /// The portal's public address, for links in e-mail.
     pub public_url: String,
+    /// Open requests due within this many days are "due soon" (queue tags,
+    /// the DPO's overview, the daily digest).
+    pub due_soon_days: u32,
 }
 
 /// Why a request action did not happen.
