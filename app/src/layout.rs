@@ -8,6 +8,24 @@ use crate::viewer::{use_viewer, Viewer};
 /// Name of the portal as shown in the header.
 pub const PORTAL_NAME: &str = "Indblik";
 
+/// Where the portal's name in the header leads, and what it says the portal
+/// is for: to staff their own start page and their own work, to everyone
+/// else what a citizen comes for.
+fn tagline(viewer: &Viewer) -> (&'static str, &'static str) {
+    match viewer {
+        Viewer::Staff { pages, .. } if pages.casework => (
+            "/sagsbehandling",
+            "sagsbehandling af borgernes henvendelser",
+        ),
+        Viewer::Staff { pages, .. } if pages.overview => (
+            "/dpo",
+            "frister og adgangskontrol for databeskyttelsesrådgiveren",
+        ),
+        Viewer::Staff { pages, .. } if pages.queue => ("/sagsbehandling", "borgernes henvendelser"),
+        _ => ("/", "se hvem der har brugt dine oplysninger"),
+    }
+}
+
 /// DKFDS header: the municipality's logo (portal info) and the portal's name
 /// with the authority (solution info).
 #[component]
@@ -26,6 +44,7 @@ pub fn SiteHeader(
         "logo logo-text"
     };
     let logo_text = name.clone().unwrap_or_else(|| PORTAL_NAME.to_owned());
+    let (home, tagline) = tagline(&use_viewer());
 
     view! {
         <header class="header">
@@ -43,7 +62,7 @@ pub fn SiteHeader(
             <div class="solution-info">
                 <div class="solution-info-inner container">
                     <div class="solution-heading">
-                        <a href="/">{PORTAL_NAME}" · se hvem der har brugt dine oplysninger"</a>
+                        <a href=home>{format!("{PORTAL_NAME} · {tagline}")}</a>
                     </div>
                     {name.map(|name| view! {
                         <div class="additional-info">

@@ -55,6 +55,15 @@ test('a failed case action comes back to the case page with focus on what failed
 }) => {
   const casePage = await registeredCase(sara);
   await settle(sara);
+  await expect(sara).toHaveTitle(/^Indsigt H-\d{6}/);
+  // The actions are folded away: one opens, and opening another closes it.
+  const answer = sara.locator('summary', { hasText: /^Besvar$/ });
+  const note = sara.locator('summary', { hasText: /^Intern note$/ });
+  await note.click();
+  await expect(sara.getByLabel('Note (vises ikke for borgeren)')).toBeVisible();
+  await answer.click();
+  await expect(sara.getByLabel('Note (vises ikke for borgeren)')).toBeHidden();
+  await expect(sara.getByRole('button', { name: 'Send svar' })).toBeVisible();
   await sara.getByRole('button', { name: 'Send svar' }).click();
   await expect(sara).toHaveURL(casePage);
   await settle(sara);

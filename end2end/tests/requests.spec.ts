@@ -81,6 +81,8 @@ test('a citizen files an access request, a caseworker answers it, and the citize
   await settle(sara);
   await expect(sara.getByText('120755-****')).toBeVisible();
   await expectAccessible(sara);
+  // The actions are folded away, one open at a time.
+  await sara.locator('summary', { hasText: /^Besvar$/ }).click();
   await sara.getByLabel('Svar til borgeren').fill('Her er dine oplysninger. Din log er vedlagt.');
   await sara.getByRole('button', { name: 'Send svar' }).click();
   await settle(sara);

@@ -306,12 +306,18 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         .as_ref()
         .and_then(|reply| reply.message.clone())
         .filter(|_| reply.as_ref().is_some_and(|reply| reply.form == "conflict"));
+    let name = format!("{} {}", facts.kind.label(), facts.number);
     view! {
-        <h1>{format!("{} {}", facts.kind.label(), facts.number)}</h1>
+        <Title text=name.clone()/>
+        <h1>{name}</h1>
         <Notice code=notice/>
         {conflict.map(|text| view! { <ErrorAlert text/> })}
         <ReturnedFormAlert reply=reply.clone() heading_of=action_heading/>
         <p class="font-lead">{if open { days } else { String::new() }}</p>
+        // The facts and the history side by side on a wide screen, so the
+        // caseworker reads what happened next to what was asked.
+        <div class="row">
+        <div class="col-12 col-lg-7">
         <dl>
             <dt>"Borger"</dt><dd>{case.citizen_name.clone()}</dd>
             <dt>"CPR-nummer"</dt>
@@ -334,11 +340,15 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         </dl>
         <FactsList facts=facts.clone()/>
         <Attachments facts=facts.clone() base=base.clone()/>
+        </div>
+        <div class="col-12 col-lg-5">
+            <History entries=facts.history.clone()/>
+        </div>
+        </div>
         {case.may_act.then(|| view! { <Actions case=case.clone() reply=reply.clone()/> })}
         {(!case.may_act).then(|| view! {
             <p class="text-small">"Du kan se henvendelsen, men kun sagsbehandlere i den enhed, der behandler den, kan handle på den."</p>
         })}
-        <History entries=facts.history.clone()/>
         <p class="mt-6"><a href="/sagsbehandling">"Til køen"</a></p>
     }
 }
@@ -348,8 +358,12 @@ fn action_heading(form: &str) -> Option<String> {
     CaseAction::from_slug(form).map(|action| action.heading().to_owned())
 }
 
-/// One action's form: heading, error summary, the fields `children` renders
-/// with the form's reply state, and the submit button.
+/// One action's form, folded away until the caseworker opens it (one at a
+/// time: the actions share a `details` name, so opening one closes the
+/// other, with or without JavaScript, and one primary button shows at a
+/// time); the one that came back with errors is open. Inside: the error
+/// summary, the fields `children` renders with the form's reply state, and
+/// the submit button.
 #[component]
 fn ActionForm<F, IV>(
     base: String,
@@ -365,16 +379,17 @@ where
     let slug = action.slug();
     let state = FormState::of(&reply, slug);
     let section = state.section_id();
+    let failed = state.message().is_some() || !state.errors().is_empty();
     view! {
-        <section class="case-action" id=section tabindex="-1" aria-labelledby=format!("action-{slug}")>
-            <h3 id=format!("action-{slug}")>{action.heading()}</h3>
+        <details class="case-action" name="case-actions" id=section tabindex="-1" open=failed>
+            <summary class="h3">{action.heading()}</summary>
             <ErrorSummary state=state.clone() focus=false/>
             <form method="post" action=format!("{base}/{slug}")>
                 <VersionField version/>
                 {children(state)}
                 <button type="submit" class="button button-primary">{action.button()}</button>
             </form>
-        </section>
+        </details>
     }
 }
 

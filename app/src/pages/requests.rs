@@ -235,6 +235,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     Ok(request) => {
                         let facts = request.facts;
                         view! {
+                            <Title text=format!("Kvittering for henvendelse {}", facts.number)/>
                             <div class="alert alert-success" role="status">
                                 <div class="alert-body">
                                     <p class="alert-heading">{format!("Henvendelse {}", facts.number)}</p>
@@ -396,8 +397,10 @@ fn MyRequest(
         let version = facts.version;
         move || view! { <MessageForm state base version awaited/> }
     };
+    let name = format!("{} {}", facts.kind.label(), facts.number);
     view! {
-        <h1>{format!("{} {}", facts.kind.label(), facts.number)}</h1>
+        <Title text=name.clone()/>
+        <h1>{name}</h1>
         <Notice code=notice/>
         <ReturnedFormAlert reply=reply.clone() heading_of=citizen_form_heading/>
         {question.map(|question| view! {

@@ -262,6 +262,17 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
         case.body
     );
     assert!(!case.body.contains("2403819912") && !case.body.contains("240381-9912"));
+    // The title names the request; the header says what the portal is to
+    // the caseworker, and leads to the queue.
+    assert!(case
+        .body
+        .contains(&format!("<title>Indsigt H-{id:06} · Indblik</title>")));
+    let heading = &case.body[case.body.find("solution-heading").unwrap()..];
+    assert!(
+        heading.starts_with(r#"solution-heading"><a href="/sagsbehandling">Indblik · sagsbehandling af borgernes henvendelser</a>"#),
+        "{}",
+        &heading[..200]
+    );
     let log = get_with_cookie(app, "/min-log", anna).await;
     assert!(
         log.body.contains("Indblik"),
