@@ -39,7 +39,7 @@ pub fn BarChart(
     bars: Vec<Bar>,
 ) -> impl IntoView {
     const WIDTH: i64 = 640;
-    const HEIGHT: i64 = 200;
+    const HEIGHT: i64 = 216;
     const BASE: i64 = 170;
     let max = bars.iter().map(|bar| bar.value).max().unwrap_or(0).max(1);
     let slots = i64::try_from(bars.len()).unwrap_or(1).max(1);
@@ -62,7 +62,11 @@ pub fn BarChart(
                 <g>
                     <rect x=x y=BASE - height width=bar_width height=height class="chart-bar"/>
                     <text x=centre y=BASE - height - 6 text-anchor="middle" class="chart-value">{bar.value_text.clone()}</text>
-                    <text x=centre y=BASE + 20 text-anchor="middle" class="chart-label">{bar.short_label.clone()}</text>
+                    <text x=centre y=BASE + 20 text-anchor="middle" class="chart-label">
+                        {bar.short_label.split('\n').enumerate().map(|(line, text)| view! {
+                            <tspan x=centre dy=if line == 0 { "0" } else { "1.2em" }>{text.to_owned()}</tspan>
+                        }).collect_view()}
+                    </text>
                 </g>
             }
         })

@@ -58,6 +58,12 @@ pub fn month_text(month: NaiveDate) -> String {
     format!("{} {}", month_name(month.month()), month.year())
 }
 
+/// A month under a chart's bar: the short month name and the year on two
+/// lines ("nov.\n2026"), so that months of two years are never confused.
+pub fn month_and_year(month: NaiveDate) -> String {
+    format!("{}\n{}", short_month(month.month()), month.year())
+}
+
 /// "kl. 10.05" or "kl. 10.05–14.30" in Europe/Copenhagen.
 pub fn time_range_text(first: DateTime<Utc>, last: DateTime<Utc>) -> String {
     let clock = |at: DateTime<Utc>| {

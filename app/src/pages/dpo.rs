@@ -227,7 +227,7 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
         .iter()
         .map(|month| Bar {
             label: month.month.clone(),
-            short_label: month.month.chars().take(3).collect(),
+            short_label: month.short_label.clone(),
             value: i64::try_from(month.percent().unwrap_or(0)).unwrap_or(0),
             value_text: month
                 .percent()

@@ -14,7 +14,7 @@ use super::request_number;
 use super::views::{Count, DeadlineOverview, MonthOnTime, QueueRow, UnitLine};
 use crate::access_log::coverage::{local_date, month_start};
 use crate::capability::Overseer;
-use crate::danish_dates::{date_text, moment_text, month_text};
+use crate::danish_dates::{date_text, moment_text, month_and_year, month_text};
 use crate::deadline::add_months_clamped;
 
 /// What the overview needs of one request.
@@ -131,6 +131,7 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate, due_soon_days: u32) -> 
             .collect();
         months.push(MonthOnTime {
             month: month_text(month),
+            short_label: month_and_year(month),
             decided: decided.len(),
             on_time: decided
                 .iter()

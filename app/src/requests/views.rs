@@ -380,6 +380,8 @@ pub struct Count {
 pub struct MonthOnTime {
     /// "november 2026".
     pub month: String,
+    /// Under the month's bar: "nov." and "2026" on two lines.
+    pub short_label: String,
     pub decided: usize,
     pub on_time: usize,
 }

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 
 use super::coverage::{covers_from, local_date, month_start};
@@ -19,7 +19,7 @@ use super::my_log::{
 };
 use super::UseType;
 use crate::capability::{AccessAnswer, Citizen, LogOwner};
-use crate::danish_dates::{date_text, month_text, short_month, time_range_text};
+use crate::danish_dates::{date_text, month_and_year, month_text, time_range_text};
 use crate::identity::subject_key::SubjectKey;
 
 /// One summary row with the names a citizen reads.
@@ -460,7 +460,7 @@ pub fn build(
         .iter()
         .map(|(month, count)| MonthCount {
             label: month_text(*month),
-            short_label: format!("{} {}", short_month(month.month()), month.year() % 100),
+            short_label: month_and_year(*month),
             count: *count,
         })
         .collect();
