@@ -19,6 +19,7 @@ pub struct AppState {
     pub pool: PgPool,
     pub site: Arc<SiteSettings>,
     pub requests: Arc<crate::requests::store::RequestSettings>,
+    pub oversight: crate::access_log::deliveries::OversightSettings,
 }
 
 /// The [`AppState`] provided to the current render or server-function call.

@@ -88,6 +88,9 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
         pool,
         site: Arc::new(site_settings(config)),
         requests: Arc::new(config.request_settings()),
+        oversight: app::access_log::deliveries::OversightSettings {
+            source_silence_hours: config.source_silence_warning_hours,
+        },
     })
 }
 

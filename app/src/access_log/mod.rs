@@ -4,6 +4,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod coverage;
+pub mod deliveries;
 pub mod my_log;
 #[cfg(feature = "ssr")]
 pub mod pending_summary;

@@ -8,10 +8,11 @@
 use leptos::prelude::*;
 
 use crate::scrolling_table::ScrollingTable;
-use crate::text::singular_or_plural;
+use crate::text::{count_of, singular_or_plural};
 use leptos_meta::Title;
 
 use crate::access_control::AccessControlOverview;
+use crate::access_log::deliveries::SourceDelivery;
 use crate::chart::{Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
 use crate::form::{
@@ -52,6 +53,22 @@ pub async fn load_deadline_overview() -> Result<DeadlineOverview, AppError> {
     ))
 }
 
+/// When each source system last delivered events (DPO and admin only).
+#[server(endpoint = "dpo/source-systems")]
+pub async fn load_source_deliveries() -> Result<Vec<SourceDelivery>, AppError> {
+    let overseer = crate::caller::Caller::current().overseer()?;
+    let state = crate::state::app_state()?;
+    let silent_after = chrono::Duration::hours(i64::from(state.oversight.source_silence_hours));
+    crate::access_log::deliveries::deliveries(
+        &state.pool,
+        &overseer,
+        crate::clock::now(),
+        silent_after,
+    )
+    .await
+    .map_err(AppError::internal)
+}
+
 /// How the mail outbox stands (DPO and admin only).
 #[server(endpoint = "dpo/mail")]
 pub async fn load_mail_health() -> Result<MailHealth, AppError> {
@@ -78,6 +95,7 @@ pub fn DpoPage() -> impl IntoView {
     let lifted = move || query.read().get("ophaevet");
     let deadlines = Resource::new_blocking(|| (), |_| load_deadline_overview());
     let mail = Resource::new_blocking(|| (), |_| load_mail_health());
+    let sources = Resource::new_blocking(|| (), |_| load_source_deliveries());
     view! {
         <Title text="Databeskyttelsesrådgiver"/>
         <h1>"Overblik for databeskyttelsesrådgiveren"</h1>
@@ -99,6 +117,14 @@ pub fn DpoPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match mail.await {
                     Ok(health) => view! { <Mail health/> }.into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match sources.await {
+                    Ok(sources) => view! { <Sources sources/> }.into_any(),
                     Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
                 }
             })}
@@ -294,6 +320,44 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
                             <th scope="row">{unit.unit}</th><td>{unit.open}</td><td>{unit.overdue}</td><td>{unit.due_soon}</td>
                             <td>{unit.decided}</td><td>{share_text(unit.on_time, unit.decided)}</td>
                             <td>{days_text(unit.median_days)}</td><td>{share_text(unit.extended, unit.received)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </ScrollingTable>
+    }
+}
+
+/// The source systems and when each last delivered events; the silent ones
+/// first and marked.
+#[component]
+fn Sources(sources: Vec<SourceDelivery>) -> impl IntoView {
+    let silent = sources.iter().filter(|source| source.silent).count();
+    view! {
+        <h2 id="kildesystemer">"Kildesystemer"</h2>
+        <p>
+            {if silent == 0 {
+                "Alle kildesystemer har leveret hændelser til loggen for nylig.".to_owned()
+            } else {
+                format!(
+                    "{} ikke leveret hændelser længe. Loggen kan mangle brug af borgernes oplysninger: undersøg leverancen.",
+                    count_of(as_count(silent), "kildesystem har", "kildesystemer har")
+                )
+            }}
+        </p>
+        <ScrollingTable label="Kildesystemer">
+            <table class="table table--compact">
+                <caption class="sr-only">"Kildesystemer og deres seneste levering, de længst tavse først"</caption>
+                <thead><tr><th scope="col">"System"</th><th scope="col">"Senest leveret"</th><th scope="col">"Hændelser i alt"</th></tr></thead>
+                <tbody>
+                    {sources.into_iter().map(|source| view! {
+                        <tr>
+                            <th scope="row">{source.system}</th>
+                            <td>
+                                {source.silent.then(|| view! { <span class="badge badge-warning">"Tavs"</span>" " })}
+                                {source.last_delivery.unwrap_or_else(|| "Aldrig".to_owned())}
+                            </td>
+                            <td>{source.events_stored}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

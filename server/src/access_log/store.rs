@@ -12,6 +12,8 @@
 //!
 //! Either way a retried batch changes nothing.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
@@ -77,12 +79,25 @@ impl Rows {
 #[must_use = "finish the writer, or the summary misses the events it stored"]
 pub struct Writer {
     pending: PendingSummary,
+    /// Per source system: the latest delivery written, and its new events.
+    deliveries: BTreeMap<i64, (DateTime<Utc>, u64)>,
 }
 
 impl Writer {
     /// Stores `rows` and returns how many of their events were new. The
     /// partitions for their months must exist (see `partitions::ensure`).
     pub async fn write(&mut self, db: &mut PgConnection, rows: &Rows) -> sqlx::Result<u64> {
+        let stored = self.store(db, rows).await?;
+        let delivery = self
+            .deliveries
+            .entry(rows.source_system_id)
+            .or_insert((rows.received_at, 0));
+        delivery.0 = delivery.0.max(rows.received_at);
+        delivery.1 += stored;
+        Ok(stored)
+    }
+
+    async fn store(&mut self, db: &mut PgConnection, rows: &Rows) -> sqlx::Result<u64> {
         let mut attempt = db.begin().await?;
         let copied = copy(
             &mut attempt,
@@ -116,10 +131,40 @@ impl Writer {
         }
     }
 
-    /// Adds the summary of the events stored straight in.
+    /// Adds the summary of the events stored straight in, and notes each
+    /// system's delivery (last, so the row it locks is held only while the
+    /// transaction commits).
     pub async fn finish(mut self, db: &mut PgConnection) -> sqlx::Result<()> {
-        self.pending.flush(db).await
+        self.pending.flush(db).await?;
+        for (source_system_id, (at, stored)) in self.deliveries {
+            record_delivery(db, source_system_id, at, stored).await?;
+        }
+        Ok(())
     }
+}
+
+/// Notes that system `source_system_id` delivered at `at`, `stored` of
+/// whose events were new (the DPO's overview of silent systems).
+async fn record_delivery(
+    db: &mut PgConnection,
+    source_system_id: i64,
+    at: DateTime<Utc>,
+    stored: u64,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "INSERT INTO source_system_deliveries (source_system_id, last_delivery_at, events_stored)
+         VALUES ($1, $2, $3)
+         ON CONFLICT (source_system_id) DO UPDATE SET
+             last_delivery_at = GREATEST(source_system_deliveries.last_delivery_at,
+                                         EXCLUDED.last_delivery_at),
+             events_stored = source_system_deliveries.events_stored + EXCLUDED.events_stored",
+        source_system_id,
+        at,
+        i64::try_from(stored).unwrap_or(i64::MAX),
+    )
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 /// The summary row `event` of system `source_system_id` counts in (its

@@ -183,6 +183,9 @@ pub struct Config {
     pub digest_time: NaiveTime,
     /// The digest lists open requests overdue or due within this many days, 1 to 60.
     pub digest_due_within_days: u32,
+    /// The DPO's page flags a source system that has delivered no events
+    /// for longer than this many hours, 1 to 8760.
+    pub source_silence_warning_hours: u32,
 }
 
 /// Defaults for the settings that have one; the rest must be given.
@@ -213,6 +216,7 @@ struct Defaults {
     request_purpose: &'static str,
     digest_time: &'static str,
     digest_due_within_days: u32,
+    source_silence_warning_hours: u32,
     purge_waits_for_open_access_requests: bool,
     staff_oidc_scopes: &'static str,
     staff_roles_claim: &'static str,
@@ -248,6 +252,7 @@ impl Default for Defaults {
             request_purpose: "rettigheder",
             digest_time: "07:00",
             digest_due_within_days: 7,
+            source_silence_warning_hours: 72,
             purge_waits_for_open_access_requests: true,
             staff_oidc_scopes: "profile roles",
             staff_roles_claim: "roles",

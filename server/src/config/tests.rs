@@ -245,6 +245,11 @@ fn every_bad_value_names_its_setting() {
             "0",
             "digest_due_within_days",
         ),
+        (
+            "INDBLIK_SOURCE_SILENCE_WARNING_HOURS",
+            "0",
+            "source_silence_warning_hours",
+        ),
         ("INDBLIK_MAIL_FROM", "ikke en adresse", "mail_from"),
         ("INDBLIK_SESSION_IDLE_MINUTES", "4", "session_idle_minutes"),
         ("INDBLIK_SESSION_IDLE_MINUTES", "21", "session_idle_minutes"),

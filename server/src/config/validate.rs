@@ -70,6 +70,11 @@ impl Config {
             1..=60,
         )?;
         within(
+            "source_silence_warning_hours",
+            u64::from(self.source_silence_warning_hours),
+            1..=8760,
+        )?;
+        within(
             "session_idle_minutes",
             u64::from(self.session_idle_minutes),
             5..=20,

@@ -92,7 +92,7 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
         // The DPO's overview.
         (true, "/dpo" | "/dpo/henvendelser.csv")
         | (false, "/dpo/ophaev-spaerring" | "/api/dpo/access-control")
-        | (false, "/api/dpo/deadlines" | "/api/dpo/mail") => Overseers,
+        | (false, "/api/dpo/deadlines" | "/api/dpo/mail" | "/api/dpo/source-systems") => Overseers,
         (false, "/api/v1/access-events") => SourceSystem,
         _ => return None,
     })

@@ -488,3 +488,64 @@ async fn a_cpr_number_or_a_control_character_in_free_text_is_refused_without_ech
     assert_eq!(found, expected, "{}", reply.body);
     assert_eq!(stored_events(&pool).await, 0);
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn each_delivery_is_noted_and_the_dpo_sees_a_silent_system(pool: PgPool) {
+    let key = key_for(&pool, "cpr").await;
+    let router = router(pool.clone());
+    let delivered = || async {
+        sqlx::query_as::<_, (DateTime<Utc>, i64)>(
+            "SELECT d.last_delivery_at, d.events_stored FROM source_system_deliveries d
+             JOIN source_systems s ON s.id = d.source_system_id WHERE s.code = 'cpr'",
+        )
+        .fetch_optional(&pool)
+        .await
+        .unwrap()
+    };
+    let before = delivered().await.map_or(0, |(_, stored)| stored);
+    let body = ndjson(&[event("d1"), event("d2")]);
+    assert_eq!(
+        post(&router, &key, body.clone()).await.status,
+        StatusCode::OK
+    );
+    let (first_at, stored) = delivered().await.expect("the delivery is noted");
+    assert_eq!(stored, before + 2);
+    assert!(clock::now() - first_at < Duration::minutes(1));
+    // A resend is a delivery, but stores nothing new.
+    assert_eq!(post(&router, &key, body).await.status, StatusCode::OK);
+    let (again_at, stored_again) = delivered().await.unwrap();
+    assert_eq!(stored_again, before + 2);
+    assert!(again_at >= first_at);
+    // A refused batch is no delivery.
+    let refused = post(&router, &key, "{}\n".to_owned()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(delivered().await.unwrap(), (again_at, stored_again));
+
+    // The DPO's page: the system is listed with its delivery; silent for
+    // four days (past the 72-hour default) it is marked, first.
+    let (_, dpo) = crate::support::sign_in_at(&router, "/medarbejder/log-ind", "dpo").await;
+    let cpr_row = || async {
+        let page = crate::support::get_with_cookie(&router, "/dpo", &dpo).await;
+        let sources = &page.body[page.body.find(r#"id="kildesystemer""#).unwrap()..];
+        let sources = &sources[..sources.find("</table>").unwrap()];
+        let rows: Vec<&str> = sources.split("<tr>").skip(2).collect();
+        let position = rows
+            .iter()
+            .position(|row| row.contains("CPR-registret"))
+            .unwrap();
+        (position, rows.len(), rows[position].to_owned())
+    };
+    // Systems that never delivered are silent and come first.
+    let (position, count, row) = cpr_row().await;
+    assert!(!row.contains(">Tavs<") && row.contains(">2<"), "{row}");
+    assert_eq!(position, count - 1);
+    sqlx::query(
+        "UPDATE source_system_deliveries SET last_delivery_at = now() - interval '4 days'
+         WHERE source_system_id = (SELECT id FROM source_systems WHERE code = 'cpr')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let (_, _, row) = cpr_row().await;
+    assert!(row.contains(">Tavs<"), "{row}");
+}
