@@ -42,7 +42,7 @@ test('a citizen sees their log, filters it by system and downloads it as CSV', a
   expect(download.suggestedFilename()).toBe('min-log.csv');
   const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
   const lines = csv.trim().split('\n');
-  expect(lines[0]).toContain('Dato;Tidspunkt;Afdeling');
+  expect(lines[0]).toContain('Dato;Tidspunkt;Enhed');
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain('Jobcenter');
   expect(lines[1]).toContain(';3;nej;');

@@ -99,7 +99,7 @@ test('a citizen files an access request, a caseworker answers it, and the citize
     page.getByRole('link', { name: `log-${number}.csv` }).click(),
   ]);
   const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
-  expect(csv.split('\n')[0]).toContain('Dato;Tidspunkt;Afdeling');
+  expect(csv.split('\n')[0]).toContain('Dato;Tidspunkt;Enhed');
   expect(csv).toContain('Indblik');
 
   await page.goto('/min-log?system=indblik');

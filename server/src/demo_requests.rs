@@ -81,10 +81,7 @@ pub async fn load(
             "Jeg er i et beskyttet forløb og ønsker ikke, at flere enheder ser min adresse."
                 .to_owned(),
         ),
-        ..text(
-            Kind::Objection,
-            "Deling af min adresse mellem afdelingerne.",
-        )
+        ..text(Kind::Objection, "Deling af min adresse mellem enhederne.")
     };
     let answered = store::file(
         pool,

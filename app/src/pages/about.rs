@@ -22,10 +22,10 @@ pub fn AboutPage() -> impl IntoView {
                     "Offentlige myndigheder skal logge, hver gang en medarbejder bruger personoplysninger i et it-system: "
                     "hvornår, hvem, hvad der blev gjort, og hvilken person det drejede sig om. "
                     "Kommunens it-systemer sender disse registreringer til Indblik. "
-                    "Portalen samler dem pr. dag, afdeling, system, handling og formål, så du får et overblik i stedet for en lang liste af tekniske linjer."
+                    "Portalen samler dem pr. dag, enhed, system, handling og formål, så du får et overblik i stedet for en lang liste af tekniske linjer."
                 </p>
                 <p>
-                    "Medarbejderens navn bliver aldrig vist. Du ser den afdeling, medarbejderen hører til, "
+                    "Medarbejderens navn bliver aldrig vist. Du ser den enhed, medarbejderen hører til, "
                     "og det formål, oplysningerne blev brugt til."
                 </p>
 

@@ -30,7 +30,7 @@ pub fn HomePage() -> impl IntoView {
 
                 <h2>"Det kan du se"</h2>
                 <ul>
-                    <li>"hvilken afdeling i kommunen der har brugt dine oplysninger"</li>
+                    <li>"hvilken enhed i kommunen der har brugt dine oplysninger"</li>
                     <li>"i hvilket it-system det skete"</li>
                     <li>"hvornår det skete"</li>
                     <li>"hvad der blev gjort, fx om oplysningerne blev slået op, ændret eller udskrevet"</li>

@@ -93,7 +93,7 @@ fn LogContent(log: MyLog, print: bool) -> impl IntoView {
         format!("?{query_string}")
     };
     let lead = format!(
-        "Her kan du se, hvilke afdelinger i {municipality} der har brugt oplysninger om dig, i hvilket it-system, hvornår og til hvad. \
+        "Her kan du se, hvilke enheder i {municipality} der har brugt oplysninger om dig, i hvilket it-system, hvornår og til hvad. \
          Du kan ikke se, hvilken medarbejder det var. Loggen dækker fra {}.",
         log.covers_from_text
     );
@@ -260,7 +260,7 @@ fn FilterForm(
                     </div>
                     <ChoiceField id="system" label="System" all="Alle systemer"
                         choices=systems selected=query.system.clone() error=None/>
-                    <ChoiceField id="enhed" label="Afdeling" all="Alle afdelinger"
+                    <ChoiceField id="enhed" label="Enhed" all="Alle enheder"
                         choices=units selected=query.unit.clone() error=None/>
                     <ChoiceField id="brug" label="Type af brug" all="Alle typer"
                         choices=use_choices selected=query.use_type.clone() error=use_error/>

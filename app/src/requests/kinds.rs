@@ -138,11 +138,11 @@ impl Kind {
     /// Help text under the main field's label.
     pub fn about_hint(self) -> &'static str {
         match self {
-            Kind::Access => "Skriv fx \"alt\", eller nævn en sag, en afdeling eller en periode.",
-            Kind::Rectification => "Nævn gerne sagen eller afdelingen.",
-            Kind::Objection => "Nævn gerne sagen eller afdelingen.",
-            Kind::Erasure => "Nævn gerne sagen eller afdelingen.",
-            Kind::Restriction => "Nævn gerne sagen eller afdelingen.",
+            Kind::Access => "Skriv fx \"alt\", eller nævn en sag, en enhed eller en periode.",
+            Kind::Rectification => "Nævn gerne sagen eller enheden.",
+            Kind::Objection => "Nævn gerne sagen eller enheden.",
+            Kind::Erasure => "Nævn gerne sagen eller enheden.",
+            Kind::Restriction => "Nævn gerne sagen eller enheden.",
             Kind::LogQuestion => "Fx hvorfor enheden så dine oplysninger.",
         }
     }

@@ -75,7 +75,7 @@ pub async fn access_answer_csv(
 pub const CSV_HEADER: [&str; 11] = [
     "Dato",
     "Tidspunkt",
-    "Afdeling",
+    "Enhed",
     "Myndighed",
     "Handling",
     "System",
@@ -142,7 +142,7 @@ async fn json_export(
 }
 
 const JSON_DESCRIPTION: &str =
-    "Brug af dine personoplysninger, opgjort pr. dag, afdeling, system, handling og formål.";
+    "Brug af dine personoplysninger, opgjort pr. dag, enhed, system, handling og formål.";
 
 /// The query parameters of `findUsage` (Data Tracker v3).
 #[derive(Debug, Deserialize)]

@@ -453,7 +453,7 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
     .await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(
-        csv.body.contains("Dato;Tidspunkt;Afdeling") && csv.body.contains("Indblik"),
+        csv.body.contains("Dato;Tidspunkt;Enhed") && csv.body.contains("Indblik"),
         "{}",
         csv.body
     );

@@ -180,3 +180,34 @@ fn no_server_log_line_writes_an_error_with_debug_formatting() {
     }
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
+
+#[test]
+fn an_organisational_unit_is_called_enhed_throughout() {
+    // One word for the municipality's units on every page, e-mail and
+    // export: "enhed" (staff and citizens alike). The IT department and a
+    // unit's own name (master data) are not the word.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in ["server/src", "app/src"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let mut offenders = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let lower = line.to_lowercase();
+            let words = lower
+                .replace("it-afdeling", "")
+                .replace("familieafdelingen", "");
+            if words.contains("afdeling") {
+                offenders.push(format!(
+                    "{}:{}: {}",
+                    file.display(),
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}
