@@ -41,6 +41,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
+                // The faces every page uses, fetched with the stylesheet
+                // instead of after it, so the text does not jump when they
+                // arrive (DKFDS swaps fonts in).
+                {PRELOADED_FONTS.map(|face| view! {
+                    <link rel="preload" r#as="font" type="font/woff2" crossorigin="anonymous"
+                        href=format!("{DKFDS_PREFIX}/fonts/IBMPlexSans/complete/woff2/{face}.woff2")/>
+                })}
                 <link rel="stylesheet" href=format!("{DKFDS_PREFIX}/css/dkfds.min.css")/>
                 <link rel="stylesheet" href=app_css/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
@@ -58,6 +65,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
+
+/// The IBM Plex Sans faces of DKFDS that every page uses (body text, and
+/// headings, strong text); the end-to-end tests check the list against
+/// the faces the browser loads.
+pub const PRELOADED_FONTS: [&str; 3] = [
+    "IBMPlexSans-Regular",
+    "IBMPlexSans-SemiBold",
+    "IBMPlexSans-Bold",
+];
 
 /// The viewer the server's session middleware attached to this request.
 #[cfg(feature = "ssr")]

@@ -94,3 +94,23 @@ test('pages are sent with a content security policy and security headers', async
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('same-origin');
 });
+
+test('the fonts a page uses are preloaded, and nothing preloaded goes unused', async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, 'the browser reports its font faces to scripts');
+  for (const path of ['/', '/om-portalen']) {
+    await page.goto(path);
+    await settle(page);
+    await page.evaluate(() => document.fonts.ready);
+    const preloaded = await page
+      .locator('link[rel="preload"][as="font"]')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname).sort());
+    const used = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((name) => name.endsWith('.woff2'))
+        .sort(),
+    );
+    expect([...new Set(used)]).toEqual(preloaded);
+  }
+});

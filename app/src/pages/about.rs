@@ -1,7 +1,7 @@
 //! "Om portalen": what Indblik is, where its data come from and who runs it.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::site::{MailLink, WithSite};
 
@@ -10,6 +10,7 @@ use crate::site::{MailLink, WithSite};
 pub fn AboutPage() -> impl IntoView {
     view! {
         <Title text="Om portalen"/>
+        <Meta name="description" content="Hvad Indblik viser og ikke viser: loggen over kommunens brug af dine oplysninger, hvor den kommer fra, hvor længe den gemmes, og hvad den ikke viser."/>
         <div class="row">
             <div class="col-12 col-lg-8">
                 <h1>"Om portalen"</h1>

@@ -2,7 +2,7 @@
 //! Danish web accessibility act (lov nr. 692 af 8. juni 2018).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::site::{MailLink, WithSite};
 
@@ -11,6 +11,7 @@ use crate::site::{MailLink, WithSite};
 pub fn AccessibilityPage() -> impl IntoView {
     view! {
         <Title text="Tilgængelighedserklæring"/>
+        <Meta name="description" content="Hvordan Indblik lever op til kravene om webtilgængelighed (WCAG 2.1 og 2.2, niveau AA), hvad der ikke er tilgængeligt, og hvordan du giver besked."/>
         <div class="row">
             <div class="col-12 col-lg-8">
                 <h1>"Tilgængelighedserklæring"</h1>

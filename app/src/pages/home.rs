@@ -2,7 +2,7 @@
 //! citizen's rights, with the way in through MitID.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::pages::my_log::WhatTheLogDoesNotShow;
 use crate::pages::rights::RightsList;
@@ -13,6 +13,7 @@ use crate::site::WithSite;
 pub fn HomePage() -> impl IntoView {
     view! {
         <Title text="Forside"/>
+        <Meta name="description" content="Se hvilke enheder i kommunen der har brugt dine personoplysninger, i hvilket system, hvornår og til hvad, og bed om indsigt, berigtigelse eller sletning."/>
         <div class="row">
             <div class="col-12 col-lg-8">
                 <h1>"Se hvem der har brugt dine oplysninger"</h1>

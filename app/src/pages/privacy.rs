@@ -3,7 +3,7 @@
 //! the page says what the code does.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::pages::rights::{RightsList, DATATILSYNET_URL};
 use crate::site::{MailLink, WithSite};
@@ -13,6 +13,7 @@ use crate::site::{MailLink, WithSite};
 pub fn PrivacyPage() -> impl IntoView {
     view! {
         <Title text="Privatlivspolitik"/>
+        <Meta name="description" content="Hvilke oplysninger Indblik selv behandler om dig, hvorfor, hvor længe de gemmes, og hvordan du kontakter kommunens databeskyttelsesrådgiver."/>
         <div class="row">
             <div class="col-12 col-lg-8">
                 <h1>"Sådan behandler Indblik dine oplysninger"</h1>

@@ -59,6 +59,29 @@ async fn every_information_page_renders(pool: PgPool) {
             "{path}"
         );
     }
+    // Every public page describes itself to search engines and link
+    // previews, in a sentence of its own.
+    let mut descriptions = Vec::new();
+    for path in [
+        "/",
+        "/om-portalen",
+        "/tilgaengelighedserklaering",
+        "/privatlivspolitik",
+    ] {
+        let body = get(&app, path).await.body;
+        let start = r#"<meta name="description" content=""#;
+        assert_eq!(body.matches(start).count(), 1, "{path}");
+        let content = &body[body.find(start).unwrap() + start.len()..];
+        let content = &content[..content.find('"').unwrap()];
+        assert!(
+            (50..=200).contains(&content.chars().count()),
+            "{path}: {content}"
+        );
+        descriptions.push(content.to_owned());
+    }
+    descriptions.sort();
+    descriptions.dedup();
+    assert_eq!(descriptions.len(), 4);
     let privacy = get(&app, "/privatlivspolitik").await;
     assert!(
         privacy.body.contains("mailto:dpo@test.dk"),
