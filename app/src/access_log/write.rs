@@ -118,10 +118,19 @@ pub enum RecordError {
 /// Records `used` in the access log inside the caller's transaction, so the
 /// use and the action it belongs to are stored together or not at all. The
 /// month's partition must exist (the server keeps months ahead ready).
+///
+/// The same use repeated (the same staff member, citizen, request and type
+/// of use on the same Copenhagen day, e.g. opening a request again) is
+/// stored, since every look-up is on record for the municipality's own
+/// control, but not counted again in the citizen's summary: to the citizen
+/// it is one use (docs/rules.md §3.1).
 pub async fn record_portal_use(
     db: &mut PgConnection,
     used: &PortalUse<'_>,
 ) -> Result<(), RecordError> {
+    if is_repeated_today(db, used).await? {
+        return record_without_summary(db, used).await;
+    }
     let batch = Uuid::new_v4();
     let system_id = sqlx::query_scalar!(
         r#"
@@ -155,4 +164,61 @@ pub async fn record_portal_use(
     };
     move_staged(db, batch, system_id, used.at).await?;
     Ok(())
+}
+
+/// Whether `used` was recorded before on the same Copenhagen day.
+async fn is_repeated_today(db: &mut PgConnection, used: &PortalUse<'_>) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"SELECT EXISTS (
+               SELECT 1 FROM access_events e
+               JOIN source_systems s ON s.id = e.source_system_id
+               WHERE e.subject_key = $1
+                 AND e.occurred_at > $2::timestamptz - interval '1 day' AND e.occurred_at <= $2
+                 AND (e.occurred_at AT TIME ZONE 'Europe/Copenhagen')::date
+                     = ($2::timestamptz AT TIME ZONE 'Europe/Copenhagen')::date
+                 AND s.code = $3 AND e.actor = $4 AND e.case_reference = $5
+                 AND e.use_type = $6
+           ) AS "repeated!""#,
+        used.subject.as_bytes().as_slice(),
+        used.at,
+        PORTAL_SYSTEM,
+        used.actor,
+        used.case_reference,
+        used.use_type.code(),
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// Stores `used` as an event only, leaving the citizen's summary as it is.
+async fn record_without_summary(
+    db: &mut PgConnection,
+    used: &PortalUse<'_>,
+) -> Result<(), RecordError> {
+    let stored = sqlx::query_scalar!(
+        r#"INSERT INTO access_events (occurred_at, source_system_id, source_event_id, actor,
+               org_unit_id, use_type, subject_key, purpose_id, case_reference, bulk, received_at)
+           SELECT $1, s.id, $2, $3, u.id, $5, $6, p.id, $7, false, $1
+           FROM source_systems s, purposes p, org_units u
+           WHERE s.code = $9 AND p.code = $8 AND u.code = $4
+           RETURNING 1 AS "stored!""#,
+        used.at,
+        Uuid::new_v4().to_string(),
+        used.actor,
+        used.actor_unit,
+        used.use_type.code(),
+        used.subject.as_bytes().as_slice(),
+        used.case_reference,
+        used.purpose_code,
+        PORTAL_SYSTEM,
+    )
+    .fetch_optional(db)
+    .await?;
+    match stored {
+        Some(_) => Ok(()),
+        None => Err(RecordError::MissingMasterData {
+            purpose: used.purpose_code.to_owned(),
+            unit: used.actor_unit.to_owned(),
+        }),
+    }
 }

@@ -62,6 +62,7 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
             "purposes",
             "sessions",
             "sign_ins",
+            "source_system_deliveries",
             "source_systems",
             "staff_members"
         ]

@@ -1107,3 +1107,39 @@ async fn the_error_summary_follows_the_order_of_the_fields(pool: PgPool) {
     // Alphabetically "about" would come first; on the page it is last.
     assert_eq!(linked.first(), Some(&"kind"));
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn opening_a_request_again_the_same_day_is_one_use_to_the_citizen(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let id = file_access_request(app, anna).await;
+    for _ in 0..3 {
+        let case = get_with_cookie(app, &format!("/sagsbehandling/{id}"), sara).await;
+        assert_eq!(case.status, StatusCode::OK);
+    }
+    // Every look-up is on record for the municipality's control…
+    let stored: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM access_events e JOIN source_systems s ON s.id = e.source_system_id
+         WHERE s.code = 'indblik' AND e.use_type = 'read' AND e.case_reference = $1",
+    )
+    .bind(app::requests::request_number(id))
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(stored, 3);
+    // …and the citizen reads them as one use: opening their request.
+    let counted: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(sum(m.events), 0)::bigint FROM access_summary m
+         JOIN source_systems s ON s.id = m.source_system_id
+         WHERE s.code = 'indblik' AND m.use_type = 'read'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(counted, 1);
+    let log = get_with_cookie(app, "/min-log?system=indblik", anna).await;
+    assert!(log.body.contains("åbnede din henvendelse"), "{}", log.body);
+    assert!(log.body.contains("1 gang i perioden"), "{}", log.body);
+}

@@ -18,6 +18,7 @@ use super::my_log::{
     Choice, FilterError, LogQuery, LogRow, MonthCount, MonthGroup, MyLog, ROWS_PER_PAGE,
 };
 use super::UseType;
+use crate::access_log::write::PORTAL_SYSTEM;
 use crate::capability::{AccessAnswer, Citizen, LogOwner};
 use crate::danish_dates::{date_text, month_and_year, month_text, time_range_text};
 use crate::identity::subject_key::SubjectKey;
@@ -348,16 +349,23 @@ impl<'a> Line<'a> {
             system: first.system.clone(),
             system_description: first.system_description.clone(),
             use_type: first.use_type.clone(),
-            action: use_type
-                .map(UseType::verb)
-                .unwrap_or("brugte dine oplysninger")
-                .to_owned(),
+            action: action_text(&first.system_code, use_type).to_owned(),
             purpose: first.purpose.clone(),
             legal_basis: first.legal_basis.clone(),
             count: self.count(),
             bulk: first.bulk,
             disclosed_reason: first.hidden_reason.clone(),
         }
+    }
+}
+
+/// What a line says was done: the type of use in plain Danish, except that
+/// the portal's own look-up is a caseworker opening the citizen's request.
+fn action_text(system_code: &str, use_type: Option<UseType>) -> &'static str {
+    match use_type {
+        Some(UseType::Read) if system_code == PORTAL_SYSTEM => "åbnede din henvendelse",
+        Some(use_type) => use_type.verb(),
+        None => "brugte dine oplysninger",
     }
 }
 
