@@ -23,6 +23,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // A Danish citizen's browser (Accept-Language: da-DK); english.spec.ts
+    // asks for English.
+    locale: 'da-DK',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -83,22 +83,27 @@ pub fn BarChart(
                 <tbody>{rows}</tbody>
             </table>
         }
+        .into_any()
     };
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled_by = format!("{title_id} {desc_id}");
     // On a narrow screen the bars' labels would shrink below reading size:
     // there the numbers are shown as the table only (CSS picks one).
+    let svg = view! {
+    <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=labelled_by class="chart">
+        <title id=title_id>{title}</title>
+        <desc id=desc_id>{description}</desc>
+        <line x1="0" y1=BASE x2=WIDTH y2=BASE class="chart-axis"/>
+        {shapes}
+    </svg>
+    }
+    .into_any();
     view! {
         <figure class="access-chart mt-6">
             <figcaption class="h3">{caption}</figcaption>
             <div class="chart-wide">
-                <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=labelled_by class="chart">
-                    <title id=title_id>{title}</title>
-                    <desc id=desc_id>{description}</desc>
-                    <line x1="0" y1=BASE x2=WIDTH y2=BASE class="chart-axis"/>
-                    {shapes}
-                </svg>
+                {svg}
                 <details class="mt-4">
                     <summary>"Se tallene som tabel"</summary>
                     {table.clone()()}

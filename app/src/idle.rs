@@ -43,6 +43,7 @@ enum IdleState {
 #[component]
 pub fn IdleWarning() -> impl IntoView {
     let signed_in = use_viewer() != Viewer::Anonymous;
+    let lang = crate::i18n::use_lang();
     let idle_minutes = use_site().map_or(15, |site| site.session_idle_minutes);
     let state = RwSignal::new(IdleState::Active);
     // Bumped at every renewal, so timers from before it do nothing.
@@ -108,16 +109,16 @@ pub fn IdleWarning() -> impl IntoView {
                 <div class="container mt-4">
                     <div class="alert alert-warning" role="alert">
                         <div class="alert-body">
-                            <p class="alert-heading">"Du bliver snart logget ud"</p>
+                            <p class="alert-heading">{lang.text("idle-heading")}</p>
                             <p class="alert-text">
-                                {format!(
-                                    "Du har ikke brugt portalen i {} minutter. Om {WARN_BEFORE_MINUTES} minutter bliver du logget ud af sikkerhedshensyn.",
-                                    idle_minutes.saturating_sub(WARN_BEFORE_MINUTES)
-                                )}
+                                {lang.text_with("idle-text", &[
+                                    ("idle", idle_minutes.saturating_sub(WARN_BEFORE_MINUTES).into()),
+                                    ("left", WARN_BEFORE_MINUTES.into()),
+                                ])}
                             </p>
                             <button type="button" class="button button-primary" on:click=move |_| {
                                 stay.dispatch(());
-                            }>"Bliv logget ind"</button>
+                            }>{lang.text("idle-stay")}</button>
                         </div>
                     </div>
                 </div>

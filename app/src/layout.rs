@@ -2,27 +2,43 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_lang;
 use crate::site::{MailLink, SiteSettings};
+use crate::text::query_value;
 use crate::viewer::{use_viewer, Viewer};
 
 /// Name of the portal as shown in the header.
 pub const PORTAL_NAME: &str = "Indblik";
 
-/// Where the portal's name in the header leads, and what it says the portal
-/// is for: to staff their own start page and their own work, to everyone
-/// else what a citizen comes for.
+/// Where the portal's name in the header leads, and (the key of) what it
+/// says the portal is for: to staff their own start page and their own
+/// work, to everyone else what a citizen comes for.
 fn tagline(viewer: &Viewer) -> (&'static str, &'static str) {
     match viewer {
-        Viewer::Staff { pages, .. } if pages.casework => (
-            "/sagsbehandling",
-            "sagsbehandling af borgernes henvendelser",
-        ),
-        Viewer::Staff { pages, .. } if pages.overview => (
-            "/dpo",
-            "frister og adgangskontrol for databeskyttelsesrådgiveren",
-        ),
-        Viewer::Staff { pages, .. } if pages.queue => ("/sagsbehandling", "borgernes henvendelser"),
-        _ => ("/", "se hvem der har brugt dine oplysninger"),
+        Viewer::Staff { pages, .. } if pages.casework => ("/sagsbehandling", "tagline-casework"),
+        Viewer::Staff { pages, .. } if pages.overview => ("/dpo", "tagline-overview"),
+        Viewer::Staff { pages, .. } if pages.queue => ("/sagsbehandling", "tagline-queue"),
+        _ => ("/", "tagline-citizen"),
+    }
+}
+
+/// The link to the page in the other language: a plain link (it works
+/// without JavaScript) that keeps the choice and comes back to this page,
+/// written in the language it leads to.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let other = lang.other();
+    let location = leptos_router::hooks::use_location();
+    let href = move || {
+        let here = format!("{}{}", location.pathname.get(), location.search.get());
+        format!("/sprog/{}?tilbage={}", other.code(), query_value(&here))
+    };
+    view! {
+        <p class="language-switch d-print-none">
+            <a href=href rel="external" lang=other.code() hreflang=other.code()
+                aria-label=lang.text("language-switch-label")>{lang.text("language-switch")}</a>
+        </p>
     }
 }
 
@@ -32,11 +48,17 @@ fn tagline(viewer: &Viewer) -> (&'static str, &'static str) {
 pub fn SiteHeader(
     /// The municipality's details; `None` when they could not be loaded.
     site: Option<SiteSettings>,
+    /// Whether to offer the other language (a page inside the router; the
+    /// server's bare error page is not).
+    #[prop(default = true)]
+    language_switch: bool,
 ) -> impl IntoView {
+    let lang = use_lang();
     let name = site.as_ref().map(|s| s.municipality_name.clone());
-    let logo_label = name
-        .as_ref()
-        .map_or_else(|| "Forside".to_owned(), |n| format!("{n}, til forsiden"));
+    let logo_label = name.as_ref().map_or_else(
+        || lang.text("logo-home-plain"),
+        |n| lang.text_with("logo-home", &[("municipality", n.as_str().into())]),
+    );
     let logo_url = site.as_ref().and_then(|s| s.logo_url.clone());
     let logo_class = if logo_url.is_some() {
         "logo logo-image"
@@ -45,6 +67,7 @@ pub fn SiteHeader(
     };
     let logo_text = name.clone().unwrap_or_else(|| PORTAL_NAME.to_owned());
     let (home, tagline) = tagline(&use_viewer());
+    let tagline = lang.text(tagline);
 
     view! {
         <header class="header">
@@ -64,11 +87,10 @@ pub fn SiteHeader(
                     <div class="solution-heading">
                         <a href=home>{format!("{PORTAL_NAME} · {tagline}")}</a>
                     </div>
-                    {name.map(|name| view! {
-                        <div class="additional-info">
-                            <p><strong class="authority-name">{name}</strong></p>
-                        </div>
-                    })}
+                    <div class="additional-info">
+                        {name.map(|name| view! { <p><strong class="authority-name">{name}</strong></p> })}
+                        {language_switch.then(|| view! { <LanguageSwitch/> })}
+                    </div>
                 </div>
             </div>
             <MobileMenu/>
@@ -77,24 +99,20 @@ pub fn SiteHeader(
     }
 }
 
-/// The signed-in user's own pages (address, text); nothing for anonymous
-/// visitors. The desktop menu and the mobile menu show the same.
+/// The signed-in user's own pages (address, key of the text); nothing for
+/// anonymous visitors. The desktop menu and the mobile menu show the same.
 fn menu_links(viewer: &Viewer) -> Vec<(&'static str, &'static str)> {
     match viewer {
         Viewer::Anonymous => Vec::new(),
         Viewer::Citizen { .. } => vec![
-            ("/min-log", "Hvem har set mine oplysninger?"),
-            ("/henvendelser", "Mine henvendelser"),
-            ("/henvendelser/ny", "Ny henvendelse"),
+            ("/min-log", "menu-my-log"),
+            ("/henvendelser", "menu-my-requests"),
+            ("/henvendelser/ny", "menu-new-request"),
         ],
         Viewer::Staff { pages, .. } => [
-            (pages.overview, "/dpo", "Overblik"),
-            (pages.queue, "/sagsbehandling", "Henvendelser"),
-            (
-                pages.casework,
-                "/sagsbehandling/registrer",
-                "Registrer henvendelse",
-            ),
+            (pages.overview, "/dpo", "menu-overview"),
+            (pages.queue, "/sagsbehandling", "menu-requests"),
+            (pages.casework, "/sagsbehandling/registrer", "menu-register"),
         ]
         .into_iter()
         .filter(|(opens, _, _)| *opens)
@@ -107,12 +125,13 @@ fn menu_links(viewer: &Viewer) -> Vec<(&'static str, &'static str)> {
 /// `aria-current`.
 fn menu_items(links: Vec<(&'static str, &'static str)>) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
+    let lang = use_lang();
     links
         .into_iter()
-        .map(|(href, text)| {
+        .map(|(href, key)| {
             let current = move || (location.pathname.get() == href).then_some("page");
             view! {
-                <li><a href=href class="nav-link" aria-current=current><span>{text}</span></a></li>
+                <li><a href=href class="nav-link" aria-current=current><span>{lang.text(key)}</span></a></li>
             }
         })
         .collect_view()
@@ -125,7 +144,7 @@ fn MainMenu() -> impl IntoView {
     let links = menu_links(&use_viewer());
     (!links.is_empty()).then(|| {
         view! {
-            <nav class="navigation-menu d-print-none" aria-label="Hovedmenu">
+            <nav class="navigation-menu d-print-none" aria-label=use_lang().text("main-menu")>
                 <div class="navigation-menu-inner container">
                     <ul class="mainmenu">{menu_items(links)}</ul>
                 </div>
@@ -157,8 +176,8 @@ fn MobileMenu() -> impl IntoView {
     });
     Some(view! {
         <details class="mobile-menu d-print-none" node_ref=disclosure>
-            <summary class="button button-secondary">"Menu"</summary>
-            <nav class="mobile-menu-content container" aria-label="Hovedmenu">
+            <summary class="button button-secondary">{use_lang().text("menu")}</summary>
+            <nav class="mobile-menu-content container" aria-label=use_lang().text("main-menu")>
                 <ul class="mobile-menu-links">{menu_items(links)}</ul>
                 <div class="mobile-menu-user">
                     <p class="user">{who}</p>
@@ -183,7 +202,7 @@ fn signed_in_name(viewer: &Viewer) -> Option<String> {
 fn SignOutForm() -> impl IntoView {
     view! {
         <form method="post" action="/log-ud">
-            <button type="submit" class="button button-secondary d-print-none log-off">"Log af"</button>
+            <button type="submit" class="button button-secondary d-print-none log-off">{use_lang().text("sign-out")}</button>
         </form>
     }
 }
@@ -207,23 +226,24 @@ pub fn SiteFooter(
     /// The municipality's details; `None` when they could not be loaded.
     site: Option<SiteSettings>,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <footer>
             <div class="footer">
                 <div class="container">
                     <div class="row">
                         <div class="col-12 col-md-6 footer-col">
-                            <section aria-label="Kontakt">
+                            <section aria-label=lang.text("footer-contact")>
                                 {site.map(|site| {
                                     view! {
                                         <p class="h5 mb-3">{site.municipality_name}</p>
                                         <ul class="unstyled-list">
                                             <li>
-                                                "Spørgsmål om portalen: "
+                                                {lang.text("footer-questions")}" "
                                                 <MailLink address=site.contact_email/>
                                             </li>
                                             <li>
-                                                <a href=site.municipality_url>"Kommunens hjemmeside"</a>
+                                                <a href=site.municipality_url>{lang.text("footer-municipality-site")}</a>
                                             </li>
                                         </ul>
                                     }
@@ -231,12 +251,12 @@ pub fn SiteFooter(
                             </section>
                         </div>
                         <div class="col-12 col-md-6 footer-col">
-                            <nav aria-label="Om portalen">
+                            <nav aria-label=lang.text("footer-about-nav")>
                                 <ul class="unstyled-list">
-                                    <li><a href="/om-portalen">"Om portalen"</a></li>
-                                    <li><a href="/tilgaengelighedserklaering">"Tilgængelighedserklæring"</a></li>
-                                    <li><a href="/privatlivspolitik">"Privatlivspolitik"</a></li>
-                                    <li><a href="/medarbejder/log-ind" rel="external">"Log ind som medarbejder"</a></li>
+                                    <li><a href="/om-portalen">{lang.text("footer-about")}</a></li>
+                                    <li><a href="/tilgaengelighedserklaering">{lang.text("footer-accessibility")}</a></li>
+                                    <li><a href="/privatlivspolitik">{lang.text("footer-privacy")}</a></li>
+                                    <li><a href="/medarbejder/log-ind" rel="external">{lang.text("footer-staff-sign-in")}</a></li>
                                 </ul>
                             </nav>
                         </div>

@@ -23,6 +23,7 @@ pub mod danish_dates;
 pub mod deadline;
 pub mod error;
 pub mod form;
+pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod identity;
 pub mod idle;

@@ -21,6 +21,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     set_content_security_policy();
     #[cfg(feature = "ssr")]
     provide_context(viewer_from_request());
+    let lang = crate::i18n::provide_lang();
     let site_json = use_site().and_then(|site| serde_json::to_string(&site).ok());
     let viewer = crate::viewer::use_viewer();
     let viewer_json = serde_json::to_string(&viewer).ok();
@@ -36,7 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     });
     view! {
         <!DOCTYPE html>
-        <html lang="da">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -123,20 +124,21 @@ fn set_content_security_policy() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let form_errors = crate::form::FormErrorsShown::provide();
+    let lang = crate::i18n::provide_lang();
 
     view! {
         <Title formatter=move |page: String| {
-            let prefix = if form_errors.shown() { "Fejl: " } else { "" };
+            let prefix = if form_errors.shown() { lang.text("error-title-prefix") } else { String::new() };
             format!("{prefix}{page} · Indblik")
         }/>
         <Router>
             // `rel="external"`: the browser, not the client router, follows
             // the in-page link, and so moves focus to the main content.
-            <a class="skipnav" href="#main-content" rel="external">"Gå til sidens indhold"</a>
+            <a class="skipnav" href="#main-content" rel="external">{lang.text("skip-to-content")}</a>
             <crate::page_change::PageChangeAnnouncer/>
             <WithSite render=|site| view! { <SiteHeader site/> }/>
             <crate::idle::IdleWarning/>
-            <main id="main-content" class="container page-container" tabindex="-1">
+            <PageMain>
                 <ErrorBoundary fallback=|errors| view! { <ErrorsView errors/> }>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async/>
@@ -195,8 +197,34 @@ pub fn App() -> impl IntoView {
                     />
                 </Routes>
                 </ErrorBoundary>
-            </main>
+            </PageMain>
             <WithSite render=|site| view! { <SiteFooter site/> }/>
         </Router>
+    }
+}
+
+/// The main area. A page not yet written in the reader's language stays
+/// Danish: its content is marked `lang="da"` (so a screen reader reads it as
+/// Danish), and a line in the reader's language says so.
+#[component]
+fn PageMain(children: Children) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    let location = leptos_router::hooks::use_location();
+    let content_lang = move || {
+        if crate::i18n::is_translated(&location.pathname.get()) {
+            lang
+        } else {
+            crate::i18n::Lang::Da
+        }
+    };
+    view! {
+        <main id="main-content" class="container page-container" tabindex="-1" lang=move || content_lang().code()>
+            {move || (content_lang() != lang).then(|| view! {
+                <div class="alert alert-info" lang=lang.code()>
+                    <div class="alert-body"><p class="alert-text">{lang.text("only-in-danish")}</p></div>
+                </div>
+            })}
+            {children()}
+        </main>
     }
 }

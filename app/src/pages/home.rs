@@ -4,47 +4,40 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+use crate::i18n::{use_content_lang, Lang};
 use crate::pages::my_log::WhatTheLogDoesNotShow;
 use crate::pages::rights::RightsList;
 use crate::site::WithSite;
 
-/// `/`: the public landing page.
+/// `/`: the public landing page (in Danish and English).
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let lang = use_content_lang();
     view! {
-        <Title text="Forside"/>
-        <Meta name="description" content="Se hvilke enheder i kommunen der har brugt dine personoplysninger, i hvilket system, hvornår og til hvad, og bed om indsigt, berigtigelse eller sletning."/>
+        <Title text=lang.text("home-title")/>
+        <Meta name="description" content=lang.text("home-description")/>
         <div class="row">
             <div class="col-12 col-lg-8">
-                <h1>"Se hvem der har brugt dine oplysninger"</h1>
+                <h1>{lang.text("home-heading")}</h1>
                 <p class="font-lead">
-                    <WithSite render=|site| {
-                        let who = site.map_or_else(|| "Kommunen".to_owned(), |s| s.municipality_name);
-                        format!(
-                            "{who} bruger oplysninger om dig, når du fx søger om en ydelse, har en sag i jobcentret eller får hjemmepleje. \
-                             Hver gang en medarbejder slår dig op eller ændrer dine oplysninger i et af kommunens it-systemer, bliver det skrevet i en log."
-                        )
+                    <WithSite render=move |site| {
+                        let who = site.map_or_else(|| lang.text("home-lead-municipality"), |s| s.municipality_name);
+                        lang.text_with("home-lead", &[("municipality", who.into())])
                     }/>
                 </p>
-                <p>"I Indblik kan du se et overblik over den log og bruge dine rettigheder, hvis du vil vide mere eller er uenig."</p>
-                <p class="mt-6">{next_step()}</p>
+                <p>{lang.text("home-overview")}</p>
+                <p class="mt-6">{next_step(lang)}</p>
 
-                <h2>"Det kan du se"</h2>
+                <h2>{lang.text("home-you-see")}</h2>
                 <ul>
-                    <li>"hvilken enhed i kommunen der har brugt dine oplysninger"</li>
-                    <li>"i hvilket it-system det skete"</li>
-                    <li>"hvornår det skete"</li>
-                    <li>"hvad der blev gjort, fx om oplysningerne blev slået op, ændret eller udskrevet"</li>
-                    <li>"hvorfor, altså hvilken opgave oplysningerne blev brugt til"</li>
+                    {["home-see-unit", "home-see-system", "home-see-when", "home-see-what", "home-see-why"]
+                        .map(|key| view! { <li>{lang.text(key)}</li> })}
                 </ul>
-                <p>
-                    "Du kan ikke se navnet på den enkelte medarbejder. Efter Datatilsynets praksis har du ret til at vide, "
-                    "hvilken enhed i kommunen der har brugt dine oplysninger, men ikke hvilken medarbejder."
-                </p>
+                <p>{lang.text("home-not-who")}</p>
 
                 <WhatTheLogDoesNotShow/>
 
-                <h2>"Dine rettigheder"</h2>
+                <h2>{lang.text("home-rights")}</h2>
                 <RightsList/>
             </div>
         </div>
@@ -53,24 +46,17 @@ pub fn HomePage() -> impl IntoView {
 
 /// What the front page offers: sign-in to a visitor, the way on to someone
 /// already signed in (never "Log ind" to them).
-fn next_step() -> impl IntoView {
+fn next_step(lang: Lang) -> impl IntoView {
     use crate::viewer::{use_viewer, Viewer};
-    match use_viewer() {
-        Viewer::Anonymous => view! {
-            <a class="button button-primary" href="/log-ind" rel="external">"Log ind med MitID"</a>
+    let (href, key, external) = match use_viewer() {
+        Viewer::Anonymous => ("/log-ind", "home-sign-in", true),
+        Viewer::Citizen { .. } => ("/min-log", "home-to-my-log", false),
+        Viewer::Staff { pages, .. } if pages.queue => {
+            ("/sagsbehandling", "home-to-requests", false)
         }
-        .into_any(),
-        Viewer::Citizen { .. } => view! {
-            <a class="button button-primary" href="/min-log">"Se hvem der har brugt dine oplysninger"</a>
-        }
-        .into_any(),
-        Viewer::Staff { pages, .. } => {
-            let (href, text) = if pages.queue {
-                ("/sagsbehandling", "Til henvendelserne")
-            } else {
-                ("/dpo", "Til overblikket")
-            };
-            view! { <a class="button button-primary" href=href>{text}</a> }.into_any()
-        }
+        Viewer::Staff { .. } => ("/dpo", "home-to-overview", false),
+    };
+    view! {
+        <a class="button button-primary" href=href rel=external.then_some("external")>{lang.text(key)}</a>
     }
 }

@@ -438,17 +438,12 @@ fn EmptyState() -> impl IntoView {
 /// What the access log leaves out, on `/min-log` and the landing page.
 #[component]
 pub fn WhatTheLogDoesNotShow() -> impl IntoView {
+    let lang = crate::i18n::use_content_lang();
     view! {
-        <h2 class="mt-8">"Det viser loggen ikke"</h2>
+        <h2 class="mt-8">{lang.text("log-not-shown-heading")}</h2>
         <ul>
-            <li>"Søgninger, hvor en medarbejder har søgt på fx en fødselsdato uden at åbne oplysninger om netop dig."</li>
-            <li>"Brug, der ligger længere tilbage end den periode, kommunen gemmer loggen i."</li>
-            <li>
-                "Brug, som midlertidigt er skjult, fordi det er nødvendigt af hensyn til fx efterforskning af en forbrydelse "
-                "(databeskyttelseslovens § 22). Skjult brug tælles ikke med nogen steder. Når grunden ikke længere gælder, "
-                "bliver det vist i loggen sammen med begrundelsen."
-            </li>
-            <li>"Navnet på den enkelte medarbejder."</li>
+            {["log-not-shown-searches", "log-not-shown-old", "log-not-shown-hidden", "log-not-shown-name"]
+                .map(|key| view! { <li>{lang.text(key)}</li> })}
         </ul>
     }
 }

@@ -39,7 +39,7 @@ pub fn page(site: SiteSettings, heading: &'static str, text: String) -> String {
     let body = Owner::new().with(move || {
         view! {
             <a class="skipnav" href="#main-content">"Gå til sidens indhold"</a>
-            <SiteHeader site=Some(site.clone())/>
+            <SiteHeader site=Some(site.clone()) language_switch=false/>
             <main id="main-content" class="container page-container">
                 <ErrorMessage heading text/>
             </main>

@@ -8,6 +8,7 @@ pub mod error;
 pub mod error_page;
 pub mod flash;
 pub mod health;
+pub mod language;
 pub mod middleware;
 pub mod rate_limit;
 pub mod render;
@@ -79,6 +80,7 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
 
     let layers = ServiceBuilder::new()
         .layer(axum::middleware::from_fn(middleware::request_id))
+        .layer(axum::middleware::from_fn(language::choose))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(middleware::request_span)
@@ -109,6 +111,7 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
     let without_session = Routes::new()
         .get("/healthz", health::healthz)
         .get("/readyz", health::readyz)
+        .merge(language::routes(https))
         .merge(crate::access_log::api::routes(ingest).map(|router| {
             rate_limit::limit(
                 router,

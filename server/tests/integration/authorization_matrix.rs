@@ -57,7 +57,7 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
     Some(match (get, path) {
         // Public pages, health, the API's description and static files.
         (true, "/" | "/om-portalen" | "/tilgaengelighedserklaering" | "/privatlivspolitik")
-        | (true, "/log-ind/afvist" | "/logget-ud" | "/healthz" | "/readyz")
+        | (true, "/log-ind/afvist" | "/logget-ud" | "/healthz" | "/readyz" | "/sprog/{lang}")
         | (true, "/api/v1/openapi.json" | "/favicon.svg" | "/pkg/{*file}" | "/dkfds/{*file}")
         | (false, "/api/form-reply" | "/api/session/keep-alive") => Anyone,
         (
@@ -295,6 +295,7 @@ impl World {
             .replace("{id}", &request.to_string())
             .replace("{attachment}", &self.attachment.to_string())
             .replace("{action}", "note")
+            .replace("{lang}", "en")
             .replace("{kind}", "indsigt")
             .replace("{*file}", "indblik.css")
     }

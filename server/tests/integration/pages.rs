@@ -188,3 +188,66 @@ async fn the_front_page_offers_sign_in_only_to_visitors(pool: PgPool) {
         "{button}"
     );
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn english_is_chosen_by_the_browser_or_the_switch_and_danish_pages_say_so(pool: PgPool) {
+    let app = router(pool);
+    let english = |path: &str, cookie: Option<&str>| {
+        let mut request = Request::get(path).header("accept-language", "en-GB,en;q=0.9");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    // The browser asks for English: the front page, its frame and its
+    // `lang` are English, and the switch offers Danish, written in Danish.
+    let front = send(&app, english("/", None)).await;
+    assert!(front.body.contains(r#"<html lang="en">"#), "{}", front.body);
+    assert!(front
+        .body
+        .contains("<h1>See who has used your personal data</h1>"));
+    assert!(
+        front.body.contains(r#"<main id="main-content""#) && front.body.contains(r#"lang="en""#)
+    );
+    assert!(
+        front.body.contains("Skip to the page&#x27;s content")
+            || front.body.contains("Skip to the page's content")
+    );
+    assert!(front.body.contains(r#"href="/sprog/da?tilbage=%2F""#));
+    assert!(front.body.contains(r#"lang="da" hreflang="da""#));
+    assert!(!front
+        .body
+        .contains("Se hvem der har brugt dine oplysninger</h1>"));
+    // A page not yet in English: its content stays Danish, marked so, and
+    // says so in English.
+    let about = send(&app, english("/om-portalen", None)).await;
+    assert!(
+        about.body.contains(r#"lang="da""#)
+            && about
+                .body
+                .contains("This page is only available in Danish for now.")
+    );
+    assert!(about.body.contains("<h1>Om portalen</h1>"));
+    // Without a preference: Danish.
+    let danish = get(&app, "/").await;
+    assert!(danish.body.contains(r#"<html lang="da">"#));
+    assert!(danish.body.contains(r#"href="/sprog/en?tilbage=%2F""#));
+
+    // The switch keeps the choice and goes back; the choice beats the browser.
+    let switched = get(&app, "/sprog/da?tilbage=/om-portalen").await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    assert_eq!(switched.headers["location"], "/om-portalen");
+    let cookie = switched.headers["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        cookie.starts_with("indblik-sprog=da;") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    let chosen = send(&app, english("/", Some("indblik-sprog=da"))).await;
+    assert!(chosen.body.contains(r#"<html lang="da">"#));
+    // Only to a page here, and only the portal's languages.
+    for elsewhere in ["//evil.example/x", "https://evil.example/"] {
+        let away = get(&app, &format!("/sprog/en?tilbage={elsewhere}")).await;
+        assert_eq!(away.headers["location"], "/", "{elsewhere}");
+    }
+    assert_eq!(get(&app, "/sprog/de").await.status, StatusCode::NOT_FOUND);
+}

@@ -1,0 +1,282 @@
+//! Indblik in Danish and English: the texts live in Mozilla Fluent files
+//! (`app/locales/<da|en>/indblik.ftl`), compiled into the program by
+//! `fluent-templates` and looked up by key ([`Lang::text`]); Fluent's plural
+//! rules give "1 gang" / "2 gange" and "1 time" / "2 times" in each language.
+//!
+//! Which language a person reads: the choice they made with the switch in
+//! the header (a cookie, [`LANG_COOKIE`]), otherwise the browser's
+//! `Accept-Language` ([`Lang::negotiate`]), otherwise Danish. The server
+//! decides it per request and provides it as context; the browser reads it
+//! back from `<html lang>` when it hydrates.
+//!
+//! Pages are translated one by one ([`is_translated`]); on a page not yet in
+//! English, the main content stays Danish, is marked `lang="da"`, and says so
+//! in English.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{static_loader, LanguageIdentifier, Loader};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "da",
+        // No Unicode isolation marks around arguments: the texts are plain
+        // HTML text, where the marks would only get in the way of tests and
+        // screen readers.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The cookie that keeps a person's own choice of language.
+pub const LANG_COOKIE: &str = "indblik-sprog";
+
+/// A language the portal is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Da,
+    En,
+}
+
+static IDS: LazyLock<[LanguageIdentifier; 2]> = LazyLock::new(|| {
+    [
+        fluent_templates::langid!("da"),
+        fluent_templates::langid!("en"),
+    ]
+});
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+
+    /// The language's code (`lang` attribute, cookie, Fluent directory).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The other language (the switch in the header offers it).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Da => Lang::En,
+            Lang::En => Lang::Da,
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::Da => &IDS[0],
+            Lang::En => &IDS[1],
+        }
+    }
+
+    /// The text of `key` (a Fluent message id) in this language.
+    pub fn text(self, key: &str) -> String {
+        LOCALES.lookup(self.id(), key)
+    }
+
+    /// The text of `key` with its arguments filled in.
+    pub fn text_with(self, key: &str, args: &[(&'static str, Arg)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Arg::Text(text) => FluentValue::from(text.clone()),
+                    Arg::Number(number) => FluentValue::from(*number),
+                };
+                (Cow::Borrowed(*name), value)
+            })
+            .collect();
+        LOCALES.lookup_with_args(self.id(), key, &args)
+    }
+
+    /// The best of the portal's languages for an `Accept-Language` header;
+    /// Danish when the browser asks for neither.
+    pub fn negotiate(accept_language: &str) -> Lang {
+        use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+        let requested = fluent_langneg::accepted_languages::parse(accept_language);
+        let available: Vec<&LanguageIdentifier> = IDS.iter().collect();
+        let default = &IDS[0];
+        negotiate_languages(
+            &requested,
+            &available,
+            Some(&default),
+            NegotiationStrategy::Lookup,
+        )
+        .first()
+        .and_then(|chosen| Lang::ALL.into_iter().find(|lang| lang.id() == **chosen))
+        .unwrap_or_default()
+    }
+}
+
+/// An argument of a text.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(number: i64) -> Arg {
+        Arg::Number(number)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(number: u32) -> Arg {
+        Arg::Number(i64::from(number))
+    }
+}
+
+/// The language the person reads the portal in (from context: the server
+/// provides what it decided; the browser what the page was rendered in).
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// Provides the reader's language for the whole app: on the server as the
+/// request decided it, in the browser as `<html lang>` says.
+pub fn provide_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    let lang = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Lang>().copied())
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let lang = document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
+    provide_context(lang);
+    lang
+}
+
+/// The language of the page's main content: the reader's on a translated
+/// page, Danish on the others (components shared by both kinds of page use
+/// this, never [`use_lang`]).
+pub fn use_content_lang() -> Lang {
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    if is_translated(&path) {
+        use_lang()
+    } else {
+        Lang::Da
+    }
+}
+
+/// The pages that exist in English; every other page is Danish only for now.
+pub const TRANSLATED_PAGES: [&str; 1] = ["/"];
+
+/// Whether the page at `path` is written in every language.
+pub fn is_translated(path: &str) -> bool {
+    TRANSLATED_PAGES.contains(&path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// The message ids of one language's file.
+    fn keys(lang: Lang) -> BTreeSet<String> {
+        let path = format!(
+            "{}/locales/{}/indblik.ftl",
+            env!("CARGO_MANIFEST_DIR"),
+            lang.code()
+        );
+        let source = std::fs::read_to_string(&path).unwrap();
+        let resource = fluent_syntax::parser::parse(source.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{path}: {errors:?}"));
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_key_exists_in_both_languages() {
+        let (danish, english) = (keys(Lang::Da), keys(Lang::En));
+        let only_danish: Vec<_> = danish.difference(&english).collect();
+        let only_english: Vec<_> = english.difference(&danish).collect();
+        assert!(
+            only_danish.is_empty() && only_english.is_empty(),
+            "only in Danish: {only_danish:?}; only in English: {only_english:?}"
+        );
+    }
+
+    #[test]
+    fn every_key_the_code_asks_for_exists() {
+        // `.text("key")` and `.text_with("key", …)` calls in the app's source.
+        let known = keys(Lang::Da);
+        let mut missing = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap();
+                for call in [".text(\"", ".text_with(\""] {
+                    for piece in source.split(call).skip(1) {
+                        let key = piece.split('"').next().unwrap_or_default();
+                        if !known.contains(key) && key != "key" {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    #[test]
+    fn texts_come_in_the_chosen_language_with_their_arguments() {
+        assert_eq!(Lang::Da.text("sign-out"), "Log af");
+        assert_eq!(Lang::En.text("sign-out"), "Sign out");
+        assert_eq!(
+            Lang::En.text_with("idle-text", &[("idle", 13_u32.into()), ("left", 2_u32.into())]),
+            "You have not used the portal for 13 minutes. In 2 minutes you will be signed out, for your security."
+        );
+    }
+
+    #[test]
+    fn the_browsers_languages_choose_and_danish_is_the_default() {
+        assert_eq!(Lang::negotiate("en-GB,en;q=0.9"), Lang::En);
+        assert_eq!(Lang::negotiate("da-DK,da;q=0.9,en;q=0.8"), Lang::Da);
+        assert_eq!(Lang::negotiate("de-DE,en;q=0.5"), Lang::En);
+        assert_eq!(Lang::negotiate("de-DE,fr"), Lang::Da);
+        assert_eq!(Lang::negotiate(""), Lang::Da);
+        assert_eq!(Lang::negotiate("*"), Lang::Da);
+    }
+}
