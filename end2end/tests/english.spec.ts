@@ -33,13 +33,18 @@ test.describe('a browser that asks for English', () => {
   });
 
   test('a page only in Danish is marked Danish and says so in English', async ({ page, problems }) => {
-    await page.goto('/om-portalen');
+    // Reached from an English page (with JavaScript, by the client router).
+    await page.goto('/');
+    await settle(page);
+    await expect(page.locator('main')).toHaveAttribute('lang', 'en');
+    await page.getByRole('link', { name: 'Privacy policy' }).click();
+    await expect(page).toHaveURL('/privatlivspolitik');
     await settle(page);
     await expect(page.locator('main')).toHaveAttribute('lang', 'da');
     const notice = page.getByText('This page is only available in Danish for now.');
     await expect(notice).toBeVisible();
     await expect(page.locator('.alert').filter({ has: notice })).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Om portalen');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sådan behandler Indblik dine oplysninger');
     // The frame around it is English.
     await expect(page.getByRole('link', { name: 'Privacy policy' })).toBeVisible();
     await expectAccessible(page);

@@ -77,3 +77,27 @@ right-objection-text = du kan gøre indsigelse mod, at kommunen bruger dine oply
 rights-deadline = Kommunen skal svare dig senest en måned efter, at den har modtaget din henvendelse. Er sagen særlig kompliceret, eller har du sendt mange henvendelser, kan fristen forlænges med op til to måneder. Så får du besked om forlængelsen og begrundelsen inden for den første måned.
 rights-complain = Er du uenig i, hvordan kommunen behandler dine oplysninger, kan du klage til
 rights-authority = Datatilsynet
+
+## Logget ud
+signed-out-closed-title = Siden er lukket
+signed-out-closed-text = Siden blev lukket, fordi den ikke var brugt i { $minutes } minutter. Du er stadig logget ind, fordi du har brugt portalen i et andet vindue.
+signed-out-title = Du er logget ud
+signed-out-text = Du er logget ud, fordi du ikke har brugt portalen i { $minutes } minutter. Det sker af hensyn til dine oplysninger, hvis du har forladt skærmen.
+signed-out-front = Gå til forsiden
+
+## Om portalen
+about-title = Om portalen
+about-description = Hvad Indblik viser og ikke viser: loggen over kommunens brug af dine oplysninger, hvor den kommer fra, hvor længe den gemmes, og hvad den ikke viser.
+about-lead = Indblik viser dig, hvem i kommunen der har brugt dine personoplysninger, og lader dig bruge dine rettigheder efter databeskyttelsesforordningen.
+about-source-heading = Hvor kommer oplysningerne fra?
+about-source = Offentlige myndigheder skal logge, hver gang en medarbejder bruger personoplysninger i et it-system: hvornår, hvem, hvad der blev gjort, og hvilken person det drejede sig om. Kommunens it-systemer sender disse registreringer til Indblik. Portalen samler dem pr. dag, enhed, system, handling og formål, så du får et overblik i stedet for en lang liste af tekniske linjer.
+about-no-names = Medarbejderens navn bliver aldrig vist. Du ser den enhed, medarbejderen hører til, og det formål, oplysningerne blev brugt til.
+about-how-long-heading = Hvor længe kan jeg se tilbage?
+about-how-long = Loggen gemmes som udgangspunkt i seks måneder og derefter slettes den. Portalen viser altid, fra hvilken dato loggen dækker. Vil du vide mere om ældre behandling af dine oplysninger, kan du bede om indsigt.
+about-who-heading = Hvem bruger portalen?
+about-who-citizens = Borgere, der logger ind med MitID og ser deres egen log og deres henvendelser.
+about-who-caseworkers = Kommunens sagsbehandlere, der behandler henvendelser om indsigt, berigtigelse, indsigelse og de øvrige rettigheder.
+about-who-dpo = Kommunens databeskyttelsesrådgiver, der holder øje med fristerne og med, at loggen bliver brugt rigtigt.
+about-own-use = Når en medarbejder åbner din henvendelse i portalen, bliver det også logget, og du kan se det i din egen log.
+about-behind-heading = Hvem står bag?
+about-behind = Portalen drives af { $municipality }. Har du spørgsmål til portalen, kan du skrive til

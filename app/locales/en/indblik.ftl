@@ -79,3 +79,27 @@ right-objection-text = you can object to the municipality using your data if you
 rights-deadline = The municipality must answer you at the latest one month after it received your request. If the case is particularly complicated, or you have sent many requests, the deadline can be extended by up to two months. You are then told about the extension and the reason within the first month.
 rights-complain = If you disagree with how the municipality processes your data, you can complain to
 rights-authority = the Danish Data Protection Agency (Datatilsynet)
+
+## Signed out
+signed-out-closed-title = This page was closed
+signed-out-closed-text = This page was closed because it had not been used for { $minutes } minutes. You are still signed in, because you have used the portal in another window.
+signed-out-title = You are signed out
+signed-out-text = You were signed out because you had not used the portal for { $minutes } minutes. This protects your data in case you have left the screen.
+signed-out-front = Go to the front page
+
+## About the portal
+about-title = About the portal
+about-description = What Indblik shows and does not show: the log of the municipality's use of your data, where it comes from, how long it is kept, and what it leaves out.
+about-lead = Indblik shows you who in the municipality has used your personal data, and lets you use your rights under the General Data Protection Regulation.
+about-source-heading = Where does the information come from?
+about-source = Public authorities must log every time an employee uses personal data in an IT system: when, who, what was done, and which person it concerned. The municipality's IT systems send these records to Indblik. The portal groups them by day, unit, system, action and purpose, so that you get an overview instead of a long list of technical lines.
+about-no-names = The employee's name is never shown. You see the unit the employee belongs to, and the purpose the data were used for.
+about-how-long-heading = How far back can I see?
+about-how-long = The log is normally kept for six months and then deleted. The portal always shows from which date the log covers. If you want to know more about older use of your data, you can ask for access (indsigt).
+about-who-heading = Who uses the portal?
+about-who-citizens = Citizens, who sign in with MitID and see their own log and their requests.
+about-who-caseworkers = The municipality's caseworkers, who handle requests for access, rectification, objection and the other rights.
+about-who-dpo = The municipality's data protection officer, who watches the deadlines and that the log is used correctly.
+about-own-use = When an employee opens your request in the portal, that is logged too, and you can see it in your own log.
+about-behind-heading = Who runs it?
+about-behind = The portal is run by { $municipality }. If you have questions about the portal, you can write to

@@ -44,6 +44,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     <p>
                         "Portalen sætter én cookie, som kun indeholder et tilfældigt nummer, der holder dig logget ind, og som slettes, når du lukker browseren. "
                         "Den er nødvendig for, at portalen virker, og bliver ikke brugt til statistik eller markedsføring. "
+                        "Vælger du selv sprog (\"In English\" øverst på siden), husker en cookie dit valg i et år; den indeholder kun sprogkoden. "
                         {format!(
                             "Du bliver logget ud, når du selv logger ud, når du ikke har brugt portalen i {} minutter, og senest efter 8 timer.",
                             site.session_idle_minutes

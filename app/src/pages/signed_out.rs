@@ -8,36 +8,29 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::use_content_lang;
 use crate::site::use_site;
 use crate::viewer::{use_viewer, Viewer};
 
 /// Where an idle page goes.
 pub const SIGNED_OUT_PATH: &str = "/logget-ud";
 
-/// `/logget-ud`.
+/// `/logget-ud` (in Danish and English).
 #[component]
 pub fn SignedOutPage() -> impl IntoView {
+    let lang = use_content_lang();
     let minutes = use_site().map_or(15, |site| site.session_idle_minutes);
     let still_signed_in = use_viewer() != Viewer::Anonymous;
     let (title, text) = if still_signed_in {
-        (
-            "Siden er lukket",
-            format!(
-                "Siden blev lukket, fordi den ikke var brugt i {minutes} minutter. Du er stadig logget ind, fordi du har brugt portalen i et andet vindue."
-            ),
-        )
+        ("signed-out-closed-title", "signed-out-closed-text")
     } else {
-        (
-            "Du er logget ud",
-            format!(
-                "Du er logget ud, fordi du ikke har brugt portalen i {minutes} minutter. Det sker af hensyn til dine oplysninger, hvis du har forladt skærmen."
-            ),
-        )
+        ("signed-out-title", "signed-out-text")
     };
+    let title = lang.text(title);
     view! {
-        <Title text=title/>
+        <Title text=title.clone()/>
         <h1>{title}</h1>
-        <p class="font-lead">{text}</p>
-        <p><a href="/">"Gå til forsiden"</a></p>
+        <p class="font-lead">{lang.text_with(text, &[("minutes", minutes.into())])}</p>
+        <p><a href="/">{lang.text("signed-out-front")}</a></p>
     }
 }

@@ -220,14 +220,19 @@ async fn english_is_chosen_by_the_browser_or_the_switch_and_danish_pages_say_so(
         .contains("Se hvem der har brugt dine oplysninger</h1>"));
     // A page not yet in English: its content stays Danish, marked so, and
     // says so in English.
-    let about = send(&app, english("/om-portalen", None)).await;
+    let privacy = send(&app, english("/privatlivspolitik", None)).await;
     assert!(
-        about.body.contains(r#"lang="da""#)
-            && about
+        privacy.body.contains(r#"tabindex="-1" lang="da""#)
+            && privacy
                 .body
                 .contains("This page is only available in Danish for now.")
     );
-    assert!(about.body.contains("<h1>Om portalen</h1>"));
+    assert!(privacy
+        .body
+        .contains("<h1>Sådan behandler Indblik dine oplysninger</h1>"));
+    let about = send(&app, english("/om-portalen", None)).await;
+    assert!(about.body.contains("<h1>About the portal</h1>"));
+    assert!(!about.body.contains("only available in Danish"));
     // Without a preference: Danish.
     let danish = get(&app, "/").await;
     assert!(danish.body.contains(r#"<html lang="da">"#));
