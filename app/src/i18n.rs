@@ -189,7 +189,13 @@ pub fn use_content_lang() -> Lang {
 }
 
 /// The pages that exist in English; every other page is Danish only for now.
-pub const TRANSLATED_PAGES: [&str; 3] = ["/", "/om-portalen", "/logget-ud"];
+pub const TRANSLATED_PAGES: [&str; 5] = [
+    "/",
+    "/om-portalen",
+    "/tilgaengelighedserklaering",
+    "/privatlivspolitik",
+    "/logget-ud",
+];
 
 /// Whether the page at `path` is written in every language.
 pub fn is_translated(path: &str) -> bool {

@@ -101,3 +101,67 @@ about-who-dpo = Kommunens databeskyttelsesrådgiver, der holder øje med frister
 about-own-use = Når en medarbejder åbner din henvendelse i portalen, bliver det også logget, og du kan se det i din egen log.
 about-behind-heading = Hvem står bag?
 about-behind = Portalen drives af { $municipality }. Har du spørgsmål til portalen, kan du skrive til
+
+## Tilgængelighedserklæring
+a11y-title = Tilgængelighedserklæring
+a11y-description = Hvordan Indblik lever op til kravene om webtilgængelighed (WCAG 2.1 og 2.2, niveau AA), hvad der ikke er tilgængeligt, og hvordan du giver besked.
+a11y-lead = { $municipality } ønsker, at alle kan bruge Indblik, også hvis man bruger skærmlæser, forstørrelse, tastatur i stedet for mus eller har slået JavaScript fra.
+a11y-scope = Erklæringen gælder for portalen Indblik og er udarbejdet efter lov om tilgængelighed af offentlige organers websteder og mobilapplikationer. Standarden er WCAG 2.1 på niveau AA, som loven henviser til gennem den europæiske standard EN 301 549. Vi tester også mod de nye krav i WCAG 2.2.
+a11y-status-heading = Overholdelsesstatus
+a11y-status = Portalen er delvist i overensstemmelse med WCAG 2.1 niveau AA. Alle sider bliver ved hver ændring af portalen testet automatisk med værktøjet axe-core i en rigtig browser, både med og uden JavaScript, og en ændring bliver ikke taget i brug, hvis testen finder fejl. Automatiske test finder dog ikke alle problemer, og portalen er endnu ikke gennemgået af en uafhængig ekspert. Derfor skriver vi delvist i overensstemmelse, indtil det er sket.
+a11y-built-heading = Sådan er portalen bygget
+a11y-built-dkfds = Portalen bruger Det Fælles Designsystem (DKFDS), som er udviklet til offentlige løsninger med tilgængelighed for øje.
+a11y-built-no-js = Alle sider virker uden JavaScript.
+a11y-built-keyboard = Der er et link til at springe direkte til sidens indhold, og alle funktioner kan bruges med tastaturet.
+a11y-built-charts = Diagrammer har en tekst, der beskriver dem, og tallene står også i en tabel.
+a11y-known-heading = Kendte problemer
+a11y-known = Portalen findes endnu ikke på engelsk i sin helhed: sider, der kun findes på dansk, er markeret som danske, så skærmlæsere læser dem rigtigt, og siger det på engelsk. Vi kender ikke til andre dele af portalen, der ikke er tilgængelige. Finder du et problem, vil vi meget gerne høre om det.
+a11y-contact-heading = Feedback og kontakt
+a11y-contact = Oplever du problemer med tilgængeligheden, eller har du brug for oplysningerne i en anden form, så skriv til
+a11y-contact-answer = Vi svarer normalt inden for 10 arbejdsdage.
+a11y-complain-heading = Klagemulighed
+a11y-complain = Er du ikke tilfreds med vores svar, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med, at offentlige websteder er tilgængelige:
+a11y-about-heading = Om erklæringen
+a11y-about = Erklæringen er udarbejdet i november 2026 og bliver opdateret, når portalen ændres væsentligt og mindst én gang om året.
+
+## Privatlivspolitik
+privacy-title = Privatlivspolitik
+privacy-description = Hvilke oplysninger Indblik selv behandler om dig, hvorfor, hvor længe de gemmes, og hvordan du kontakter kommunens databeskyttelsesrådgiver.
+privacy-heading = Sådan behandler Indblik dine oplysninger
+privacy-lead = Her kan du læse, hvilke oplysninger portalen selv bruger, når du logger ind og sender henvendelser, og hvorfor.
+privacy-controller-heading = Dataansvarlig
+privacy-controller = { $municipality } er dataansvarlig for behandlingen af dine oplysninger i portalen. Du kan kontakte kommunens databeskyttelsesrådgiver på
+privacy-sign-in-heading = Når du logger ind
+privacy-sign-in = Du logger ind med MitID. Portalen får dit navn og dit CPR-nummer fra MitID. Navnet bruges til at vise, at du er logget ind. CPR-nummeret bruges til at finde netop dine registreringer i loggen: portalen omdanner det til et pseudonym, en kode som kun kan dannes med en hemmelig nøgle, som kun kommunens it-drift har. Loggen og dine henvendelser kender dig ved koden. Mens du er logget ind, ligger dit CPR-nummer krypteret i din session på serveren, så du kan sende henvendelser; det slettes, når sessionen slutter.
+privacy-cookies = Portalen sætter én cookie, som kun indeholder et tilfældigt nummer, der holder dig logget ind, og som slettes, når du lukker browseren. Den er nødvendig for, at portalen virker, og bliver ikke brugt til statistik eller markedsføring. Vælger du selv sprog ("In English" øverst på siden), husker en cookie dit valg i et år; den indeholder kun sprogkoden. Du bliver logget ud, når du selv logger ud, når du ikke har brugt portalen i { $minutes } minutter, og senest efter 8 timer.
+privacy-request-heading = Når du sender en henvendelse
+privacy-request = Sender du en henvendelse, fx en anmodning om indsigt, gemmer portalen det, du skriver, og beskederne mellem dig og kommunen. For at sagsbehandleren kan finde dine oplysninger i kommunens systemer, gemmes dit CPR-nummer krypteret sammen med henvendelsen. Hvis du giver din e-mailadresse, bruger vi den kun til at fortælle, at der er nyt i din sag. Mailen indeholder ingen personoplysninger.
+privacy-security-heading = Sikkerhedslog
+privacy-security = For at beskytte dine oplysninger registrerer portalen tidspunkt og IP-adresse ved afviste login-forsøg og ved forsøg på at åbne sider, man ikke har adgang til. Efter gentagne afviste forsøg bliver yderligere forsøg blokeret. Når en medarbejder bruger dine oplysninger i portalen, fx åbner din henvendelse, bliver det logget og vist i din egen log.
+privacy-basis-heading = Formål og retsgrundlag
+privacy-basis-requests = Vi behandler oplysningerne for at kunne give dig indsigt i loggen og behandle dine henvendelser. Det er en retlig forpligtelse efter databeskyttelsesforordningens artikel 12-22, jf. artikel 6, stk. 1, litra c.
+privacy-basis-security = Sikkerhedsloggen er nødvendig for at beskytte oplysningerne, jf. artikel 32 og artikel 6, stk. 1, litra c og e.
+privacy-basis-cpr = CPR-nummeret behandles for at kunne identificere dig entydigt, jf. databeskyttelseslovens § 11, stk. 1.
+privacy-recipients-heading = Hvem får oplysningerne?
+privacy-recipients = Kun medarbejdere i kommunen, der behandler din henvendelse, og kommunens databeskyttelsesrådgiver. Kommunen kan bruge leverandører til drift af portalen og til MitID-login; de behandler kun oplysningerne efter kommunens instruks. Oplysningerne bliver ikke overført til lande uden for EU/EØS.
+privacy-retention-heading = Hvor længe gemmer vi oplysningerne?
+privacy-retention-session = Din session (og dit krypterede CPR-nummer i den) slettes, når du logger ud, ellers når den udløber, senest efter 8 timer.
+privacy-retention-sign-ins = At du har logget ind (tidspunkt og IP-adresse) gemmes i { $months ->
+    [one] { $months } måned
+   *[other] { $months } måneder
+}.
+privacy-retention-log = Loggen over brugen af dine oplysninger gemmes i { $months ->
+    [one] { $months } måned
+   *[other] { $months } måneder
+}.
+privacy-retention-requests = Henvendelser gemmes efter de regler for journalisering og arkivering, der gælder for kommunen.
+privacy-retention-security = Sikkerhedsloggen (afviste forsøg og spærringer, der er ophævet) gemmes i { $months ->
+    [one] { $months } måned
+   *[other] { $months } måneder
+}.
+privacy-retention-mail = Portalens kopi af en e-mail, der er sendt til dig, gemmes i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dage
+}.
+privacy-rights-heading = Dine rettigheder
+privacy-authority-address = Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby,

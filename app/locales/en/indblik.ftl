@@ -103,3 +103,67 @@ about-who-dpo = The municipality's data protection officer, who watches the dead
 about-own-use = When an employee opens your request in the portal, that is logged too, and you can see it in your own log.
 about-behind-heading = Who runs it?
 about-behind = The portal is run by { $municipality }. If you have questions about the portal, you can write to
+
+## Accessibility statement
+a11y-title = Accessibility statement (tilgængelighedserklæring)
+a11y-description = How Indblik meets the web accessibility requirements (WCAG 2.1 and 2.2, level AA), what is not accessible, and how to tell us.
+a11y-lead = { $municipality } wants everyone to be able to use Indblik, also with a screen reader, magnification, a keyboard instead of a mouse, or with JavaScript turned off.
+a11y-scope = This statement covers the Indblik portal and is written under the Danish act on the accessibility of public sector bodies' websites and mobile applications. The standard is WCAG 2.1 at level AA, which the act refers to through the European standard EN 301 549. We also test against the new requirements of WCAG 2.2.
+a11y-status-heading = Compliance status
+a11y-status = The portal is partially compliant with WCAG 2.1 level AA. Every page is tested automatically with the axe-core tool in a real browser at every change of the portal, with and without JavaScript, and a change is not put into use if the test finds errors. Automatic tests do not find every problem, however, and the portal has not yet been reviewed by an independent expert. That is why we say partially compliant until it has been.
+a11y-built-heading = How the portal is built
+a11y-built-dkfds = The portal uses the Danish common design system (Det Fælles Designsystem, DKFDS), made for public services with accessibility in mind.
+a11y-built-no-js = Every page works without JavaScript.
+a11y-built-keyboard = There is a link that skips straight to the page's content, and everything can be done with the keyboard.
+a11y-built-charts = Charts have a text describing them, and their numbers are also given in a table.
+a11y-known-heading = Known problems
+a11y-known = The portal is not yet available in English in full: pages only in Danish are marked as Danish, so that screen readers read them correctly, and say so in English. We know of no other parts of the portal that are not accessible. If you find a problem, we would very much like to hear about it.
+a11y-contact-heading = Feedback and contact
+a11y-contact = If you have problems with accessibility, or need the information in another form, write to
+a11y-contact-answer = We normally answer within 10 working days.
+a11y-complain-heading = Complaints
+a11y-complain = If you are not satisfied with our answer, you can complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen), which supervises the accessibility of public websites:
+a11y-about-heading = About this statement
+a11y-about = This statement was written in November 2026 and is updated when the portal changes significantly, and at least once a year.
+
+## Privacy policy
+privacy-title = Privacy policy
+privacy-description = Which data Indblik itself processes about you, why, how long they are kept, and how to contact the municipality's data protection officer.
+privacy-heading = How Indblik processes your data
+privacy-lead = Here you can read which data the portal itself uses when you sign in and send requests, and why.
+privacy-controller-heading = Controller
+privacy-controller = { $municipality } is the controller for the processing of your data in the portal. You can contact the municipality's data protection officer at
+privacy-sign-in-heading = When you sign in
+privacy-sign-in = You sign in with MitID. The portal receives your name and your CPR number (personal identity number) from MitID. Your name is used to show that you are signed in. Your CPR number is used to find exactly your records in the log: the portal turns it into a pseudonym, a code that can only be made with a secret key held only by the municipality's IT operations. The log and your requests know you by that code. While you are signed in, your CPR number is kept encrypted in your session on the server, so that you can send requests; it is deleted when the session ends.
+privacy-cookies = The portal sets one cookie, which holds only a random number that keeps you signed in, and which is deleted when you close the browser. It is necessary for the portal to work and is not used for statistics or marketing. If you choose a language yourself ("På dansk" / "In English" at the top of the page), a cookie remembers your choice for a year; it holds only the language code. You are signed out when you sign out yourself, when you have not used the portal for { $minutes } minutes, and at the latest after 8 hours.
+privacy-request-heading = When you send a request
+privacy-request = If you send a request, for example for access (indsigt), the portal stores what you write and the messages between you and the municipality. So that the caseworker can find your data in the municipality's systems, your CPR number is stored encrypted with the request. If you give your e-mail address, we only use it to tell you that there is news in your case. The e-mail contains no personal data.
+privacy-security-heading = Security log
+privacy-security = To protect your data, the portal records the time and IP address of rejected sign-in attempts and of attempts to open pages one has no access to. After repeated rejected attempts, further attempts are blocked. When an employee uses your data in the portal, for example opens your request, that is logged and shown in your own log.
+privacy-basis-heading = Purpose and legal basis
+privacy-basis-requests = We process the data to give you access to the log and to handle your requests. This is a legal obligation under Articles 12-22 of the General Data Protection Regulation, cf. Article 6(1)(c).
+privacy-basis-security = The security log is necessary to protect the data, cf. Article 32 and Article 6(1)(c) and (e).
+privacy-basis-cpr = The CPR number is processed to identify you unambiguously, cf. section 11(1) of the Danish Data Protection Act (databeskyttelsesloven).
+privacy-recipients-heading = Who receives the data?
+privacy-recipients = Only employees of the municipality who handle your request, and the municipality's data protection officer. The municipality may use suppliers to run the portal and for the MitID sign-in; they process the data only on the municipality's instructions. The data are not transferred to countries outside the EU/EEA.
+privacy-retention-heading = How long do we keep the data?
+privacy-retention-session = Your session (and your encrypted CPR number in it) is deleted when you sign out, otherwise when it expires, at the latest after 8 hours.
+privacy-retention-sign-ins = That you signed in (time and IP address) is kept for { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}.
+privacy-retention-log = The log of the use of your data is kept for { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}.
+privacy-retention-requests = Requests are kept under the rules for records management and archiving that apply to the municipality.
+privacy-retention-security = The security log (rejected attempts, and blocks that have been lifted) is kept for { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}.
+privacy-retention-mail = The portal's copy of an e-mail sent to you is kept for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}.
+privacy-rights-heading = Your rights
+privacy-authority-address = The Danish Data Protection Agency (Datatilsynet), Carl Jacobsens Vej 35, 2500 Valby, Denmark,

@@ -220,16 +220,24 @@ async fn english_is_chosen_by_the_browser_or_the_switch_and_danish_pages_say_so(
         .contains("Se hvem der har brugt dine oplysninger</h1>"));
     // A page not yet in English: its content stays Danish, marked so, and
     // says so in English.
-    let privacy = send(&app, english("/privatlivspolitik", None)).await;
+    let missing = send(&app, english("/findes-ikke", None)).await;
     assert!(
-        privacy.body.contains(r#"tabindex="-1" lang="da""#)
-            && privacy
+        missing.body.contains(r#"tabindex="-1" lang="da""#)
+            && missing
                 .body
                 .contains("This page is only available in Danish for now.")
     );
+    assert!(missing.body.contains("Siden findes ikke"));
+    // Plurals by the language's own rules.
+    let privacy = send(&app, english("/privatlivspolitik", None)).await;
     assert!(privacy
         .body
-        .contains("<h1>Sådan behandler Indblik dine oplysninger</h1>"));
+        .contains("<h1>How Indblik processes your data</h1>"));
+    assert!(
+        privacy.body.contains("is kept for 6 months."),
+        "{}",
+        privacy.body
+    );
     let about = send(&app, english("/om-portalen", None)).await;
     assert!(about.body.contains("<h1>About the portal</h1>"));
     assert!(!about.body.contains("only available in Danish"));
