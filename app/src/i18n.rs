@@ -86,6 +86,11 @@ impl Lang {
         LOCALES.lookup(self.id(), key)
     }
 
+    /// Whether `key` has a text in this language.
+    pub fn has(self, key: &str) -> bool {
+        LOCALES.try_lookup(self.id(), key).is_some()
+    }
+
     /// The text of `key` with its arguments filled in.
     pub fn text_with(self, key: &str, args: &[(&'static str, Arg)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
@@ -189,12 +194,13 @@ pub fn use_content_lang() -> Lang {
 }
 
 /// The pages that exist in English; every other page is Danish only for now.
-pub const TRANSLATED_PAGES: [&str; 5] = [
+pub const TRANSLATED_PAGES: [&str; 6] = [
     "/",
     "/om-portalen",
     "/tilgaengelighedserklaering",
     "/privatlivspolitik",
     "/logget-ud",
+    "/log-ind/afvist",
 ];
 
 /// Whether the page at `path` is written in every language.

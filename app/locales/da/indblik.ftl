@@ -165,3 +165,22 @@ privacy-retention-mail = Portalens kopi af en e-mail, der er sendt til dig, gemm
 }.
 privacy-rights-heading = Dine rettigheder
 privacy-authority-address = Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby,
+
+## Log ind afvist
+refused-assurance-heading = Dit MitID giver ikke adgang til portalen
+refused-assurance = Portalen viser oplysninger om, hvem der har brugt dine personoplysninger, og kræver derfor, at du logger ind med et MitID på et højere sikringsniveau end det, du brugte. Log ind igen med MitID-appen eller en kodeviser eller kodeoplæser.
+refused-cpr-heading = Vi kunne ikke finde dit CPR-nummer
+refused-cpr = MitID sendte ikke et gyldigt CPR-nummer, og uden det kan portalen ikke finde dine oplysninger. Det kan ske, hvis du har logget ind med et erhvervs-MitID. Prøv igen med dit private MitID.
+refused-blocked-heading = Log ind er spærret
+refused-blocked = Der har været for mange mislykkede forsøg på at logge ind fra din forbindelse eller med dit MitID. Af hensyn til sikkerheden er flere forsøg spærret, indtil kommunen har undersøgt det. Skriv til kommunen på adressen nedenfor, så ophæver vi spærringen, når vi har talt med dig.
+refused-role-heading = Du har ikke adgang som medarbejder
+refused-role = Din bruger har ikke en rolle i portalen (sagsbehandler, databeskyttelsesrådgiver eller administrator), eller den mangler en enhed. Kontakt din leder eller it-afdelingen, hvis du skal have adgang.
+refused-two-factor-heading = Log ind kræver to-faktor-godkendelse
+refused-two-factor = Medarbejdere skal logge ind med to-faktor-godkendelse, fx med en godkendelses-app. Log ind igen, og godkend med din anden faktor.
+refused-unavailable-heading = MitID svarer ikke lige nu
+refused-unavailable = Portalen kunne ikke få forbindelse til MitID. Prøv igen om lidt.
+refused-interrupted-heading = Log ind blev afbrudt
+refused-interrupted = Log ind kunne ikke gennemføres, fx fordi det tog for lang tid, eller fordi siden blev genindlæst undervejs. Prøv igen.
+refused-retry = Prøv at logge ind igen
+refused-help = Har du brug for hjælp, kan du skrive til kommunen:
+refused-front = Tilbage til forsiden

@@ -167,3 +167,22 @@ privacy-retention-mail = The portal's copy of an e-mail sent to you is kept for 
 }.
 privacy-rights-heading = Your rights
 privacy-authority-address = The Danish Data Protection Agency (Datatilsynet), Carl Jacobsens Vej 35, 2500 Valby, Denmark,
+
+## Sign-in refused
+refused-assurance-heading = Your MitID does not give access to the portal
+refused-assurance = The portal shows who has used your personal data, and therefore requires that you sign in with MitID at a higher assurance level than the one you used. Sign in again with the MitID app, a code display or a code reader.
+refused-cpr-heading = We could not find your CPR number
+refused-cpr = MitID did not send a valid CPR number, and without it the portal cannot find your data. This can happen if you signed in with a business MitID. Try again with your private MitID.
+refused-blocked-heading = Sign-in is blocked
+refused-blocked = There have been too many failed attempts to sign in from your connection or with your MitID. For your security, further attempts are blocked until the municipality has looked into it. Write to the municipality at the address below, and we will lift the block once we have spoken with you.
+refused-role-heading = You do not have access as staff
+refused-role = Your user has no role in the portal (caseworker, data protection officer or administrator), or it lacks a unit. Contact your manager or the IT department if you need access.
+refused-two-factor-heading = Sign-in requires two-factor authentication
+refused-two-factor = Staff must sign in with two-factor authentication, for example with an authenticator app. Sign in again and approve with your second factor.
+refused-unavailable-heading = MitID is not answering right now
+refused-unavailable = The portal could not connect to MitID. Please try again in a moment.
+refused-interrupted-heading = Sign-in was interrupted
+refused-interrupted = The sign-in could not be completed, for example because it took too long or the page was reloaded on the way. Please try again.
+refused-retry = Try signing in again
+refused-help = If you need help, you can write to the municipality:
+refused-front = Back to the front page

@@ -1,4 +1,5 @@
-//! `/log-ind/afvist`: why a sign-in was refused, in plain Danish, and what the
+//! `/log-ind/afvist`: why a sign-in was refused, in plain words (Danish or
+//! English), and what the
 //! citizen can do. The sign-in itself (`/log-ind`, `/auth/callback`) is
 //! handled by the server's auth routes, which send the browser here with a
 //! reason code (never personal data) in `grund`.
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::i18n::use_content_lang;
 use crate::site::{MailLink, WithSite};
 
 /// Why a sign-in was refused, as the user is told: the server's sign-in
@@ -74,37 +76,18 @@ impl SignInRefusal {
         )
     }
 
-    /// The heading and the explanation, in plain Danish.
+    /// The keys of the heading and the explanation.
     fn explanation(self) -> (&'static str, &'static str) {
         match self {
-            SignInRefusal::AssuranceTooLow => (
-                "Dit MitID giver ikke adgang til portalen",
-                "Portalen viser oplysninger om, hvem der har brugt dine personoplysninger, og kræver derfor, at du logger ind med et MitID på et højere sikringsniveau end det, du brugte. Log ind igen med MitID-appen eller en kodeviser eller kodeoplæser.",
-            ),
-            SignInRefusal::NoCpr => (
-                "Vi kunne ikke finde dit CPR-nummer",
-                "MitID sendte ikke et gyldigt CPR-nummer, og uden det kan portalen ikke finde dine oplysninger. Det kan ske, hvis du har logget ind med et erhvervs-MitID. Prøv igen med dit private MitID.",
-            ),
-            SignInRefusal::Blocked => (
-                "Log ind er spærret",
-                "Der har været for mange mislykkede forsøg på at logge ind fra din forbindelse eller med dit MitID. Af hensyn til sikkerheden er flere forsøg spærret, indtil kommunen har undersøgt det. Skriv til kommunen på adressen nedenfor, så ophæver vi spærringen, når vi har talt med dig.",
-            ),
-            SignInRefusal::NoStaffRole => (
-                "Du har ikke adgang som medarbejder",
-                "Din bruger har ikke en rolle i portalen (sagsbehandler, databeskyttelsesrådgiver eller administrator), eller den mangler en enhed. Kontakt din leder eller it-afdelingen, hvis du skal have adgang.",
-            ),
-            SignInRefusal::NoTwoFactor => (
-                "Log ind kræver to-faktor-godkendelse",
-                "Medarbejdere skal logge ind med to-faktor-godkendelse, fx med en godkendelses-app. Log ind igen, og godkend med din anden faktor.",
-            ),
-            SignInRefusal::ProviderUnavailable => (
-                "MitID svarer ikke lige nu",
-                "Portalen kunne ikke få forbindelse til MitID. Prøv igen om lidt.",
-            ),
-            SignInRefusal::Interrupted => (
-                "Log ind blev afbrudt",
-                "Log ind kunne ikke gennemføres, fx fordi det tog for lang tid, eller fordi siden blev genindlæst undervejs. Prøv igen.",
-            ),
+            SignInRefusal::AssuranceTooLow => ("refused-assurance-heading", "refused-assurance"),
+            SignInRefusal::NoCpr => ("refused-cpr-heading", "refused-cpr"),
+            SignInRefusal::Blocked => ("refused-blocked-heading", "refused-blocked"),
+            SignInRefusal::NoStaffRole => ("refused-role-heading", "refused-role"),
+            SignInRefusal::NoTwoFactor => ("refused-two-factor-heading", "refused-two-factor"),
+            SignInRefusal::ProviderUnavailable => {
+                ("refused-unavailable-heading", "refused-unavailable")
+            }
+            SignInRefusal::Interrupted => ("refused-interrupted-heading", "refused-interrupted"),
         }
     }
 }
@@ -114,14 +97,16 @@ impl SignInRefusal {
 pub fn SignInRefusedPage() -> impl IntoView {
     let query = use_query_map();
     let reason = SignInRefusal::from_code(&query.read_untracked().get("grund").unwrap_or_default());
+    let lang = use_content_lang();
     let (heading, text) = reason.explanation();
+    let (heading, text) = (lang.text(heading), lang.text(text));
     let retry = if reason.is_staff() {
         "/medarbejder/log-ind"
     } else {
         "/log-ind"
     };
     view! {
-        <Title text=heading/>
+        <Title text=heading.clone()/>
         <h1>{heading}</h1>
         <div class="alert alert-warning" role="alert">
             <div class="alert-body">
@@ -129,15 +114,15 @@ pub fn SignInRefusedPage() -> impl IntoView {
             </div>
         </div>
         <p class="mt-6">
-            <a class="button button-primary" href=retry rel="external">"Prøv at logge ind igen"</a>
+            <a class="button button-primary" href=retry rel="external">{lang.text("refused-retry")}</a>
         </p>
-        <WithSite render=|site| site.map(|site| view! {
+        <WithSite render=move |site| site.map(|site| view! {
             <p>
-                "Har du brug for hjælp, kan du skrive til kommunen: "
+                {lang.text("refused-help")}" "
                 <MailLink address=site.contact_email/>"."
             </p>
         })/>
-        <p><a href="/">"Tilbage til forsiden"</a></p>
+        <p><a href="/">{lang.text("refused-front")}</a></p>
     }
 }
 
@@ -154,5 +139,15 @@ mod tests {
             SignInRefusal::from_code("<script>"),
             SignInRefusal::Interrupted
         );
+    }
+
+    #[test]
+    fn every_refusal_is_explained_in_every_language() {
+        for refusal in SignInRefusal::ALL {
+            let (heading, text) = refusal.explanation();
+            for lang in crate::i18n::Lang::ALL {
+                assert!(lang.has(heading) && lang.has(text), "{refusal:?} in {lang:?}");
+            }
+        }
     }
 }
