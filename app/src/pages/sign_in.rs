@@ -146,7 +146,10 @@ mod tests {
         for refusal in SignInRefusal::ALL {
             let (heading, text) = refusal.explanation();
             for lang in crate::i18n::Lang::ALL {
-                assert!(lang.has(heading) && lang.has(text), "{refusal:?} in {lang:?}");
+                assert!(
+                    lang.has(heading) && lang.has(text),
+                    "{refusal:?} in {lang:?}"
+                );
             }
         }
     }
