@@ -8,6 +8,12 @@
 //! personal data take a capability from [`capability`], derived from the
 //! session's caller only. The layout: `docs/ARCHITECTURE.md`.
 
+// Leptos views are nested types; a page with several forms (the DPO's, the
+// case page) goes past the compiler's default query depth of 128 in the
+// optimised WebAssembly build. The deepest views are also cut with
+// `into_any()`; this leaves room for the rest.
+#![recursion_limit = "256"]
+
 pub mod access_control;
 pub mod access_log;
 #[cfg(feature = "ssr")]

@@ -181,16 +181,7 @@ fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl I
                         </tbody>
                     </table>
                 </ScrollingTable>
-                <section id=state.section_id() tabindex="-1" aria-labelledby="ophaev">
-                    <h3 id="ophaev">{LIFT_HEADING}</h3>
-                    <p>"Ophæv en spærring, når årsagen er undersøgt. Det bliver registreret, hvem der ophævede den, og hvorfor."</p>
-                    <form method="post" action=LIFT_PATH>
-                        <ErrorSummary state=state.clone() focus=false/>
-                        <Select name="block" label="Spærring" state=state.clone() choices placeholder="Vælg spærring"/>
-                        <TextArea name="cause" label="Årsag til ophævelsen" hint="Fx hvad undersøgelsen af forsøgene viste. Højst 500 tegn, ingen CPR-numre." state=state.clone() rows=3/>
-                        <button type="submit" class="button button-primary">"Ophæv spærringen"</button>
-                    </form>
-                </section>
+                <LiftForm state=state.clone() choices/>
             }
             .into_any()
         }}
@@ -213,6 +204,24 @@ fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl I
             .into_any()
         }}
     }
+}
+
+/// The form that lifts a block, with its cause.
+#[component]
+fn LiftForm(state: FormState, choices: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <section id=state.section_id() tabindex="-1" aria-labelledby="ophaev">
+            <h3 id="ophaev">{LIFT_HEADING}</h3>
+            <p>"Ophæv en spærring, når årsagen er undersøgt. Det bliver registreret, hvem der ophævede den, og hvorfor."</p>
+            <form method="post" action=LIFT_PATH>
+                <ErrorSummary state=state.clone() focus=false/>
+                <Select name="block" label="Spærring" state=state.clone() choices placeholder="Vælg spærring"/>
+                <TextArea name="cause" label="Årsag til ophævelsen" hint="Fx hvad undersøgelsen af forsøgene viste. Højst 500 tegn, ingen CPR-numre." state=state.clone() rows=3/>
+                <button type="submit" class="button button-primary">"Ophæv spærringen"</button>
+            </form>
+        </section>
+    }
+    .into_any()
 }
 
 /// A number of requests as a count of words.
