@@ -1,10 +1,12 @@
 //! The caseworker's pages:
-//! - `/sagsbehandling`: the queue of open requests in the caseworker's unit
-//!   (the DPO: every unit), by deadline, with days left, overdue and
-//!   due-within-7-days marked, filters in the address and pagination.
+//! - `/sagsbehandling`: the queue of requests in the caseworker's unit (the
+//!   DPO: every unit), by deadline: the open ones unless a status is chosen,
+//!   days left, overdue and due soon (`digest_due_within_days`) marked, a
+//!   search by number or name, filters in the address and pagination.
 //! - `/sagsbehandling/<id>`: one request with the citizen's name, the CPR
 //!   number masked (shown in full only by a deliberate, logged click), the
-//!   history with internal notes, and a form for each action.
+//!   history with internal notes beside the facts, and a folded form for
+//!   each action.
 //! - `/sagsbehandling/registrer`: register a request that came by letter,
 //!   phone or e-mail.
 //!
