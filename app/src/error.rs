@@ -146,6 +146,14 @@ pub fn set_status(status: http::StatusCode) {
     let _ = status;
 }
 
+/// What a resource loaded, shown by `show`, or its error as an alert.
+pub fn shown_or_alert<T>(loaded: Result<T, AppError>, show: impl FnOnce(T) -> AnyView) -> AnyView {
+    match loaded {
+        Ok(value) => show(value),
+        Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+    }
+}
+
 /// A DKFDS error alert with `text` (for a failed load inside a page).
 #[component]
 pub fn ErrorAlert(text: String) -> impl IntoView {

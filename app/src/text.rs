@@ -25,23 +25,29 @@ pub fn has_control_characters(text: &str) -> bool {
         .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
-/// `count` with the noun in singular or plural: "1 gang", "3 gange".
-pub fn count_of(count: impl Into<i64>, singular: &str, plural: &str) -> String {
-    let count = count.into();
+/// `count` with the noun in singular or plural: "1 gang", "3 gange". Any
+/// integer type (a count of rows is a `usize`, days are an `i64`).
+pub fn count_of(count: impl TryInto<i64>, singular: &str, plural: &str) -> String {
+    let count = as_count(count);
     format!("{count} {}", singular_or_plural(count, singular, plural))
 }
 
 /// The words that follow `count`: `singular` after exactly one.
 pub fn singular_or_plural<'a>(
-    count: impl Into<i64>,
+    count: impl TryInto<i64>,
     singular: &'a str,
     plural: &'a str,
 ) -> &'a str {
-    if count.into() == 1 {
+    if as_count(count) == 1 {
         singular
     } else {
         plural
     }
+}
+
+/// A count as an `i64` (none this portal shows comes near its limit).
+fn as_count(count: impl TryInto<i64>) -> i64 {
+    count.try_into().unwrap_or(i64::MAX)
 }
 
 /// A deliberately simple check that catches typing mistakes: at most 320

@@ -1,4 +1,16 @@
+import { type Page } from '@playwright/test';
+
 import { expect, expectAccessible, settle, test } from './support';
+
+/** Installs a fake clock, signs Anna in and returns the idle warning. */
+async function signInWithTheClockInstalled(page: Page) {
+  await page.clock.install();
+  await page.goto('/log-ind');
+  await page.getByRole('button', { name: 'Anna Testesen' }).click();
+  await expect(page).toHaveURL('/min-log');
+  await settle(page);
+  return page.getByRole('alert').filter({ hasText: 'Du bliver snart logget ud' });
+}
 
 // The warning is a timer in the page, so it exists only with JavaScript;
 // without it a <noscript> refresh takes the page away at the idle limit and
@@ -9,13 +21,8 @@ test('a signed-in citizen is warned before the idle sign-out and can stay signed
   problems,
 }) => {
   test.skip(!javaScriptEnabled, 'the idle warning is a JavaScript timer');
-  await page.clock.install();
-  await page.goto('/log-ind');
-  await page.getByRole('button', { name: 'Anna Testesen' }).click();
-  await expect(page).toHaveURL('/min-log');
-  await settle(page);
+  const warning = await signInWithTheClockInstalled(page);
 
-  const warning = page.getByRole('alert').filter({ hasText: 'Du bliver snart logget ud' });
   await page.clock.fastForward('12:50');
   await expect(warning).toHaveCount(0);
   await page.clock.fastForward('00:20');
@@ -49,12 +56,7 @@ test('typing in a form and changing pages are activity: the timer starts again',
   problems,
 }) => {
   test.skip(!javaScriptEnabled, 'the idle warning is a JavaScript timer');
-  await page.clock.install();
-  await page.goto('/log-ind');
-  await page.getByRole('button', { name: 'Anna Testesen' }).click();
-  await expect(page).toHaveURL('/min-log');
-  await settle(page);
-  const warning = page.getByRole('alert').filter({ hasText: 'Du bliver snart logget ud' });
+  const warning = await signInWithTheClockInstalled(page);
 
   // A page change made by the client router loads from the server, which
   // renews the session; the timer starts again from it.

@@ -115,6 +115,16 @@ pub enum RecordError {
     Database(#[from] sqlx::Error),
 }
 
+impl RecordError {
+    /// The master data `used` names are missing.
+    fn missing_for(used: &PortalUse<'_>) -> RecordError {
+        RecordError::MissingMasterData {
+            purpose: used.purpose_code.to_owned(),
+            unit: used.actor_unit.to_owned(),
+        }
+    }
+}
+
 /// Records `used` in the access log inside the caller's transaction, so the
 /// use and the action it belongs to are stored together or not at all. The
 /// month's partition must exist (the server keeps months ahead ready).
@@ -157,10 +167,7 @@ pub async fn record_portal_use(
     .fetch_optional(&mut *db)
     .await?;
     let Some(system_id) = system_id else {
-        return Err(RecordError::MissingMasterData {
-            purpose: used.purpose_code.to_owned(),
-            unit: used.actor_unit.to_owned(),
-        });
+        return Err(RecordError::missing_for(used));
     };
     move_staged(db, batch, system_id, used.at).await?;
     Ok(())
@@ -214,11 +221,7 @@ async fn record_without_summary(
     )
     .fetch_optional(db)
     .await?;
-    match stored {
-        Some(_) => Ok(()),
-        None => Err(RecordError::MissingMasterData {
-            purpose: used.purpose_code.to_owned(),
-            unit: used.actor_unit.to_owned(),
-        }),
-    }
+    stored
+        .map(|_| ())
+        .ok_or_else(|| RecordError::missing_for(used))
 }

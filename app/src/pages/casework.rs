@@ -190,7 +190,6 @@ fn Queue(page: QueueListing) -> impl IntoView {
 /// How many requests the filter found: "1 åben henvendelse", "12
 /// henvendelser" (a chosen status), "… der passer på søgningen".
 fn listed_text(total: usize, filter: &QueueFilter) -> String {
-    let total = i64::try_from(total).unwrap_or(i64::MAX);
     let counted = if filter.status.is_none() {
         count_of(total, "åben henvendelse", "åbne henvendelser")
     } else {

@@ -14,7 +14,7 @@ use leptos_meta::Title;
 use crate::access_control::AccessControlOverview;
 use crate::access_log::deliveries::SourceDelivery;
 use crate::chart::{Bar, BarChart};
-use crate::error::{AppError, ErrorAlert};
+use crate::error::{shown_or_alert, AppError, ErrorAlert};
 use crate::form::{
     use_form_reply, ErrorSummary, FormReply, FormState, ReturnedFormAlert, Select, TextArea,
 };
@@ -107,26 +107,17 @@ pub fn DpoPage() -> impl IntoView {
         </Suspense>
         <Suspense>
             {move || Suspend::new(async move {
-                match deadlines.await {
-                    Ok(deadlines) => view! { <Deadlines deadlines/> }.into_any(),
-                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
-                }
+                shown_or_alert(deadlines.await, |deadlines| view! { <Deadlines deadlines/> }.into_any())
             })}
         </Suspense>
         <Suspense>
             {move || Suspend::new(async move {
-                match mail.await {
-                    Ok(health) => view! { <Mail health/> }.into_any(),
-                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
-                }
+                shown_or_alert(mail.await, |health| view! { <Mail health/> }.into_any())
             })}
         </Suspense>
         <Suspense>
             {move || Suspend::new(async move {
-                match sources.await {
-                    Ok(sources) => view! { <Sources sources/> }.into_any(),
-                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
-                }
+                shown_or_alert(sources.await, |sources| view! { <Sources sources/> }.into_any())
             })}
         </Suspense>
         <h2 id="adgangskontrol">"Adgangskontrol"</h2>
@@ -224,11 +215,6 @@ fn LiftForm(state: FormState, choices: Vec<(String, String)>) -> impl IntoView {
     .into_any()
 }
 
-/// A number of requests as a count of words.
-fn as_count(count: usize) -> i64 {
-    i64::try_from(count).unwrap_or(i64::MAX)
-}
-
 fn days_text(days: Option<f64>) -> String {
     days.map_or_else(
         || "–".to_owned(),
@@ -276,13 +262,13 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
             <li>
                 <a href="/sagsbehandling?frist=overskredet">
                     <strong class=(deadlines.overdue > 0).then_some("badge badge-error")>{deadlines.overdue}</strong>
-                    {format!(" {} overskredet fristen", singular_or_plural(as_count(deadlines.overdue), "åben henvendelse har", "åbne henvendelser har"))}
+                    {format!(" {} overskredet fristen", singular_or_plural(deadlines.overdue, "åben henvendelse har", "åbne henvendelser har"))}
                 </a>
             </li>
             <li>
                 <a href="/sagsbehandling?frist=snart">
                     <strong>{deadlines.due_soon}</strong>
-                    {format!(" {} frist inden for {} dage", singular_or_plural(as_count(deadlines.due_soon), "åben henvendelse har", "åbne henvendelser har"), deadlines.due_soon_days)}
+                    {format!(" {} frist inden for {} dage", singular_or_plural(deadlines.due_soon, "åben henvendelse har", "åbne henvendelser har"), deadlines.due_soon_days)}
                 </a>
             </li>
             <li>"Median for dage fra modtagelse til svar (12 måneder): "<strong>{days_text(deadlines.median_days)}</strong></li>
@@ -350,7 +336,7 @@ fn Sources(sources: Vec<SourceDelivery>) -> impl IntoView {
             } else {
                 format!(
                     "{} ikke leveret hændelser længe. Loggen kan mangle brug af borgernes oplysninger: undersøg leverancen.",
-                    count_of(as_count(silent), "kildesystem har", "kildesystemer har")
+                    count_of(silent, "kildesystem har", "kildesystemer har")
                 )
             }}
         </p>

@@ -190,11 +190,7 @@ pub fn digest(
         subject: format!(
             "Indblik {}: {}, {soon} inden for {}",
             date_text(today),
-            count_of(
-                i64::try_from(overdue).unwrap_or(i64::MAX),
-                "overskreden frist",
-                "overskredne frister"
-            ),
+            count_of(overdue, "overskreden frist", "overskredne frister"),
             count_of(within_days, "dag", "dage")
         ),
         body: if urgent.is_empty() {

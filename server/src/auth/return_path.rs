@@ -10,13 +10,10 @@ use app::caller::StaffMember;
 use app::text::query_value;
 
 use super::guard::{required_access, Access};
-use crate::http::middleware::is_canonical_path;
+use crate::http::middleware::is_local_page;
 
 /// The query parameter on the sign-in start.
 pub const PARAMETER: &str = "tilbage";
-
-/// The longest return path kept.
-const MAX_LENGTH: usize = 512;
 
 /// A validated return path (path and optional query) on this portal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,11 +24,7 @@ impl ReturnPath {
     /// sign-in of `citizen` (true) or staff (false).
     pub fn parse(text: &str, citizen: bool) -> Option<ReturnPath> {
         let path = text.split('?').next().unwrap_or_default();
-        let plain = text.len() <= MAX_LENGTH
-            && !text.chars().any(|c| c.is_control() || c.is_whitespace())
-            && !text.contains('#')
-            && is_canonical_path(path)
-            && !path.starts_with("//");
+        let plain = is_local_page(text);
         let behind_sign_in = match required_access(path) {
             Some(Access::Citizen) => citizen,
             Some(Access::Staff(_)) => !citizen,

@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use app::i18n::{Lang, LANG_COOKIE};
 
-use super::middleware::is_canonical_path;
+use super::middleware::is_local_page;
 use super::route_list::Routes;
 
 /// The path of the switch (`/sprog/{lang}`).
@@ -85,16 +85,6 @@ fn switch(Path(code): Path<String>, Query(back): Query<Back>, secure: bool) -> R
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
-}
-
-/// A canonical path (and query) on this portal, never another host.
-fn is_local_page(text: &str) -> bool {
-    let path = text.split('?').next().unwrap_or_default();
-    text.len() <= 512
-        && !text.chars().any(|c| c.is_control() || c.is_whitespace())
-        && !text.contains('#')
-        && !path.starts_with("//")
-        && is_canonical_path(path)
 }
 
 #[cfg(test)]

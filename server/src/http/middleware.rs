@@ -121,6 +121,22 @@ pub fn is_canonical_path(path: &str) -> bool {
         })
 }
 
+/// The longest path (with its query) the portal sends anyone back to.
+const MAX_RETURN_LENGTH: usize = 512;
+
+/// Whether `text` is a path (and query) on this portal that it may send a
+/// browser back to: canonical, not protocol-relative (`//host`), without a
+/// fragment, a control character or a space, and not overlong. The return
+/// after sign-in and the language switch both go back only to such a path.
+pub fn is_local_page(text: &str) -> bool {
+    let path = text.split('?').next().unwrap_or_default();
+    text.len() <= MAX_RETURN_LENGTH
+        && !text.chars().any(|c| c.is_control() || c.is_whitespace())
+        && !text.contains('#')
+        && !path.starts_with("//")
+        && is_canonical_path(path)
+}
+
 /// Refuses a request whose path is not canonical ([`is_canonical_path`])
 /// with 400, before anything routes or guards it.
 pub async fn canonical_paths(request: Request, next: Next) -> Response {

@@ -147,11 +147,9 @@ fn rust_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-#[test]
-fn no_server_log_line_writes_an_error_with_debug_formatting() {
-    // `{:?}` of a database error carries PostgreSQL's DETAIL, the offending
-    // row's values; a cause goes to the log through `app::error::redacted`
-    // or its `Display`, never `?error` or `{error:?}`.
+/// Every line of the portal's own source (`server/src`, `app/src`) for
+/// which `offends` holds, as `file:line: text`.
+fn offending_source_lines(offends: impl Fn(&str) -> bool) -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
     for dir in ["server/src", "app/src"] {
@@ -161,14 +159,7 @@ fn no_server_log_line_writes_an_error_with_debug_formatting() {
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         for (number, line) in text.lines().enumerate() {
-            let logs =
-                line.contains("tracing::") || line.contains("error!(") || line.contains("warn!(");
-            let debug = ["= ?error", "(?error", "{error:?}", "{cause:?}", "= ?cause"]
-                .iter()
-                .any(|pattern| line.contains(pattern));
-            // The browser's console (the idle timer) holds no database error.
-            let server_side = !line.contains("leptos::logging");
-            if logs && debug && server_side {
+            if offends(line) {
                 offenders.push(format!(
                     "{}:{}: {}",
                     file.display(),
@@ -178,6 +169,24 @@ fn no_server_log_line_writes_an_error_with_debug_formatting() {
             }
         }
     }
+    offenders
+}
+
+#[test]
+fn no_server_log_line_writes_an_error_with_debug_formatting() {
+    // `{:?}` of a database error carries PostgreSQL's DETAIL, the offending
+    // row's values; a cause goes to the log through `app::error::redacted`
+    // or its `Display`, never `?error` or `{error:?}`.
+    let offenders = offending_source_lines(|line| {
+        let logs =
+            line.contains("tracing::") || line.contains("error!(") || line.contains("warn!(");
+        let debug = ["= ?error", "(?error", "{error:?}", "{cause:?}", "= ?cause"]
+            .iter()
+            .any(|pattern| line.contains(pattern));
+        // The browser's console (the idle timer) holds no database error.
+        let server_side = !line.contains("leptos::logging");
+        logs && debug && server_side
+    });
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
 
@@ -186,28 +195,11 @@ fn an_organisational_unit_is_called_enhed_throughout() {
     // One word for the municipality's units on every page, e-mail and
     // export: "enhed" (staff and citizens alike). The IT department and a
     // unit's own name (master data) are not the word.
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut files = Vec::new();
-    for dir in ["server/src", "app/src"] {
-        rust_files(&root.join(dir), &mut files);
-    }
-    let mut offenders = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
-        for (number, line) in text.lines().enumerate() {
-            let lower = line.to_lowercase();
-            let words = lower
-                .replace("it-afdeling", "")
-                .replace("familieafdelingen", "");
-            if words.contains("afdeling") {
-                offenders.push(format!(
-                    "{}:{}: {}",
-                    file.display(),
-                    number + 1,
-                    line.trim()
-                ));
-            }
-        }
-    }
+    let offenders = offending_source_lines(|line| {
+        line.to_lowercase()
+            .replace("it-afdeling", "")
+            .replace("familieafdelingen", "")
+            .contains("afdeling")
+    });
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
