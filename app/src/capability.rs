@@ -213,7 +213,8 @@ fn denied(caller: &Caller) -> AppError {
 }
 
 /// Told a citizen whose session lacks what filing needs.
-pub const SIGN_IN_AGAIN: &str = "Log ud og ind igen med MitID, før du sender en henvendelse.";
+/// (The key of its text.)
+pub const SIGN_IN_AGAIN: &str = "sign-in-again";
 
 impl Caller {
     pub fn citizen(&self) -> Result<Citizen, AppError> {
@@ -231,7 +232,9 @@ impl Caller {
                     name: citizen.name.clone(),
                     cpr: cpr.clone(),
                 }),
-                None => Err(AppError::Refused(SIGN_IN_AGAIN.to_owned())),
+                None => Err(AppError::Refused(
+                    crate::i18n::request_lang().text(SIGN_IN_AGAIN),
+                )),
             },
             other => Err(denied(other)),
         }
@@ -347,7 +350,7 @@ mod tests {
         );
         assert_eq!(
             citizen.filing_citizen().unwrap_err(),
-            AppError::Refused(SIGN_IN_AGAIN.to_owned())
+            AppError::Refused(crate::i18n::Lang::Da.text(SIGN_IN_AGAIN))
         );
         assert_eq!(citizen.overseer().unwrap_err(), AppError::Forbidden);
     }

@@ -33,9 +33,9 @@ pub fn capitalise(text: &str) -> String {
 pub fn BarChart(
     id: &'static str,
     caption: String,
-    title: &'static str,
-    label_heading: &'static str,
-    value_heading: &'static str,
+    title: String,
+    label_heading: String,
+    value_heading: String,
     bars: Vec<Bar>,
 ) -> impl IntoView {
     const WIDTH: i64 = 640;
@@ -71,6 +71,7 @@ pub fn BarChart(
             }
         })
         .collect_view();
+    let (caption_text, headings) = (title.clone(), (label_heading, value_heading));
     let table = move || {
         let rows = bars
             .iter()
@@ -78,8 +79,8 @@ pub fn BarChart(
             .collect_view();
         view! {
             <table class="table table--compact">
-                <caption class="sr-only">{title}</caption>
-                <thead><tr><th scope="col">{label_heading}</th><th scope="col">{value_heading}</th></tr></thead>
+                <caption class="sr-only">{caption_text.clone()}</caption>
+                <thead><tr><th scope="col">{headings.0.clone()}</th><th scope="col">{headings.1.clone()}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         }
@@ -105,7 +106,7 @@ pub fn BarChart(
             <div class="chart-wide">
                 {svg}
                 <details class="mt-4">
-                    <summary>"Se tallene som tabel"</summary>
+                    <summary>{crate::i18n::use_lang().text("chart-as-table")}</summary>
                     {table.clone()()}
                 </details>
             </div>

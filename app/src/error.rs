@@ -10,36 +10,55 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{use_lang, Lang};
+
 /// Header carrying the id the server gives every request (see the server's
 /// request-id middleware). Also the reference printed on error pages.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
-/// An error a page or server function reports to the user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+/// An error a page or server function reports to the user, in the words
+/// of [`AppError::text`] (its `Display` is the Danish text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
     /// Something failed inside the server; details are only in the log.
-    #[error(
-        "Der opstod en fejl hos os. Oplys referencen {reference}, hvis du kontakter kommunen."
-    )]
     Internal { reference: String },
     /// The caller must sign in first.
-    #[error("Du skal logge ind for at se denne side.")]
     NotSignedIn,
     /// The caller is signed in but may not do this.
-    #[error("Du har ikke adgang til denne side.")]
     Forbidden,
     /// The action cannot be done in the current state; the text (written by
-    /// our own code, never from a cause) says why.
-    #[error("{0}")]
+    /// our own code in the reader's language, never from a cause) says why.
     Refused(String),
     /// There is no such thing, or none the caller may see (the two are not
-    /// told apart); the text says what was looked for.
-    #[error("{0}")]
+    /// told apart); the text (in the reader's language) says what was
+    /// looked for.
     NotFound(String),
     /// The server could not be reached or answered with something unreadable.
-    #[error("Forbindelsen til portalen svigtede. Prøv igen om lidt.")]
     Unreachable,
 }
+
+impl AppError {
+    /// What the error says to the reader, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            AppError::Internal { reference } => {
+                lang.text_with("error-internal", &[("reference", reference.clone().into())])
+            }
+            AppError::NotSignedIn => lang.text("error-not-signed-in"),
+            AppError::Forbidden => lang.text("error-forbidden"),
+            AppError::Refused(text) | AppError::NotFound(text) => text.clone(),
+            AppError::Unreachable => lang.text("error-unreachable"),
+        }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::Da))
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl AppError {
     /// Logs `cause` on the server with the current request's id and returns
@@ -102,7 +121,7 @@ impl AppError {
 #[cfg(feature = "ssr")]
 impl axum::response::IntoResponse for AppError {
     fn into_response(self) -> axum::response::Response {
-        (self.status(), self.to_string()).into_response()
+        (self.status(), self.text(crate::i18n::task_lang())).into_response()
     }
 }
 
@@ -150,7 +169,7 @@ pub fn set_status(status: http::StatusCode) {
 pub fn shown_or_alert<T>(loaded: Result<T, AppError>, show: impl FnOnce(T) -> AnyView) -> AnyView {
     match loaded {
         Ok(value) => show(value),
-        Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+        Err(error) => view! { <ErrorAlert text=error.text(use_lang())/> }.into_any(),
     }
 }
 
@@ -168,10 +187,11 @@ pub fn ErrorAlert(text: String) -> impl IntoView {
 #[component]
 pub fn ErrorMessage(
     /// The page heading, e.g. "Siden findes ikke".
-    heading: &'static str,
+    heading: String,
     /// What happened and what the user can do, safe to show.
     text: String,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <h1>{heading}</h1>
         <div class="alert alert-error" role="alert">
@@ -180,7 +200,7 @@ pub fn ErrorMessage(
             </div>
         </div>
         <p class="mt-6">
-            <a href="/">"Gå til forsiden"</a>
+            <a href="/">{lang.text("signed-out-front")}</a>
         </p>
     }
 }
@@ -189,16 +209,18 @@ pub fn ErrorMessage(
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     set_status(http::StatusCode::NOT_FOUND);
-    let reference = current_request_id();
-    let text = match reference {
+    let lang = use_lang();
+    let text = match current_request_id() {
         Some(reference) => format!(
-            "Vi kan ikke finde den side, du leder efter. Den kan være flyttet, eller adressen kan være skrevet forkert. Reference: {reference}."
+            "{} {}",
+            lang.text("not-found-text"),
+            lang.text_with("error-reference", &[("reference", reference.into())])
         ),
-        None => "Vi kan ikke finde den side, du leder efter. Den kan være flyttet, eller adressen kan være skrevet forkert.".to_owned(),
+        None => lang.text("not-found-text"),
     };
     view! {
-        <leptos_meta::Title text="Siden findes ikke"/>
-        <ErrorMessage heading="Siden findes ikke" text/>
+        <leptos_meta::Title text=lang.text("not-found-title")/>
+        <ErrorMessage heading=lang.text("not-found-title") text/>
     }
 }
 
@@ -206,20 +228,21 @@ pub fn NotFoundPage() -> impl IntoView {
 #[component]
 pub fn ErrorsView(errors: ArcRwSignal<Errors>) -> impl IntoView {
     set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+    let lang = use_lang();
     let text = move || {
         errors
             .get()
             .into_iter()
             .map(|(_, error)| match error.downcast_ref::<AppError>() {
-                Some(app_error) => app_error.to_string(),
-                None => AppError::internal(error).to_string(),
+                Some(app_error) => app_error.text(lang),
+                None => AppError::internal(error).text(lang),
             })
             .next()
             .unwrap_or_default()
     };
     view! {
-        <leptos_meta::Title text="Der opstod en fejl"/>
-        <ErrorMessage heading="Der opstod en fejl" text=text()/>
+        <leptos_meta::Title text=lang.text("error-title")/>
+        <ErrorMessage heading=lang.text("error-title") text=text()/>
     }
 }
 

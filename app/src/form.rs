@@ -174,7 +174,7 @@ pub fn ErrorSummary(state: FormState, #[prop(default = true)] focus: bool) -> im
         view! {
             <div class="alert alert-error" role="alert" tabindex="-1" autofocus=focus>
                 <div class="alert-body">
-                    <p class="alert-heading">"Ret det, der er markeret, og send igen"</p>
+                    <p class="alert-heading">{crate::i18n::use_lang().text("form-errors-heading")}</p>
                     {message.map(|message| view! { <p class="alert-text">{message}</p> })}
                     {(!errors.is_empty()).then(|| view! {
                         <ul class="alert-text">
@@ -205,15 +205,16 @@ pub fn ReturnedFormAlert(
         shown.then(|| (FormState::section_id_of(&reply.form), heading))
     });
     failed.map(|(section, heading)| {
+        let lang = crate::i18n::use_lang();
         if let Some(form_errors) = use_context::<FormErrorsShown>() {
             form_errors.0.set(true);
         }
         view! {
             <div class="alert alert-error" role="alert" tabindex="-1" autofocus>
                 <div class="alert-body">
-                    <p class="alert-heading">"Det, du sendte, blev ikke gemt"</p>
+                    <p class="alert-heading">{lang.text("form-not-saved")}</p>
                     <p class="alert-text">
-                        <a href=format!("#{section}") rel="external">{format!("Se hvad der skal rettes under \"{heading}\"")}</a>
+                        <a href=format!("#{section}") rel="external">{lang.text_with("form-see-what", &[("heading", heading.into())])}</a>
                     </p>
                 </div>
             </div>
@@ -241,7 +242,7 @@ pub fn FieldFrame(
             {hint.map(|hint| view! { <span class="form-hint" id=format!("{id}-hint")>{hint}</span> })}
             {error.map(|error| view! {
                 <span class="form-error-message" id=format!("{id}-error")>
-                    <span class="sr-only">"Fejl: "</span>{error}
+                    <span class="sr-only">{crate::i18n::use_lang().text("error-title-prefix")}</span>{error}
                 </span>
             })}
             {children()}
@@ -325,8 +326,8 @@ pub fn Select(
     state: FormState,
     choices: Vec<(String, String)>,
     /// Label of an empty first choice, if any.
-    #[prop(optional)]
-    placeholder: Option<&'static str>,
+    #[prop(optional, into)]
+    placeholder: Option<String>,
 ) -> impl IntoView {
     let error = state.error(name);
     let id = state.field_id(name);
@@ -368,7 +369,7 @@ pub fn RadioGroup(
                 <legend class="form-label">{legend}</legend>
                 {error.map(|error| view! {
                     <span class="form-error-message" id=format!("{group}-error")>
-                        <span class="sr-only">"Fejl: "</span>{error}
+                        <span class="sr-only">{crate::i18n::use_lang().text("error-title-prefix")}</span>{error}
                     </span>
                 })}
                 <ul class="nobullet-list">

@@ -9,9 +9,10 @@
 //! decides it per request and provides it as context; the browser reads it
 //! back from `<html lang>` when it hydrates.
 //!
-//! Pages are translated one by one ([`is_translated`]); on a page not yet in
-//! English, the main content stays Danish, is marked `lang="da"`, and says so
-//! in English.
+//! Every page, message, e-mail, error and export is in both languages. What
+//! the municipality's systems deliver (the names of units, systems and
+//! purposes) is Danish whatever the reader's language, and is marked so
+//! ([`Lang::of_danish_data`]).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -106,6 +107,14 @@ impl Lang {
         LOCALES.lookup_with_args(self.id(), key, &args)
     }
 
+    /// The `lang` attribute for a piece of the municipality's own data (the
+    /// names of units, systems and purposes, what a citizen or caseworker
+    /// wrote), which is in Danish whatever the page's language: `da` on a
+    /// page in another language, nothing on a Danish page.
+    pub fn of_danish_data(self) -> Option<&'static str> {
+        (self != Lang::Da).then_some("da")
+    }
+
     /// The best of the portal's languages for an `Accept-Language` header;
     /// Danish when the browser asks for neither.
     pub fn negotiate(accept_language: &str) -> Lang {
@@ -156,19 +165,54 @@ impl From<u32> for Arg {
     }
 }
 
+impl From<i32> for Arg {
+    fn from(number: i32) -> Arg {
+        Arg::Number(i64::from(number))
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(number: usize) -> Arg {
+        Arg::Number(i64::try_from(number).unwrap_or(i64::MAX))
+    }
+}
+
 /// The language the person reads the portal in (from context: the server
 /// provides what it decided; the browser what the page was rendered in).
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+#[cfg(feature = "ssr")]
+tokio::task_local! {
+    /// [ssr] The language of the request being handled, set by the server's
+    /// language middleware around the whole request: for answers written
+    /// where the request itself is out of reach (a plain-text refusal from
+    /// a middleware, the page after a panic).
+    pub static REQUEST_LANG: Lang;
+}
+
+/// [ssr] The language of the request this task is handling
+/// ([`REQUEST_LANG`]); Danish outside a request.
+#[cfg(feature = "ssr")]
+pub fn task_lang() -> Lang {
+    REQUEST_LANG.try_with(|lang| *lang).unwrap_or_default()
+}
+
+/// [ssr] The language of the request being rendered or served (server
+/// functions format dates and texts in it); Danish outside a request.
+#[cfg(feature = "ssr")]
+pub fn request_lang() -> Lang {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Lang>().copied())
+        .unwrap_or_default()
+}
+
 /// Provides the reader's language for the whole app: on the server as the
 /// request decided it, in the browser as `<html lang>` says.
 pub fn provide_lang() -> Lang {
     #[cfg(feature = "ssr")]
-    let lang = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<Lang>().copied())
-        .unwrap_or_default();
+    let lang = request_lang();
     #[cfg(not(feature = "ssr"))]
     let lang = document()
         .document_element()
@@ -177,35 +221,6 @@ pub fn provide_lang() -> Lang {
         .unwrap_or_default();
     provide_context(lang);
     lang
-}
-
-/// The language of the page's main content: the reader's on a translated
-/// page, Danish on the others (components shared by both kinds of page use
-/// this, never [`use_lang`]).
-pub fn use_content_lang() -> Lang {
-    let path = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked();
-    if is_translated(&path) {
-        use_lang()
-    } else {
-        Lang::Da
-    }
-}
-
-/// The pages that exist in English; every other page is Danish only for now.
-pub const TRANSLATED_PAGES: [&str; 6] = [
-    "/",
-    "/om-portalen",
-    "/tilgaengelighedserklaering",
-    "/privatlivspolitik",
-    "/logget-ud",
-    "/log-ind/afvist",
-];
-
-/// Whether the page at `path` is written in every language.
-pub fn is_translated(path: &str) -> bool {
-    TRANSLATED_PAGES.contains(&path)
 }
 
 #[cfg(test)]

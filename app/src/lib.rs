@@ -24,7 +24,7 @@ pub mod chart;
 #[cfg(feature = "ssr")]
 pub mod clock;
 #[cfg(feature = "ssr")]
-pub mod danish_dates;
+pub mod dates;
 #[cfg(feature = "ssr")]
 pub mod deadline;
 pub mod error;

@@ -203,27 +203,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The main area. A page not yet written in the reader's language stays
-/// Danish: its content is marked `lang="da"` (so a screen reader reads it as
-/// Danish), and a line in the reader's language says so.
+/// The main area, focusable so that the skip link and the client router can
+/// move focus to it.
 #[component]
 fn PageMain(children: Children) -> impl IntoView {
-    let lang = crate::i18n::use_lang();
-    let location = leptos_router::hooks::use_location();
-    let content_lang = move || {
-        if crate::i18n::is_translated(&location.pathname.get()) {
-            lang
-        } else {
-            crate::i18n::Lang::Da
-        }
-    };
     view! {
-        <main id="main-content" class="container page-container" tabindex="-1" lang=move || content_lang().code()>
-            {move || (content_lang() != lang).then(|| view! {
-                <div class="alert alert-info" lang=lang.code()>
-                    <div class="alert-body"><p class="alert-text">{lang.text("only-in-danish")}</p></div>
-                </div>
-            })}
+        <main id="main-content" class="container page-container" tabindex="-1">
             {children()}
         </main>
     }

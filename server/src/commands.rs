@@ -85,7 +85,13 @@ async fn load_demo_data(
 /// `server blocks`.
 async fn list_blocks(pool: &PgPool) -> anyhow::Result<()> {
     let operator = Overseer::at_command_line("server blocks");
-    let blocks = app::access_control::store::active_blocks(pool, &operator, clock::now()).await?;
+    let blocks = app::access_control::store::active_blocks(
+        pool,
+        &operator,
+        clock::now(),
+        app::i18n::Lang::En,
+    )
+    .await?;
     if blocks.is_empty() {
         println!("no active blocks");
     }
@@ -107,7 +113,8 @@ async fn unblock(pool: &PgPool, id: i64, by: &str, cause: &str) -> anyhow::Resul
     if by.is_empty() {
         anyhow::bail!("--by must say who lifts the block");
     }
-    let cause = LiftCause::parse(cause).map_err(|problem| anyhow::anyhow!("--cause: {problem}"))?;
+    let cause = LiftCause::parse(cause)
+        .map_err(|problem| anyhow::anyhow!("--cause: {}", app::i18n::Lang::En.text(problem)))?;
     let operator = Overseer::at_command_line(by);
     if app::access_control::store::lift_block(pool, &operator, id, &cause, clock::now()).await? {
         println!("block {id} lifted");

@@ -9,6 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::PgPool;
 
 use app::caller::{Caller, Role, SignedInCitizen, StaffMember};
+use app::i18n::Lang;
 use app::identity::cpr::Cpr;
 use app::identity::subject_key::SubjectKey;
 use app::requests::forms::{RegisteredRequest, RequestText};
@@ -54,7 +55,7 @@ pub async fn load(
         roles: vec![Role::Caseworker],
         unit: "BS".to_owned(),
     };
-    store::remember_staff(pool, &sara, Some("sara@eksempel.dk"), now).await?;
+    store::remember_staff(pool, &sara, Some("sara@eksempel.dk"), Lang::Da, now).await?;
     // As if they had signed in: the capabilities come from a caller.
     let sara = Caller::Staff(sara).case_actor()?;
     let anna_identity = Caller::Citizen(SignedInCitizen {
@@ -72,6 +73,7 @@ pub async fn load(
         &text(Kind::Access, "Alle oplysninger, Jobcentret har om mig."),
         None,
         now - Duration::days(20),
+        Lang::Da,
     )
     .await?;
 
@@ -90,6 +92,7 @@ pub async fn load(
         &objection,
         None,
         now - Duration::days(40),
+        Lang::Da,
     )
     .await?;
     casework::staff_act(

@@ -29,7 +29,6 @@ footer-privacy = Privatlivspolitik
 footer-staff-sign-in = Log ind som medarbejder
 language-switch = In English
 language-switch-label = Read this page in English
-only-in-danish = Denne side findes kun på dansk.
 
 ## Advarsel før automatisk log af
 idle-heading = Du bliver snart logget ud
@@ -115,7 +114,7 @@ a11y-built-no-js = Alle sider virker uden JavaScript.
 a11y-built-keyboard = Der er et link til at springe direkte til sidens indhold, og alle funktioner kan bruges med tastaturet.
 a11y-built-charts = Diagrammer har en tekst, der beskriver dem, og tallene står også i en tabel.
 a11y-known-heading = Kendte problemer
-a11y-known = Portalen findes endnu ikke på engelsk i sin helhed: sider, der kun findes på dansk, er markeret som danske, så skærmlæsere læser dem rigtigt, og siger det på engelsk. Vi kender ikke til andre dele af portalen, der ikke er tilgængelige. Finder du et problem, vil vi meget gerne høre om det.
+a11y-known = Navne på kommunens enheder, systemer og formål kommer fra kommunens egne systemer og står på dansk, også på den engelske udgave af portalen; de er markeret som danske, så skærmlæsere læser dem rigtigt. Vi kender ikke til andre dele af portalen, der ikke er tilgængelige. Finder du et problem, vil vi meget gerne høre om det.
 a11y-contact-heading = Feedback og kontakt
 a11y-contact = Oplever du problemer med tilgængeligheden, eller har du brug for oplysningerne i en anden form, så skriv til
 a11y-contact-answer = Vi svarer normalt inden for 10 arbejdsdage.
@@ -184,3 +183,585 @@ refused-interrupted = Log ind kunne ikke gennemføres, fx fordi det tog for lang
 refused-retry = Prøv at logge ind igen
 refused-help = Har du brug for hjælp, kan du skrive til kommunen:
 refused-front = Tilbage til forsiden
+
+## Diagrammer
+chart-as-table = Se tallene som tabel
+
+## Typer af brug
+use-verb-read = slog dine oplysninger op
+use-verb-search = fandt dig ved en søgning
+use-verb-create = registrerede nye oplysninger
+use-verb-update = ændrede dine oplysninger
+use-verb-delete = slettede oplysninger
+use-verb-print = udskrev dine oplysninger
+use-verb-export = udtrak dine oplysninger
+use-verb-batch = behandlede dine oplysninger i en kørsel
+use-verb-opened-request = åbnede din henvendelse
+use-verb-unknown = brugte dine oplysninger
+use-label-read = Opslag
+use-label-search = Søgning
+use-label-create = Oprettelse
+use-label-update = Ændring
+use-label-delete = Sletning
+use-label-print = Udskrift
+use-label-export = Udtræk
+use-label-batch = Kørsel
+
+## Min log
+my-log-title = Hvem har set mine oplysninger?
+my-log-the-municipality = kommunen
+my-log-lead = Her kan du se, hvilke enheder i { $municipality } der har brugt oplysninger om dig, i hvilket it-system, hvornår og til hvad. Du kan ikke se, hvilken medarbejder det var. Loggen dækker fra { $from }.
+my-log-no-uses = Ingen brug af dine oplysninger i perioden { $period }.
+my-log-uses = { $count ->
+    [one] { $count } gang
+   *[other] { $count } gange
+} i perioden { $period }.
+my-log-bulk-left-out = { $count ->
+    [one] { $count } linje
+   *[other] { $count } linjer
+} fra masseudtræk (kørsler, der behandler mange borgere på én gang) er ikke vist.
+my-log-bulk-how = Sæt flueben ved "Vis også masseudtræk" for at se dem.
+my-log-correct-filter = Ret afgrænsningen, så viser vi din log.
+my-log-downloads = Hent eller udskriv
+my-log-csv = Hent som regneark (CSV)
+my-log-json = Hent som data (JSON)
+my-log-print = Udskriftsvenlig visning
+my-log-date-hint = Dag-måned-år, fx 01-05-2026
+my-log-filter-form = Afgræns loggen
+my-log-filter-legend = Afgræns visningen
+my-log-from = Fra dato
+my-log-to = Til dato
+my-log-system = System
+my-log-all-systems = Alle systemer
+my-log-unit = Enhed
+my-log-all-units = Alle enheder
+my-log-use = Type af brug
+my-log-all-uses = Alle typer
+my-log-show-bulk = Vis også masseudtræk
+my-log-show = Vis
+my-log-reset = Nulstil
+my-log-chart-caption = Brug af dine oplysninger pr. måned, { $period }
+my-log-chart-title = Antal gange dine oplysninger er brugt, pr. måned
+my-log-chart-month = Måned
+my-log-chart-count = Antal gange
+my-log-table = Brugen af dine oplysninger
+my-log-col-when = Hvornår
+my-log-col-who = Hvem
+my-log-col-what = Hvad
+my-log-col-system = System
+my-log-col-purpose = Formål
+my-log-col-count = Antal
+my-log-col-ask = Spørg
+my-log-ask-look-up = Spørg om dette opslag
+my-log-ask-use = Spørg om denne brug
+my-log-bulk = Masseudtræk
+my-log-was-hidden = Var skjult indtil for nylig:
+my-log-legal-basis = Hjemmel:
+my-log-pages = Sider
+my-log-page-of = Side { $page } af { $pages }
+my-log-previous = Forrige side
+my-log-next = Næste side
+my-log-empty-heading = Der er ingen brug at vise
+my-log-empty = Kommunens systemer har ikke registreret, at en medarbejder har brugt oplysninger om dig i den valgte periode med de valgte afgrænsninger. Prøv evt. en længere periode eller færre afgrænsninger.
+log-filter-date-invalid = Skriv datoen som dag-måned-år, fx 01-05-2026.
+log-filter-end-before-start = Slutdatoen skal ligge efter startdatoen.
+log-filter-use-invalid = Vælg en type af brug fra listen.
+
+## Henvendelsernes ord: typer, status, kanaler, forlængelse, afslag
+kind-access-label = Indsigt
+kind-rectification-label = Berigtigelse
+kind-objection-label = Indsigelse
+kind-erasure-label = Sletning
+kind-restriction-label = Begrænsning
+kind-log_question-label = Spørgsmål til opslag
+kind-access-title = Se de oplysninger, kommunen har om dig
+kind-rectification-title = Få rettet forkerte oplysninger
+kind-objection-title = Gør indsigelse mod en behandling
+kind-erasure-title = Få slettet oplysninger
+kind-restriction-title = Få begrænset en behandling
+kind-log_question-title = Spørg om et opslag i din log
+kind-access-article = databeskyttelsesforordningens artikel 15
+kind-rectification-article = databeskyttelsesforordningens artikel 16
+kind-objection-article = databeskyttelsesforordningens artikel 21
+kind-erasure-article = databeskyttelsesforordningens artikel 17
+kind-restriction-article = databeskyttelsesforordningens artikel 18
+kind-log_question-article = databeskyttelsesforordningens artikel 21
+kind-access-explanation = Du har ret til at få at vide, hvilke oplysninger kommunen behandler om dig, hvorfor, hvor de kommer fra, og hvem der har fået dem. Du får også en oversigt over, hvilke enheder der har set dine oplysninger (din log).
+kind-rectification-explanation = Er en oplysning om dig forkert eller ufuldstændig, kan du bede kommunen rette den. Skriv, hvad der er forkert, og hvad der er det rigtige.
+kind-objection-explanation = Du kan gøre indsigelse mod, at kommunen behandler oplysninger om dig, når det skyldes din særlige situation. Kommunen skal så stoppe, medmindre der er vægtige grunde til at fortsætte.
+kind-erasure-explanation = Du kan bede kommunen slette oplysninger, som ikke længere er nødvendige, eller som er behandlet uden lovligt grundlag. Kommunen må ofte gemme oplysninger, fordi loven kræver det; så får du at vide hvorfor.
+kind-restriction-explanation = Du kan bede kommunen om kun at opbevare oplysningerne og ikke bruge dem, fx mens det undersøges, om de er rigtige.
+kind-log_question-explanation = Du kan spørge, hvorfor en enhed har set eller ændret dine oplysninger. Spørgsmålet behandles som en indsigelse.
+kind-access-about-label = Hvad vil du have indsigt i?
+kind-rectification-about-label = Hvilke oplysninger drejer det sig om?
+kind-objection-about-label = Hvilken behandling gør du indsigelse mod?
+kind-erasure-about-label = Hvilke oplysninger vil du have slettet, og hvorfor?
+kind-restriction-about-label = Hvilken behandling vil du have begrænset, og hvorfor?
+kind-log_question-about-label = Hvad vil du spørge om?
+kind-access-about-hint = Skriv fx "alt", eller nævn en sag, en enhed eller en periode.
+kind-rectification-about-hint = Nævn gerne sagen eller enheden.
+kind-objection-about-hint = Nævn gerne sagen eller enheden.
+kind-erasure-about-hint = Nævn gerne sagen eller enheden.
+kind-restriction-about-hint = Nævn gerne sagen eller enheden.
+kind-log_question-about-hint = Fx hvorfor enheden så dine oplysninger.
+status-received = Modtaget
+status-in_progress = Under behandling
+status-awaiting_citizen = Afventer borgerens svar
+status-answered = Besvaret
+status-partly_refused = Delvist afvist
+status-refused = Afvist
+status-withdrawn = Trukket tilbage
+status-closed = Lukket
+channel-portal = Indblik
+channel-letter = Brev
+channel-phone = Telefon
+channel-email = E-mail
+extension-complexity = Henvendelsen er kompleks
+extension-number = Der er mange henvendelser fra dig
+refusal-unfounded = Henvendelsen er åbenbart grundløs (databeskyttelsesforordningens artikel 12, stk. 5)
+refusal-excessive = Henvendelsen er overdreven, især fordi den gentages (databeskyttelsesforordningens artikel 12, stk. 5)
+refusal-section_22 = Afgørende hensyn til private eller offentlige interesser (databeskyttelseslovens § 22)
+status-awaiting_citizen-to-citizen = Kommunen venter på dit svar
+right-to-complain = Du kan klage over afgørelsen til Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk.
+
+## Dage til fristen
+days-cell-today = Frist i dag
+days-cell-overdue = { $days ->
+    [one] { $days } dag
+   *[other] { $days } dage
+} over fristen
+days-cell-left = { $days ->
+    [one] { $days } dag
+   *[other] { $days } dage
+}
+days-sentence-today = Fristen er i dag.
+days-sentence-overdue = Fristen er overskredet med { $days ->
+    [one] { $days } dag
+   *[other] { $days } dage
+}.
+days-sentence-left = { $days ->
+    [one] { $days } dag
+   *[other] { $days } dage
+} til fristen.
+due-window-overskredet = Overskredet
+due-window-snart = Snart
+
+## Sagsbehandlingens handlinger, kvitteringer og historik
+case-action-heading-tildel = Tildel
+case-action-heading-uddybning = Bed borgeren om uddybning
+case-action-heading-besked = Skriv til borgeren
+case-action-heading-note = Intern note
+case-action-heading-forlaeng = Forlæng fristen med to måneder
+case-action-heading-svar = Besvar
+case-action-heading-afvis = Afvis helt eller delvist
+case-action-heading-luk = Luk henvendelsen
+case-action-button-tildel = Tildel den valgte
+case-action-button-uddybning = Send spørgsmål
+case-action-button-besked = Send besked
+case-action-button-note = Gem note
+case-action-button-forlaeng = Forlæng fristen
+case-action-button-svar = Send svar
+case-action-button-afvis = Send afgørelse
+case-action-button-luk = Luk
+notice-sendt = Din besked er sendt.
+notice-tilbagetrukket = Henvendelsen er trukket tilbage.
+notice-tildelt = Henvendelsen er tildelt.
+notice-uddybning = Spørgsmålet er sendt til borgeren. Fristen løber videre.
+notice-besked = Beskeden er sendt til borgeren.
+notice-note = Noten er gemt. Den vises ikke for borgeren.
+notice-forlaenget = Fristen er forlænget, og borgeren kan se begrundelsen.
+notice-besvaret = Svaret er sendt til borgeren.
+notice-afvist = Afgørelsen er sendt til borgeren.
+notice-lukket = Henvendelsen er lukket.
+notice-registreret = Henvendelsen er registreret, og fristen er beregnet fra modtagelsen.
+history-received = Henvendelsen er modtaget via Indblik
+history-registered = Henvendelsen er registreret
+history-assigned-citizen = Henvendelsen er under behandling
+history-assigned-staff = Tildelt
+history-clarification_asked = Spørgsmål om uddybning
+history-message_to_citizen = Besked fra kommunen
+history-message_from_citizen-citizen = Besked fra dig
+history-message_from_citizen-staff = Besked fra borgeren
+history-note = Intern note
+history-extended = Fristen er forlænget
+history-answered = Svar
+history-partly_refused = Delvist afslag og svar
+history-refused = Afslag
+history-withdrawn = Trukket tilbage
+history-closed = Lukket
+history-cpr_revealed = CPR-nummer vist
+history-by-you = Du
+history-by-citizen = Borgeren
+history-by-municipality = Kommunen ({ $unit })
+
+## Når et skridt ikke er tilladt
+not-allowed-withdrawn = Henvendelsen er trukket tilbage.
+not-allowed-closed = Henvendelsen er lukket.
+not-allowed-answered = Henvendelsen er allerede besvaret.
+not-allowed-extended-twice = Fristen er allerede forlænget. Den kan kun forlænges én gang.
+not-allowed-extend-late = Fristen kan ikke forlænges, når den oprindelige frist er overskredet. Borgeren skal have besked om en forlængelse inden fristen.
+not-allowed-close-open = Henvendelsen kan først lukkes, når den er besvaret, afvist eller trukket tilbage.
+not-allowed-reveal-cpr = Kun sagsbehandlere i enheden, der behandler henvendelsen, kan se det fulde CPR-nummer.
+not-allowed-assignee = Vælg en sagsbehandler i enheden.
+
+## Tekster, portalen skriver i en henvendelses historik
+registered-history = Modtaget { $received } pr. { $channel }. Identitet kontrolleret: { $identity }
+registered-by = Registreret af { $name }. Identitet kontrolleret: { $identity }
+extension-history = Den nye frist er { $until }. Begrundelse: { $reason }. { $explanation }
+refusal-ground = Grundlag: { $ground }.
+
+## E-mails
+mail-notice-subject = Der er nyt i din henvendelse
+mail-notice-news = Der er nyt i en af dine henvendelser til kommunen.
+mail-notice-sign-in = Log ind med MitID for at læse den:
+mail-notice-why = Du får denne besked, fordi du bad om det, da du sendte henvendelsen. Beskeden er sendt automatisk; du kan ikke svare på den.
+mail-digest-today = frist i dag
+mail-digest-overdue = { $days ->
+    [one] { $days } dag
+   *[other] { $days } dage
+} over fristen
+mail-digest-left = { $days ->
+    [one] { $days } dag
+   *[other] { $days } dage
+} tilbage
+mail-digest-deadline = frist { $date }
+mail-digest-dpo-subject = Indblik { $today }: { $overdue ->
+    [one] { $overdue } overskreden frist
+   *[other] { $overdue } overskredne frister
+}, { $soon } inden for { $days ->
+    [one] { $days } dag
+   *[other] { $days } dage
+}
+mail-digest-dpo-none = Ingen åbne henvendelser har overskredet fristen eller har frist inden for { $days } dage.
+mail-digest-dpo-some = Åbne henvendelser med overskredet frist eller frist inden for { $days } dage, i alle enheder:
+mail-digest-overview = Overblik: { $link }
+mail-digest-own-subject = Indblik { $today }: { $count } af dine henvendelser har snart frist
+mail-digest-own = Dine åbne henvendelser med overskredet frist eller frist inden for { $days } dage:
+mail-digest-queue = Køen: { $link }
+
+## Borgerens henvendelser
+new-request-title = Ny henvendelse
+new-request-lead = Du har en række rettigheder, når kommunen behandler oplysninger om dig. Vælg, hvad du vil bede om. Kommunen skal svare dig senest en måned efter, at de har modtaget din henvendelse. Er sagen kompliceret, kan fristen forlænges med to måneder; så får du besked inden for den første måned med en begrundelse.
+new-request-your-right = Din ret efter { $article }.
+new-request-ask-look-up-before = Vil du spørge om et bestemt opslag i din log? Gå til{" "}
+new-request-ask-look-up-after = {" "}og vælg "Spørg om dette opslag" ved linjen.
+request-form-right = Din ret efter { $article }. Kommunen svarer senest en måned efter modtagelsen; du kan følge henvendelsen under
+row-not-found-before = Vi kan ikke finde opslaget i din log. Gå tilbage til{" "}
+row-not-found-link = din log
+row-not-found-after = {" "}og vælg "Spørg om dette opslag" ved den linje, du vil spørge om.
+asked-row-heading = Opslaget, du spørger om
+asked-row-what = { $action } ({ $count ->
+    [one] { $count } gang
+   *[other] { $count } gange
+})
+field-what-is-wrong = Hvad er forkert?
+field-what-is-right = Hvad er det rigtige?
+field-situation = Hvad er din særlige situation?
+field-situation-hint = Fortæl, hvorfor behandlingen er et problem netop for dig.
+field-notify-email = Din e-mailadresse (frivillig)
+field-notify-email-hint = Vi skriver kun, at der er nyt i din henvendelse, aldrig hvad sagen handler om.
+request-send = Send henvendelse
+receipt-title = Kvittering
+receipt-heading = Vi har modtaget din henvendelse
+receipt-title-of = Kvittering for henvendelse { $number }
+request-number = Henvendelse { $number }
+receipt-received = Modtaget { $received }. Kommunen svarer dig senest { $due }.
+receipt-deadline = Fristen er en måned fra modtagelsen. Kan kommunen ikke nå det, fordi sagen er kompleks, får du besked med en begrundelse inden fristen, og fristen kan så forlænges med højst to måneder.
+receipt-mail = Vi skriver til { $email }, når kommunen har svaret, eller hvis kommunen har brug for noget fra dig. Selve svaret læser du her i portalen.
+receipt-no-mail = Du har ikke oplyst en e-mailadresse, så du får ikke besked, når der er nyt. Se selv efter under "Mine henvendelser".
+receipt-follow = Se og følg din henvendelse
+receipt-print-how = Du kan udskrive kvitteringen eller gemme den som PDF fra browserens menu.
+receipt-print = Udskriv kvittering
+request-not-yours = Vi kan ikke finde henvendelsen blandt dine henvendelser.
+my-requests-lead = Her kan du følge dine henvendelser om dine oplysninger og se kommunens svar.
+my-requests-none = Du har ingen henvendelser.
+my-requests-table = Dine henvendelser
+my-requests-caption = Dine henvendelser, nyeste først
+col-number = Nummer
+col-about = Drejer sig om
+col-received = Modtaget
+col-status = Status
+col-deadline = Frist
+deadline-extended = forlænget
+citizen-form-message = Skriv til kommunen
+citizen-form-withdraw = Træk henvendelsen tilbage
+my-request-title = Min henvendelse
+back-to-my-requests = Til mine henvendelser
+awaited-asked = Kommunen har spurgt dig om dette:
+awaited-deadline = Fristen for kommunens svar løber videre, mens kommunen venter på dig. Svar herunder.
+my-request-mail = Vi skriver til { $email }, når der er nyt i henvendelsen.
+withdraw-explained = Har du ikke længere brug for svar, kan du trække henvendelsen tilbage. Det kan ikke fortrydes, men du kan altid sende en ny.
+field-your-reply = Dit svar
+field-your-message = Din besked
+citizen-send-reply = Send svar
+citizen-send-message = Send besked
+facts-about = Henvendelsen drejer sig om
+facts-deadline = Frist for svar
+facts-extended-to = forlænget til { $until }
+facts-extension-reason = Begrundelse: { $reason }.
+facts-unit = Behandles af
+facts-log-row = Opslaget i loggen
+facts-what-is-wrong = Det er forkert
+facts-what-is-right = Det rigtige er
+facts-situation = Den særlige situation
+facts-log-question = Et spørgsmål til et opslag behandles som en indsigelse.
+history-heading = Forløb
+history-internal = intern, vises ikke for borgeren
+history-status = Status: { $change }
+attachments-heading = Bilag
+
+## Fejl
+error-internal = Der opstod en fejl hos os. Oplys referencen { $reference }, hvis du kontakter kommunen.
+error-not-signed-in = Du skal logge ind for at se denne side.
+error-forbidden = Du har ikke adgang til denne side.
+error-unreachable = Forbindelsen til portalen svigtede. Prøv igen om lidt.
+error-title = Der opstod en fejl
+error-reference = Reference: { $reference }.
+not-found-title = Siden findes ikke
+not-found-text = Vi kan ikke finde den side, du leder efter. Den kan være flyttet, eller adressen kan være skrevet forkert.
+
+## Formularer
+form-errors-heading = Ret det, der er markeret, og send igen
+form-not-saved = Det, du sendte, blev ikke gemt
+form-see-what = Se hvad der skal rettes under "{ $heading }"
+
+## Sagsbehandling
+case-not-found-or-other-unit = Henvendelsen findes ikke, eller den hører til en anden enhed.
+case-not-found = Henvendelsen findes ikke.
+queue-title = Sagsbehandling
+queue-lead = Åbne henvendelser sorteret efter frist. Fristen er en måned fra modtagelsen og kan forlænges én gang med to måneder.
+queue-register = Registrer henvendelse fra brev, telefon eller e-mail
+queue-search = Søg efter nummer eller navn
+queue-search-hint = Fx H-000123 eller en del af borgerens navn
+queue-all-open = Alle åbne
+queue-all-kinds = Alle typer
+queue-all-my-units = Alle mine enheder
+queue-all-deadlines = Alle frister
+queue-only-mine = Kun mine
+queue-listed-open = { $count ->
+    [one] { $count } åben henvendelse
+   *[other] { $count } åbne henvendelser
+}.
+queue-listed-open-search = { $count ->
+    [one] { $count } åben henvendelse
+   *[other] { $count } åbne henvendelser
+}, der passer på søgningen.
+queue-listed = { $count ->
+    [one] { $count } henvendelse
+   *[other] { $count } henvendelser
+}.
+queue-listed-search = { $count ->
+    [one] { $count } henvendelse
+   *[other] { $count } henvendelser
+}, der passer på søgningen.
+queue-caption = Henvendelser, tidligste frist først
+col-left = Tilbage
+col-kind = Type
+col-citizen = Borger
+col-caseworker = Sagsbehandler
+not-assigned = Ikke tildelt
+case-title = Henvendelse
+back-to-queue = Til køen
+open-case-title = Åbn henvendelse
+open-case-lead = Du kom hertil fra et link uden for portalen. Når du åbner henvendelsen, bliver opslaget logget på borgeren, og borgeren kan se det.
+open-case-button = Åbn henvendelse { $number }
+case-cpr = CPR-nummer
+case-cpr-logged = visningen er logget
+case-cpr-reveal = Vis fuldt CPR-nummer
+case-cpr-reveal-logged = Visningen bliver logget og kan ses af borgeren.
+case-registration = Registrering
+case-read-only = Du kan se henvendelsen, men kun sagsbehandlere i den enhed, der behandler den, kan handle på den.
+case-actions = Handlinger
+assign-to-me = Tildel mig
+assign-colleague = Eller vælg en kollega
+answer-body = Svar til borgeren
+answer-log-attached = Borgerens log (oversigten fra "Hvem har set mine oplysninger?") bliver vedlagt svaret som CSV-fil.
+clarification-deadline = Fristen løber videre, mens borgeren svarer.
+clarification-body = Spørgsmål til borgeren
+message-body = Besked til borgeren
+extend-once = Fristen kan forlænges én gang, og kun inden den oprindelige frist. Borgeren ser begrundelsen.
+extend-reason = Begrundelse
+choose = Vælg
+extend-explanation = Forklaring til borgeren
+refuse-fully = Helt
+refuse-partly = Delvist (svar på resten i teksten)
+refuse-scope = Afvises henvendelsen helt eller delvist?
+refuse-ground = Retligt grundlag
+refuse-body = Begrundelse til borgeren
+refuse-body-hint = Borgeren får automatisk besked om retten til at klage til Datatilsynet.
+refuse-assessment = Konkret vurdering efter § 22 (intern)
+refuse-assessment-hint = Kræves ved begrænsning efter databeskyttelseslovens § 22. Vises ikke for borgeren.
+close-when-done = Luk henvendelsen, når der ikke skal ske mere.
+note-body = Note (vises ikke for borgeren)
+register-title = Registrer henvendelse
+register-heading = Registrer en henvendelse fra brev, telefon eller e-mail
+register-lead = Fristen regnes fra det tidspunkt, henvendelsen kom ind til kommunen, uanset om nogen havde læst den. Skriv derfor det rigtige modtagelsestidspunkt.
+register-kind = Hvad beder borgeren om?
+register-channel = Hvordan kom henvendelsen ind?
+register-date = Modtaget dato
+register-date-hint = ÅÅÅÅ-MM-DD
+register-time = Modtaget klokkeslæt
+register-time-hint = TT:MM
+register-name = Borgerens navn
+register-cpr = Borgerens CPR-nummer
+register-cpr-hint = 10 cifre, fx 010203-1234
+register-identity = Hvordan er identiteten kontrolleret?
+register-identity-hint = Fx brev med underskrift sammenholdt med CPR, eller opkald tilbage til nummer i CPR.
+register-about = Hvad drejer henvendelsen sig om?
+register-what-is-wrong = Ved berigtigelse: hvad er forkert?
+register-what-is-right = Ved berigtigelse: hvad er det rigtige?
+register-situation = Ved indsigelse: borgerens særlige situation
+register-email = Borgerens e-mail til besked om nyt (frivillig)
+register-button = Registrer
+
+## Databeskyttelsesrådgiverens side
+dpo-title = Databeskyttelsesrådgiver
+dpo-heading = Overblik for databeskyttelsesrådgiveren
+access-control = Adgangskontrol
+lifted = Spærring nr. { $id } er ophævet, og årsagen er registreret.
+access-control-lead = Afviste adgangsforsøg og spærringer efter gentagne afviste forsøg (sikkerhedsbekendtgørelsens § 18).
+block-choice = Nr. { $id }: { $what }
+blocks-active = Aktive spærringer
+blocks-none = Ingen aktive spærringer.
+col-no = Nr.
+col-blocked = Spærret
+col-rejections = Afviste forsøg
+rejections-latest = Seneste afviste adgangsforsøg
+rejections-none = Ingen afviste adgangsforsøg.
+col-time = Tidspunkt
+col-ip = IP-adresse
+col-reason = Årsag
+col-page = Side
+lift-heading = Ophæv en spærring
+lift-lead = Ophæv en spærring, når årsagen er undersøgt. Det bliver registreret, hvem der ophævede den, og hvorfor.
+lift-block = Spærring
+lift-choose = Vælg spærring
+lift-cause = Årsag til ophævelsen
+lift-cause-hint = Fx hvad undersøgelsen af forsøgene viste. Højst 500 tegn, ingen CPR-numre.
+lift-button = Ophæv spærringen
+dpo-deadlines = Henvendelser og frister
+dpo-overdue = { $count ->
+    [one] åben henvendelse har
+   *[other] åbne henvendelser har
+} overskredet fristen
+dpo-due-soon = { $count ->
+    [one] åben henvendelse har
+   *[other] åbne henvendelser har
+} frist inden for { $days } dage
+dpo-median = Median for dage fra modtagelse til svar (12 måneder):
+dpo-extended-share = Andel med forlænget frist (modtaget de seneste 12 måneder):
+dpo-csv = Hent alle henvendelser som CSV
+dpo-csv-note = (uden navne og CPR-numre)
+dpo-urgent = Overskredne og snart udløbne frister
+dpo-urgent-none = Ingen åbne henvendelser har frist inden for { $days } dage.
+dpo-by-status = Åbne henvendelser efter status
+dpo-by-kind = Åbne henvendelser efter type
+dpo-chart-caption = Andel besvaret inden for fristen, pr. måned for afgørelsen
+dpo-chart-title = Andel besvaret inden for fristen pr. måned
+dpo-chart-value = Andel inden for fristen
+dpo-decided-per-month = Afgjorte henvendelser pr. måned
+col-decided = Afgjort
+col-on-time = Inden for fristen
+dpo-per-unit = Pr. enhed
+dpo-per-unit-label = Henvendelser pr. enhed
+dpo-per-unit-caption = Henvendelser pr. enhed; afgjorte og modtagne gælder de seneste 12 måneder
+col-open = Åbne
+col-due-within = Frist inden { $days } dage
+col-median-days = Median dage
+deadline-extended-column = Forlænget
+sources = Kildesystemer
+sources-all-recent = Alle kildesystemer har leveret hændelser til loggen for nylig.
+sources-silent = { $count ->
+    [one] { $count } kildesystem har
+   *[other] { $count } kildesystemer har
+} ikke leveret hændelser længe. Loggen kan mangle brug af borgernes oplysninger: undersøg leverancen.
+sources-caption = Kildesystemer og deres seneste levering, de længst tavse først
+col-last-delivery = Senest leveret
+col-events = Hændelser i alt
+source-silent = Tavs
+never = Aldrig
+mail-heading = E-mail
+mail-digest-not-yet = Den daglige oversigt over frister er ikke sendt endnu.
+mail-digest-last = Seneste daglige oversigt over frister: { $day }.
+mail-all-sent = Al e-mail er sendt.
+mail-waiting = { $count } e-mails venter på at blive sendt (den ældste fra { $oldest }).
+mail-failing = { $count } e-mails kunne ikke afleveres til mailserveren og forsøges igen. Årsagen står i serverens log.
+who-citizen = borger
+who-staff = medarbejder { $id }
+who-api-key = API-nøgle til kildesystemet { $system }
+who-unknown = ukendt
+blocked-ip = IP-adresse { $ip }
+blocked-ingestion = Indlæsning fra IP-adresse { $ip } for kildesystemet { $system }
+blocked-ingestion-keyless = Indlæsning fra IP-adresse { $ip } med nøgler uden kildesystem
+blocked-until = { $what } (til { $until })
+blocked-citizen = en borger
+
+## Formularernes fejlbeskeder
+form-control-character = Teksten indeholder et usynligt kontroltegn, som ikke kan gemmes. Skriv eller indsæt teksten igen.
+form-email-invalid = Skriv en e-mailadresse som navn@eksempel.dk, eller lad feltet være tomt.
+form-question-missing = Skriv dit spørgsmål.
+form-about-missing = Skriv, hvad din henvendelse drejer sig om.
+form-wrong-missing = Skriv, hvilken oplysning der er forkert.
+form-right-missing = Skriv, hvad der er det rigtige.
+form-situation-missing = Beskriv din særlige situation. Kommunen skal kende den for at kunne vurdere indsigelsen.
+form-kind-missing = Vælg, hvad borgeren beder om.
+form-channel-missing = Vælg, hvordan henvendelsen kom ind.
+form-cpr-invalid = Skriv et gyldigt CPR-nummer med 10 cifre, fx 010203-1234.
+form-name-missing = Skriv borgerens navn.
+form-identity-missing = Skriv, hvordan borgerens identitet er kontrolleret (fx brev med underskrift sammenholdt med CPR).
+form-date-invalid = Skriv datoen for modtagelsen som ÅÅÅÅ-MM-DD, fx 2026-11-23.
+form-time-invalid = Skriv klokkeslættet som TT:MM, fx 09:30.
+form-time-skipped = Det klokkeslæt findes ikke den dag (sommertid). Vælg et andet.
+form-received-future = Tidspunktet for modtagelsen kan ikke ligge i fremtiden.
+form-text-missing = Skriv en tekst.
+form-reason-missing = Vælg begrundelsen for forlængelsen.
+form-explanation-missing = Forklar borgeren, hvorfor fristen forlænges.
+form-answer-missing = Skriv svaret til borgeren.
+form-scope-missing = Vælg, om henvendelsen afvises helt eller delvist.
+form-ground-missing = Vælg det retlige grundlag for afvisningen.
+form-refusal-body-missing = Skriv begrundelsen til borgeren (ved delvis afvisning også svaret på resten).
+form-assessment-missing = En begrænsning efter § 22 kræver en konkret, skriftlig vurdering.
+form-too-long = Teksten er for lang. Skriv højst { $max } tegn.
+lift-cause-missing = Skriv, hvorfor spærringen ophæves, fx hvad undersøgelsen viste.
+lift-cause-too-long = Skriv årsagen med højst 500 tegn.
+lift-cause-control-character = Årsagen indeholder et tegn, der ikke kan gemmes. Skriv den igen.
+lift-cause-cpr = Skriv årsagen uden CPR-nummer.
+lift-block-missing = Vælg den spærring, der skal ophæves.
+form-field-missing = Formularen mangler et felt. Hent siden igen.
+form-conflict = Henvendelsen er blevet ændret, siden du åbnede siden. Se den nye status herunder, og prøv igen.
+asked-row-missing = Vi kan ikke finde opslaget i din log. Gå tilbage til din log, og vælg "Spørg om dette opslag" ved linjen.
+only-caseworkers = Kun sagsbehandlere i enheden, der behandler henvendelsen, kan gøre dette.
+only-caseworkers-register = Kun sagsbehandlere kan behandle henvendelser.
+form-assignee-missing = Vælg en sagsbehandler.
+sign-in-again = Log ud og ind igen med MitID, før du sender en henvendelse.
+
+## Eksporter
+csv-date = Dato
+csv-time = Tidspunkt
+csv-unit = Enhed
+csv-authority = Myndighed
+csv-action = Handling
+csv-system = System
+csv-purpose = Formål
+csv-legal-basis = Hjemmel
+csv-count = Antal gange
+csv-bulk = Masseudtræk
+csv-hidden = Tidligere skjult, begrundelse
+csv-yes = ja
+csv-no = nej
+csv-days-to-decision = Dage til afgørelse
+json-description = Brug af dine personoplysninger, opgjort pr. dag, enhed, system, handling og formål.
+lift-block-gone = Spærringen findes ikke eller er allerede ophævet.
+forbidden-title = Ingen adgang
+
+## Afvisninger uden en side
+refused-cross-site = Handlingen blev afvist, fordi den ikke kom fra portalens egne sider. Hent siden igen, og prøv igen.
+refused-address = Adressen er ikke gyldig.
+refused-rate = For mange forespørgsler fra din adresse. Prøv igen om { $seconds } sekunder.
+
+## Besked til databeskyttelsesrådgiveren om en spærring
+block-notice-staff = en medarbejder
+block-notice-citizen = en borger
+block-notice-subject = Indblik har spærret adgangen for { $who } (spærring nr. { $id })
+block-notice-body = Efter { $rejections } afviste adgangsforsøg i træk har Indblik spærret adgangen for { $who }. Spærringen har nr. { $id } og gælder, til du eller en administrator ophæver den.
+block-notice-what-to-do = Undersøg forsøgene, og ophæv spærringen med en begrundelse, når årsagen er afklaret:

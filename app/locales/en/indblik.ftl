@@ -31,7 +31,6 @@ footer-privacy = Privacy policy
 footer-staff-sign-in = Staff sign-in
 language-switch = På dansk
 language-switch-label = Læs siden på dansk
-only-in-danish = This page is only available in Danish for now.
 
 ## Warning before the idle sign-out
 idle-heading = You will soon be signed out
@@ -117,7 +116,7 @@ a11y-built-no-js = Every page works without JavaScript.
 a11y-built-keyboard = There is a link that skips straight to the page's content, and everything can be done with the keyboard.
 a11y-built-charts = Charts have a text describing them, and their numbers are also given in a table.
 a11y-known-heading = Known problems
-a11y-known = The portal is not yet available in English in full: pages only in Danish are marked as Danish, so that screen readers read them correctly, and say so in English. We know of no other parts of the portal that are not accessible. If you find a problem, we would very much like to hear about it.
+a11y-known = The names of the municipality's units, systems and purposes come from the municipality's own systems and are in Danish, also in the English version of the portal; they are marked as Danish, so that screen readers read them correctly. We know of no other parts of the portal that are not accessible. If you find a problem, we would very much like to hear about it.
 a11y-contact-heading = Feedback and contact
 a11y-contact = If you have problems with accessibility, or need the information in another form, write to
 a11y-contact-answer = We normally answer within 10 working days.
@@ -186,3 +185,588 @@ refused-interrupted = The sign-in could not be completed, for example because it
 refused-retry = Try signing in again
 refused-help = If you need help, you can write to the municipality:
 refused-front = Back to the front page
+
+## Charts
+chart-as-table = See the numbers as a table
+
+## Types of use
+use-verb-read = looked up your data
+use-verb-search = found you in a search
+use-verb-create = registered new data
+use-verb-update = changed your data
+use-verb-delete = deleted data
+use-verb-print = printed your data
+use-verb-export = extracted your data
+use-verb-batch = processed your data in a batch run
+use-verb-opened-request = opened your request
+use-verb-unknown = used your data
+use-label-read = Look-up
+use-label-search = Search
+use-label-create = Creation
+use-label-update = Change
+use-label-delete = Deletion
+use-label-print = Print
+use-label-export = Extract
+use-label-batch = Batch run
+
+## My log
+my-log-title = Who has seen my data?
+my-log-the-municipality = the municipality
+my-log-lead = Here you can see which units of { $municipality } have used data about you, in which IT system, when and for what. You cannot see which employee it was. The log covers the time from { $from }.
+my-log-no-uses = No use of your data in the period { $period }.
+my-log-uses = { $count ->
+    [one] { $count } time
+   *[other] { $count } times
+} in the period { $period }.
+my-log-bulk-left-out = { $count ->
+    [one] { $count } line
+   *[other] { $count } lines
+} from bulk extracts (runs that process many citizens at once) are not shown.
+my-log-bulk-how = Tick "Also show bulk extracts" to see them.
+my-log-correct-filter = Correct the filter, and we will show your log.
+my-log-downloads = Download or print
+my-log-csv = Download as a spreadsheet (CSV)
+my-log-json = Download as data (JSON)
+my-log-print = Printer-friendly view
+my-log-date-hint = Day-month-year, e.g. 01-05-2026
+my-log-filter-form = Filter the log
+my-log-filter-legend = Filter what is shown
+my-log-from = From date
+my-log-to = To date
+my-log-system = System
+my-log-all-systems = All systems
+my-log-unit = Unit
+my-log-all-units = All units
+my-log-use = Type of use
+my-log-all-uses = All types
+my-log-show-bulk = Also show bulk extracts
+my-log-show = Show
+my-log-reset = Reset
+my-log-chart-caption = Use of your data per month, { $period }
+my-log-chart-title = Number of times your data were used, per month
+my-log-chart-month = Month
+my-log-chart-count = Number of times
+my-log-table = The use of your data
+my-log-col-when = When
+my-log-col-who = Who
+my-log-col-what = What
+my-log-col-system = System
+my-log-col-purpose = Purpose
+my-log-col-count = Count
+my-log-col-ask = Ask
+my-log-ask-look-up = Ask about this look-up
+my-log-ask-use = Ask about this use
+my-log-bulk = Bulk extract
+my-log-was-hidden = Was hidden until recently:
+my-log-legal-basis = Legal basis:
+my-log-pages = Pages
+my-log-page-of = Page { $page } of { $pages }
+my-log-previous = Previous page
+my-log-next = Next page
+my-log-empty-heading = There is no use to show
+my-log-empty = The municipality's systems have not registered that an employee used data about you in the chosen period with the chosen filters. Try a longer period or fewer filters.
+log-filter-date-invalid = Write the date as day-month-year, e.g. 01-05-2026.
+log-filter-end-before-start = The end date must be after the start date.
+log-filter-use-invalid = Choose a type of use from the list.
+
+## The words of requests: kinds, statuses, channels, extension, refusal
+kind-access-label = Access (indsigt)
+kind-rectification-label = Rectification (berigtigelse)
+kind-objection-label = Objection (indsigelse)
+kind-erasure-label = Erasure (sletning)
+kind-restriction-label = Restriction (begrænsning)
+kind-log_question-label = Question about a look-up
+kind-access-title = See the data the municipality holds about you
+kind-rectification-title = Have wrong data corrected
+kind-objection-title = Object to a processing
+kind-erasure-title = Have data erased
+kind-restriction-title = Have a processing restricted
+kind-log_question-title = Ask about a look-up in your log
+kind-access-article = Article 15 of the General Data Protection Regulation
+kind-rectification-article = Article 16 of the General Data Protection Regulation
+kind-objection-article = Article 21 of the General Data Protection Regulation
+kind-erasure-article = Article 17 of the General Data Protection Regulation
+kind-restriction-article = Article 18 of the General Data Protection Regulation
+kind-log_question-article = Article 21 of the General Data Protection Regulation
+kind-access-explanation = You have the right to know which data the municipality processes about you, why, where they come from and who has received them. You also get an overview of which units have seen your data (your log).
+kind-rectification-explanation = If data about you are wrong or incomplete, you can ask the municipality to correct them. Write what is wrong and what is right.
+kind-objection-explanation = You can object to the municipality processing data about you when your particular situation is the reason. The municipality must then stop, unless there are compelling grounds to go on.
+kind-erasure-explanation = You can ask the municipality to erase data that are no longer needed or that were processed without a lawful basis. The municipality must often keep data because the law requires it; you are then told why.
+kind-restriction-explanation = You can ask the municipality to only store the data and not use them, for example while it is examined whether they are correct.
+kind-log_question-explanation = You can ask why a unit has seen or changed your data. The question is handled as an objection.
+kind-access-about-label = What do you want access to?
+kind-rectification-about-label = Which data is it about?
+kind-objection-about-label = Which processing do you object to?
+kind-erasure-about-label = Which data do you want erased, and why?
+kind-restriction-about-label = Which processing do you want restricted, and why?
+kind-log_question-about-label = What do you want to ask about?
+kind-access-about-hint = Write, for example, "everything", or name a case, a unit or a period.
+kind-rectification-about-hint = Feel free to name the case or the unit.
+kind-objection-about-hint = Feel free to name the case or the unit.
+kind-erasure-about-hint = Feel free to name the case or the unit.
+kind-restriction-about-hint = Feel free to name the case or the unit.
+kind-log_question-about-hint = For example, why the unit saw your data.
+status-received = Received
+status-in_progress = In progress
+status-awaiting_citizen = Awaiting the citizen's reply
+status-answered = Answered
+status-partly_refused = Partly refused
+status-refused = Refused
+status-withdrawn = Withdrawn
+status-closed = Closed
+channel-portal = Indblik
+channel-letter = Letter
+channel-phone = Phone
+channel-email = E-mail
+extension-complexity = The request is complex
+extension-number = You have sent many requests
+refusal-unfounded = The request is manifestly unfounded (Article 12(5) of the General Data Protection Regulation)
+refusal-excessive = The request is excessive, in particular because it is repeated (Article 12(5) of the General Data Protection Regulation)
+refusal-section_22 = Decisive private or public interests (section 22 of the Danish Data Protection Act, databeskyttelsesloven)
+status-awaiting_citizen-to-citizen = The municipality is waiting for your reply
+right-to-complain = You can complain about the decision to the Danish Data Protection Agency (Datatilsynet), Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk.
+
+## Days to the deadline
+days-cell-today = Due today
+days-cell-overdue = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} overdue
+days-cell-left = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+days-sentence-today = The deadline is today.
+days-sentence-overdue = The deadline was passed { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} ago.
+days-sentence-left = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} to the deadline.
+due-window-overskredet = Overdue
+due-window-snart = Due soon
+
+## Casework actions, notices and history
+case-action-heading-tildel = Assign
+case-action-heading-uddybning = Ask the citizen for clarification
+case-action-heading-besked = Write to the citizen
+case-action-heading-note = Internal note
+case-action-heading-forlaeng = Extend the deadline by two months
+case-action-heading-svar = Answer
+case-action-heading-afvis = Refuse fully or partly
+case-action-heading-luk = Close the request
+case-action-button-tildel = Assign to the chosen colleague
+case-action-button-uddybning = Send question
+case-action-button-besked = Send message
+case-action-button-note = Save note
+case-action-button-forlaeng = Extend the deadline
+case-action-button-svar = Send answer
+case-action-button-afvis = Send decision
+case-action-button-luk = Close
+notice-sendt = Your message has been sent.
+notice-tilbagetrukket = The request has been withdrawn.
+notice-tildelt = The request has been assigned.
+notice-uddybning = The question has been sent to the citizen. The deadline keeps running.
+notice-besked = The message has been sent to the citizen.
+notice-note = The note is saved. The citizen does not see it.
+notice-forlaenget = The deadline is extended, and the citizen can see the reason.
+notice-besvaret = The answer has been sent to the citizen.
+notice-afvist = The decision has been sent to the citizen.
+notice-lukket = The request is closed.
+notice-registreret = The request is registered, and the deadline is computed from its receipt.
+history-received = The request was received through Indblik
+history-registered = The request was registered
+history-assigned-citizen = The request is being handled
+history-assigned-staff = Assigned
+history-clarification_asked = Question asking for clarification
+history-message_to_citizen = Message from the municipality
+history-message_from_citizen-citizen = Message from you
+history-message_from_citizen-staff = Message from the citizen
+history-note = Internal note
+history-extended = The deadline was extended
+history-answered = Answer
+history-partly_refused = Partial refusal and answer
+history-refused = Refusal
+history-withdrawn = Withdrawn
+history-closed = Closed
+history-cpr_revealed = CPR number shown
+history-by-you = You
+history-by-citizen = The citizen
+history-by-municipality = The municipality ({ $unit })
+
+## When a step is not allowed
+not-allowed-withdrawn = The request has been withdrawn.
+not-allowed-closed = The request is closed.
+not-allowed-answered = The request has already been answered.
+not-allowed-extended-twice = The deadline has already been extended. It can only be extended once.
+not-allowed-extend-late = The deadline cannot be extended once the original deadline has passed. The citizen must be told of an extension before the deadline.
+not-allowed-close-open = The request can only be closed once it has been answered, refused or withdrawn.
+not-allowed-reveal-cpr = Only caseworkers of the unit handling the request can see the full CPR number.
+not-allowed-assignee = Choose a caseworker of the unit.
+
+## Texts the portal writes in a request's history
+registered-history = Received { $received } by { $channel }. Identity checked: { $identity }
+registered-by = Registered by { $name }. Identity checked: { $identity }
+extension-history = The new deadline is { $until }. Reason: { $reason }. { $explanation }
+refusal-ground = Ground: { $ground }.
+
+## E-mails
+mail-notice-subject = There is news in your request
+mail-notice-news = There is news in one of your requests to the municipality.
+mail-notice-sign-in = Sign in with MitID to read it:
+mail-notice-why = You get this message because you asked for it when you sent the request. The message was sent automatically; you cannot reply to it.
+mail-digest-today = due today
+mail-digest-overdue = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} overdue
+mail-digest-left = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left
+mail-digest-deadline = deadline { $date }
+mail-digest-dpo-subject = Indblik { $today }: { $overdue ->
+    [one] { $overdue } deadline passed
+   *[other] { $overdue } deadlines passed
+}, { $soon } within { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+mail-digest-dpo-none = No open request has passed its deadline or is due within { $days } days.
+mail-digest-dpo-some = Open requests past their deadline or due within { $days } days, in every unit:
+mail-digest-overview = Overview: { $link }
+mail-digest-own-subject = Indblik { $today }: { $count ->
+    [one] { $count } of your requests is due soon
+   *[other] { $count } of your requests are due soon
+}
+mail-digest-own = Your open requests past their deadline or due within { $days } days:
+mail-digest-queue = Queue: { $link }
+
+## The citizen's requests
+new-request-title = New request
+new-request-lead = You have a number of rights when the municipality processes data about you. Choose what you want to ask for. The municipality must answer you at the latest one month after it received your request. If the case is complicated, the deadline can be extended by two months; you are then told within the first month, with a reason.
+new-request-your-right = Your right under { $article }.
+new-request-ask-look-up-before = Do you want to ask about a particular look-up in your log? Go to{" "}
+new-request-ask-look-up-after = {" "}and choose "Ask about this look-up" on its line.
+request-form-right = Your right under { $article }. The municipality answers at the latest one month after receipt; you can follow the request under
+row-not-found-before = We cannot find the look-up in your log. Go back to{" "}
+row-not-found-link = your log
+row-not-found-after = {" "}and choose "Ask about this look-up" on the line you want to ask about.
+asked-row-heading = The look-up you are asking about
+asked-row-what = { $action } ({ $count ->
+    [one] { $count } time
+   *[other] { $count } times
+})
+field-what-is-wrong = What is wrong?
+field-what-is-right = What is right?
+field-situation = What is your particular situation?
+field-situation-hint = Tell us why the processing is a problem for you in particular.
+field-notify-email = Your e-mail address (optional)
+field-notify-email-hint = We only write that there is news in your request, never what the case is about.
+request-send = Send request
+receipt-title = Receipt
+receipt-heading = We have received your request
+receipt-title-of = Receipt for request { $number }
+request-number = Request { $number }
+receipt-received = Received { $received }. The municipality will answer you by { $due } at the latest.
+receipt-deadline = The deadline is one month from receipt. If the municipality cannot make it because the case is complex, you are told so with a reason before the deadline, and the deadline can then be extended by at most two months.
+receipt-mail = We will write to { $email } when the municipality has answered, or if the municipality needs something from you. You read the answer itself here in the portal.
+receipt-no-mail = You have not given an e-mail address, so you will not be told when there is news. Look under "My requests" yourself.
+receipt-follow = See and follow your request
+receipt-print-how = You can print the receipt or save it as a PDF from the browser's menu.
+receipt-print = Print receipt
+request-not-yours = We cannot find the request among your requests.
+my-requests-lead = Here you can follow your requests about your data and see the municipality's answers.
+my-requests-none = You have no requests.
+my-requests-table = Your requests
+my-requests-caption = Your requests, newest first
+col-number = Number
+col-about = About
+col-received = Received
+col-status = Status
+col-deadline = Deadline
+deadline-extended = extended
+citizen-form-message = Write to the municipality
+citizen-form-withdraw = Withdraw the request
+my-request-title = My request
+back-to-my-requests = Back to my requests
+awaited-asked = The municipality has asked you this:
+awaited-deadline = The deadline for the municipality's answer keeps running while the municipality waits for you. Reply below.
+my-request-mail = We will write to { $email } when there is news in the request.
+withdraw-explained = If you no longer need an answer, you can withdraw the request. It cannot be undone, but you can always send a new one.
+field-your-reply = Your reply
+field-your-message = Your message
+citizen-send-reply = Send reply
+citizen-send-message = Send message
+facts-about = The request is about
+facts-deadline = Deadline for the answer
+facts-extended-to = extended to { $until }
+facts-extension-reason = Reason: { $reason }.
+facts-unit = Handled by
+facts-log-row = The look-up in the log
+facts-what-is-wrong = What is wrong
+facts-what-is-right = What is right
+facts-situation = The particular situation
+facts-log-question = A question about a look-up is handled as an objection.
+history-heading = History
+history-internal = internal, not shown to the citizen
+history-status = Status: { $change }
+attachments-heading = Attachments
+
+## Errors
+error-internal = An error occurred on our side. Give the reference { $reference } if you contact the municipality.
+error-not-signed-in = You must sign in to see this page.
+error-forbidden = You do not have access to this page.
+error-unreachable = The connection to the portal failed. Try again in a moment.
+error-title = An error occurred
+error-reference = Reference: { $reference }.
+not-found-title = The page does not exist
+not-found-text = We cannot find the page you are looking for. It may have moved, or the address may be mistyped.
+
+## Forms
+form-errors-heading = Correct what is marked, and send again
+form-not-saved = What you sent was not saved
+form-see-what = See what to correct under "{ $heading }"
+
+## Casework
+case-not-found-or-other-unit = The request does not exist, or it belongs to another unit.
+case-not-found = The request does not exist.
+queue-title = Casework
+queue-lead = Open requests sorted by deadline. The deadline is one month from receipt and can be extended once by two months.
+queue-register = Register a request from a letter, a phone call or an e-mail
+queue-search = Search by number or name
+queue-search-hint = E.g. H-000123 or part of the citizen's name
+queue-all-open = All open
+queue-all-kinds = All kinds
+queue-all-my-units = All my units
+queue-all-deadlines = All deadlines
+queue-only-mine = Only mine
+queue-listed-open = { $count ->
+    [one] { $count } open request
+   *[other] { $count } open requests
+}.
+queue-listed-open-search = { $count ->
+    [one] { $count } open request matches
+   *[other] { $count } open requests match
+} the search.
+queue-listed = { $count ->
+    [one] { $count } request
+   *[other] { $count } requests
+}.
+queue-listed-search = { $count ->
+    [one] { $count } request matches
+   *[other] { $count } requests match
+} the search.
+queue-caption = Requests, earliest deadline first
+col-left = Left
+col-kind = Kind
+col-citizen = Citizen
+col-caseworker = Caseworker
+not-assigned = Not assigned
+case-title = Request
+back-to-queue = Back to the queue
+open-case-title = Open request
+open-case-lead = You came here from a link outside the portal. When you open the request, the look-up is logged on the citizen, and the citizen can see it.
+open-case-button = Open request { $number }
+case-cpr = CPR number
+case-cpr-logged = the display is logged
+case-cpr-reveal = Show the full CPR number
+case-cpr-reveal-logged = The display is logged and can be seen by the citizen.
+case-registration = Registration
+case-read-only = You can see the request, but only caseworkers of the unit handling it can act on it.
+case-actions = Actions
+assign-to-me = Assign to me
+assign-colleague = Or choose a colleague
+answer-body = Answer to the citizen
+answer-log-attached = The citizen's log (the overview from "Who has seen my data?") is attached to the answer as a CSV file.
+clarification-deadline = The deadline keeps running while the citizen replies.
+clarification-body = Question to the citizen
+message-body = Message to the citizen
+extend-once = The deadline can be extended once, and only before the original deadline. The citizen sees the reason.
+extend-reason = Reason
+choose = Choose
+extend-explanation = Explanation to the citizen
+refuse-fully = Fully
+refuse-partly = Partly (answer the rest in the text)
+refuse-scope = Is the request refused fully or partly?
+refuse-ground = Legal ground
+refuse-body = Reasons given to the citizen
+refuse-body-hint = The citizen is told automatically of the right to complain to the Danish Data Protection Agency.
+refuse-assessment = Specific assessment under section 22 (internal)
+refuse-assessment-hint = Required for a restriction under section 22 of the Danish Data Protection Act. Not shown to the citizen.
+close-when-done = Close the request when nothing more is to happen.
+note-body = Note (not shown to the citizen)
+register-title = Register a request
+register-heading = Register a request from a letter, a phone call or an e-mail
+register-lead = The deadline runs from the time the request reached the municipality, whether or not anyone had read it. So write the right time of receipt.
+register-kind = What does the citizen ask for?
+register-channel = How did the request come in?
+register-date = Date received
+register-date-hint = YYYY-MM-DD
+register-time = Time received
+register-time-hint = HH:MM
+register-name = The citizen's name
+register-cpr = The citizen's CPR number
+register-cpr-hint = 10 digits, e.g. 010203-1234
+register-identity = How was the identity checked?
+register-identity-hint = E.g. a signed letter compared with the CPR register, or a call back to the number in the CPR register.
+register-about = What is the request about?
+register-what-is-wrong = For rectification: what is wrong?
+register-what-is-right = For rectification: what is right?
+register-situation = For objection: the citizen's particular situation
+register-email = The citizen's e-mail for news (optional)
+register-button = Register
+
+## The data protection officer's page
+dpo-title = Data protection officer
+dpo-heading = Overview for the data protection officer
+access-control = Access control
+lifted = Block no. { $id } is lifted, and the reason is recorded.
+access-control-lead = Rejected access attempts and blocks after repeated rejected attempts (section 18 of the Danish security order, sikkerhedsbekendtgørelsen).
+block-choice = No. { $id }: { $what }
+blocks-active = Active blocks
+blocks-none = No active blocks.
+col-no = No.
+col-blocked = Blocked
+col-rejections = Rejected attempts
+rejections-latest = Latest rejected access attempts
+rejections-none = No rejected access attempts.
+col-time = Time
+col-ip = IP address
+col-reason = Reason
+col-page = Page
+lift-heading = Lift a block
+lift-lead = Lift a block once its cause has been investigated. Who lifted it, and why, is recorded.
+lift-block = Block
+lift-choose = Choose a block
+lift-cause = Reason for lifting it
+lift-cause-hint = E.g. what the investigation of the attempts showed. At most 500 characters, no CPR numbers.
+lift-button = Lift the block
+dpo-deadlines = Requests and deadlines
+dpo-overdue = { $count ->
+    [one] open request has
+   *[other] open requests have
+} passed the deadline
+dpo-due-soon = { $count ->
+    [one] open request is
+   *[other] open requests are
+} due within { $days } days
+dpo-median = Median days from receipt to answer (12 months):
+dpo-extended-share = Share with an extended deadline (received in the last 12 months):
+dpo-csv = Download every request as CSV
+dpo-csv-note = (without names and CPR numbers)
+dpo-urgent = Deadlines passed or soon due
+dpo-urgent-none = No open request is due within { $days } days.
+dpo-by-status = Open requests by status
+dpo-by-kind = Open requests by kind
+dpo-chart-caption = Share answered within the deadline, by month of the decision
+dpo-chart-title = Share answered within the deadline per month
+dpo-chart-value = Share within the deadline
+dpo-decided-per-month = Decided requests per month
+col-decided = Decided
+col-on-time = Within the deadline
+dpo-per-unit = Per unit
+dpo-per-unit-label = Requests per unit
+dpo-per-unit-caption = Requests per unit; decided and received cover the last 12 months
+col-open = Open
+col-due-within = Due within { $days } days
+col-median-days = Median days
+deadline-extended-column = Extended
+sources = Source systems
+sources-all-recent = Every source system has delivered events to the log recently.
+sources-silent = { $count ->
+    [one] { $count } source system has
+   *[other] { $count } source systems have
+} not delivered events for a long time. The log may lack uses of citizens' data: look into the delivery.
+sources-caption = Source systems and their latest delivery, the longest silent first
+col-last-delivery = Last delivered
+col-events = Events in all
+source-silent = Silent
+never = Never
+mail-heading = E-mail
+mail-digest-not-yet = The daily digest of deadlines has not been sent yet.
+mail-digest-last = Latest daily digest of deadlines: { $day }.
+mail-all-sent = All e-mail has been sent.
+mail-waiting = { $count } e-mails are waiting to be sent (the oldest from { $oldest }).
+mail-failing = { $count } e-mails could not be handed to the mail server and will be tried again. The cause is in the server's log.
+who-citizen = citizen
+who-staff = staff member { $id }
+who-api-key = API key of the source system { $system }
+who-unknown = unknown
+blocked-ip = IP address { $ip }
+blocked-ingestion = Ingestion from IP address { $ip } for the source system { $system }
+blocked-ingestion-keyless = Ingestion from IP address { $ip } with keys without a source system
+blocked-until = { $what } (until { $until })
+blocked-citizen = a citizen
+
+## The forms' error messages
+form-control-character = The text contains an invisible control character that cannot be stored. Type or paste the text again.
+form-email-invalid = Write an e-mail address like name@example.dk, or leave the field empty.
+form-question-missing = Write your question.
+form-about-missing = Write what your request is about.
+form-wrong-missing = Write which data are wrong.
+form-right-missing = Write what is right.
+form-situation-missing = Describe your particular situation. The municipality needs it to assess the objection.
+form-kind-missing = Choose what the citizen asks for.
+form-channel-missing = Choose how the request came in.
+form-cpr-invalid = Write a valid CPR number with 10 digits, e.g. 010203-1234.
+form-name-missing = Write the citizen's name.
+form-identity-missing = Write how the citizen's identity was checked (e.g. a signed letter compared with the CPR register).
+form-date-invalid = Write the date of receipt as YYYY-MM-DD, e.g. 2026-11-23.
+form-time-invalid = Write the time as HH:MM, e.g. 09:30.
+form-time-skipped = That time does not exist on that day (summer time). Choose another.
+form-received-future = The time of receipt cannot be in the future.
+form-text-missing = Write a text.
+form-reason-missing = Choose the reason for the extension.
+form-explanation-missing = Explain to the citizen why the deadline is extended.
+form-answer-missing = Write the answer to the citizen.
+form-scope-missing = Choose whether the request is refused fully or partly.
+form-ground-missing = Choose the legal ground for the refusal.
+form-refusal-body-missing = Write the reasons to the citizen (for a partial refusal, also the answer to the rest).
+form-assessment-missing = A restriction under section 22 requires a specific, written assessment.
+form-too-long = The text is too long. Write at most { $max } characters.
+lift-cause-missing = Write why the block is lifted, e.g. what the investigation showed.
+lift-cause-too-long = Write the reason in at most 500 characters.
+lift-cause-control-character = The reason contains a character that cannot be stored. Write it again.
+lift-cause-cpr = Write the reason without a CPR number.
+lift-block-missing = Choose the block to lift.
+form-field-missing = The form lacks a field. Load the page again.
+form-conflict = The request has been changed since you opened the page. See the new status below, and try again.
+asked-row-missing = We cannot find the look-up in your log. Go back to your log, and choose "Ask about this look-up" on its line.
+only-caseworkers = Only caseworkers of the unit handling the request can do this.
+only-caseworkers-register = Only caseworkers can handle requests.
+form-assignee-missing = Choose a caseworker.
+sign-in-again = Sign out and in again with MitID before you send a request.
+
+## Exports
+csv-date = Date
+csv-time = Time
+csv-unit = Unit
+csv-authority = Authority
+csv-action = Action
+csv-system = System
+csv-purpose = Purpose
+csv-legal-basis = Legal basis
+csv-count = Number of times
+csv-bulk = Bulk extract
+csv-hidden = Previously hidden, reason
+csv-yes = yes
+csv-no = no
+csv-days-to-decision = Days to decision
+json-description = Use of your personal data, summarised per day, unit, system, action and purpose.
+lift-block-gone = The block does not exist or has already been lifted.
+forbidden-title = No access
+
+## Refusals without a page
+refused-cross-site = The action was refused because it did not come from the portal's own pages. Load the page again, and try again.
+refused-address = The address is not valid.
+refused-rate = Too many requests from your address. Try again in { $seconds } seconds.
+
+## The data protection officer's notice of a block
+block-notice-staff = a staff member
+block-notice-citizen = a citizen
+block-notice-subject = Indblik has blocked access for { $who } (block no. { $id })
+block-notice-body = After { $rejections } rejected access attempts in a row, Indblik has blocked access for { $who }. The block has no. { $id } and lasts until you or an administrator lifts it.
+block-notice-what-to-do = Look into the attempts, and lift the block with a reason when the cause is clear:

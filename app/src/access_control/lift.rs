@@ -10,17 +10,18 @@ pub struct LiftCause(String);
 impl LiftCause {
     pub const MAX_CHARS: usize = 500;
 
-    /// The cause, trimmed, or what to tell the person who wrote it.
+    /// The cause, trimmed, or the key of what to tell the person who wrote
+    /// it (a text in `app/locales`).
     pub fn parse(text: &str) -> Result<LiftCause, &'static str> {
         let text = text.trim();
         if text.is_empty() {
-            Err("Skriv, hvorfor spærringen ophæves, fx hvad undersøgelsen viste.")
+            Err("lift-cause-missing")
         } else if text.chars().count() > Self::MAX_CHARS {
-            Err("Skriv årsagen med højst 500 tegn.")
+            Err("lift-cause-too-long")
         } else if crate::text::has_control_characters(text) {
-            Err("Årsagen indeholder et tegn, der ikke kan gemmes. Skriv den igen.")
+            Err("lift-cause-control-character")
         } else if crate::identity::cpr::contains_cpr_number(text) {
-            Err("Skriv årsagen uden CPR-nummer.")
+            Err("lift-cause-cpr")
         } else {
             Ok(LiftCause(text.to_owned()))
         }
@@ -34,12 +35,13 @@ impl LiftCause {
 /// The DPO's form lifting a block: which block (`block`) and why (`cause`).
 pub fn parse_lift_form(
     fields: &crate::requests::forms::Fields,
+    lang: crate::i18n::Lang,
 ) -> Result<(i64, LiftCause), crate::requests::forms::FieldErrors> {
     use crate::requests::forms::field;
-    let mut errors = crate::requests::forms::FieldErrors::default();
+    let mut errors = crate::requests::forms::FieldErrors::new(lang);
     let block = field(fields, "block").trim().parse::<i64>().ok();
     if block.is_none() {
-        errors.add("block", "Vælg den spærring, der skal ophæves.");
+        errors.add("block", "lift-block-missing");
     }
     let cause = LiftCause::parse(field(fields, "cause"))
         .map_err(|problem| errors.add("cause", problem))
@@ -66,6 +68,19 @@ mod tests {
         assert!(LiftCause::parse(&"x".repeat(501)).is_err());
         assert!(LiftCause::parse(&"æ".repeat(500)).is_ok());
         assert!(LiftCause::parse("a\0b").is_err());
-        assert!(LiftCause::parse("borger 010190-1234 ringede").is_err());
+        assert_eq!(
+            LiftCause::parse("borger 010190-1234 ringede"),
+            Err("lift-cause-cpr")
+        );
+        for key in [
+            "lift-cause-missing",
+            "lift-cause-too-long",
+            "lift-cause-control-character",
+            "lift-cause-cpr",
+        ] {
+            for lang in crate::i18n::Lang::ALL {
+                assert!(lang.has(key), "{lang:?} {key}");
+            }
+        }
     }
 }

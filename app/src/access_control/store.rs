@@ -7,6 +7,7 @@ use sqlx::{PgExecutor, PgPool};
 
 use super::{AccessControlOverview, BlockRow, LiftCause, RejectionRow};
 use crate::capability::Overseer;
+use crate::i18n::Lang;
 
 fn local(time: DateTime<Utc>) -> String {
     time.with_timezone(&Copenhagen)
@@ -20,6 +21,7 @@ pub async fn access_control_overview(
     overseer: &Overseer,
     limit: i64,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> sqlx::Result<AccessControlOverview> {
     let rejections = sqlx::query!(
         r#"SELECT occurred_at, host(source_ip) AS "source_ip!", subject_key IS NOT NULL AS "citizen!",
@@ -34,16 +36,18 @@ pub async fn access_control_overview(
         at: local(row.occurred_at),
         source_ip: row.source_ip,
         who: match (row.citizen, row.staff_id, row.source_system) {
-            (true, _, _) => "borger".to_owned(),
-            (false, Some(staff), _) => format!("medarbejder {staff}"),
-            (false, None, Some(system)) => format!("API-nøgle til kildesystemet {system}"),
-            (false, None, None) => "ukendt".to_owned(),
+            (true, _, _) => lang.text("who-citizen"),
+            (false, Some(staff), _) => lang.text_with("who-staff", &[("id", staff.into())]),
+            (false, None, Some(system)) => {
+                lang.text_with("who-api-key", &[("system", system.into())])
+            }
+            (false, None, None) => lang.text("who-unknown"),
         },
         reason: row.reason,
         path: row.path,
     })
     .collect();
-    let blocks = active_blocks(pool, overseer, now).await?;
+    let blocks = active_blocks(pool, overseer, now, lang).await?;
     Ok(AccessControlOverview { rejections, blocks })
 }
 
@@ -54,6 +58,7 @@ pub async fn active_blocks(
     pool: &PgPool,
     _overseer: &Overseer,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> sqlx::Result<Vec<BlockRow>> {
     let blocks = sqlx::query!(
         r#"SELECT id, blocked_at, host(source_ip) AS source_ip, subject_key IS NOT NULL AS "citizen!",
@@ -71,23 +76,26 @@ pub async fn active_blocks(
         at: local(row.blocked_at),
         what: match (row.source_ip, row.citizen, row.staff_id) {
             (Some(ip), _, _) => {
+                let ip = || ("ip", ip.clone().into());
                 let what = match (row.for_ingestion, row.source_system) {
-                    (false, _) => format!("IP-adresse {ip}"),
-                    (true, Some(system)) => {
-                        format!("Indlæsning fra IP-adresse {ip} for kildesystemet {system}")
-                    }
-                    (true, None) => {
-                        format!("Indlæsning fra IP-adresse {ip} med nøgler uden kildesystem")
-                    }
+                    (false, _) => lang.text_with("blocked-ip", &[ip()]),
+                    (true, Some(system)) => lang.text_with(
+                        "blocked-ingestion",
+                        &[ip(), ("system", system.into())],
+                    ),
+                    (true, None) => lang.text_with("blocked-ingestion-keyless", &[ip()]),
                 };
                 match row.expires_at {
-                    Some(until) => format!("{what} (til {})", local(until)),
+                    Some(until) => lang.text_with(
+                        "blocked-until",
+                        &[("what", what.into()), ("until", local(until).into())],
+                    ),
                     None => what,
                 }
             }
-            (None, true, _) => "en borger".to_owned(),
-            (None, false, Some(staff)) => format!("medarbejder {staff}"),
-            (None, false, None) => "ukendt".to_owned(),
+            (None, true, _) => lang.text("blocked-citizen"),
+            (None, false, Some(staff)) => lang.text_with("who-staff", &[("id", staff.into())]),
+            (None, false, None) => lang.text("who-unknown"),
         },
         rejections: row.rejections,
     })

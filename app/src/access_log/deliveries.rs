@@ -35,7 +35,8 @@ mod store {
     use super::SourceDelivery;
     use crate::access_log::write::PORTAL_SYSTEM;
     use crate::capability::Overseer;
-    use crate::danish_dates::moment_text;
+    use crate::dates::moment_text;
+    use crate::i18n::Lang;
 
     /// Every source system (but the portal itself), the longest silent
     /// first, at `now`; `silent_after` flags the silent.
@@ -44,6 +45,7 @@ mod store {
         _overseer: &Overseer,
         now: DateTime<Utc>,
         silent_after: Duration,
+        lang: Lang,
     ) -> sqlx::Result<Vec<SourceDelivery>> {
         let rows = sqlx::query!(
             r#"SELECT s.name, d.last_delivery_at AS "last_delivery_at?",
@@ -60,7 +62,7 @@ mod store {
             .into_iter()
             .map(|row| SourceDelivery {
                 system: row.name,
-                last_delivery: row.last_delivery_at.map(moment_text),
+                last_delivery: row.last_delivery_at.map(|at| moment_text(lang, at)),
                 events_stored: row.events_stored,
                 silent: row
                     .last_delivery_at

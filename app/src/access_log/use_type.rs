@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 /// What was done with the citizen's data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -49,32 +51,15 @@ impl UseType {
         UseType::ALL.into_iter().find(|kind| kind.code() == code)
     }
 
-    /// What was done, as a verb in the past tense ("slog op").
-    pub fn verb(self) -> &'static str {
-        match self {
-            UseType::Read => "slog dine oplysninger op",
-            UseType::Search => "fandt dig ved en søgning",
-            UseType::Create => "registrerede nye oplysninger",
-            UseType::Update => "ændrede dine oplysninger",
-            UseType::Delete => "slettede oplysninger",
-            UseType::Print => "udskrev dine oplysninger",
-            UseType::Export => "udtrak dine oplysninger",
-            UseType::Batch => "behandlede dine oplysninger i en kørsel",
-        }
+    /// What was done, as a verb in the past tense ("slog dine oplysninger
+    /// op" / "looked up your data").
+    pub fn verb(self, lang: Lang) -> String {
+        lang.text(&format!("use-verb-{}", self.code()))
     }
 
-    /// The type as a filter label ("Opslag").
-    pub fn label(self) -> &'static str {
-        match self {
-            UseType::Read => "Opslag",
-            UseType::Search => "Søgning",
-            UseType::Create => "Oprettelse",
-            UseType::Update => "Ændring",
-            UseType::Delete => "Sletning",
-            UseType::Print => "Udskrift",
-            UseType::Export => "Udtræk",
-            UseType::Batch => "Kørsel",
-        }
+    /// The type as a filter label ("Opslag" / "Look-up").
+    pub fn label(self, lang: Lang) -> String {
+        lang.text(&format!("use-label-{}", self.code()))
     }
 }
 
@@ -89,5 +74,16 @@ mod tests {
         }
         assert_eq!(UseType::from_code("READ"), None);
         assert_eq!(UseType::from_code("view"), None);
+    }
+
+    #[test]
+    fn every_type_has_its_words_in_every_language() {
+        for lang in Lang::ALL {
+            for kind in UseType::ALL {
+                let code = kind.code();
+                assert!(lang.has(&format!("use-verb-{code}")), "{lang:?} {code}");
+                assert!(lang.has(&format!("use-label-{code}")), "{lang:?} {code}");
+            }
+        }
     }
 }

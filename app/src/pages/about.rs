@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::i18n::use_content_lang;
+use crate::i18n::use_lang;
 use crate::site::{MailLink, WithSite};
 
 /// `/om-portalen` (in Danish and English).
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    let lang = use_content_lang();
+    let lang = use_lang();
     view! {
         <Title text=lang.text("about-title")/>
         <Meta name="description" content=lang.text("about-description")/>

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::i18n::use_content_lang;
+use crate::i18n::use_lang;
 use crate::site::{MailLink, WithSite};
 
 /// `/tilgaengelighedserklaering` (in Danish and English).
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
-    let lang = use_content_lang();
+    let lang = use_lang();
     view! {
         <Title text=lang.text("a11y-title")/>
         <Meta name="description" content=lang.text("a11y-description")/>

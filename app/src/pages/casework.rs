@@ -24,6 +24,7 @@ use crate::form::{
     use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, ReturnedFormAlert, Select,
     TextArea, TextInput, VersionField,
 };
+use crate::i18n::{use_lang, Lang};
 use crate::pages::request_parts::{
     use_request_by_path, Attachments, FactsList, History, Notice, RequestFrame,
 };
@@ -32,7 +33,6 @@ use crate::requests::views::{
     CaseView, DueWindow, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE,
 };
 use crate::requests::{Channel, ExtensionReason, Kind, RefusalGround, Status};
-use crate::text::count_of;
 
 /// Put in context by the server for the one rendering of the case page
 /// after a caseworker asked to see the CPR number in full (a POST that
@@ -43,11 +43,10 @@ pub struct RevealCpr;
 #[cfg(feature = "ssr")]
 pub fn store_error(error: crate::requests::store::StoreError) -> AppError {
     use crate::requests::store::StoreError;
+    let lang = crate::i18n::request_lang();
     match error {
-        StoreError::NotFound => AppError::NotFound(
-            "Henvendelsen findes ikke, eller den hører til en anden enhed.".to_owned(),
-        ),
-        StoreError::NotAllowed(text) => AppError::Refused(text),
+        StoreError::NotFound => AppError::NotFound(lang.text("case-not-found-or-other-unit")),
+        StoreError::NotAllowed(key) => AppError::Refused(lang.text(key)),
         other => AppError::internal(other),
     }
 }
@@ -58,9 +57,16 @@ pub async fn load_queue(filter: QueueFilter) -> Result<QueueListing, AppError> {
     let reader = crate::caller::Caller::current().case_reader()?;
     let state = crate::state::app_state()?;
     let today = crate::access_log::coverage::local_date(crate::clock::now());
-    crate::requests::store::casework::queue(&state.pool, &state.requests, &reader, &filter, today)
-        .await
-        .map_err(store_error)
+    crate::requests::store::casework::queue(
+        &state.pool,
+        &state.requests,
+        &reader,
+        &filter,
+        today,
+        crate::i18n::request_lang(),
+    )
+    .await
+    .map_err(store_error)
 }
 
 /// Request `id` for the caller; opening it is logged on the citizen.
@@ -76,6 +82,7 @@ pub async fn load_case(id: i64) -> Result<CaseView, AppError> {
         id,
         reveal,
         crate::clock::now(),
+        crate::i18n::request_lang(),
     )
     .await
     .map_err(store_error)
@@ -96,18 +103,19 @@ pub fn QueuePage() -> impl IntoView {
         crate::viewer::use_viewer(),
         crate::viewer::Viewer::Staff { pages, .. } if pages.casework
     );
+    let lang = use_lang();
     view! {
-        <Title text="Sagsbehandling"/>
-        <h1>"Henvendelser"</h1>
-        <p class="font-lead">"Åbne henvendelser sorteret efter frist. Fristen er en måned fra modtagelsen og kan forlænges én gang med to måneder."</p>
+        <Title text=lang.text("queue-title")/>
+        <h1>{lang.text("menu-requests")}</h1>
+        <p class="font-lead">{lang.text("queue-lead")}</p>
         {is_caseworker.then(|| view! {
-            <p><a class="button button-secondary" href="/sagsbehandling/registrer">"Registrer henvendelse fra brev, telefon eller e-mail"</a></p>
+            <p><a class="button button-secondary" href="/sagsbehandling/registrer">{lang.text("queue-register")}</a></p>
         })}
         <Suspense>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! { <Queue page/> }.into_any(),
-                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.text(lang)/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -116,6 +124,7 @@ pub fn QueuePage() -> impl IntoView {
 
 #[component]
 fn Queue(page: QueueListing) -> impl IntoView {
+    let lang = use_lang();
     let QueueListing {
         rows,
         total,
@@ -148,40 +157,40 @@ fn Queue(page: QueueListing) -> impl IntoView {
     let current = filter.page.min(pages);
     let status_choices = Status::ALL
         .iter()
-        .map(|status| (status.code().to_owned(), status.label().to_owned()))
+        .map(|status| (status.code().to_owned(), status.label(lang)))
         .collect();
     let kind_choices = Kind::ALL
         .iter()
-        .map(|kind| (kind.code().to_owned(), kind.label().to_owned()))
+        .map(|kind| (kind.code().to_owned(), kind.label(lang)))
         .collect();
     let due_choices = DueWindow::ALL
         .iter()
-        .map(|window| (window.code().to_owned(), window.label().to_owned()))
+        .map(|window| (window.code().to_owned(), window.label(lang)))
         .collect();
     let mine = filter.mine;
     view! {
         <form method="get" action="/sagsbehandling" class="queue-filter">
-            <TextInput name="q" label="Søg efter nummer eller navn" hint="Fx H-000123 eller en del af borgerens navn" state=state.clone() kind="search"/>
+            <TextInput name="q" label=lang.text("queue-search") hint=lang.text("queue-search-hint") state=state.clone() kind="search"/>
             <div class="queue-filter-fields">
-                <Select name="status" label="Status" state=state.clone() choices=status_choices placeholder="Alle åbne"/>
-                <Select name="type" label="Type" state=state.clone() choices=kind_choices placeholder="Alle typer"/>
-                <Select name="enhed" label="Enhed" state=state.clone() choices=units placeholder="Alle mine enheder"/>
-                <Select name="frist" label="Frist" state=state.clone() choices=due_choices placeholder="Alle frister"/>
+                <Select name="status" label=lang.text("col-status") state=state.clone() choices=status_choices placeholder=lang.text("queue-all-open")/>
+                <Select name="type" label=lang.text("col-kind") state=state.clone() choices=kind_choices placeholder=lang.text("queue-all-kinds")/>
+                <Select name="enhed" label=lang.text("my-log-unit") state=state.clone() choices=units placeholder=lang.text("queue-all-my-units")/>
+                <Select name="frist" label=lang.text("col-deadline") state=state.clone() choices=due_choices placeholder=lang.text("queue-all-deadlines")/>
             </div>
             <div class="form-group form-group-checkbox">
                 <input class="form-checkbox" type="checkbox" id="mine" name="mine" value="ja" checked=mine/>
-                <label for="mine">"Kun mine"</label>
+                <label for="mine">{lang.text("queue-only-mine")}</label>
             </div>
-            <button type="submit" class="button button-secondary">"Vis"</button>
+            <button type="submit" class="button button-secondary">{lang.text("my-log-show")}</button>
         </form>
-        <p role="status">{listed_text(total, &filter)}</p>
+        <p role="status">{listed_text(lang, total, &filter)}</p>
         {(!rows.is_empty()).then(|| view! { <QueueTable rows due_soon_days/> })}
         {(pages > 1).then(|| view! {
-            <nav aria-label="Sider" class="pagination">
-                <p>{format!("Side {current} af {pages}")}</p>
-                {(current > 1).then(|| view! { <a href=format!("/sagsbehandling?{}", filter.query(current - 1))>"Forrige side"</a> })}
+            <nav aria-label=lang.text("my-log-pages") class="pagination">
+                <p>{lang.text_with("my-log-page-of", &[("page", current.into()), ("pages", pages.into())])}</p>
+                {(current > 1).then(|| view! { <a href=format!("/sagsbehandling?{}", filter.query(current - 1))>{lang.text("my-log-previous")}</a> })}
                 " "
-                {(current < pages).then(|| view! { <a href=format!("/sagsbehandling?{}", filter.query(current + 1))>"Næste side"</a> })}
+                {(current < pages).then(|| view! { <a href=format!("/sagsbehandling?{}", filter.query(current + 1))>{lang.text("my-log-next")}</a> })}
             </nav>
         })}
     }
@@ -189,16 +198,14 @@ fn Queue(page: QueueListing) -> impl IntoView {
 
 /// How many requests the filter found: "1 åben henvendelse", "12
 /// henvendelser" (a chosen status), "… der passer på søgningen".
-fn listed_text(total: usize, filter: &QueueFilter) -> String {
-    let counted = if filter.status.is_none() {
-        count_of(total, "åben henvendelse", "åbne henvendelser")
-    } else {
-        count_of(total, "henvendelse", "henvendelser")
+fn listed_text(lang: Lang, total: usize, filter: &QueueFilter) -> String {
+    let key = match (filter.status.is_none(), filter.search.is_some()) {
+        (true, false) => "queue-listed-open",
+        (true, true) => "queue-listed-open-search",
+        (false, false) => "queue-listed",
+        (false, true) => "queue-listed-search",
     };
-    match filter.search {
-        Some(_) => format!("{counted}, der passer på søgningen."),
-        None => format!("{counted}."),
-    }
+    lang.text_with(key, &[("count", total.into())])
 }
 
 /// Requests as a table with their deadline, days left and, while open,
@@ -206,20 +213,22 @@ fn listed_text(total: usize, filter: &QueueFilter) -> String {
 /// DPO's urgent list).
 #[component]
 pub fn QueueTable(rows: Vec<QueueRow>, due_soon_days: u32) -> impl IntoView {
+    let lang = use_lang();
+    let data = lang.of_danish_data();
     view! {
-        <ScrollingTable label="Henvendelser">
+        <ScrollingTable label=lang.text("menu-requests")>
             <table class="table">
-                <caption class="sr-only">"Henvendelser, tidligste frist først"</caption>
+                <caption class="sr-only">{lang.text("queue-caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Nummer"</th>
-                        <th scope="col">"Frist"</th>
-                        <th scope="col">"Tilbage"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Borger"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Enhed"</th>
-                        <th scope="col">"Sagsbehandler"</th>
+                        <th scope="col">{lang.text("col-number")}</th>
+                        <th scope="col">{lang.text("col-deadline")}</th>
+                        <th scope="col">{lang.text("col-left")}</th>
+                        <th scope="col">{lang.text("col-kind")}</th>
+                        <th scope="col">{lang.text("col-citizen")}</th>
+                        <th scope="col">{lang.text("col-status")}</th>
+                        <th scope="col">{lang.text("my-log-unit")}</th>
+                        <th scope="col">{lang.text("col-caseworker")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -227,25 +236,25 @@ pub fn QueueTable(rows: Vec<QueueRow>, due_soon_days: u32) -> impl IntoView {
                         // Only what is still to be answered has a deadline to meet.
                         let open = row.status.is_open();
                         let marker = if open && row.overdue() {
-                            Some(("badge badge-error", "Overskredet"))
+                            Some(("badge badge-error", DueWindow::Overdue.label(lang)))
                         } else if open && row.due_soon(due_soon_days) {
-                            Some(("badge badge-warning", "Snart"))
+                            Some(("badge badge-warning", DueWindow::Soon.label(lang)))
                         } else {
                             None
                         };
                         view! {
                             <tr>
                                 <th scope="row" class="request-number"><a href=format!("/sagsbehandling/{}", row.id)>{row.number.clone()}</a></th>
-                                <td>{row.deadline.clone()}{row.extended.then_some(" (forlænget)")}</td>
+                                <td>{row.deadline.clone()}{row.extended.then(|| format!(" ({})", lang.text("deadline-extended")))}</td>
                                 <td>
                                     {marker.map(|(class, text)| view! { <span class=class>{text}</span>" " })}
-                                    {if open { row.days_text() } else { String::new() }}
+                                    {if open { row.days_text(lang) } else { String::new() }}
                                 </td>
-                                <td>{row.kind.label()}</td>
+                                <td>{row.kind.label(lang)}</td>
                                 <td>{row.citizen_name.clone()}</td>
-                                <td>{row.status.label()}</td>
-                                <td>{row.unit.clone()}</td>
-                                <td>{row.assignee.clone().unwrap_or_else(|| "Ikke tildelt".to_owned())}</td>
+                                <td>{row.status.label(lang)}</td>
+                                <td lang=data>{row.unit.clone()}</td>
+                                <td>{row.assignee.clone().unwrap_or_else(|| lang.text("not-assigned"))}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -258,11 +267,12 @@ pub fn QueueTable(rows: Vec<QueueRow>, due_soon_days: u32) -> impl IntoView {
 /// `/sagsbehandling/<id>`.
 #[component]
 pub fn CasePage() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <RequestFrame
-            title="Henvendelse"
-            request=use_request_by_path(load_case, "Henvendelsen findes ikke.")
-            back=("/sagsbehandling", "Til køen")
+            title=lang.text("case-title")
+            request=use_request_by_path(load_case, "case-not-found")
+            back=("/sagsbehandling", lang.text("back-to-queue"))
             render=|case, reply, notice| view! { <Case case reply notice/> }.into_any()
         />
     }
@@ -276,20 +286,19 @@ pub fn CasePage() -> impl IntoView {
 pub fn OpenCasePage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     let id = move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let lang = use_lang();
     move || {
         match id() {
         Some(id) => view! {
-            <Title text="Åbn henvendelse"/>
-            <h1>"Åbn henvendelse"</h1>
-            <p class="font-lead">
-                "Du kom hertil fra et link uden for portalen. Når du åbner henvendelsen, bliver opslaget logget på borgeren, og borgeren kan se det."
-            </p>
+            <Title text=lang.text("open-case-title")/>
+            <h1>{lang.text("open-case-title")}</h1>
+            <p class="font-lead">{lang.text("open-case-lead")}</p>
             <p>
                 <a class="button button-primary" href=format!("/sagsbehandling/{id}")>
-                    {format!("Åbn henvendelse {}", crate::requests::request_number(id))}
+                    {lang.text_with("open-case-button", &[("number", crate::requests::request_number(id).into())])}
                 </a>
             </p>
-            <p><a href="/sagsbehandling">"Til køen"</a></p>
+            <p><a href="/sagsbehandling">{lang.text("back-to-queue")}</a></p>
         }
         .into_any(),
         None => view! { <crate::error::NotFoundPage/> }.into_any(),
@@ -301,13 +310,14 @@ pub fn OpenCasePage() -> impl IntoView {
 fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> impl IntoView {
     let facts = case.facts.clone();
     let base = format!("/sagsbehandling/{}", facts.id);
-    let days = crate::requests::views::days_left_sentence(case.days_left);
+    let lang = use_lang();
+    let days = crate::requests::views::days_left_sentence(lang, case.days_left);
     let open = facts.status.is_open();
     let conflict = reply
         .as_ref()
         .and_then(|reply| reply.message.clone())
         .filter(|_| reply.as_ref().is_some_and(|reply| reply.form == "conflict"));
-    let name = format!("{} {}", facts.kind.label(), facts.number);
+    let name = format!("{} {}", facts.kind.label(lang), facts.number);
     view! {
         <Title text=name.clone()/>
         <h1>{name}</h1>
@@ -320,24 +330,24 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         <div class="row">
         <div class="col-12 col-lg-7">
         <dl>
-            <dt>"Borger"</dt><dd>{case.citizen_name.clone()}</dd>
-            <dt>"CPR-nummer"</dt>
+            <dt>{lang.text("col-citizen")}</dt><dd>{case.citizen_name.clone()}</dd>
+            <dt>{lang.text("case-cpr")}</dt>
             <dd id="cpr" tabindex="-1">
                 {match case.cpr_revealed.clone() {
-                    Some(cpr) => view! { <strong>{cpr}</strong>" (visningen er logget)" }.into_any(),
+                    Some(cpr) => view! { <strong>{cpr}</strong>{format!(" ({})", lang.text("case-cpr-logged"))} }.into_any(),
                     None if case.may_act => view! {
                         {case.cpr_masked.clone()}
                         <form method="post" action=format!("{base}/vis-cpr") class="inline-form">
-                            <button type="submit" class="button button-tertiary">"Vis fuldt CPR-nummer"</button>
+                            <button type="submit" class="button button-tertiary">{lang.text("case-cpr-reveal")}</button>
                         </form>
-                        <span class="text-small">"Visningen bliver logget og kan ses af borgeren."</span>
+                        <span class="text-small">{lang.text("case-cpr-reveal-logged")}</span>
                     }.into_any(),
                     None => view! { {case.cpr_masked.clone()} }.into_any(),
                 }}
             </dd>
-            <dt>"Sagsbehandler"</dt>
-            <dd>{case.assignee.clone().map(|colleague| colleague.name).unwrap_or_else(|| "Ikke tildelt".to_owned())}</dd>
-            {case.registered.clone().map(|text| view! { <dt>"Registrering"</dt><dd>{text}</dd> })}
+            <dt>{lang.text("col-caseworker")}</dt>
+            <dd>{case.assignee.clone().map(|colleague| colleague.name).unwrap_or_else(|| lang.text("not-assigned"))}</dd>
+            {case.registered.clone().map(|text| view! { <dt>{lang.text("case-registration")}</dt><dd>{text}</dd> })}
         </dl>
         <FactsList facts=facts.clone()/>
         <Attachments facts=facts.clone() base=base.clone()/>
@@ -348,15 +358,15 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         </div>
         {case.may_act.then(|| view! { <Actions case=case.clone() reply=reply.clone()/> })}
         {(!case.may_act).then(|| view! {
-            <p class="text-small">"Du kan se henvendelsen, men kun sagsbehandlere i den enhed, der behandler den, kan handle på den."</p>
+            <p class="text-small">{lang.text("case-read-only")}</p>
         })}
-        <p class="mt-6"><a href="/sagsbehandling">"Til køen"</a></p>
+        <p class="mt-6"><a href="/sagsbehandling">{lang.text("back-to-queue")}</a></p>
     }
 }
 
 /// The heading of the case action named `form` (a form of the case page).
 fn action_heading(form: &str) -> Option<String> {
-    CaseAction::from_slug(form).map(|action| action.heading().to_owned())
+    CaseAction::from_slug(form).map(|action| action.heading(use_lang()))
 }
 
 /// One action's form, folded away until the caseworker opens it (one at a
@@ -381,14 +391,15 @@ where
     let state = FormState::of(&reply, slug);
     let section = state.section_id();
     let failed = state.message().is_some() || !state.errors().is_empty();
+    let lang = use_lang();
     view! {
         <details class="case-action" name="case-actions" id=section tabindex="-1" open=failed>
-            <summary class="h3">{action.heading()}</summary>
+            <summary class="h3">{action.heading(lang)}</summary>
             <ErrorSummary state=state.clone() focus=false/>
             <form method="post" action=format!("{base}/{slug}")>
                 <VersionField version/>
                 {children(state)}
-                <button type="submit" class="button button-primary">{action.button()}</button>
+                <button type="submit" class="button button-primary">{action.button(lang)}</button>
             </form>
         </details>
     }
@@ -405,64 +416,62 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
         .iter()
         .map(|colleague| (colleague.id.clone(), colleague.name.clone()))
         .collect();
+    let lang = use_lang();
     let reasons = ExtensionReason::ALL
         .iter()
-        .map(|reason| (reason.code().to_owned(), reason.label().to_owned()))
+        .map(|reason| (reason.code().to_owned(), reason.label(lang)))
         .collect::<Vec<_>>();
     let grounds = RefusalGround::ALL
         .iter()
-        .map(|ground| (ground.code().to_owned(), ground.label().to_owned()))
+        .map(|ground| (ground.code().to_owned(), ground.label(lang)))
         .collect::<Vec<_>>();
     let scopes = vec![
-        ("fully".to_owned(), "Helt".to_owned()),
-        (
-            "partly".to_owned(),
-            "Delvist (svar på resten i teksten)".to_owned(),
-        ),
+        ("fully".to_owned(), lang.text("refuse-fully")),
+        ("partly".to_owned(), lang.text("refuse-partly")),
     ];
     let access = facts.kind == Kind::Access;
     let closable = facts.status.is_decided() || facts.status == Status::Withdrawn;
     view! {
-        <h2>"Handlinger"</h2>
+        <h2>{lang.text("case-actions")}</h2>
         {open.then(|| view! {
             <ActionForm base=base.clone() action=CaseAction::Assign reply=reply.clone() version let:state>
-                <p><button type="submit" class="button button-secondary" name="to_me" value="ja">"Tildel mig"</button></p>
-                <Select name="assignee" label="Eller vælg en kollega" state=state.clone() choices=colleagues.clone()/>
+                <p><button type="submit" class="button button-secondary" name="to_me" value="ja">{lang.text("assign-to-me")}</button></p>
+                <Select name="assignee" label=lang.text("assign-colleague") state=state.clone() choices=colleagues.clone()/>
             </ActionForm>
             <ActionForm base=base.clone() action=CaseAction::Answer reply=reply.clone() version let:state>
-                <TextArea name="body" label="Svar til borgeren" state=state.clone() rows=8/>
+                <TextArea name="body" label=lang.text("answer-body") state=state.clone() rows=8/>
                 {access.then(|| view! {
-                    <p class="text-small">"Borgerens log (oversigten fra \"Hvem har set mine oplysninger?\") bliver vedlagt svaret som CSV-fil."</p>
+                    <p class="text-small">{lang.text("answer-log-attached")}</p>
                 })}
             </ActionForm>
             <ActionForm base=base.clone() action=CaseAction::AskClarification reply=reply.clone() version let:state>
-                <p class="text-small">"Fristen løber videre, mens borgeren svarer."</p>
-                <TextArea name="body" label="Spørgsmål til borgeren" state=state.clone()/>
+                <p class="text-small">{lang.text("clarification-deadline")}</p>
+                <TextArea name="body" label=lang.text("clarification-body") state=state.clone()/>
             </ActionForm>
             <ActionForm base=base.clone() action=CaseAction::Message reply=reply.clone() version let:state>
-                <TextArea name="body" label="Besked til borgeren" state=state.clone()/>
+                <TextArea name="body" label=lang.text("message-body") state=state.clone()/>
             </ActionForm>
             {case.may_extend.then(|| view! {
                 <ActionForm base=base.clone() action=CaseAction::Extend reply=reply.clone() version let:state>
-                    <p class="text-small">"Fristen kan forlænges én gang, og kun inden den oprindelige frist. Borgeren ser begrundelsen."</p>
-                    <Select name="reason" label="Begrundelse" state=state.clone() choices=reasons.clone() placeholder="Vælg"/>
-                    <TextArea name="explanation" label="Forklaring til borgeren" state=state.clone()/>
+                    <p class="text-small">{lang.text("extend-once")}</p>
+                    <Select name="reason" label=lang.text("extend-reason") state=state.clone() choices=reasons.clone() placeholder=lang.text("choose")/>
+                    <TextArea name="explanation" label=lang.text("extend-explanation") state=state.clone()/>
                 </ActionForm>
             })}
             <ActionForm base=base.clone() action=CaseAction::Refuse reply=reply.clone() version let:state>
-                <RadioGroup name="scope" legend="Afvises henvendelsen helt eller delvist?" state=state.clone() choices=scopes.clone()/>
-                <RadioGroup name="ground" legend="Retligt grundlag" state=state.clone() choices=grounds.clone()/>
-                <TextArea name="body" label="Begrundelse til borgeren" hint="Borgeren får automatisk besked om retten til at klage til Datatilsynet." state=state.clone() rows=6/>
-                <TextArea name="assessment" label="Konkret vurdering efter § 22 (intern)" hint="Kræves ved begrænsning efter databeskyttelseslovens § 22. Vises ikke for borgeren." state=state.clone()/>
+                <RadioGroup name="scope" legend=lang.text("refuse-scope") state=state.clone() choices=scopes.clone()/>
+                <RadioGroup name="ground" legend=lang.text("refuse-ground") state=state.clone() choices=grounds.clone()/>
+                <TextArea name="body" label=lang.text("refuse-body") hint=lang.text("refuse-body-hint") state=state.clone() rows=6/>
+                <TextArea name="assessment" label=lang.text("refuse-assessment") hint=lang.text("refuse-assessment-hint") state=state.clone()/>
             </ActionForm>
         })}
         {closable.then(|| view! {
             <ActionForm base=base.clone() action=CaseAction::Close reply=reply.clone() version let:_state>
-                <p class="text-small">"Luk henvendelsen, når der ikke skal ske mere."</p>
+                <p class="text-small">{lang.text("close-when-done")}</p>
             </ActionForm>
         })}
         <ActionForm base=base.clone() action=CaseAction::Note reply=reply.clone() version let:state>
-            <TextArea name="body" label="Note (vises ikke for borgeren)" state=state.clone()/>
+            <TextArea name="body" label=lang.text("note-body") state=state.clone()/>
         </ActionForm>
     }
 }
@@ -471,35 +480,33 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let reply = use_form_reply();
+    let lang = use_lang();
     view! {
-        <Title text="Registrer henvendelse"/>
-        <h1>"Registrer en henvendelse fra brev, telefon eller e-mail"</h1>
-        <p class="font-lead">
-            "Fristen regnes fra det tidspunkt, henvendelsen kom ind til kommunen, uanset om nogen havde læst den. "
-            "Skriv derfor det rigtige modtagelsestidspunkt."
-        </p>
+        <Title text=lang.text("register-title")/>
+        <h1>{lang.text("register-heading")}</h1>
+        <p class="font-lead">{lang.text("register-lead")}</p>
         <Suspense>
             {move || Suspend::new(async move {
                 let reply = reply.await.ok().flatten();
                 let state = FormState::of(&reply, "register");
-                let kinds = Kind::CHOOSABLE.iter().map(|kind| (kind.code().to_owned(), kind.label().to_owned())).collect::<Vec<_>>();
-                let channels = Channel::REGISTERED.iter().map(|channel| (channel.code().to_owned(), channel.label().to_owned())).collect::<Vec<_>>();
+                let kinds = Kind::CHOOSABLE.iter().map(|kind| (kind.code().to_owned(), kind.label(lang))).collect::<Vec<_>>();
+                let channels = Channel::REGISTERED.iter().map(|channel| (channel.code().to_owned(), channel.label(lang))).collect::<Vec<_>>();
                 view! {
                     <ErrorSummary state=state.clone()/>
                     <form method="post" action="/sagsbehandling/registrer">
-                        <RadioGroup name="kind" legend="Hvad beder borgeren om?" state=state.clone() choices=kinds/>
-                        <RadioGroup name="channel" legend="Hvordan kom henvendelsen ind?" state=state.clone() choices=channels/>
-                        <TextInput name="received_date" label="Modtaget dato" hint="ÅÅÅÅ-MM-DD" state=state.clone() kind="date"/>
-                        <TextInput name="received_time" label="Modtaget klokkeslæt" hint="TT:MM" state=state.clone() kind="time"/>
-                        <TextInput name="citizen_name" label="Borgerens navn" state=state.clone() autocomplete="off"/>
-                        <TextInput name="cpr" label="Borgerens CPR-nummer" hint="10 cifre, fx 010203-1234" state=state.clone() autocomplete="off"/>
-                        <TextInput name="identity_check" label="Hvordan er identiteten kontrolleret?" hint="Fx brev med underskrift sammenholdt med CPR, eller opkald tilbage til nummer i CPR." state=state.clone()/>
-                        <TextArea name="about" label="Hvad drejer henvendelsen sig om?" state=state.clone()/>
-                        <TextArea name="what_is_wrong" label="Ved berigtigelse: hvad er forkert?" state=state.clone() rows=3/>
-                        <TextArea name="what_is_right" label="Ved berigtigelse: hvad er det rigtige?" state=state.clone() rows=3/>
-                        <TextArea name="situation" label="Ved indsigelse: borgerens særlige situation" state=state.clone() rows=3/>
-                        <TextInput name="notify_email" label="Borgerens e-mail til besked om nyt (frivillig)" state=state.clone() kind="email"/>
-                        <button type="submit" class="button button-primary">"Registrer"</button>
+                        <RadioGroup name="kind" legend=lang.text("register-kind") state=state.clone() choices=kinds/>
+                        <RadioGroup name="channel" legend=lang.text("register-channel") state=state.clone() choices=channels/>
+                        <TextInput name="received_date" label=lang.text("register-date") hint=lang.text("register-date-hint") state=state.clone() kind="date"/>
+                        <TextInput name="received_time" label=lang.text("register-time") hint=lang.text("register-time-hint") state=state.clone() kind="time"/>
+                        <TextInput name="citizen_name" label=lang.text("register-name") state=state.clone() autocomplete="off"/>
+                        <TextInput name="cpr" label=lang.text("register-cpr") hint=lang.text("register-cpr-hint") state=state.clone() autocomplete="off"/>
+                        <TextInput name="identity_check" label=lang.text("register-identity") hint=lang.text("register-identity-hint") state=state.clone()/>
+                        <TextArea name="about" label=lang.text("register-about") state=state.clone()/>
+                        <TextArea name="what_is_wrong" label=lang.text("register-what-is-wrong") state=state.clone() rows=3/>
+                        <TextArea name="what_is_right" label=lang.text("register-what-is-right") state=state.clone() rows=3/>
+                        <TextArea name="situation" label=lang.text("register-situation") state=state.clone() rows=3/>
+                        <TextInput name="notify_email" label=lang.text("register-email") state=state.clone() kind="email"/>
+                        <button type="submit" class="button button-primary">{lang.text("register-button")}</button>
                     </form>
                 }
                 .into_any()

@@ -7,8 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{use_lang, Lang};
 use crate::scrolling_table::ScrollingTable;
-use crate::text::{count_of, singular_or_plural};
 use leptos_meta::Title;
 
 use crate::access_control::AccessControlOverview;
@@ -24,7 +24,7 @@ use leptos_router::hooks::use_query_map;
 pub const LIFT_PATH: &str = "/dpo/ophaev-spaerring";
 /// The form's name in its [`FormReply`].
 pub const LIFT_FORM: &str = "lift-block";
-use crate::requests::views::{Count, DeadlineOverview, MailHealth, QueueRow};
+use crate::requests::views::{Count, DeadlineOverview, DueWindow, MailHealth, QueueRow};
 
 /// The latest rejected attempts and the active blocks (DPO and admin only).
 #[server(endpoint = "dpo/access-control")]
@@ -32,9 +32,15 @@ pub async fn load_access_control() -> Result<AccessControlOverview, AppError> {
     let overseer = crate::caller::Caller::current().overseer()?;
     let state = crate::state::app_state()?;
     let now = crate::clock::now();
-    crate::access_control::store::access_control_overview(&state.pool, &overseer, 200, now)
-        .await
-        .map_err(AppError::internal)
+    crate::access_control::store::access_control_overview(
+        &state.pool,
+        &overseer,
+        200,
+        now,
+        crate::i18n::request_lang(),
+    )
+    .await
+    .map_err(AppError::internal)
 }
 
 /// Every request's deadline across units (DPO and admin only).
@@ -50,6 +56,7 @@ pub async fn load_deadline_overview() -> Result<DeadlineOverview, AppError> {
         &lines,
         today,
         state.requests.due_soon_days,
+        crate::i18n::request_lang(),
     ))
 }
 
@@ -64,6 +71,7 @@ pub async fn load_source_deliveries() -> Result<Vec<SourceDelivery>, AppError> {
         &overseer,
         crate::clock::now(),
         silent_after,
+        crate::i18n::request_lang(),
     )
     .await
     .map_err(AppError::internal)
@@ -74,16 +82,14 @@ pub async fn load_source_deliveries() -> Result<Vec<SourceDelivery>, AppError> {
 pub async fn load_mail_health() -> Result<MailHealth, AppError> {
     let overseer = crate::caller::Caller::current().overseer()?;
     let state = crate::state::app_state()?;
-    crate::requests::mail::health(&state.pool, &overseer)
+    crate::requests::mail::health(&state.pool, &overseer, crate::i18n::request_lang())
         .await
         .map_err(AppError::internal)
 }
 
 /// The heading of the lift form, the one form on `/dpo`.
-const LIFT_HEADING: &str = "Ophæv en spærring";
-
 fn lift_form_heading(form: &str) -> Option<String> {
-    (form == LIFT_FORM).then(|| LIFT_HEADING.to_owned())
+    (form == LIFT_FORM).then(|| use_lang().text("lift-heading"))
 }
 
 /// `/dpo`: deadlines, then rejected access attempts and blocks.
@@ -96,9 +102,10 @@ pub fn DpoPage() -> impl IntoView {
     let deadlines = Resource::new_blocking(|| (), |_| load_deadline_overview());
     let mail = Resource::new_blocking(|| (), |_| load_mail_health());
     let sources = Resource::new_blocking(|| (), |_| load_source_deliveries());
+    let lang = use_lang();
     view! {
-        <Title text="Databeskyttelsesrådgiver"/>
-        <h1>"Overblik for databeskyttelsesrådgiveren"</h1>
+        <Title text=lang.text("dpo-title")/>
+        <h1>{lang.text("dpo-heading")}</h1>
         <Suspense>
             {move || Suspend::new(async move {
                 let reply = reply.await.ok().flatten();
@@ -120,21 +127,19 @@ pub fn DpoPage() -> impl IntoView {
                 shown_or_alert(sources.await, |sources| view! { <Sources sources/> }.into_any())
             })}
         </Suspense>
-        <h2 id="adgangskontrol">"Adgangskontrol"</h2>
+        <h2 id="adgangskontrol">{lang.text("access-control")}</h2>
         {move || lifted().map(|id| view! {
             <div class="alert alert-success" role="status">
-                <div class="alert-body"><p class="alert-text">{format!("Spærring nr. {id} er ophævet, og årsagen er registreret.")}</p></div>
+                <div class="alert-body"><p class="alert-text">{lang.text_with("lifted", &[("id", id.into())])}</p></div>
             </div>
         })}
-        <p class="font-lead">
-            "Afviste adgangsforsøg og spærringer efter gentagne afviste forsøg (sikkerhedsbekendtgørelsens § 18)."
-        </p>
+        <p class="font-lead">{lang.text("access-control-lead")}</p>
         <Suspense>
             {move || Suspend::new(async move {
                 let reply = reply.await.ok().flatten();
                 match overview.await {
                     Ok(overview) => view! { <Overview overview reply/> }.into_any(),
-                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.text(lang)/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -145,24 +150,28 @@ pub fn DpoPage() -> impl IntoView {
 fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl IntoView {
     let AccessControlOverview { rejections, blocks } = overview;
     let state = FormState::of(&reply, LIFT_FORM);
+    let lang = use_lang();
     let choices: Vec<(String, String)> = blocks
         .iter()
         .map(|block| {
             (
                 block.id.to_string(),
-                format!("Nr. {}: {}", block.id, block.what),
+                lang.text_with(
+                    "block-choice",
+                    &[("id", block.id.into()), ("what", block.what.clone().into())],
+                ),
             )
         })
         .collect();
     view! {
-        <h3>"Aktive spærringer"</h3>
+        <h3>{lang.text("blocks-active")}</h3>
         {if blocks.is_empty() {
-            view! { <p>"Ingen aktive spærringer."</p> }.into_any()
+            view! { <p>{lang.text("blocks-none")}</p> }.into_any()
         } else {
             view! {
-                <ScrollingTable label="Aktive spærringer">
+                <ScrollingTable label=lang.text("blocks-active")>
                     <table class="table">
-                        <thead><tr><th scope="col">"Nr."</th><th scope="col">"Spærret"</th><th scope="col">"Hvad"</th><th scope="col">"Afviste forsøg"</th></tr></thead>
+                        <thead><tr><th scope="col">{lang.text("col-no")}</th><th scope="col">{lang.text("col-blocked")}</th><th scope="col">{lang.text("my-log-col-what")}</th><th scope="col">{lang.text("col-rejections")}</th></tr></thead>
                         <tbody>
                             {blocks.into_iter().map(|block| view! {
                                 <tr>
@@ -176,14 +185,14 @@ fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl I
             }
             .into_any()
         }}
-        <h3>"Seneste afviste adgangsforsøg"</h3>
+        <h3>{lang.text("rejections-latest")}</h3>
         {if rejections.is_empty() {
-            view! { <p>"Ingen afviste adgangsforsøg."</p> }.into_any()
+            view! { <p>{lang.text("rejections-none")}</p> }.into_any()
         } else {
             view! {
-                <ScrollingTable label="Seneste afviste adgangsforsøg">
+                <ScrollingTable label=lang.text("rejections-latest")>
                     <table class="table">
-                        <thead><tr><th scope="col">"Tidspunkt"</th><th scope="col">"IP-adresse"</th><th scope="col">"Hvem"</th><th scope="col">"Årsag"</th><th scope="col">"Side"</th></tr></thead>
+                        <thead><tr><th scope="col">{lang.text("col-time")}</th><th scope="col">{lang.text("col-ip")}</th><th scope="col">{lang.text("my-log-col-who")}</th><th scope="col">{lang.text("col-reason")}</th><th scope="col">{lang.text("col-page")}</th></tr></thead>
                         <tbody>
                             {rejections.into_iter().map(|row| view! {
                                 <tr><td>{row.at}</td><td>{row.source_ip}</td><td>{row.who}</td><td>{row.reason}</td><td>{row.path}</td></tr>
@@ -200,25 +209,33 @@ fn Overview(overview: AccessControlOverview, reply: Option<FormReply>) -> impl I
 /// The form that lifts a block, with its cause.
 #[component]
 fn LiftForm(state: FormState, choices: Vec<(String, String)>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section id=state.section_id() tabindex="-1" aria-labelledby="ophaev">
-            <h3 id="ophaev">{LIFT_HEADING}</h3>
-            <p>"Ophæv en spærring, når årsagen er undersøgt. Det bliver registreret, hvem der ophævede den, og hvorfor."</p>
+            <h3 id="ophaev">{lang.text("lift-heading")}</h3>
+            <p>{lang.text("lift-lead")}</p>
             <form method="post" action=LIFT_PATH>
                 <ErrorSummary state=state.clone() focus=false/>
-                <Select name="block" label="Spærring" state=state.clone() choices placeholder="Vælg spærring"/>
-                <TextArea name="cause" label="Årsag til ophævelsen" hint="Fx hvad undersøgelsen af forsøgene viste. Højst 500 tegn, ingen CPR-numre." state=state.clone() rows=3/>
-                <button type="submit" class="button button-primary">"Ophæv spærringen"</button>
+                <Select name="block" label=lang.text("lift-block") state=state.clone() choices placeholder=lang.text("lift-choose")/>
+                <TextArea name="cause" label=lang.text("lift-cause") hint=lang.text("lift-cause-hint") state=state.clone() rows=3/>
+                <button type="submit" class="button button-primary">{lang.text("lift-button")}</button>
             </form>
         </section>
     }
     .into_any()
 }
 
-fn days_text(days: Option<f64>) -> String {
+/// Days with one decimal, with the language's decimal mark ("4,5" / "4.5").
+fn days_text(lang: Lang, days: Option<f64>) -> String {
     days.map_or_else(
         || "–".to_owned(),
-        |days| format!("{days:.1}").replace('.', ","),
+        |days| {
+            let text = format!("{days:.1}");
+            match lang {
+                Lang::Da => text.replace('.', ","),
+                Lang::En => text,
+            }
+        },
     )
 }
 
@@ -229,11 +246,11 @@ fn share_text(part: usize, whole: usize) -> String {
 }
 
 #[component]
-fn CountTable(caption: &'static str, heading: &'static str, counts: Vec<Count>) -> impl IntoView {
+fn CountTable(caption: String, heading: String, counts: Vec<Count>) -> impl IntoView {
     view! {
         <table class="table table--compact">
             <caption>{caption}</caption>
-            <thead><tr><th scope="col">{heading}</th><th scope="col">"Antal"</th></tr></thead>
+            <thead><tr><th scope="col">{heading}</th><th scope="col">{use_lang().text("my-log-col-count")}</th></tr></thead>
             <tbody>
                 {counts.into_iter().map(|count| view! { <tr><th scope="row">{count.label}</th><td>{count.count}</td></tr> }).collect_view()}
             </tbody>
@@ -243,6 +260,7 @@ fn CountTable(caption: &'static str, heading: &'static str, counts: Vec<Count>) 
 
 #[component]
 fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
+    let lang = use_lang();
     let bars = deadlines
         .months
         .iter()
@@ -257,64 +275,64 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
         .collect();
     let months = deadlines.months.clone();
     view! {
-        <h2>"Henvendelser og frister"</h2>
+        <h2>{lang.text("dpo-deadlines")}</h2>
         <ul class="nobullet-list dpo-figures">
             <li>
                 <a href="/sagsbehandling?frist=overskredet">
                     <strong class=(deadlines.overdue > 0).then_some("badge badge-error")>{deadlines.overdue}</strong>
-                    {format!(" {} overskredet fristen", singular_or_plural(deadlines.overdue, "åben henvendelse har", "åbne henvendelser har"))}
+                    {format!(" {}", lang.text_with("dpo-overdue", &[("count", deadlines.overdue.into())]))}
                 </a>
             </li>
             <li>
                 <a href="/sagsbehandling?frist=snart">
                     <strong>{deadlines.due_soon}</strong>
-                    {format!(" {} frist inden for {} dage", singular_or_plural(deadlines.due_soon, "åben henvendelse har", "åbne henvendelser har"), deadlines.due_soon_days)}
+                    {format!(" {}", lang.text_with("dpo-due-soon", &[("count", deadlines.due_soon.into()), ("days", deadlines.due_soon_days.into())]))}
                 </a>
             </li>
-            <li>"Median for dage fra modtagelse til svar (12 måneder): "<strong>{days_text(deadlines.median_days)}</strong></li>
-            <li>"Andel med forlænget frist (modtaget de seneste 12 måneder): "<strong>{share_text(deadlines.extended, deadlines.received)}</strong></li>
+            <li>{lang.text("dpo-median")}" "<strong>{days_text(lang, deadlines.median_days)}</strong></li>
+            <li>{lang.text("dpo-extended-share")}" "<strong>{share_text(deadlines.extended, deadlines.received)}</strong></li>
         </ul>
-        <p><a href="/dpo/henvendelser.csv" rel="external" download="">"Hent alle henvendelser som CSV"</a>" (uden navne og CPR-numre)"</p>
-        <h3>"Overskredne og snart udløbne frister"</h3>
+        <p><a href="/dpo/henvendelser.csv" rel="external" download="">{lang.text("dpo-csv")}</a>" "{lang.text("dpo-csv-note")}</p>
+        <h3>{lang.text("dpo-urgent")}</h3>
         <UrgentTable rows=deadlines.urgent.clone() due_soon_days=deadlines.due_soon_days/>
         <div class="dpo-counts">
-            <CountTable caption="Åbne henvendelser efter status" heading="Status" counts=deadlines.open_by_status.clone()/>
-            <CountTable caption="Åbne henvendelser efter type" heading="Type" counts=deadlines.open_by_kind.clone()/>
+            <CountTable caption=lang.text("dpo-by-status") heading=lang.text("col-status") counts=deadlines.open_by_status.clone()/>
+            <CountTable caption=lang.text("dpo-by-kind") heading=lang.text("col-kind") counts=deadlines.open_by_kind.clone()/>
         </div>
         <BarChart
             id="on-time-chart"
-            caption="Andel besvaret inden for fristen, pr. måned for afgørelsen".to_owned()
-            title="Andel besvaret inden for fristen pr. måned"
-            label_heading="Måned"
-            value_heading="Andel inden for fristen"
+            caption=lang.text("dpo-chart-caption")
+            title=lang.text("dpo-chart-title")
+            label_heading=lang.text("my-log-chart-month")
+            value_heading=lang.text("dpo-chart-value")
             bars
         />
         <table class="table table--compact">
-            <caption>"Afgjorte henvendelser pr. måned"</caption>
-            <thead><tr><th scope="col">"Måned"</th><th scope="col">"Afgjort"</th><th scope="col">"Inden for fristen"</th></tr></thead>
+            <caption>{lang.text("dpo-decided-per-month")}</caption>
+            <thead><tr><th scope="col">{lang.text("my-log-chart-month")}</th><th scope="col">{lang.text("col-decided")}</th><th scope="col">{lang.text("col-on-time")}</th></tr></thead>
             <tbody>
                 {months.into_iter().map(|month| view! {
                     <tr><th scope="row">{month.month}</th><td>{month.decided}</td><td>{month.on_time}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>
-        <h3>"Pr. enhed"</h3>
-        <ScrollingTable label="Henvendelser pr. enhed">
+        <h3>{lang.text("dpo-per-unit")}</h3>
+        <ScrollingTable label=lang.text("dpo-per-unit-label")>
             <table class="table table--compact">
-                <caption class="sr-only">"Henvendelser pr. enhed; afgjorte og modtagne gælder de seneste 12 måneder"</caption>
+                <caption class="sr-only">{lang.text("dpo-per-unit-caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Enhed"</th><th scope="col">"Åbne"</th><th scope="col">"Overskredet"</th>
-                        <th scope="col">{format!("Frist inden {} dage", deadlines.due_soon_days)}</th><th scope="col">"Afgjort"</th><th scope="col">"Inden for fristen"</th>
-                        <th scope="col">"Median dage"</th><th scope="col">"Forlænget"</th>
+                        <th scope="col">{lang.text("my-log-unit")}</th><th scope="col">{lang.text("col-open")}</th><th scope="col">{DueWindow::Overdue.label(lang)}</th>
+                        <th scope="col">{lang.text_with("col-due-within", &[("days", deadlines.due_soon_days.into())])}</th><th scope="col">{lang.text("col-decided")}</th><th scope="col">{lang.text("col-on-time")}</th>
+                        <th scope="col">{lang.text("col-median-days")}</th><th scope="col">{lang.text("deadline-extended-column")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {deadlines.units.into_iter().map(|unit| view! {
                         <tr>
-                            <th scope="row">{unit.unit}</th><td>{unit.open}</td><td>{unit.overdue}</td><td>{unit.due_soon}</td>
+                            <th scope="row" lang=lang.of_danish_data()>{unit.unit}</th><td>{unit.open}</td><td>{unit.overdue}</td><td>{unit.due_soon}</td>
                             <td>{unit.decided}</td><td>{share_text(unit.on_time, unit.decided)}</td>
-                            <td>{days_text(unit.median_days)}</td><td>{share_text(unit.extended, unit.received)}</td>
+                            <td>{days_text(lang, unit.median_days)}</td><td>{share_text(unit.extended, unit.received)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -328,29 +346,27 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
 #[component]
 fn Sources(sources: Vec<SourceDelivery>) -> impl IntoView {
     let silent = sources.iter().filter(|source| source.silent).count();
+    let lang = use_lang();
     view! {
-        <h2 id="kildesystemer">"Kildesystemer"</h2>
+        <h2 id="kildesystemer">{lang.text("sources")}</h2>
         <p>
             {if silent == 0 {
-                "Alle kildesystemer har leveret hændelser til loggen for nylig.".to_owned()
+                lang.text("sources-all-recent")
             } else {
-                format!(
-                    "{} ikke leveret hændelser længe. Loggen kan mangle brug af borgernes oplysninger: undersøg leverancen.",
-                    count_of(silent, "kildesystem har", "kildesystemer har")
-                )
+                lang.text_with("sources-silent", &[("count", silent.into())])
             }}
         </p>
-        <ScrollingTable label="Kildesystemer">
+        <ScrollingTable label=lang.text("sources")>
             <table class="table table--compact">
-                <caption class="sr-only">"Kildesystemer og deres seneste levering, de længst tavse først"</caption>
-                <thead><tr><th scope="col">"System"</th><th scope="col">"Senest leveret"</th><th scope="col">"Hændelser i alt"</th></tr></thead>
+                <caption class="sr-only">{lang.text("sources-caption")}</caption>
+                <thead><tr><th scope="col">{lang.text("my-log-system")}</th><th scope="col">{lang.text("col-last-delivery")}</th><th scope="col">{lang.text("col-events")}</th></tr></thead>
                 <tbody>
                     {sources.into_iter().map(|source| view! {
                         <tr>
-                            <th scope="row">{source.system}</th>
+                            <th scope="row" lang=lang.of_danish_data()>{source.system}</th>
                             <td>
-                                {source.silent.then(|| view! { <span class="badge badge-warning">"Tavs"</span>" " })}
-                                {source.last_delivery.unwrap_or_else(|| "Aldrig".to_owned())}
+                                {source.silent.then(|| view! { <span class="badge badge-warning">{lang.text("source-silent")}</span>" " })}
+                                {source.last_delivery.unwrap_or_else(|| lang.text("never"))}
                             </td>
                             <td>{source.events_stored}</td>
                         </tr>
@@ -364,7 +380,7 @@ fn Sources(sources: Vec<SourceDelivery>) -> impl IntoView {
 #[component]
 fn UrgentTable(rows: Vec<QueueRow>, due_soon_days: u32) -> impl IntoView {
     if rows.is_empty() {
-        view! { <p>{format!("Ingen åbne henvendelser har frist inden for {due_soon_days} dage.")}</p> }.into_any()
+        view! { <p>{use_lang().text_with("dpo-urgent-none", &[("days", due_soon_days.into())])}</p> }.into_any()
     } else {
         view! { <crate::pages::casework::QueueTable rows due_soon_days/> }.into_any()
     }
@@ -372,27 +388,30 @@ fn UrgentTable(rows: Vec<QueueRow>, due_soon_days: u32) -> impl IntoView {
 
 #[component]
 fn Mail(health: MailHealth) -> impl IntoView {
+    let lang = use_lang();
     let digest = health.last_digest.map_or_else(
-        || "Den daglige oversigt over frister er ikke sendt endnu.".to_owned(),
-        |day| format!("Seneste daglige oversigt over frister: {day}."),
+        || lang.text("mail-digest-not-yet"),
+        |day| lang.text_with("mail-digest-last", &[("day", day.into())]),
     );
     let waiting = if health.waiting == 0 {
-        "Al e-mail er sendt.".to_owned()
+        lang.text("mail-all-sent")
     } else {
-        format!(
-            "{} e-mails venter på at blive sendt (den ældste fra {}).",
-            health.waiting,
-            health.oldest_waiting.unwrap_or_default()
+        lang.text_with(
+            "mail-waiting",
+            &[
+                ("count", health.waiting.into()),
+                ("oldest", health.oldest_waiting.unwrap_or_default().into()),
+            ],
         )
     };
     view! {
-        <h3>"E-mail"</h3>
+        <h3>{lang.text("mail-heading")}</h3>
         <p>{digest}" "{waiting}</p>
         {(health.failing > 0).then(|| view! {
             <div class="alert alert-warning" role="alert">
                 <div class="alert-body">
                     <p class="alert-text">
-                        {format!("{} e-mails kunne ikke afleveres til mailserveren og forsøges igen. Årsagen står i serverens log.", health.failing)}
+                        {lang.text_with("mail-failing", &[("count", health.failing.into())])}
                     </p>
                 </div>
             </div>

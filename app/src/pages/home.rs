@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::i18n::{use_content_lang, Lang};
+use crate::i18n::{use_lang, Lang};
 use crate::pages::my_log::WhatTheLogDoesNotShow;
 use crate::pages::rights::RightsList;
 use crate::site::WithSite;
@@ -12,7 +12,7 @@ use crate::site::WithSite;
 /// `/`: the public landing page (in Danish and English).
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let lang = use_content_lang();
+    let lang = use_lang();
     view! {
         <Title text=lang.text("home-title")/>
         <Meta name="description" content=lang.text("home-description")/>

@@ -17,7 +17,7 @@ use crate::access_log::UseType;
 use crate::chart::{capitalise, Bar, BarChart};
 use crate::error::{AppError, ErrorAlert};
 use crate::form::{described_by, ErrorSummary, FieldFrame, FormReply, FormState};
-use crate::text::count_of;
+use crate::i18n::use_lang;
 
 /// The signed-in citizen's log for `query`.
 #[server(endpoint = "min-log")]
@@ -30,6 +30,7 @@ pub async fn load_my_log(query: LogQuery) -> Result<MyLog, AppError> {
         &query,
         crate::clock::now(),
         state.site.log_retention_months,
+        crate::i18n::request_lang(),
     )
     .await
     .map_err(AppError::internal)
@@ -68,14 +69,15 @@ fn MyLogView(print: bool) -> impl IntoView {
         },
         load_my_log,
     );
+    let lang = use_lang();
     view! {
-        <Title text="Hvem har set mine oplysninger?"/>
-        <h1>"Hvem har set mine oplysninger?"</h1>
+        <Title text=lang.text("my-log-title")/>
+        <h1>{lang.text("my-log-title")}</h1>
         <Suspense>
             {move || Suspend::new(async move {
                 match log.await {
                     Ok(log) => view! { <LogContent log print/> }.into_any(),
-                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.text(crate::i18n::use_lang())/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -84,41 +86,48 @@ fn MyLogView(print: bool) -> impl IntoView {
 
 #[component]
 fn LogContent(log: MyLog, print: bool) -> impl IntoView {
-    let municipality = crate::site::use_site()
-        .map_or_else(|| "kommunen".to_owned(), |site| site.municipality_name);
+    let lang = use_lang();
+    let municipality = crate::site::use_site().map_or_else(
+        || lang.text("my-log-the-municipality"),
+        |site| site.municipality_name,
+    );
     let query_string = log.query.to_query_string(1);
     let suffix = if query_string.is_empty() {
         String::new()
     } else {
         format!("?{query_string}")
     };
-    let lead = format!(
-        "Her kan du se, hvilke enheder i {municipality} der har brugt oplysninger om dig, i hvilket it-system, hvornår og til hvad. \
-         Du kan ikke se, hvilken medarbejder det var. Loggen dækker fra {}.",
-        log.covers_from_text
+    let lead = lang.text_with(
+        "my-log-lead",
+        &[
+            ("municipality", municipality.into()),
+            ("from", log.covers_from_text.clone().into()),
+        ],
     );
     let summary = if log.total_rows == 0 {
-        format!(
-            "Ingen brug af dine oplysninger i perioden {}.",
-            log.period_text
+        lang.text_with(
+            "my-log-no-uses",
+            &[("period", log.period_text.clone().into())],
         )
     } else {
-        format!(
-            "{} i perioden {}.",
-            count_of(log.total_uses, "gang", "gange"),
-            log.period_text
+        lang.text_with(
+            "my-log-uses",
+            &[
+                ("count", log.total_uses.into()),
+                ("period", log.period_text.clone().into()),
+            ],
         )
     };
     let bulk_note = (log.bulk_rows_left_out > 0).then(|| {
-        let how = if print {
-            ""
+        let note = lang.text_with(
+            "my-log-bulk-left-out",
+            &[("count", log.bulk_rows_left_out.into())],
+        );
+        if print {
+            note
         } else {
-            " Sæt flueben ved \"Vis også masseudtræk\" for at se dem."
-        };
-        format!(
-            "{} fra masseudtræk (kørsler, der behandler mange borgere på én gang) er ikke vist.{how}",
-            count_of(log.bulk_rows_left_out, "linje", "linjer")
-        )
+            format!("{note} {}", lang.text("my-log-bulk-how"))
+        }
     });
     let empty = log.total_rows == 0;
     let MyLog {
@@ -143,7 +152,7 @@ fn LogContent(log: MyLog, print: bool) -> impl IntoView {
             <p class="font-lead">{lead}</p>
             <ErrorSummary state=summary_state/>
             <FilterForm query errors from to systems units/>
-            <p class="mt-6"><strong>"Ret afgrænsningen, så viser vi din log."</strong></p>
+            <p class="mt-6"><strong>{lang.text("my-log-correct-filter")}</strong></p>
             <WhatTheLogDoesNotShow/>
         }
         .into_any();
@@ -154,10 +163,10 @@ fn LogContent(log: MyLog, print: bool) -> impl IntoView {
         <p class="mt-6"><strong>{summary}</strong></p>
         {bulk_note.map(|note| view! { <p>{note}</p> })}
         {(!print).then(|| view! {
-            <ul class="nobullet-list" aria-label="Hent eller udskriv">
-                <li><a href=format!("/min-log/eksport.csv{suffix}") rel="external" download="min-log.csv">"Hent som regneark (CSV)"</a></li>
-                <li><a href=format!("/min-log/eksport.json{suffix}") rel="external" download="min-log.json">"Hent som data (JSON)"</a></li>
-                <li><a href=format!("/min-log/udskriv{suffix}") rel="external">"Udskriftsvenlig visning"</a></li>
+            <ul class="nobullet-list" aria-label=lang.text("my-log-downloads")>
+                <li><a href=format!("/min-log/eksport.csv{suffix}") rel="external" download="min-log.csv">{lang.text("my-log-csv")}</a></li>
+                <li><a href=format!("/min-log/eksport.json{suffix}") rel="external" download="min-log.json">{lang.text("my-log-json")}</a></li>
+                <li><a href=format!("/min-log/udskriv{suffix}") rel="external">{lang.text("my-log-print")}</a></li>
             </ul>
         })}
         {if empty {
@@ -199,10 +208,6 @@ fn filter_problems(errors: &[FilterError], query: &LogQuery) -> FormState {
     FormState::of(&Some(reply), "")
 }
 
-/// The hint under the date fields (a text field: a browser's date picker
-/// would throw away what it cannot read, instead of keeping it to correct).
-const DATE_HINT: &str = "Dag-måned-år, fx 01-05-2026";
-
 fn error_for<'a>(errors: &'a [FilterError], field: &str) -> Option<&'a str> {
     errors
         .iter()
@@ -233,47 +238,51 @@ fn FilterForm(
         to
     };
     let use_error = error_for(&errors, "brug").map(str::to_owned);
+    let lang = use_lang();
+    // The hint under the date fields (a text field: a browser's date picker
+    // would throw away what it cannot read, instead of keeping it to correct).
+    let date_hint = lang.text("my-log-date-hint");
     let described = |error: &Option<String>, id: &str| described_by(id, true, error.is_some());
     let use_choices = UseType::ALL
         .into_iter()
         .map(|kind| Choice {
             code: kind.code().to_owned(),
-            name: kind.label().to_owned(),
+            name: kind.label(lang),
         })
         .collect();
     view! {
-        <form method="get" action="/min-log" class="mt-6" aria-label="Afgræns loggen">
+        <form method="get" action="/min-log" class="mt-6" aria-label=lang.text("my-log-filter-form")>
             <fieldset>
-                <legend class="h3">"Afgræns visningen"</legend>
+                <legend class="h3">{lang.text("my-log-filter-legend")}</legend>
                 <div class="row">
                     <div class="col-12 col-md-6">
-                        <FieldFrame id="fra" label="Fra dato" hint=Some(DATE_HINT.to_owned()) error=from_error.clone()>
+                        <FieldFrame id="fra" label=lang.text("my-log-from") hint=Some(date_hint.clone()) error=from_error.clone()>
                             <input class="form-input input-width-s" type="text" id="fra" name="fra" value=from
                                 autocomplete="off" aria-describedby=described(&from_error, "fra")/>
                         </FieldFrame>
                     </div>
                     <div class="col-12 col-md-6">
-                        <FieldFrame id="til" label="Til dato" hint=Some(DATE_HINT.to_owned()) error=to_error.clone()>
+                        <FieldFrame id="til" label=lang.text("my-log-to") hint=Some(date_hint) error=to_error.clone()>
                             <input class="form-input input-width-s" type="text" id="til" name="til" value=to
                                 autocomplete="off" aria-describedby=described(&to_error, "til")/>
                         </FieldFrame>
                     </div>
-                    <ChoiceField id="system" label="System" all="Alle systemer"
+                    <ChoiceField id="system" label=lang.text("my-log-system") all=lang.text("my-log-all-systems")
                         choices=systems selected=query.system.clone() error=None/>
-                    <ChoiceField id="enhed" label="Enhed" all="Alle enheder"
+                    <ChoiceField id="enhed" label=lang.text("my-log-unit") all=lang.text("my-log-all-units")
                         choices=units selected=query.unit.clone() error=None/>
-                    <ChoiceField id="brug" label="Type af brug" all="Alle typer"
+                    <ChoiceField id="brug" label=lang.text("my-log-use") all=lang.text("my-log-all-uses")
                         choices=use_choices selected=query.use_type.clone() error=use_error/>
                 </div>
                 <div class="form-group">
                     <div class="form-group-checkbox">
                         <input class="form-checkbox" type="checkbox" id="masse" name="masse" value="1" checked=query.bulk/>
-                        <label class="form-label" for="masse">"Vis også masseudtræk"</label>
+                        <label class="form-label" for="masse">{lang.text("my-log-show-bulk")}</label>
                     </div>
                 </div>
-                <button type="submit" class="button button-primary">"Vis"</button>
+                <button type="submit" class="button button-primary">{lang.text("my-log-show")}</button>
                 " "
-                <a href="/min-log" class="button button-secondary">"Nulstil"</a>
+                <a href="/min-log" class="button button-secondary">{lang.text("my-log-reset")}</a>
             </fieldset>
         </form>
     }
@@ -284,8 +293,8 @@ fn FilterForm(
 #[component]
 fn ChoiceField(
     id: &'static str,
-    label: &'static str,
-    all: &'static str,
+    label: String,
+    all: String,
     choices: Vec<Choice>,
     selected: String,
     error: Option<String>,
@@ -313,6 +322,7 @@ fn ChoiceField(
 /// Bars per month, drawn as SVG on the server, with the numbers as a table.
 #[component]
 fn Chart(chart: Vec<MonthCount>, period_text: String) -> impl IntoView {
+    let lang = use_lang();
     let bars = chart
         .into_iter()
         .map(|month| Bar {
@@ -325,10 +335,10 @@ fn Chart(chart: Vec<MonthCount>, period_text: String) -> impl IntoView {
     view! {
         <BarChart
             id="chart"
-            caption=format!("Brug af dine oplysninger pr. måned, {period_text}")
-            title="Antal gange dine oplysninger er brugt, pr. måned"
-            label_heading="Måned"
-            value_heading="Antal gange"
+            caption=lang.text_with("my-log-chart-caption", &[("period", period_text.into())])
+            title=lang.text("my-log-chart-title")
+            label_heading=lang.text("my-log-chart-month")
+            value_heading=lang.text("my-log-chart-count")
             bars
         />
     }
@@ -337,18 +347,19 @@ fn Chart(chart: Vec<MonthCount>, period_text: String) -> impl IntoView {
 
 #[component]
 fn LogTable(rows: Vec<LogRow>, print: bool) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <ScrollingTable label="Brugen af dine oplysninger">
+        <ScrollingTable label=lang.text("my-log-table")>
             <table class="table table--compact log-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Hvornår"</th>
-                        <th scope="col">"Hvem"</th>
-                        <th scope="col">"Hvad"</th>
-                        <th scope="col">"System"</th>
-                        <th scope="col">"Formål"</th>
-                        <th scope="col">"Antal"</th>
-                        {(!print).then(|| view! { <th scope="col"><span class="sr-only">"Spørg"</span></th> })}
+                        <th scope="col">{lang.text("my-log-col-when")}</th>
+                        <th scope="col">{lang.text("my-log-col-who")}</th>
+                        <th scope="col">{lang.text("my-log-col-what")}</th>
+                        <th scope="col">{lang.text("my-log-col-system")}</th>
+                        <th scope="col">{lang.text("my-log-col-purpose")}</th>
+                        <th scope="col">{lang.text("my-log-col-count")}</th>
+                        {(!print).then(|| view! { <th scope="col"><span class="sr-only">{lang.text("my-log-col-ask")}</span></th> })}
                     </tr>
                 </thead>
                 <tbody>
@@ -362,6 +373,7 @@ fn LogTable(rows: Vec<LogRow>, print: bool) -> impl IntoView {
 
 #[component]
 fn LogLine(row: LogRow, print: bool) -> impl IntoView {
+    let lang = use_lang();
     let ask = format!("/henvendelser/ny?opslag={}", row.id);
     // The visible words first (WCAG 2.5.3), then what makes the row unique;
     // "opslag" only where the data were looked up, "brug" where they were
@@ -370,11 +382,11 @@ fn LogLine(row: LogRow, print: bool) -> impl IntoView {
         crate::access_log::UseType::from_code(&row.use_type),
         Some(crate::access_log::UseType::Read | crate::access_log::UseType::Search)
     );
-    let ask_text = if looked_up {
-        "Spørg om dette opslag"
+    let ask_text = lang.text(if looked_up {
+        "my-log-ask-look-up"
     } else {
-        "Spørg om denne brug"
-    };
+        "my-log-ask-use"
+    });
     let ask_label = format!(
         "{ask_text}: {}, {} {}, {}, {}, {}",
         row.action, row.day_text, row.time_text, row.unit, row.system, row.purpose
@@ -382,19 +394,22 @@ fn LogLine(row: LogRow, print: bool) -> impl IntoView {
     view! {
         <tr data-row-id=row.id>
             <td>{row.day_text}<br/><span class="text-small">{row.time_text}</span></td>
-            <td>{row.unit}<br/><span class="text-small">{row.authority}</span></td>
+            <td lang=lang.of_danish_data()>{row.unit}<br/><span class="text-small">{row.authority}</span></td>
             <td>
                 {row.action}
-                {row.bulk.then(|| view! { <br/><span class="text-small">"Masseudtræk"</span> })}
+                {row.bulk.then(|| view! { <br/><span class="text-small">{lang.text("my-log-bulk")}</span> })}
                 {row.disclosed_reason.map(|reason| view! {
-                    <br/><span class="text-small">{format!("Var skjult indtil for nylig: {reason}")}</span>
+                    <br/><span class="text-small">{lang.text("my-log-was-hidden")}" "<span lang=lang.of_danish_data()>{reason}</span></span>
                 })}
             </td>
-            <td>{row.system}<br/><span class="text-small">{row.system_description}</span></td>
-            <td>{row.purpose}<br/><span class="text-small">{format!("Hjemmel: {}", row.legal_basis)}</span></td>
+            <td lang=lang.of_danish_data()>{row.system}<br/><span class="text-small">{row.system_description}</span></td>
+            <td>
+                <span lang=lang.of_danish_data()>{row.purpose}</span><br/>
+                <span class="text-small">{lang.text("my-log-legal-basis")}" "<span lang=lang.of_danish_data()>{row.legal_basis}</span></span>
+            </td>
             <td>{row.count}</td>
             {(!print).then(|| view! {
-                <td><a href=ask rel="external" aria-label=ask_label>{ask_text}</a></td>
+                <td><a href=ask rel="external" aria-label=ask_label>{ask_text.clone()}</a></td>
             })}
         </tr>
     }
@@ -403,16 +418,17 @@ fn LogLine(row: LogRow, print: bool) -> impl IntoView {
 
 #[component]
 fn Pagination(query: LogQuery, page: usize, pages: usize) -> impl IntoView {
+    let lang = use_lang();
     let link = move |target: usize| format!("/min-log?{}", query.to_query_string(target));
     view! {
-        <nav class="pagination mt-6" aria-label="Sider">
-            <p>{format!("Side {page} af {pages}")}</p>
+        <nav class="pagination mt-6" aria-label=lang.text("my-log-pages")>
+            <p>{lang.text_with("my-log-page-of", &[("page", page.into()), ("pages", pages.into())])}</p>
             <ul class="pagination__items">
                 {(page > 1).then(|| view! {
-                    <li class="pagination-item"><a class="button button-secondary" href=link(page - 1)>"Forrige side"</a></li>
+                    <li class="pagination-item"><a class="button button-secondary" href=link(page - 1)>{lang.text("my-log-previous")}</a></li>
                 })}
                 {(page < pages).then(|| view! {
-                    <li class="pagination-item"><a class="button button-secondary" href=link(page + 1)>"Næste side"</a></li>
+                    <li class="pagination-item"><a class="button button-secondary" href=link(page + 1)>{lang.text("my-log-next")}</a></li>
                 })}
             </ul>
         </nav>
@@ -422,14 +438,12 @@ fn Pagination(query: LogQuery, page: usize, pages: usize) -> impl IntoView {
 
 #[component]
 fn EmptyState() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <div class="alert alert-info mt-6" role="status">
             <div class="alert-body">
-                <p class="alert-heading">"Der er ingen brug at vise"</p>
-                <p class="alert-text">
-                    "Kommunens systemer har ikke registreret, at en medarbejder har brugt oplysninger om dig i den valgte periode "
-                    "med de valgte afgrænsninger. Prøv evt. en længere periode eller færre afgrænsninger."
-                </p>
+                <p class="alert-heading">{lang.text("my-log-empty-heading")}</p>
+                <p class="alert-text">{lang.text("my-log-empty")}</p>
             </div>
         </div>
     }
@@ -438,7 +452,7 @@ fn EmptyState() -> impl IntoView {
 /// What the access log leaves out, on `/min-log` and the landing page.
 #[component]
 pub fn WhatTheLogDoesNotShow() -> impl IntoView {
-    let lang = crate::i18n::use_content_lang();
+    let lang = crate::i18n::use_lang();
     view! {
         <h2 class="mt-8">{lang.text("log-not-shown-heading")}</h2>
         <ul>

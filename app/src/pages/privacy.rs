@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::i18n::use_content_lang;
+use crate::i18n::use_lang;
 use crate::pages::rights::{RightsList, DATATILSYNET_URL};
 use crate::site::{MailLink, WithSite};
 
@@ -13,7 +13,7 @@ use crate::site::{MailLink, WithSite};
 /// configuration.
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
-    let lang = use_content_lang();
+    let lang = use_lang();
     let section = move |heading: &'static str, text: &'static str| {
         view! {
             <h2>{lang.text(heading)}</h2>

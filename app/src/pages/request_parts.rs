@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::error::{AppError, ErrorAlert};
 use crate::form::{use_form_reply, FormReply};
+use crate::i18n::use_lang;
 use crate::requests::views::{HistoryEntry, RequestFacts};
 use crate::requests::Kind;
 
@@ -21,36 +22,39 @@ use crate::requests::Kind;
 #[component]
 pub fn FactsList(facts: RequestFacts, #[prop(optional)] for_citizen: bool) -> impl IntoView {
     let kind = facts.kind;
+    let lang = use_lang();
+    let data = lang.of_danish_data();
     let status = if for_citizen {
-        facts.status.citizen_label()
+        facts.status.citizen_label(lang)
     } else {
-        facts.status.label()
+        facts.status.label(lang)
     };
     view! {
         <dl class="mt-4">
-            <dt>"Nummer"</dt><dd>{facts.number.clone()}</dd>
-            <dt>"Henvendelsen drejer sig om"</dt><dd>{format!("{} ({})", kind.label(), kind.article())}</dd>
-            <dt>"Status"</dt><dd><strong>{status}</strong></dd>
-            <dt>"Modtaget"</dt><dd>{format!("{} ({})", facts.received, facts.channel.label())}</dd>
-            <dt>"Frist for svar"</dt>
+            <dt>{lang.text("col-number")}</dt><dd>{facts.number.clone()}</dd>
+            <dt>{lang.text("facts-about")}</dt><dd>{format!("{} ({})", kind.label(lang), kind.article(lang))}</dd>
+            <dt>{lang.text("col-status")}</dt><dd><strong>{status}</strong></dd>
+            <dt>{lang.text("col-received")}</dt><dd>{format!("{} ({})", facts.received, facts.channel.label(lang))}</dd>
+            <dt>{lang.text("facts-deadline")}</dt>
             <dd>
                 {match facts.extension.clone() {
                     None => view! { {facts.due.clone()} }.into_any(),
                     Some(extension) => view! {
-                        <s>{facts.due.clone()}</s>" "<strong>{format!("forlænget til {}", extension.until)}</strong>
-                        <br/>{format!("Begrundelse: {}. {}", extension.reason, extension.explanation)}
+                        <s>{facts.due.clone()}</s>" "<strong>{lang.text_with("facts-extended-to", &[("until", extension.until.into())])}</strong>
+                        <br/>{lang.text_with("facts-extension-reason", &[("reason", extension.reason.into())])}" "
+                        {extension.explanation}
                     }.into_any(),
                 }}
             </dd>
-            <dt>"Behandles af"</dt><dd>{facts.unit.clone()}</dd>
-            {facts.log_row_text.clone().map(|text| view! { <dt>"Opslaget i loggen"</dt><dd>{text}</dd> })}
-            <dt>{kind.about_label()}</dt><dd class="pre-line">{facts.about.clone()}</dd>
-            {facts.what_is_wrong.clone().map(|text| view! { <dt>"Det er forkert"</dt><dd class="pre-line">{text}</dd> })}
-            {facts.what_is_right.clone().map(|text| view! { <dt>"Det rigtige er"</dt><dd class="pre-line">{text}</dd> })}
-            {facts.situation.clone().map(|text| view! { <dt>"Den særlige situation"</dt><dd class="pre-line">{text}</dd> })}
+            <dt>{lang.text("facts-unit")}</dt><dd lang=data>{facts.unit.clone()}</dd>
+            {facts.log_row_text.clone().map(|text| view! { <dt>{lang.text("facts-log-row")}</dt><dd lang=data>{text}</dd> })}
+            <dt>{kind.about_label(lang)}</dt><dd class="pre-line">{facts.about.clone()}</dd>
+            {facts.what_is_wrong.clone().map(|text| view! { <dt>{lang.text("facts-what-is-wrong")}</dt><dd class="pre-line">{text}</dd> })}
+            {facts.what_is_right.clone().map(|text| view! { <dt>{lang.text("facts-what-is-right")}</dt><dd class="pre-line">{text}</dd> })}
+            {facts.situation.clone().map(|text| view! { <dt>{lang.text("facts-situation")}</dt><dd class="pre-line">{text}</dd> })}
         </dl>
         {(kind == Kind::LogQuestion).then(|| view! {
-            <p class="text-small">"Et spørgsmål til et opslag behandles som en indsigelse."</p>
+            <p class="text-small">{lang.text("facts-log-question")}</p>
         })}
     }
 }
@@ -58,17 +62,18 @@ pub fn FactsList(facts: RequestFacts, #[prop(optional)] for_citizen: bool) -> im
 /// The history, oldest first.
 #[component]
 pub fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <h2>"Forløb"</h2>
+        <h2>{lang.text("history-heading")}</h2>
         <ol class="request-history">
             {entries.into_iter().map(|entry| view! {
                 <li class=if entry.internal { "request-history-internal" } else { "" }>
                     <p class="mb-0">
                         <strong>{entry.what}</strong>
-                        {entry.internal.then_some(" (intern, vises ikke for borgeren)")}
+                        {entry.internal.then(|| format!(" ({})", lang.text("history-internal")))}
                         <br/>
                         <span class="text-small">{format!("{} · {}", entry.at, entry.who)}</span>
-                        {entry.status_change.map(|change| view! { <br/><span class="text-small">{format!("Status: {change}")}</span> })}
+                        {entry.status_change.map(|change| view! { <br/><span class="text-small">{lang.text_with("history-status", &[("change", change.into())])}</span> })}
                     </p>
                     {entry.body.map(|body| view! { <p class="pre-line mt-2">{body}</p> })}
                 </li>
@@ -82,7 +87,7 @@ pub fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
 pub fn Attachments(facts: RequestFacts, base: String) -> impl IntoView {
     (!facts.attachments.is_empty()).then(|| {
         view! {
-            <h2>"Bilag"</h2>
+            <h2>{use_lang().text("attachments-heading")}</h2>
             <ul>
                 {facts.attachments.into_iter().map(|attachment| view! {
                     <li><a href=format!("{base}/bilag/{}", attachment.id) rel="external" download="">{attachment.file_name}</a></li>
@@ -95,10 +100,11 @@ pub fn Attachments(facts: RequestFacts, base: String) -> impl IntoView {
 /// A green confirmation after an action (`?besked=<code>`), from a fixed list.
 #[component]
 pub fn Notice(code: Option<String>) -> impl IntoView {
+    let lang = use_lang();
     let text = code
         .as_deref()
         .and_then(crate::requests::actions::Notice::from_code)
-        .map(crate::requests::actions::Notice::text);
+        .map(|notice| notice.text(lang));
     text.map(|text| {
         view! {
             <div class="alert alert-success" role="status">
@@ -109,7 +115,7 @@ pub fn Notice(code: Option<String>) -> impl IntoView {
 }
 
 /// The request named by `:id` in the address, loaded with `load`; an address
-/// without a number reads as "not found" (`missing`).
+/// without a number reads as "not found" (`missing`, a text's key).
 pub fn use_request_by_path<T, F, Fut>(
     load: F,
     missing: &'static str,
@@ -120,12 +126,16 @@ where
     Fut: Future<Output = Result<T, AppError>> + Send + 'static,
 {
     let params = use_params_map();
+    let missing = use_lang().text(missing);
     Resource::new_blocking(
         move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok())),
-        move |id| async move {
-            match id {
-                Some(id) => load(id).await,
-                None => Err(AppError::NotFound(missing.to_owned())),
+        move |id| {
+            let missing = missing.clone();
+            async move {
+                match id {
+                    Some(id) => load(id).await,
+                    None => Err(AppError::NotFound(missing)),
+                }
             }
         },
     )
@@ -136,10 +146,10 @@ where
 /// loaded before rendering; on an error the message and a way back.
 #[component]
 pub fn RequestFrame<T, V>(
-    title: &'static str,
+    title: String,
     request: Resource<Result<T, AppError>>,
     /// (address, text) of the way back.
-    back: (&'static str, &'static str),
+    back: (&'static str, String),
     render: V,
 ) -> impl IntoView
 where
@@ -148,11 +158,12 @@ where
 {
     let reply = use_form_reply();
     let notice = use_query_map().with_untracked(|query| query.get("besked"));
+    let lang = use_lang();
     view! {
-        <Title text=title/>
+        <Title text=title.clone()/>
         <Suspense>
             {move || {
-                let notice = notice.clone();
+                let (notice, title, back) = (notice.clone(), title.clone(), back.clone());
                 Suspend::new(async move {
                     let reply = reply.await.ok().flatten();
                     match request.await {
@@ -165,7 +176,7 @@ where
                             }
                             view! {
                                 <h1>{title}</h1>
-                                <ErrorAlert text=error.to_string()/>
+                                <ErrorAlert text=error.text(lang)/>
                                 <p><a href=back.0>{back.1}</a></p>
                             }
                             .into_any()

@@ -26,6 +26,7 @@ use crate::form::{
     load_form_reply, ErrorSummary, FormReply, FormState, ReturnedFormAlert, TextArea, TextInput,
     VersionField,
 };
+use crate::i18n::use_lang;
 use crate::pages::request_parts::{
     use_request_by_path, Attachments, FactsList, History, Notice, RequestFrame,
 };
@@ -43,6 +44,7 @@ pub async fn load_log_row(id: i64) -> Result<Option<LogRow>, AppError> {
         id,
         crate::clock::now(),
         state.site.log_retention_months,
+        crate::i18n::request_lang(),
     )
     .await
     .map_err(AppError::internal)
@@ -53,9 +55,13 @@ pub async fn load_log_row(id: i64) -> Result<Option<LogRow>, AppError> {
 pub async fn load_my_requests() -> Result<Vec<CitizenRequestRow>, AppError> {
     let citizen = crate::caller::Caller::current().citizen()?;
     let state = crate::state::app_state()?;
-    crate::requests::store::citizen::citizen_requests(&state.pool, &citizen)
-        .await
-        .map_err(AppError::internal)
+    crate::requests::store::citizen::citizen_requests(
+        &state.pool,
+        &citizen,
+        crate::i18n::request_lang(),
+    )
+    .await
+    .map_err(AppError::internal)
 }
 
 /// The signed-in citizen's request `id`.
@@ -64,9 +70,10 @@ pub async fn load_my_request(id: i64) -> Result<CitizenRequest, AppError> {
     use crate::requests::store::StoreError;
     let citizen = crate::caller::Caller::current().citizen()?;
     let state = crate::state::app_state()?;
-    match crate::requests::store::citizen::citizen_request(&state.pool, &citizen, id).await {
+    let lang = crate::i18n::request_lang();
+    match crate::requests::store::citizen::citizen_request(&state.pool, &citizen, id, lang).await {
         Ok(request) => Ok(request),
-        Err(StoreError::NotFound) => Err(AppError::NotFound(NOT_YOURS.to_owned())),
+        Err(StoreError::NotFound) => Err(AppError::NotFound(lang.text(NOT_YOURS))),
         Err(error) => Err(AppError::internal(error)),
     }
 }
@@ -79,27 +86,24 @@ pub fn NewRequestPage() -> impl IntoView {
     if asks_about_row {
         return view! { <RequestFormPage fixed_kind=Kind::LogQuestion/> }.into_any();
     }
+    let lang = use_lang();
     view! {
-        <Title text="Ny henvendelse"/>
-        <h1>"Ny henvendelse"</h1>
-        <p class="font-lead">
-            "Du har en række rettigheder, når kommunen behandler oplysninger om dig. Vælg, hvad du vil bede om. "
-            "Kommunen skal svare dig senest en måned efter, at de har modtaget din henvendelse. "
-            "Er sagen kompliceret, kan fristen forlænges med to måneder; så får du besked inden for den første måned med en begrundelse."
-        </p>
+        <Title text=lang.text("new-request-title")/>
+        <h1>{lang.text("new-request-title")}</h1>
+        <p class="font-lead">{lang.text("new-request-lead")}</p>
         <ul class="nobullet-list">
             {Kind::CHOOSABLE.into_iter().map(|kind| view! {
                 <li class="mb-6">
-                    <h2 class="h3"><a href=format!("/henvendelser/ny/{}", kind.slug())>{kind.title()}</a></h2>
-                    <p class="mb-0">{kind.explanation()}</p>
-                    <p class="text-small mt-2">{format!("Din ret efter {}.", kind.article())}</p>
+                    <h2 class="h3"><a href=format!("/henvendelser/ny/{}", kind.slug())>{kind.title(lang)}</a></h2>
+                    <p class="mb-0">{kind.explanation(lang)}</p>
+                    <p class="text-small mt-2">{lang.text_with("new-request-your-right", &[("article", kind.article(lang).into())])}</p>
                 </li>
             }).collect_view()}
         </ul>
         <p>
-            "Vil du spørge om et bestemt opslag i din log? Gå til "
-            <a href="/min-log">"Hvem har set mine oplysninger?"</a>
-            " og vælg \"Spørg om dette opslag\" ved linjen."
+            {lang.text("new-request-ask-look-up-before")}
+            <a href="/min-log">{lang.text("my-log-title")}</a>
+            {lang.text("new-request-ask-look-up-after")}
         </p>
     }
     .into_any()
@@ -140,11 +144,15 @@ pub fn RequestFormPage(#[prop(optional)] fixed_kind: Option<Kind>) -> impl IntoV
             Ok::<_, AppError>((reply, row))
         },
     );
+    let lang = use_lang();
     view! {
-        <Title text=kind.title()/>
-        <h1>{kind.title()}</h1>
-        <p class="font-lead">{kind.explanation()}</p>
-        <p>{format!("Din ret efter {}. Kommunen svarer senest en måned efter modtagelsen; du kan følge henvendelsen under ", kind.article())}<a href="/henvendelser">"Mine henvendelser"</a>"."</p>
+        <Title text=kind.title(lang)/>
+        <h1>{kind.title(lang)}</h1>
+        <p class="font-lead">{kind.explanation(lang)}</p>
+        <p>
+            {lang.text_with("request-form-right", &[("article", kind.article(lang).into())])}" "
+            <a href="/henvendelser">{lang.text("menu-my-requests")}</a>"."
+        </p>
         <Suspense>
             {move || Suspend::new(async move {
                 match loaded.await {
@@ -155,7 +163,7 @@ pub fn RequestFormPage(#[prop(optional)] fixed_kind: Option<Kind>) -> impl IntoV
                             (_, row) => view! { <RequestForm kind state row/> }.into_any(),
                         }
                     }
-                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.text(lang)/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -165,13 +173,14 @@ pub fn RequestFormPage(#[prop(optional)] fixed_kind: Option<Kind>) -> impl IntoV
 
 #[component]
 fn RowNotFound() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <div class="alert alert-warning" role="alert">
             <div class="alert-body">
                 <p class="alert-text">
-                    "Vi kan ikke finde opslaget i din log. Gå tilbage til "
-                    <a href="/min-log">"din log"</a>
-                    " og vælg \"Spørg om dette opslag\" ved den linje, du vil spørge om."
+                    {lang.text("row-not-found-before")}
+                    <a href="/min-log">{lang.text("row-not-found-link")}</a>
+                    {lang.text("row-not-found-after")}
                 </p>
             </div>
         </div>
@@ -182,42 +191,44 @@ fn RowNotFound() -> impl IntoView {
 #[component]
 fn RequestForm(kind: Kind, state: FormState, row: Option<LogRow>) -> impl IntoView {
     let action = format!("/henvendelser/ny/{}", kind.slug());
+    let lang = use_lang();
+    let data = lang.of_danish_data();
     view! {
         <ErrorSummary state=state.clone()/>
         {row.clone().map(|row| view! {
-            <h2 class="h3">"Opslaget, du spørger om"</h2>
+            <h2 class="h3">{lang.text("asked-row-heading")}</h2>
             <dl>
-                <dt>"Hvornår"</dt><dd>{format!("{}, {}", row.day_text, row.time_text)}</dd>
-                <dt>"Hvem"</dt><dd>{format!("{}, {}", row.unit, row.authority)}</dd>
-                <dt>"Hvad"</dt><dd>{format!("{} ({} gange)", row.action, row.count)}</dd>
-                <dt>"System"</dt><dd>{row.system}</dd>
-                <dt>"Formål"</dt><dd>{row.purpose}</dd>
+                <dt>{lang.text("my-log-col-when")}</dt><dd>{format!("{}, {}", row.day_text, row.time_text)}</dd>
+                <dt>{lang.text("my-log-col-who")}</dt><dd lang=data>{format!("{}, {}", row.unit, row.authority)}</dd>
+                <dt>{lang.text("my-log-col-what")}</dt><dd>{lang.text_with("asked-row-what", &[("action", row.action.into()), ("count", row.count.into())])}</dd>
+                <dt>{lang.text("my-log-col-system")}</dt><dd lang=data>{row.system}</dd>
+                <dt>{lang.text("my-log-col-purpose")}</dt><dd lang=data>{row.purpose}</dd>
             </dl>
         })}
         <form method="post" action=action>
             {row.map(|row| view! { <input type="hidden" name="opslag" value=row.id/> })}
-            <TextArea name="about" label=kind.about_label() hint=kind.about_hint() state=state.clone()/>
+            <TextArea name="about" label=kind.about_label(lang) hint=kind.about_hint(lang) state=state.clone()/>
             {(kind == Kind::Rectification).then(|| view! {
-                <TextArea name="what_is_wrong" label="Hvad er forkert?" state=state.clone() rows=3/>
-                <TextArea name="what_is_right" label="Hvad er det rigtige?" state=state.clone() rows=3/>
+                <TextArea name="what_is_wrong" label=lang.text("field-what-is-wrong") state=state.clone() rows=3/>
+                <TextArea name="what_is_right" label=lang.text("field-what-is-right") state=state.clone() rows=3/>
             })}
             {(kind == Kind::Objection).then(|| view! {
                 <TextArea
                     name="situation"
-                    label="Hvad er din særlige situation?"
-                    hint="Fortæl, hvorfor behandlingen er et problem netop for dig."
+                    label=lang.text("field-situation")
+                    hint=lang.text("field-situation-hint")
                     state=state.clone()
                 />
             })}
             <TextInput
                 name="notify_email"
-                label="Din e-mailadresse (frivillig)"
-                hint="Vi skriver kun, at der er nyt i din henvendelse, aldrig hvad sagen handler om."
+                label=lang.text("field-notify-email")
+                hint=lang.text("field-notify-email-hint")
                 state=state.clone()
                 kind="email"
                 autocomplete="email"
             />
-            <button type="submit" class="button button-primary">"Send henvendelse"</button>
+            <button type="submit" class="button button-primary">{lang.text("request-send")}</button>
         </form>
     }
 }
@@ -226,41 +237,39 @@ fn RequestForm(kind: Kind, state: FormState, row: Option<LogRow>) -> impl IntoVi
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let request = use_request_from_path();
+    let lang = use_lang();
     view! {
-        <Title text="Kvittering"/>
-        <h1>"Vi har modtaget din henvendelse"</h1>
+        <Title text=lang.text("receipt-title")/>
+        <h1>{lang.text("receipt-heading")}</h1>
         <Suspense>
             {move || Suspend::new(async move {
                 match request.await {
                     Ok(request) => {
                         let facts = request.facts;
                         view! {
-                            <Title text=format!("Kvittering for henvendelse {}", facts.number)/>
+                            <Title text=lang.text_with("receipt-title-of", &[("number", facts.number.clone().into())])/>
                             <div class="alert alert-success" role="status">
                                 <div class="alert-body">
-                                    <p class="alert-heading">{format!("Henvendelse {}", facts.number)}</p>
+                                    <p class="alert-heading">{lang.text_with("request-number", &[("number", facts.number.clone().into())])}</p>
                                     <p class="alert-text">
-                                        {format!("Modtaget {}. Kommunen svarer dig senest {}.", facts.received, facts.due)}
+                                        {lang.text_with("receipt-received", &[("received", facts.received.clone().into()), ("due", facts.due.clone().into())])}
                                     </p>
                                 </div>
                             </div>
                             <FactsList facts=facts.clone() for_citizen=true/>
-                            <p>
-                                "Fristen er en måned fra modtagelsen. Kan kommunen ikke nå det, fordi sagen er kompleks, "
-                                "får du besked med en begrundelse inden fristen, og fristen kan så forlænges med højst to måneder."
-                            </p>
+                            <p>{lang.text("receipt-deadline")}</p>
                             <p>{match request.notify_email {
-                                Some(email) => format!("Vi skriver til {email}, når kommunen har svaret, eller hvis kommunen har brug for noget fra dig. Selve svaret læser du her i portalen."),
-                                None => "Du har ikke oplyst en e-mailadresse, så du får ikke besked, når der er nyt. Se selv efter under \"Mine henvendelser\".".to_owned(),
+                                Some(email) => lang.text_with("receipt-mail", &[("email", email.into())]),
+                                None => lang.text("receipt-no-mail"),
                             }}</p>
                             <PrintButton/>
-                            <p><a href=format!("/henvendelser/{}", facts.id)>"Se og følg din henvendelse"</a></p>
+                            <p><a href=format!("/henvendelser/{}", facts.id)>{lang.text("receipt-follow")}</a></p>
                         }
                         .into_any()
                     }
                     Err(error) => {
                         crate::error::set_status(error.status());
-                        view! { <ErrorAlert text=error.to_string()/> }.into_any()
+                        view! { <ErrorAlert text=error.text(lang)/> }.into_any()
                     }
                 }
             })}
@@ -275,11 +284,12 @@ pub fn ReceiptPage() -> impl IntoView {
 fn PrintButton() -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
+    let lang = use_lang();
     view! {
         <p class="d-print-none">
-            "Du kan udskrive kvitteringen eller gemme den som PDF fra browserens menu. "
+            {lang.text("receipt-print-how")}" "
             {move || hydrated.get().then(|| view! {
-                <button type="button" class="button button-secondary" on:click=|_| print_page()>"Udskriv kvittering"</button>
+                <button type="button" class="button button-secondary" on:click=|_| print_page()>{lang.text("receipt-print")}</button>
             })}
         </p>
     }
@@ -292,7 +302,8 @@ fn print_page() {
     }
 }
 
-const NOT_YOURS: &str = "Vi kan ikke finde henvendelsen blandt dine henvendelser.";
+/// The key of "not among your requests".
+const NOT_YOURS: &str = "request-not-yours";
 
 /// The citizen's request named by `:id` in the address.
 fn use_request_from_path() -> Resource<Result<CitizenRequest, AppError>> {
@@ -303,17 +314,18 @@ fn use_request_from_path() -> Resource<Result<CitizenRequest, AppError>> {
 #[component]
 pub fn MyRequestsPage() -> impl IntoView {
     let requests = Resource::new_blocking(|| (), |_| load_my_requests());
+    let lang = use_lang();
     view! {
-        <Title text="Mine henvendelser"/>
-        <h1>"Mine henvendelser"</h1>
-        <p class="font-lead">"Her kan du følge dine henvendelser om dine oplysninger og se kommunens svar."</p>
-        <p><a class="button button-primary" href="/henvendelser/ny">"Ny henvendelse"</a></p>
+        <Title text=lang.text("menu-my-requests")/>
+        <h1>{lang.text("menu-my-requests")}</h1>
+        <p class="font-lead">{lang.text("my-requests-lead")}</p>
+        <p><a class="button button-primary" href="/henvendelser/ny">{lang.text("new-request-title")}</a></p>
         <Suspense>
             {move || Suspend::new(async move {
                 match requests.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>"Du har ingen henvendelser."</p> }.into_any(),
+                    Ok(rows) if rows.is_empty() => view! { <p>{lang.text("my-requests-none")}</p> }.into_any(),
                     Ok(rows) => view! { <RequestTable rows/> }.into_any(),
-                    Err(error) => view! { <ErrorAlert text=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorAlert text=error.text(lang)/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -322,31 +334,32 @@ pub fn MyRequestsPage() -> impl IntoView {
 
 #[component]
 fn RequestTable(rows: Vec<CitizenRequestRow>) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <ScrollingTable label="Dine henvendelser">
+        <ScrollingTable label=lang.text("my-requests-table")>
             <table class="table">
-                <caption class="sr-only">"Dine henvendelser, nyeste først"</caption>
+                <caption class="sr-only">{lang.text("my-requests-caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Nummer"</th>
-                        <th scope="col">"Drejer sig om"</th>
-                        <th scope="col">"Modtaget"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Frist"</th>
+                        <th scope="col">{lang.text("col-number")}</th>
+                        <th scope="col">{lang.text("col-about")}</th>
+                        <th scope="col">{lang.text("col-received")}</th>
+                        <th scope="col">{lang.text("col-status")}</th>
+                        <th scope="col">{lang.text("col-deadline")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {rows.into_iter().map(|row| view! {
                         <tr>
                             <td><a href=format!("/henvendelser/{}", row.id)>{row.number}</a></td>
-                            <td>{row.kind.label()}</td>
+                            <td>{row.kind.label(lang)}</td>
                             <td>{row.received}</td>
                             <td>{if row.status == Status::AwaitingCitizen {
-                                view! { <strong>{row.status.citizen_label()}</strong> }.into_any()
+                                view! { <strong>{row.status.citizen_label(lang)}</strong> }.into_any()
                             } else {
-                                view! { {row.status.citizen_label()} }.into_any()
+                                view! { {row.status.citizen_label(lang)} }.into_any()
                             }}</td>
-                            <td>{row.deadline}{row.extended.then_some(" (forlænget)")}</td>
+                            <td>{row.deadline}{row.extended.then(|| format!(" ({})", lang.text("deadline-extended")))}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -357,9 +370,10 @@ fn RequestTable(rows: Vec<CitizenRequestRow>) -> impl IntoView {
 
 /// The heading of the citizen's form named `form` on their request's page.
 fn citizen_form_heading(form: &str) -> Option<String> {
+    let lang = use_lang();
     match form {
-        "message" => Some("Skriv til kommunen".to_owned()),
-        "withdraw" => Some("Træk henvendelsen tilbage".to_owned()),
+        "message" => Some(lang.text("citizen-form-message")),
+        "withdraw" => Some(lang.text("citizen-form-withdraw")),
         _ => None,
     }
 }
@@ -367,11 +381,12 @@ fn citizen_form_heading(form: &str) -> Option<String> {
 /// `/henvendelser/<id>`.
 #[component]
 pub fn MyRequestPage() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <RequestFrame
-            title="Min henvendelse"
+            title=lang.text("my-request-title")
             request=use_request_from_path()
-            back=("/henvendelser", "Til mine henvendelser")
+            back=("/henvendelser", lang.text("back-to-my-requests"))
             render=|request, reply, notice| view! { <MyRequest request reply notice/> }.into_any()
         />
     }
@@ -397,7 +412,8 @@ fn MyRequest(
         let version = facts.version;
         move || view! { <MessageForm state base version awaited/> }
     };
-    let name = format!("{} {}", facts.kind.label(), facts.number);
+    let lang = use_lang();
+    let name = format!("{} {}", facts.kind.label(lang), facts.number);
     view! {
         <Title text=name.clone()/>
         <h1>{name}</h1>
@@ -406,17 +422,17 @@ fn MyRequest(
         {question.map(|question| view! {
             <div class="alert alert-warning" role="region" aria-labelledby="awaited-heading">
                 <div class="alert-body">
-                    <h2 class="alert-heading h3" id="awaited-heading">"Kommunen venter på dit svar"</h2>
-                    <p class="alert-text">"Kommunen har spurgt dig om dette:"</p>
+                    <h2 class="alert-heading h3" id="awaited-heading">{lang.text("status-awaiting_citizen-to-citizen")}</h2>
+                    <p class="alert-text">{lang.text("awaited-asked")}</p>
                     <blockquote class="pre-line">{question}</blockquote>
-                    <p class="alert-text">"Fristen for kommunens svar løber videre, mens kommunen venter på dig. Svar herunder."</p>
+                    <p class="alert-text">{lang.text("awaited-deadline")}</p>
                 </div>
             </div>
         })}
         {(open && awaited).then(message_form.clone())}
         <FactsList facts=facts.clone() for_citizen=true/>
         {request.notify_email.map(|email| view! {
-            <p class="text-small">{format!("Vi skriver til {email}, når der er nyt i henvendelsen.")}</p>
+            <p class="text-small">{lang.text_with("my-request-mail", &[("email", email.into())])}</p>
         })}
         <Attachments facts=facts.clone() base=base.clone()/>
         <History entries=facts.history.clone()/>
@@ -425,14 +441,14 @@ fn MyRequest(
             <section id=withdraw_state.section_id() tabindex="-1" aria-labelledby="withdraw-heading">
                 <h2 id="withdraw-heading">{citizen_form_heading("withdraw")}</h2>
                 <ErrorSummary state=withdraw_state.clone() focus=false/>
-                <p>"Har du ikke længere brug for svar, kan du trække henvendelsen tilbage. Det kan ikke fortrydes, men du kan altid sende en ny."</p>
+                <p>{lang.text("withdraw-explained")}</p>
                 <form method="post" action=format!("{base}/tilbagetraek")>
                     <VersionField version=facts.version/>
-                    <button type="submit" class="button button-secondary">"Træk henvendelsen tilbage"</button>
+                    <button type="submit" class="button button-secondary">{lang.text("citizen-form-withdraw")}</button>
                 </form>
             </section>
         }.into_any())}
-        <p class="mt-6"><a href="/henvendelser">"Til mine henvendelser"</a></p>
+        <p class="mt-6"><a href="/henvendelser">{lang.text("back-to-my-requests")}</a></p>
     }
 }
 
@@ -440,10 +456,17 @@ fn MyRequest(
 /// question when it `awaited` one, otherwise a message.
 #[component]
 fn MessageForm(state: FormState, base: String, version: i32, awaited: bool) -> impl IntoView {
+    let lang = use_lang();
     let (label, button) = if awaited {
-        ("Dit svar", "Send svar")
+        (
+            lang.text("field-your-reply"),
+            lang.text("citizen-send-reply"),
+        )
     } else {
-        ("Din besked", "Send besked")
+        (
+            lang.text("field-your-message"),
+            lang.text("citizen-send-message"),
+        )
     };
     view! {
         <section id=state.section_id() tabindex="-1" aria-labelledby="message-heading">

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_content_lang;
+use crate::i18n::use_lang;
 
 /// Link to the Danish Data Protection Agency, where citizens may complain.
 pub const DATATILSYNET_URL: &str = "https://www.datatilsynet.dk";
@@ -12,7 +12,7 @@ pub const DATATILSYNET_URL: &str = "https://www.datatilsynet.dk";
 /// the answering deadline, and the right to complain.
 #[component]
 pub fn RightsList() -> impl IntoView {
-    let lang = use_content_lang();
+    let lang = use_lang();
     let rights = [
         "access",
         "rectification",

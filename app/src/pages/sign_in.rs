@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::use_content_lang;
+use crate::i18n::use_lang;
 use crate::site::{MailLink, WithSite};
 
 /// Why a sign-in was refused, as the user is told: the server's sign-in
@@ -97,7 +97,7 @@ impl SignInRefusal {
 pub fn SignInRefusedPage() -> impl IntoView {
     let query = use_query_map();
     let reason = SignInRefusal::from_code(&query.read_untracked().get("grund").unwrap_or_default());
-    let lang = use_content_lang();
+    let lang = use_lang();
     let (heading, text) = reason.explanation();
     let (heading, text) = (lang.text(heading), lang.text(text));
     let retry = if reason.is_staff() {

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::use_content_lang;
+use crate::i18n::use_lang;
 use crate::site::use_site;
 use crate::viewer::{use_viewer, Viewer};
 
@@ -18,7 +18,7 @@ pub const SIGNED_OUT_PATH: &str = "/logget-ud";
 /// `/logget-ud` (in Danish and English).
 #[component]
 pub fn SignedOutPage() -> impl IntoView {
-    let lang = use_content_lang();
+    let lang = use_lang();
     let minutes = use_site().map_or(15, |site| site.session_idle_minutes);
     let still_signed_in = use_viewer() != Viewer::Anonymous;
     let (title, text) = if still_signed_in {

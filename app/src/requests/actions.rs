@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 /// Something a caseworker does to a request, as offered on the case page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CaseAction {
@@ -70,31 +72,13 @@ impl CaseAction {
     }
 
     /// The heading of the action's form.
-    pub fn heading(self) -> &'static str {
-        match self {
-            CaseAction::Assign => "Tildel",
-            CaseAction::AskClarification => "Bed borgeren om uddybning",
-            CaseAction::Message => "Skriv til borgeren",
-            CaseAction::Note => "Intern note",
-            CaseAction::Extend => "Forlæng fristen med to måneder",
-            CaseAction::Answer => "Besvar",
-            CaseAction::Refuse => "Afvis helt eller delvist",
-            CaseAction::Close => "Luk henvendelsen",
-        }
+    pub fn heading(self, lang: Lang) -> String {
+        lang.text(&format!("case-action-heading-{}", self.slug()))
     }
 
     /// The label of the form's submit button.
-    pub fn button(self) -> &'static str {
-        match self {
-            CaseAction::Assign => "Tildel den valgte",
-            CaseAction::AskClarification => "Send spørgsmål",
-            CaseAction::Message => "Send besked",
-            CaseAction::Note => "Gem note",
-            CaseAction::Extend => "Forlæng fristen",
-            CaseAction::Answer => "Send svar",
-            CaseAction::Refuse => "Send afgørelse",
-            CaseAction::Close => "Luk",
-        }
+    pub fn button(self, lang: Lang) -> String {
+        lang.text(&format!("case-action-button-{}", self.slug()))
     }
 }
 
@@ -152,24 +136,8 @@ impl Notice {
     }
 
     /// What the notice says.
-    pub fn text(self) -> &'static str {
-        match self {
-            Notice::CitizenMessageSent => "Din besked er sendt.",
-            Notice::Withdrawn => "Henvendelsen er trukket tilbage.",
-            Notice::Assigned => "Henvendelsen er tildelt.",
-            Notice::ClarificationAsked => {
-                "Spørgsmålet er sendt til borgeren. Fristen løber videre."
-            }
-            Notice::MessageToCitizen => "Beskeden er sendt til borgeren.",
-            Notice::NoteSaved => "Noten er gemt. Den vises ikke for borgeren.",
-            Notice::Extended => "Fristen er forlænget, og borgeren kan se begrundelsen.",
-            Notice::Answered => "Svaret er sendt til borgeren.",
-            Notice::Refused => "Afgørelsen er sendt til borgeren.",
-            Notice::Closed => "Henvendelsen er lukket.",
-            Notice::Registered => {
-                "Henvendelsen er registreret, og fristen er beregnet fra modtagelsen."
-            }
-        }
+    pub fn text(self, lang: Lang) -> String {
+        lang.text(&format!("notice-{}", self.code()))
     }
 }
 
@@ -244,25 +212,21 @@ impl HistoryAction {
             .find(|action| action.code() == code)
     }
 
-    /// How the entry reads to `audience`.
-    pub fn label(self, audience: Audience) -> &'static str {
-        match (self, audience) {
-            (HistoryAction::Received, _) => "Henvendelsen er modtaget via Indblik",
-            (HistoryAction::Registered, _) => "Henvendelsen er registreret",
-            (HistoryAction::Assigned, Audience::Citizen) => "Henvendelsen er under behandling",
-            (HistoryAction::Assigned, Audience::Staff) => "Tildelt",
-            (HistoryAction::ClarificationAsked, _) => "Spørgsmål om uddybning",
-            (HistoryAction::MessageToCitizen, _) => "Besked fra kommunen",
-            (HistoryAction::MessageFromCitizen, Audience::Citizen) => "Besked fra dig",
-            (HistoryAction::MessageFromCitizen, Audience::Staff) => "Besked fra borgeren",
-            (HistoryAction::Note, _) => "Intern note",
-            (HistoryAction::Extended, _) => "Fristen er forlænget",
-            (HistoryAction::Answered, _) => "Svar",
-            (HistoryAction::PartlyRefused, _) => "Delvist afslag og svar",
-            (HistoryAction::Refused, _) => "Afslag",
-            (HistoryAction::Withdrawn, _) => "Trukket tilbage",
-            (HistoryAction::Closed, _) => "Lukket",
-            (HistoryAction::CprRevealed, _) => "CPR-nummer vist",
+    /// How the entry reads to `audience` (`history-<code>`, or
+    /// `history-<code>-citizen` / `-staff` where the two read differently).
+    pub fn label(self, audience: Audience, lang: Lang) -> String {
+        let own = format!(
+            "history-{}-{}",
+            self.code(),
+            match audience {
+                Audience::Citizen => "citizen",
+                Audience::Staff => "staff",
+            }
+        );
+        if lang.has(&own) {
+            lang.text(&own)
+        } else {
+            lang.text(&format!("history-{}", self.code()))
         }
     }
 }
@@ -289,5 +253,35 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), HistoryAction::ALL.len());
+    }
+
+    #[test]
+    fn every_action_and_notice_has_its_words_in_every_language() {
+        for lang in Lang::ALL {
+            for action in CaseAction::ALL {
+                assert!(lang.has(&format!("case-action-heading-{}", action.slug())));
+                assert!(lang.has(&format!("case-action-button-{}", action.slug())));
+            }
+            for notice in Notice::ALL {
+                assert!(lang.has(&format!("notice-{}", notice.code())), "{notice:?}");
+            }
+            for action in HistoryAction::ALL {
+                for audience in [Audience::Citizen, Audience::Staff] {
+                    assert!(
+                        !action.label(audience, lang).is_empty()
+                            && !action.label(audience, lang).starts_with("history-"),
+                        "{lang:?} {action:?} {audience:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            HistoryAction::Assigned.label(Audience::Citizen, Lang::Da),
+            "Henvendelsen er under behandling"
+        );
+        assert_eq!(
+            HistoryAction::Assigned.label(Audience::Staff, Lang::Da),
+            "Tildelt"
+        );
     }
 }

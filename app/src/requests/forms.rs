@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Copenhagen;
 
 use super::kinds::{Channel, ExtensionReason, Kind, RefusalGround};
+use crate::i18n::Lang;
 use crate::identity::cpr::Cpr;
 
 /// Longest free text a citizen or caseworker may write in one field.
@@ -19,15 +20,25 @@ pub const MAX_ANSWER: usize = 20000;
 /// A submitted form: field name → value.
 pub type Fields = BTreeMap<String, String>;
 
-/// What is wrong with a form: field name → message.
+/// What is wrong with a form: field name → message, written in the
+/// language the errors were made for ([`FieldErrors::new`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FieldErrors(pub BTreeMap<String, String>);
+pub struct FieldErrors(pub BTreeMap<String, String>, Lang);
 
 impl FieldErrors {
-    pub(crate) fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0
-            .entry(field.to_owned())
-            .or_insert_with(|| message.into());
+    /// No errors yet; messages will be in `lang`.
+    pub fn new(lang: Lang) -> FieldErrors {
+        FieldErrors(BTreeMap::new(), lang)
+    }
+
+    /// The first problem of `field`: the text of message `key`.
+    pub(crate) fn add(&mut self, field: &str, key: &str) {
+        let lang = self.1;
+        self.add_text(field, || lang.text(key));
+    }
+
+    fn add_text(&mut self, field: &str, text: impl FnOnce() -> String) {
+        self.0.entry(field.to_owned()).or_insert_with(text);
     }
 
     pub(crate) fn result<T>(self, value: impl FnOnce() -> T) -> Result<T, FieldErrors> {
@@ -79,17 +90,13 @@ fn optional_text(
 /// (NUL and the like; tab and line breaks are fine).
 fn check_text(value: &str, name: &str, max: usize, errors: &mut FieldErrors) {
     if crate::text::has_control_characters(value) {
-        errors.add(
-            name,
-            "Teksten indeholder et usynligt kontroltegn, som ikke kan gemmes. Skriv eller indsæt teksten igen.",
-        );
+        errors.add(name, "form-control-character");
     } else if value.chars().count() > max {
-        errors.add(name, too_long(max));
+        let lang = errors.1;
+        errors.add_text(name, || {
+            lang.text_with("form-too-long", &[("max", max.into())])
+        });
     }
-}
-
-fn too_long(max: usize) -> String {
-    format!("Teksten er for lang. Skriv højst {max} tegn.")
 }
 
 /// An optional e-mail address for notices.
@@ -99,10 +106,7 @@ fn optional_email(fields: &Fields, errors: &mut FieldErrors) -> Option<String> {
         return None;
     }
     if !crate::text::is_email_address(value) {
-        errors.add(
-            "notify_email",
-            "Skriv en e-mailadresse som navn@eksempel.dk, eller lad feltet være tomt.",
-        );
+        errors.add("notify_email", "form-email-invalid");
     }
     Some(value.to_owned())
 }
@@ -125,8 +129,8 @@ fn request_text(kind: Kind, fields: &Fields, errors: &mut FieldErrors) -> Reques
         "about",
         MAX_TEXT,
         match kind {
-            Kind::LogQuestion => "Skriv dit spørgsmål.",
-            _ => "Skriv, hvad din henvendelse drejer sig om.",
+            Kind::LogQuestion => "form-question-missing",
+            _ => "form-about-missing",
         },
         errors,
     );
@@ -136,14 +140,14 @@ fn request_text(kind: Kind, fields: &Fields, errors: &mut FieldErrors) -> Reques
                 fields,
                 "what_is_wrong",
                 MAX_TEXT,
-                "Skriv, hvilken oplysning der er forkert.",
+                "form-wrong-missing",
                 errors,
             )),
             Some(required_text(
                 fields,
                 "what_is_right",
                 MAX_TEXT,
-                "Skriv, hvad der er det rigtige.",
+                "form-right-missing",
                 errors,
             )),
         )
@@ -155,7 +159,7 @@ fn request_text(kind: Kind, fields: &Fields, errors: &mut FieldErrors) -> Reques
             fields,
             "situation",
             MAX_TEXT,
-            "Beskriv din særlige situation. Kommunen skal kende den for at kunne vurdere indsigelsen.",
+            "form-situation-missing",
             errors,
         )
     });
@@ -171,8 +175,12 @@ fn request_text(kind: Kind, fields: &Fields, errors: &mut FieldErrors) -> Reques
 }
 
 /// A citizen's form for `kind`.
-pub fn parse_citizen_request(kind: Kind, fields: &Fields) -> Result<RequestText, FieldErrors> {
-    let mut errors = FieldErrors::default();
+pub fn parse_citizen_request(
+    kind: Kind,
+    fields: &Fields,
+    lang: Lang,
+) -> Result<RequestText, FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
     let text = request_text(kind, fields, &mut errors);
     errors.result(|| text)
 }
@@ -192,25 +200,23 @@ pub struct RegisteredRequest {
 pub fn parse_registration(
     fields: &Fields,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> Result<RegisteredRequest, FieldErrors> {
-    let mut errors = FieldErrors::default();
+    let mut errors = FieldErrors::new(lang);
     let kind = Kind::from_code(field(fields, "kind")).filter(|kind| *kind != Kind::LogQuestion);
     if kind.is_none() {
-        errors.add("kind", "Vælg, hvad borgeren beder om.");
+        errors.add("kind", "form-kind-missing");
     }
     let channel =
         Channel::from_code(field(fields, "channel")).filter(|channel| *channel != Channel::Portal);
     if channel.is_none() {
-        errors.add("channel", "Vælg, hvordan henvendelsen kom ind.");
+        errors.add("channel", "form-channel-missing");
     }
     let received_at = received_at(fields, now, &mut errors);
     let cpr = match Cpr::parse(field(fields, "cpr")) {
         Ok(cpr) => Some(cpr),
         Err(_) => {
-            errors.add(
-                "cpr",
-                "Skriv et gyldigt CPR-nummer med 10 cifre, fx 010203-1234.",
-            );
+            errors.add("cpr", "form-cpr-invalid");
             None
         }
     };
@@ -218,14 +224,14 @@ pub fn parse_registration(
         fields,
         "citizen_name",
         200,
-        "Skriv borgerens navn.",
+        "form-name-missing",
         &mut errors,
     );
     let identity_check = required_text(
         fields,
         "identity_check",
         500,
-        "Skriv, hvordan borgerens identitet er kontrolleret (fx brev med underskrift sammenholdt med CPR).",
+        "form-identity-missing",
         &mut errors,
     );
     let text = request_text(kind.unwrap_or(Kind::Access), fields, &mut errors);
@@ -252,55 +258,49 @@ fn received_at(
 ) -> Option<DateTime<Utc>> {
     let date = NaiveDate::parse_from_str(field(fields, "received_date"), "%Y-%m-%d").ok();
     if date.is_none() {
-        errors.add(
-            "received_date",
-            "Skriv datoen for modtagelsen som ÅÅÅÅ-MM-DD, fx 2026-11-23.",
-        );
+        errors.add("received_date", "form-date-invalid");
     }
     let time = NaiveTime::parse_from_str(field(fields, "received_time"), "%H:%M").ok();
     if time.is_none() {
-        errors.add("received_time", "Skriv klokkeslættet som TT:MM, fx 09:30.");
+        errors.add("received_time", "form-time-invalid");
     }
     let local = date?.and_time(time?);
     // The earlier instant when the clock is turned back; a time skipped
     // when the clock is turned forward does not exist.
     let Some(at) = Copenhagen.from_local_datetime(&local).earliest() else {
-        errors.add(
-            "received_time",
-            "Det klokkeslæt findes ikke den dag (sommertid). Vælg et andet.",
-        );
+        errors.add("received_time", "form-time-skipped");
         return None;
     };
     let at = at.with_timezone(&Utc);
     if at > now {
-        errors.add(
-            "received_date",
-            "Tidspunktet for modtagelsen kan ikke ligge i fremtiden.",
-        );
+        errors.add("received_date", "form-received-future");
         return None;
     }
     Some(at)
 }
 
 /// A text to the citizen or an internal note.
-pub fn parse_message(fields: &Fields) -> Result<String, FieldErrors> {
-    let mut errors = FieldErrors::default();
-    let body = required_text(fields, "body", MAX_TEXT, "Skriv en tekst.", &mut errors);
+pub fn parse_message(fields: &Fields, lang: Lang) -> Result<String, FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
+    let body = required_text(fields, "body", MAX_TEXT, "form-text-missing", &mut errors);
     errors.result(|| body)
 }
 
 /// An extension: the reason from the list and the explanation to the citizen.
-pub fn parse_extension(fields: &Fields) -> Result<(ExtensionReason, String), FieldErrors> {
-    let mut errors = FieldErrors::default();
+pub fn parse_extension(
+    fields: &Fields,
+    lang: Lang,
+) -> Result<(ExtensionReason, String), FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
     let reason = ExtensionReason::from_code(field(fields, "reason"));
     if reason.is_none() {
-        errors.add("reason", "Vælg begrundelsen for forlængelsen.");
+        errors.add("reason", "form-reason-missing");
     }
     let text = required_text(
         fields,
         "explanation",
         MAX_TEXT,
-        "Forklar borgeren, hvorfor fristen forlænges.",
+        "form-explanation-missing",
         &mut errors,
     );
     match reason {
@@ -310,13 +310,13 @@ pub fn parse_extension(fields: &Fields) -> Result<(ExtensionReason, String), Fie
 }
 
 /// An answer's text.
-pub fn parse_answer(fields: &Fields) -> Result<String, FieldErrors> {
-    let mut errors = FieldErrors::default();
+pub fn parse_answer(fields: &Fields, lang: Lang) -> Result<String, FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
     let body = required_text(
         fields,
         "body",
         MAX_ANSWER,
-        "Skriv svaret til borgeren.",
+        "form-answer-missing",
         &mut errors,
     );
     errors.result(|| body)
@@ -333,33 +333,30 @@ pub struct Refusal {
     pub assessment: Option<String>,
 }
 
-pub fn parse_refusal(fields: &Fields) -> Result<Refusal, FieldErrors> {
-    let mut errors = FieldErrors::default();
+pub fn parse_refusal(fields: &Fields, lang: Lang) -> Result<Refusal, FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
     let partly = match field(fields, "scope") {
         "partly" => Some(true),
         "fully" => Some(false),
         _ => None,
     };
     if partly.is_none() {
-        errors.add("scope", "Vælg, om henvendelsen afvises helt eller delvist.");
+        errors.add("scope", "form-scope-missing");
     }
     let ground = RefusalGround::from_code(field(fields, "ground"));
     if ground.is_none() {
-        errors.add("ground", "Vælg det retlige grundlag for afvisningen.");
+        errors.add("ground", "form-ground-missing");
     }
     let body = required_text(
         fields,
         "body",
         MAX_ANSWER,
-        "Skriv begrundelsen til borgeren (ved delvis afvisning også svaret på resten).",
+        "form-refusal-body-missing",
         &mut errors,
     );
     let assessment = optional_text(fields, "assessment", MAX_TEXT, &mut errors);
     if ground == Some(RefusalGround::Section22) && assessment.is_none() {
-        errors.add(
-            "assessment",
-            "En begrænsning efter § 22 kræver en konkret, skriftlig vurdering.",
-        );
+        errors.add("assessment", "form-assessment-missing");
     }
     match (partly, ground) {
         (Some(partly), Some(ground)) if errors.0.is_empty() => Ok(Refusal {
@@ -380,6 +377,38 @@ pub fn parse_version(fields: &Fields) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The checks in Danish (the messages' words are tested in Danish).
+    fn parse_citizen_request(kind: Kind, fields: &Fields) -> Result<RequestText, FieldErrors> {
+        super::parse_citizen_request(kind, fields, Lang::Da)
+    }
+
+    fn parse_registration(
+        fields: &Fields,
+        now: DateTime<Utc>,
+    ) -> Result<RegisteredRequest, FieldErrors> {
+        super::parse_registration(fields, now, Lang::Da)
+    }
+
+    fn parse_refusal(fields: &Fields) -> Result<Refusal, FieldErrors> {
+        super::parse_refusal(fields, Lang::Da)
+    }
+
+    fn parse_extension(fields: &Fields) -> Result<(ExtensionReason, String), FieldErrors> {
+        super::parse_extension(fields, Lang::Da)
+    }
+
+    #[test]
+    fn the_messages_come_in_the_language_asked_for() {
+        let fields: Fields = [("about".to_owned(), "x".repeat(MAX_TEXT + 1))].into();
+        let english = super::parse_citizen_request(Kind::Access, &fields, Lang::En).unwrap_err();
+        assert_eq!(
+            english.0["about"],
+            "The text is too long. Write at most 4000 characters."
+        );
+        let danish = super::parse_message(&Fields::new(), Lang::Da).unwrap_err();
+        assert_eq!(danish.0["body"], "Skriv en tekst.");
+    }
 
     fn fields(pairs: &[(&str, &str)]) -> Fields {
         pairs

@@ -1,8 +1,11 @@
 //! The vocabulary of requests: kinds, statuses, channels, reasons for an
 //! extension and grounds for a refusal. Each has a stable code (stored in
-//! the database and used in forms) and the Danish words the pages show.
+//! the database and used in forms) and the words the pages show, looked up
+//! by code in the reader's language (`kind-<code>-label`, `status-<code>`…).
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
 
 /// What the citizen asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -76,75 +79,34 @@ impl Kind {
         Kind::ALL.into_iter().find(|kind| kind.slug() == slug)
     }
 
-    /// The name in lists ("Indsigt").
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Access => "Indsigt",
-            Kind::Rectification => "Berigtigelse",
-            Kind::Objection => "Indsigelse",
-            Kind::Erasure => "Sletning",
-            Kind::Restriction => "Begrænsning",
-            Kind::LogQuestion => "Spørgsmål til opslag",
-        }
+    /// The name in lists ("Indsigt" / "Access (indsigt)").
+    pub fn label(self, lang: Lang) -> String {
+        lang.text(&format!("kind-{}-label", self.code()))
     }
 
     /// The heading of the kind's form.
-    pub fn title(self) -> &'static str {
-        match self {
-            Kind::Access => "Se de oplysninger, kommunen har om dig",
-            Kind::Rectification => "Få rettet forkerte oplysninger",
-            Kind::Objection => "Gør indsigelse mod en behandling",
-            Kind::Erasure => "Få slettet oplysninger",
-            Kind::Restriction => "Få begrænset en behandling",
-            Kind::LogQuestion => "Spørg om et opslag i din log",
-        }
+    pub fn title(self, lang: Lang) -> String {
+        lang.text(&format!("kind-{}-title", self.code()))
     }
 
     /// The right in the General Data Protection Regulation.
-    pub fn article(self) -> &'static str {
-        match self {
-            Kind::Access => "databeskyttelsesforordningens artikel 15",
-            Kind::Rectification => "databeskyttelsesforordningens artikel 16",
-            Kind::Objection | Kind::LogQuestion => "databeskyttelsesforordningens artikel 21",
-            Kind::Erasure => "databeskyttelsesforordningens artikel 17",
-            Kind::Restriction => "databeskyttelsesforordningens artikel 18",
-        }
+    pub fn article(self, lang: Lang) -> String {
+        lang.text(&format!("kind-{}-article", self.code()))
     }
 
-    /// The right in plain Danish, and what the citizen can expect.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Kind::Access => "Du har ret til at få at vide, hvilke oplysninger kommunen behandler om dig, hvorfor, hvor de kommer fra, og hvem der har fået dem. Du får også en oversigt over, hvilke enheder der har set dine oplysninger (din log).",
-            Kind::Rectification => "Er en oplysning om dig forkert eller ufuldstændig, kan du bede kommunen rette den. Skriv, hvad der er forkert, og hvad der er det rigtige.",
-            Kind::Objection => "Du kan gøre indsigelse mod, at kommunen behandler oplysninger om dig, når det skyldes din særlige situation. Kommunen skal så stoppe, medmindre der er vægtige grunde til at fortsætte.",
-            Kind::Erasure => "Du kan bede kommunen slette oplysninger, som ikke længere er nødvendige, eller som er behandlet uden lovligt grundlag. Kommunen må ofte gemme oplysninger, fordi loven kræver det; så får du at vide hvorfor.",
-            Kind::Restriction => "Du kan bede kommunen om kun at opbevare oplysningerne og ikke bruge dem, fx mens det undersøges, om de er rigtige.",
-            Kind::LogQuestion => "Du kan spørge, hvorfor en enhed har set eller ændret dine oplysninger. Spørgsmålet behandles som en indsigelse.",
-        }
+    /// The right in plain words, and what the citizen can expect.
+    pub fn explanation(self, lang: Lang) -> String {
+        lang.text(&format!("kind-{}-explanation", self.code()))
     }
 
     /// Label of the main text field on the kind's form.
-    pub fn about_label(self) -> &'static str {
-        match self {
-            Kind::Access => "Hvad vil du have indsigt i?",
-            Kind::Rectification => "Hvilke oplysninger drejer det sig om?",
-            Kind::Objection => "Hvilken behandling gør du indsigelse mod?",
-            Kind::Erasure => "Hvilke oplysninger vil du have slettet, og hvorfor?",
-            Kind::Restriction => "Hvilken behandling vil du have begrænset, og hvorfor?",
-            Kind::LogQuestion => "Hvad vil du spørge om?",
-        }
+    pub fn about_label(self, lang: Lang) -> String {
+        lang.text(&format!("kind-{}-about-label", self.code()))
     }
 
     /// Help text under the main field's label.
-    pub fn about_hint(self) -> &'static str {
-        match self {
-            Kind::Access => "Skriv fx \"alt\", eller nævn en sag, en enhed eller en periode.",
-            Kind::Rectification => "Nævn gerne sagen eller enheden.",
-            Kind::Objection => "Nævn gerne sagen eller enheden.",
-            Kind::Erasure => "Nævn gerne sagen eller enheden.",
-            Kind::Restriction => "Nævn gerne sagen eller enheden.",
-            Kind::LogQuestion => "Fx hvorfor enheden så dine oplysninger.",
-        }
+    pub fn about_hint(self, lang: Lang) -> String {
+        lang.text(&format!("kind-{}-about-hint", self.code()))
     }
 }
 
@@ -205,25 +167,16 @@ impl Status {
         Status::ALL.into_iter().find(|status| status.code() == code)
     }
 
-    /// The status in Danish.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Received => "Modtaget",
-            Status::InProgress => "Under behandling",
-            Status::AwaitingCitizen => "Afventer borgerens svar",
-            Status::Answered => "Besvaret",
-            Status::PartlyRefused => "Delvist afvist",
-            Status::Refused => "Afvist",
-            Status::Withdrawn => "Trukket tilbage",
-            Status::Closed => "Lukket",
-        }
+    /// The status in the staff's words.
+    pub fn label(self, lang: Lang) -> String {
+        lang.text(&format!("status-{}", self.code()))
     }
 
     /// The status as the citizen reads it about their own request.
-    pub fn citizen_label(self) -> &'static str {
+    pub fn citizen_label(self, lang: Lang) -> String {
         match self {
-            Status::AwaitingCitizen => "Kommunen venter på dit svar",
-            other => other.label(),
+            Status::AwaitingCitizen => lang.text("status-awaiting_citizen-to-citizen"),
+            other => other.label(lang),
         }
     }
 
@@ -276,13 +229,9 @@ impl Channel {
             .find(|channel| channel.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Channel::Portal => "Indblik",
-            Channel::Letter => "Brev",
-            Channel::Phone => "Telefon",
-            Channel::Email => "E-mail",
-        }
+    /// How it came in.
+    pub fn label(self, lang: Lang) -> String {
+        lang.text(&format!("channel-{}", self.code()))
     }
 }
 
@@ -311,11 +260,9 @@ impl ExtensionReason {
             .find(|reason| reason.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            ExtensionReason::Complexity => "Henvendelsen er kompleks",
-            ExtensionReason::Number => "Der er mange henvendelser fra dig",
-        }
+    /// The reason as the citizen reads it.
+    pub fn label(self, lang: Lang) -> String {
+        lang.text(&format!("extension-{}", self.code()))
     }
 }
 
@@ -352,17 +299,15 @@ impl RefusalGround {
     }
 
     /// The ground as the citizen reads it.
-    pub fn label(self) -> &'static str {
-        match self {
-            RefusalGround::Unfounded => "Henvendelsen er åbenbart grundløs (databeskyttelsesforordningens artikel 12, stk. 5)",
-            RefusalGround::Excessive => "Henvendelsen er overdreven, især fordi den gentages (databeskyttelsesforordningens artikel 12, stk. 5)",
-            RefusalGround::Section22 => "Afgørende hensyn til private eller offentlige interesser (databeskyttelseslovens § 22)",
-        }
+    pub fn label(self, lang: Lang) -> String {
+        lang.text(&format!("refusal-{}", self.code()))
     }
 }
 
 /// Told the citizen with every refusal (GDPR art. 12(4)).
-pub const RIGHT_TO_COMPLAIN: &str = "Du kan klage over afgørelsen til Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk.";
+pub fn right_to_complain(lang: Lang) -> String {
+    lang.text("right-to-complain")
+}
 
 #[cfg(test)]
 mod tests {
@@ -385,5 +330,31 @@ mod tests {
         }
         assert_eq!(Kind::from_code("indsigt"), None);
         assert_eq!(Status::from_code(""), None);
+    }
+
+    #[test]
+    fn every_value_has_its_words_in_every_language() {
+        let mut keys = Vec::new();
+        for kind in Kind::ALL {
+            for part in [
+                "label",
+                "title",
+                "article",
+                "explanation",
+                "about-label",
+                "about-hint",
+            ] {
+                keys.push(format!("kind-{}-{part}", kind.code()));
+            }
+        }
+        keys.extend(Status::ALL.map(|status| format!("status-{}", status.code())));
+        keys.extend(Channel::ALL.map(|channel| format!("channel-{}", channel.code())));
+        keys.extend(ExtensionReason::ALL.map(|reason| format!("extension-{}", reason.code())));
+        keys.extend(RefusalGround::ALL.map(|ground| format!("refusal-{}", ground.code())));
+        for lang in Lang::ALL {
+            for key in &keys {
+                assert!(lang.has(key), "{lang:?}: {key}");
+            }
+        }
     }
 }

@@ -13,8 +13,8 @@ use sqlx::PgConnection;
 
 use super::overview::RequestLine;
 use super::request_number;
-use crate::danish_dates::date_text;
-use crate::text::count_of;
+use crate::dates::{date_text, moment_text};
+use crate::i18n::Lang;
 
 /// One e-mail to write to the outbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,6 +112,7 @@ pub async fn run_digest(
 pub async fn health(
     pool: &sqlx::PgPool,
     _overseer: &crate::capability::Overseer,
+    lang: Lang,
 ) -> sqlx::Result<super::views::MailHealth> {
     let row = sqlx::query!(
         r#"SELECT count(*) FILTER (WHERE sent_at IS NULL) AS "waiting!",
@@ -125,25 +126,33 @@ pub async fn health(
     Ok(super::views::MailHealth {
         waiting: usize::try_from(row.waiting).unwrap_or(0),
         failing: usize::try_from(row.failing).unwrap_or(0),
-        oldest_waiting: row.oldest.map(crate::danish_dates::moment_text),
-        last_digest: row.last_digest.map(date_text),
+        oldest_waiting: row.oldest.map(|at| moment_text(lang, at)),
+        last_digest: row.last_digest.map(|day| date_text(lang, day)),
     })
 }
 
-/// The notice to a citizen that request `id` changed.
-pub fn status_notice(to: &str, public_url: &str, id: i64) -> Mail {
+/// The notice to a citizen that request `id` changed, in `lang` (the
+/// language the citizen filed it in).
+pub fn status_notice(to: &str, public_url: &str, id: i64, lang: Lang) -> Mail {
     let base = public_url.trim_end_matches('/');
     Mail {
         kind: MailKind::StatusNotice,
         to: to.to_owned(),
-        subject: "Der er nyt i din henvendelse".to_owned(),
-        body: format!(
-            "Der er nyt i en af dine henvendelser til kommunen.\n\n\
-             Log ind med MitID for at læse den:\n{base}/henvendelser/{id}\n\n\
-             Du får denne besked, fordi du bad om det, da du sendte henvendelsen. \
-             Beskeden er sendt automatisk; du kan ikke svare på den."
-        ),
+        subject: lang.text("mail-notice-subject"),
+        body: paragraphs(&[
+            lang.text("mail-notice-news"),
+            format!(
+                "{}\n{base}/henvendelser/{id}",
+                lang.text("mail-notice-sign-in")
+            ),
+            lang.text("mail-notice-why"),
+        ]),
     }
+}
+
+/// Paragraphs of a plain-text mail.
+fn paragraphs(parts: &[String]) -> String {
+    parts.join("\n\n")
 }
 
 /// The digests of `today`: one to `dpo_email` (also when nothing is due, so
@@ -162,19 +171,23 @@ pub fn digest(
         .filter(|line| line.status.is_open() && line.days_left(today) <= within_days)
         .collect();
     urgent.sort_by_key(|line| (line.deadline.in_force(), line.id));
-    let describe = |line: &&RequestLine| {
-        let left = match line.days_left(today) {
-            0 => "frist i dag".to_owned(),
-            days if days < 0 => format!("{} over fristen", count_of(-days, "dag", "dage")),
-            days => format!("{} tilbage", count_of(days, "dag", "dage")),
+    let describe = |line: &&RequestLine, lang: Lang| {
+        let days = line.days_left(today);
+        let which = match days {
+            0 => "mail-digest-today",
+            days if days < 0 => "mail-digest-overdue",
+            _ => "mail-digest-left",
         };
+        let left = lang.text_with(which, &[("days", days.abs().into())]);
+        let deadline = lang.text_with(
+            "mail-digest-deadline",
+            &[("date", date_text(lang, line.deadline.in_force()).into())],
+        );
         format!(
-            "- {} ({}, {}): frist {} – {}\n  {base}/sagsbehandling/{}",
+            "- {} ({}, {}): {deadline} – {left}\n  {base}/sagsbehandling/{}",
             request_number(line.id),
-            line.kind.label(),
+            line.kind.label(lang),
             line.unit,
-            date_text(line.deadline.in_force()),
-            left,
             line.id
         )
     };
@@ -183,40 +196,75 @@ pub fn digest(
         .filter(|line| line.days_left(today) < 0)
         .count();
     let soon = urgent.len() - overdue;
-    let list = |lines: &[&RequestLine]| lines.iter().map(describe).collect::<Vec<_>>().join("\n");
+    let list = |lines: &[&RequestLine], lang: Lang| {
+        lines
+            .iter()
+            .map(|line| describe(line, lang))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let today_in = |lang: Lang| date_text(lang, today);
+    // The DPO's mailbox is the municipality's own, written to in Danish.
+    let lang = Lang::Da;
+    let window = [("days", within_days.into())];
     let mut mails = vec![Mail {
         kind: MailKind::Digest,
         to: dpo_email.to_owned(),
-        subject: format!(
-            "Indblik {}: {}, {soon} inden for {}",
-            date_text(today),
-            count_of(overdue, "overskreden frist", "overskredne frister"),
-            count_of(within_days, "dag", "dage")
+        subject: lang.text_with(
+            "mail-digest-dpo-subject",
+            &[
+                ("today", today_in(lang).into()),
+                ("overdue", overdue.into()),
+                ("soon", soon.into()),
+                ("days", within_days.into()),
+            ],
         ),
         body: if urgent.is_empty() {
-            format!("Ingen åbne henvendelser har overskredet fristen eller har frist inden for {within_days} dage.\n\nOverblik: {base}/dpo")
+            paragraphs(&[
+                lang.text_with("mail-digest-dpo-none", &window),
+                lang.text_with(
+                    "mail-digest-overview",
+                    &[("link", format!("{base}/dpo").into())],
+                ),
+            ])
         } else {
-            format!(
-                "Åbne henvendelser med overskredet frist eller frist inden for {within_days} dage, i alle enheder:\n\n{}\n\nOverblik: {base}/dpo",
-                list(&urgent)
-            )
+            paragraphs(&[
+                lang.text_with("mail-digest-dpo-some", &window),
+                list(&urgent, lang),
+                lang.text_with(
+                    "mail-digest-overview",
+                    &[("link", format!("{base}/dpo").into())],
+                ),
+            ])
         },
     }];
-    let mut by_assignee: BTreeMap<&str, Vec<&RequestLine>> = BTreeMap::new();
+    let mut by_assignee: BTreeMap<&str, (Lang, Vec<&RequestLine>)> = BTreeMap::new();
     for line in &urgent {
         if let Some(email) = line.assignee_email.as_deref() {
-            by_assignee.entry(email).or_default().push(line);
+            by_assignee
+                .entry(email)
+                .or_insert_with(|| (line.assignee_lang, Vec::new()))
+                .1
+                .push(line);
         }
     }
-    for (email, lines) in by_assignee {
+    for (email, (lang, lines)) in by_assignee {
+        let count = lines.len();
         mails.push(Mail {
             kind: MailKind::Digest,
             to: email.to_owned(),
-            subject: format!("Indblik {}: {} af dine henvendelser har snart frist", date_text(today), lines.len()),
-            body: format!(
-                "Dine åbne henvendelser med overskredet frist eller frist inden for {within_days} dage:\n\n{}\n\nKøen: {base}/sagsbehandling?mine=ja",
-                list(&lines)
+            subject: lang.text_with(
+                "mail-digest-own-subject",
+                &[("today", today_in(lang).into()), ("count", count.into())],
             ),
+            body: paragraphs(&[
+                lang.text_with("mail-digest-own", &window),
+                list(&lines, lang),
+                lang.text_with(
+                    "mail-digest-queue",
+                    &[("link", format!("{base}/sagsbehandling?mine=ja").into())],
+                ),
+            ]),
         });
     }
     mails
@@ -238,6 +286,11 @@ mod tests {
             citizen_name: "Anna Testesen".to_owned(),
             assignee: assignee.map(|_| "Sara".to_owned()),
             assignee_email: assignee.map(str::to_owned),
+            assignee_lang: if assignee == Some("kim@eksempel.dk") {
+                Lang::En
+            } else {
+                Lang::Da
+            },
             received_at: Utc.with_ymd_and_hms(2026, 10, 20, 9, 0, 0).unwrap(),
             deadline: crate::requests::deadline::RequestDeadline {
                 due_on: due,
@@ -307,6 +360,14 @@ mod tests {
             .find(|mail| mail.to == "kim@eksempel.dk")
             .unwrap();
         assert!(kim.body.contains("H-000005") && !kim.body.contains("H-000001"));
+        // Kim reads the portal in English, and gets the digest in English.
+        assert_eq!(
+            kim.subject,
+            "Indblik 23 November 2026: 1 of your requests is due soon"
+        );
+        assert!(kim
+            .body
+            .contains("Access (indsigt), Borgerservice): deadline 23 November 2026 – due today"));
         let sara = mails
             .iter()
             .find(|mail| mail.to == "sara@eksempel.dk")
@@ -324,8 +385,23 @@ mod tests {
 
     #[test]
     fn a_citizen_notice_says_only_that_something_changed() {
-        let mail = status_notice("anna@eksempel.dk", "https://indblik.eksempel.dk", 42);
+        let mail = status_notice(
+            "anna@eksempel.dk",
+            "https://indblik.eksempel.dk",
+            42,
+            Lang::Da,
+        );
         assert_eq!(mail.subject, "Der er nyt i din henvendelse");
+        let english = status_notice(
+            "anna@eksempel.dk",
+            "https://indblik.eksempel.dk",
+            42,
+            Lang::En,
+        );
+        assert_eq!(english.subject, "There is news in your request");
+        assert!(english
+            .body
+            .contains("https://indblik.eksempel.dk/henvendelser/42"));
         assert!(mail
             .body
             .contains("https://indblik.eksempel.dk/henvendelser/42"));

@@ -14,8 +14,9 @@ use super::request_number;
 use super::views::{Count, DeadlineOverview, MonthOnTime, QueueRow, UnitLine};
 use crate::access_log::coverage::{local_date, month_start};
 use crate::capability::Overseer;
-use crate::danish_dates::{date_text, moment_text, month_and_year, month_text};
+use crate::dates::{date_text, moment_text, month_and_year, month_text};
 use crate::deadline::add_months_clamped;
+use crate::i18n::Lang;
 
 /// What the overview needs of one request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub struct RequestLine {
     pub assignee: Option<String>,
     /// Where the assignee's digest goes, if the identity provider gave an address.
     pub assignee_email: Option<String>,
+    /// The language the assignee last used the portal in.
+    pub assignee_lang: Lang,
     pub received_at: DateTime<Utc>,
     pub deadline: RequestDeadline,
     pub decided_at: Option<DateTime<Utc>>,
@@ -54,7 +57,7 @@ impl RequestLine {
         self.deadline.days_left(today)
     }
 
-    pub fn queue_row(&self, today: NaiveDate) -> QueueRow {
+    pub fn queue_row(&self, today: NaiveDate, lang: Lang) -> QueueRow {
         QueueRow {
             id: self.id,
             number: request_number(self.id),
@@ -62,8 +65,8 @@ impl RequestLine {
             status: self.status,
             citizen_name: self.citizen_name.clone(),
             unit: self.unit.clone(),
-            received: moment_text(self.received_at),
-            deadline: date_text(self.deadline.in_force()),
+            received: moment_text(lang, self.received_at),
+            deadline: date_text(lang, self.deadline.in_force()),
             days_left: self.days_left(today),
             extended: self.deadline.extended,
             assignee: self.assignee.clone(),
@@ -87,7 +90,12 @@ fn median(mut values: Vec<i64>) -> Option<f64> {
 
 /// The overview of `lines` on `today`: open work now, and decisions and
 /// receipts of the last 12 months (this month and the 11 before).
-pub fn overview(lines: &[RequestLine], today: NaiveDate, due_soon_days: u32) -> DeadlineOverview {
+pub fn overview(
+    lines: &[RequestLine],
+    today: NaiveDate,
+    due_soon_days: u32,
+    lang: Lang,
+) -> DeadlineOverview {
     let due_soon =
         |line: &RequestLine| (0..=i64::from(due_soon_days)).contains(&line.days_left(today));
     let first_month = month_start(today)
@@ -99,23 +107,20 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate, due_soon_days: u32) -> 
     let mut urgent: Vec<&RequestLine> = open.iter().copied().filter(urgent_line).collect();
     urgent.sort_by_key(|line| (line.deadline.in_force(), line.received_at, line.id));
 
-    let count_by = |labels: Vec<&'static str>, of: &dyn Fn(&RequestLine) -> &'static str| {
-        labels
-            .into_iter()
-            .map(|label| Count {
-                label: label.to_owned(),
-                count: open.iter().filter(|line| of(line) == label).count(),
-            })
-            .collect::<Vec<_>>()
-    };
-    let open_by_status = count_by(
-        Status::OPEN.iter().map(|status| status.label()).collect(),
-        &|line| line.status.label(),
-    );
-    let open_by_kind = count_by(
-        Kind::ALL.iter().map(|kind| kind.label()).collect(),
-        &|line| line.kind.label(),
-    );
+    let open_by_status = Status::OPEN
+        .iter()
+        .map(|status| Count {
+            label: status.label(lang),
+            count: open.iter().filter(|line| line.status == *status).count(),
+        })
+        .collect();
+    let open_by_kind = Kind::ALL
+        .iter()
+        .map(|kind| Count {
+            label: kind.label(lang),
+            count: open.iter().filter(|line| line.kind == *kind).count(),
+        })
+        .collect();
 
     let mut months = Vec::new();
     let mut month = first_month;
@@ -130,8 +135,8 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate, due_soon_days: u32) -> 
             })
             .collect();
         months.push(MonthOnTime {
-            month: month_text(month),
-            short_label: month_and_year(month),
+            month: month_text(lang, month),
+            short_label: month_and_year(lang, month),
             decided: decided.len(),
             on_time: decided
                 .iter()
@@ -213,7 +218,7 @@ pub fn overview(lines: &[RequestLine], today: NaiveDate, due_soon_days: u32) -> 
         units,
         urgent: urgent
             .into_iter()
-            .map(|line| line.queue_row(today))
+            .map(|line| line.queue_row(today, lang))
             .collect(),
     }
 }
@@ -227,7 +232,7 @@ pub async fn lines(pool: &PgPool, _overseer: &Overseer) -> sqlx::Result<Vec<Requ
 pub(crate) async fn every_line(pool: &PgPool) -> sqlx::Result<Vec<RequestLine>> {
     let rows = sqlx::query!(
         r#"SELECT r.id, r.kind, r.status, u.name AS unit, r.citizen_name, a.name AS "assignee?",
-                  a.email AS "assignee_email?",
+                  a.email AS "assignee_email?", a.language AS "assignee_language?",
                   r.received_at, r.due_on, r.extendable_to, r.extended_at IS NOT NULL AS "extended!",
                   r.decided_at
            FROM data_requests r
@@ -248,6 +253,11 @@ pub(crate) async fn every_line(pool: &PgPool) -> sqlx::Result<Vec<RequestLine>> 
                 citizen_name: row.citizen_name,
                 assignee: row.assignee,
                 assignee_email: row.assignee_email,
+                assignee_lang: row
+                    .assignee_language
+                    .as_deref()
+                    .and_then(Lang::from_code)
+                    .unwrap_or_default(),
                 received_at: row.received_at,
                 deadline: RequestDeadline {
                     due_on: row.due_on,
@@ -289,6 +299,7 @@ mod tests {
             citizen_name: "Anna".to_owned(),
             assignee: None,
             assignee_email: None,
+            assignee_lang: Lang::Da,
             received_at: at(received),
             deadline: RequestDeadline {
                 due_on: day(due),
@@ -364,7 +375,7 @@ mod tests {
                 Some("2026-11-02"),
             ),
         ];
-        let result = overview(&lines, today, 7);
+        let result = overview(&lines, today, 7, Lang::Da);
         assert_eq!(result.overdue, 1);
         assert_eq!(result.due_soon, 1);
         assert_eq!(

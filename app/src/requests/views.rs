@@ -1,12 +1,12 @@
-//! What the request pages show, prepared on the server: dates as Danish
-//! text, codes as values. Nothing here holds a CPR number except
+//! What the request pages show, prepared on the server: dates as text in
+//! the reader's language, codes as values. Nothing here holds a CPR number except
 //! [`CaseView::cpr_revealed`], which the server fills only after a
 //! caseworker's deliberate, logged click.
 
 use serde::{Deserialize, Serialize};
 
 use super::kinds::{Channel, Kind, Status};
-use crate::text::count_of;
+use crate::i18n::Lang;
 
 /// One request in the citizen's list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,31 +111,30 @@ impl QueueRow {
     }
 
     /// The days left as a table cell.
-    pub fn days_text(&self) -> String {
-        days_left_cell(self.days_left)
+    pub fn days_text(&self, lang: Lang) -> String {
+        days_left_cell(lang, self.days_left)
     }
 }
 
 /// Days left to a deadline as a table cell: "3 dage", "Frist i dag",
 /// "2 dage over fristen".
-pub fn days_left_cell(days: i64) -> String {
-    match days {
-        0 => "Frist i dag".to_owned(),
-        days if days < 0 => format!("{} over fristen", count_of(-days, "dag", "dage")),
-        days => count_of(days, "dag", "dage"),
-    }
+pub fn days_left_cell(lang: Lang, days: i64) -> String {
+    days_left_text(lang, "days-cell", days)
 }
 
 /// Days left to a deadline as a sentence on a request's page.
-pub fn days_left_sentence(days: i64) -> String {
-    match days {
-        0 => "Fristen er i dag.".to_owned(),
-        days if days < 0 => format!(
-            "Fristen er overskredet med {}.",
-            count_of(-days, "dag", "dage")
-        ),
-        days => format!("{} til fristen.", count_of(days, "dag", "dage")),
-    }
+pub fn days_left_sentence(lang: Lang, days: i64) -> String {
+    days_left_text(lang, "days-sentence", days)
+}
+
+/// `<prefix>-today`, `<prefix>-overdue` or `<prefix>-left` with the days.
+fn days_left_text(lang: Lang, prefix: &str, days: i64) -> String {
+    let which = match days {
+        0 => "today",
+        days if days < 0 => "overdue",
+        _ => "left",
+    };
+    lang.text_with(&format!("{prefix}-{which}"), &[("days", days.abs().into())])
 }
 
 /// Rows per page of the queue.
@@ -245,11 +244,8 @@ impl DueWindow {
             .find(|window| window.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            DueWindow::Overdue => "Overskredet",
-            DueWindow::Soon => "Snart",
-        }
+    pub fn label(self, lang: Lang) -> String {
+        lang.text(&format!("due-window-{}", self.code()))
     }
 }
 
@@ -360,11 +356,14 @@ mod tests {
             extended: false,
             assignee: None,
         };
-        assert_eq!(row(-3).days_text(), "3 dage over fristen");
+        assert_eq!(row(-3).days_text(Lang::Da), "3 dage over fristen");
+        assert_eq!(row(-1).days_text(Lang::En), "1 day overdue");
+        assert_eq!(days_left_sentence(Lang::Da, 1), "1 dag til fristen.");
+        assert_eq!(days_left_sentence(Lang::En, 2), "2 days to the deadline.");
         assert!(row(-1).overdue());
         assert!(row(0).due_soon(7) && row(7).due_soon(7) && !row(8).due_soon(7));
         assert!(row(14).due_soon(14) && !row(-1).due_soon(14));
-        assert_eq!(row(0).days_text(), "Frist i dag");
+        assert_eq!(row(0).days_text(Lang::Da), "Frist i dag");
     }
 }
 

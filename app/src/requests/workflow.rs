@@ -2,6 +2,7 @@
 //! leads to. Pure: the caller passes today's date (Europe/Copenhagen); the
 //! store applies the result inside the action's transaction.
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -69,13 +70,20 @@ pub struct Standing {
     pub extended: bool,
 }
 
-/// Why a step is not allowed; the text is shown to the person who tried.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct NotAllowed(pub String);
+/// Why a step is not allowed: the key of the text shown to the person who
+/// tried, in their language ([`NotAllowed::text`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("step not allowed: {0}")]
+pub struct NotAllowed(pub &'static str);
 
-fn not_allowed(text: &str) -> NotAllowed {
-    NotAllowed(text.to_owned())
+impl NotAllowed {
+    pub fn text(self, lang: Lang) -> String {
+        lang.text(self.0)
+    }
+}
+
+fn not_allowed(key: &'static str) -> NotAllowed {
+    NotAllowed(key)
 }
 
 /// The status after `step`, or why `step` is not allowed now.
@@ -83,9 +91,9 @@ pub fn next_status(step: Step, standing: Standing, today: NaiveDate) -> Result<S
     let status = standing.status;
     let finished = || {
         not_allowed(match status {
-            Status::Withdrawn => "Henvendelsen er trukket tilbage.",
-            Status::Closed => "Henvendelsen er lukket.",
-            _ => "Henvendelsen er allerede besvaret.",
+            Status::Withdrawn => "not-allowed-withdrawn",
+            Status::Closed => "not-allowed-closed",
+            _ => "not-allowed-answered",
         })
     };
     match step {
@@ -97,13 +105,9 @@ pub fn next_status(step: Step, standing: Standing, today: NaiveDate) -> Result<S
         Step::AskClarification if status.is_open() => Ok(Status::AwaitingCitizen),
         Step::Extend if status.is_open() => {
             if standing.extended {
-                Err(not_allowed(
-                    "Fristen er allerede forlænget. Den kan kun forlænges én gang.",
-                ))
+                Err(not_allowed("not-allowed-extended-twice"))
             } else if today > standing.due_on {
-                Err(not_allowed(
-                    "Fristen kan ikke forlænges, når den oprindelige frist er overskredet. Borgeren skal have besked om en forlængelse inden fristen.",
-                ))
+                Err(not_allowed("not-allowed-extend-late"))
             } else {
                 Ok(status)
             }
@@ -118,9 +122,7 @@ pub fn next_status(step: Step, standing: Standing, today: NaiveDate) -> Result<S
         Step::Withdraw if status.is_open() => Ok(Status::Withdrawn),
         Step::Close if status.is_decided() || status == Status::Withdrawn => Ok(Status::Closed),
         Step::Close if status == Status::Closed => Err(finished()),
-        Step::Close => Err(not_allowed(
-            "Henvendelsen kan først lukkes, når den er besvaret, afvist eller trukket tilbage.",
-        )),
+        Step::Close => Err(not_allowed("not-allowed-close-open")),
         _ => Err(finished()),
     }
 }
@@ -189,8 +191,10 @@ mod tests {
                     expected(status, step),
                     "{status:?} + {step:?}"
                 );
-                if let Err(NotAllowed(text)) = result {
-                    assert!(!text.is_empty());
+                if let Err(refused) = result {
+                    for lang in Lang::ALL {
+                        assert!(lang.has(refused.0), "{lang:?} {}", refused.0);
+                    }
                 }
             }
         }
@@ -204,19 +208,20 @@ mod tests {
             "on the deadline day"
         );
         let late = next_status(Step::Extend, open, day("2026-12-24")).unwrap_err();
-        assert!(late.0.contains("overskredet"));
+        assert!(late.text(Lang::Da).contains("overskredet"));
         let twice = Standing {
             extended: true,
             ..open
         };
         let again = next_status(Step::Extend, twice, day("2026-12-01")).unwrap_err();
-        assert!(again.0.contains("én gang"));
+        assert!(again.text(Lang::Da).contains("én gang"));
     }
 
     #[test]
     fn answering_a_withdrawn_request_says_so() {
         let refused =
             next_status(Step::Answer, standing(Status::Withdrawn), day(TODAY)).unwrap_err();
-        assert_eq!(refused.0, "Henvendelsen er trukket tilbage.");
+        assert_eq!(refused.text(Lang::Da), "Henvendelsen er trukket tilbage.");
+        assert_eq!(refused.text(Lang::En), "The request has been withdrawn.");
     }
 }

@@ -8,6 +8,7 @@
 
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,7 @@ use app::access_log::coverage::{covers_from, local_midnight};
 use app::access_log::my_log::{LogQuery, LogRow};
 use app::access_log::summary;
 use app::capability::{AccessAnswer, Citizen};
+use app::i18n::Lang;
 use app::state::AppState;
 
 use crate::clock;
@@ -37,6 +39,7 @@ async fn rows(
     state: &AppState,
     citizen: &Citizen,
     pairs: &[(String, String)],
+    lang: Lang,
 ) -> Result<Vec<LogRow>, HttpError> {
     let query = LogQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     summary::all_rows(
@@ -45,6 +48,7 @@ async fn rows(
         &query,
         clock::now(),
         state.site.log_retention_months,
+        lang,
     )
     .await
     .map_err(|error| HttpError::internal("export the citizen's log", &error))?
@@ -57,42 +61,51 @@ async fn rows(
     })
 }
 
-/// The citizen's whole visible log (bulk runs included) as CSV, as it
-/// covered when the access request was received at `received_at`: the
-/// attachment of the answer.
+/// The citizen's whole visible log (bulk runs included) as CSV in `lang`
+/// (the citizen's), as it covered when the access request was received at
+/// `received_at`: the attachment of the answer.
 pub async fn access_answer_csv(
     state: &AppState,
     answer: &AccessAnswer,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> anyhow::Result<Vec<u8>> {
-    let rows =
-        summary::rows_for_access_answer(&state.pool, answer, now, state.site.log_retention_months)
-            .await?;
-    Ok(to_csv(&rows)?)
+    let rows = summary::rows_for_access_answer(
+        &state.pool,
+        answer,
+        now,
+        state.site.log_retention_months,
+        lang,
+    )
+    .await?;
+    Ok(to_csv(&rows, lang)?)
 }
 
-/// The column headings of the CSV export.
+/// The keys of the CSV export's column headings.
 pub const CSV_HEADER: [&str; 11] = [
-    "Dato",
-    "Tidspunkt",
-    "Enhed",
-    "Myndighed",
-    "Handling",
-    "System",
-    "Formål",
-    "Hjemmel",
-    "Antal gange",
-    "Masseudtræk",
-    "Tidligere skjult, begrundelse",
+    "csv-date",
+    "csv-time",
+    "csv-unit",
+    "csv-authority",
+    "csv-action",
+    "csv-system",
+    "csv-purpose",
+    "csv-legal-basis",
+    "csv-count",
+    "csv-bulk",
+    "csv-hidden",
 ];
 
-/// Writes `rows` as a Danish CSV file.
-pub fn to_csv(rows: &[LogRow]) -> Result<Vec<u8>, csv::Error> {
-    let mut file = DanishCsv::new(&CSV_HEADER)?;
+/// Writes `rows` as a CSV file with headings and words in `lang`.
+pub fn to_csv(rows: &[LogRow], lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let header = CSV_HEADER.map(|key| lang.text(key));
+    let mut file = DanishCsv::new(&header)?;
+    let at = format!("{} ", app::dates::at_word(lang));
+    let (yes, no) = (lang.text("csv-yes"), lang.text("csv-no"));
     for row in rows {
         file.row([
             row.day.as_str(),
-            row.time_text.trim_start_matches("kl. "),
+            row.time_text.trim_start_matches(at.as_str()),
             &row.unit,
             &row.authority,
             &row.action,
@@ -100,7 +113,7 @@ pub fn to_csv(rows: &[LogRow]) -> Result<Vec<u8>, csv::Error> {
             &row.purpose,
             &row.legal_basis,
             &row.count.to_string(),
-            if row.bulk { "ja" } else { "nej" },
+            if row.bulk { yes.as_str() } else { no.as_str() },
             row.disclosed_reason.as_deref().unwrap_or(""),
         ])?;
     }
@@ -110,39 +123,39 @@ pub fn to_csv(rows: &[LogRow]) -> Result<Vec<u8>, csv::Error> {
 async fn csv_export(
     State(state): State<AppState>,
     citizen: Citizen,
+    Extension(lang): Extension<Lang>,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, HttpError> {
-    let rows = rows(&state, &citizen, &pairs).await?;
-    let body =
-        to_csv(&rows).map_err(|error| HttpError::internal("export the citizen's log", &error))?;
+    let rows = rows(&state, &citizen, &pairs, lang).await?;
+    let body = to_csv(&rows, lang)
+        .map_err(|error| HttpError::internal("export the citizen's log", &error))?;
     Ok(download(CSV_CONTENT_TYPE, "min-log.csv", body))
 }
 
-/// The JSON export.
+/// The JSON export (field names in English, values in the reader's
+/// language).
 #[derive(Serialize)]
 struct JsonExport {
     /// Always the signed-in citizen's own log.
-    description: &'static str,
+    description: String,
     rows: Vec<LogRow>,
 }
 
 async fn json_export(
     State(state): State<AppState>,
     citizen: Citizen,
+    Extension(lang): Extension<Lang>,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, HttpError> {
-    let rows = rows(&state, &citizen, &pairs).await?;
+    let rows = rows(&state, &citizen, &pairs, lang).await?;
     let export = JsonExport {
-        description: JSON_DESCRIPTION,
+        description: lang.text("json-description"),
         rows,
     };
     let body = serde_json::to_vec_pretty(&export)
         .map_err(|error| HttpError::internal("export the citizen's log", &error))?;
     Ok(download("application/json", "min-log.json", body))
 }
-
-const JSON_DESCRIPTION: &str =
-    "Brug af dine personoplysninger, opgjort pr. dag, enhed, system, handling og formål.";
 
 /// The query parameters of `findUsage` (Data Tracker v3).
 #[derive(Debug, Deserialize)]
@@ -344,12 +357,26 @@ mod tests {
             count: 2,
             ..LogRow::default()
         };
-        let csv = String::from_utf8(to_csv(&[row]).unwrap()).unwrap();
+        let csv = String::from_utf8(to_csv(&[row.clone()], Lang::Da).unwrap()).unwrap();
         let line = csv.lines().nth(1).unwrap();
         assert!(
             line.starts_with("2026-11-20;10.05;\"'=HYPERLINK("),
             "{line}"
         );
         assert!(line.ends_with(";2;nej;'-1+1"), "{line}");
+        let english = LogRow {
+            time_text: "at 10:05".to_owned(),
+            ..row
+        };
+        let csv = String::from_utf8(to_csv(&[english], Lang::En).unwrap()).unwrap();
+        assert!(csv.contains("Date;Time;Unit;"), "{csv}");
+        assert!(
+            csv.lines().nth(1).unwrap().starts_with("2026-11-20;10:05;"),
+            "{csv}"
+        );
+        assert!(
+            csv.lines().nth(1).unwrap().ends_with(";2;no;'-1+1"),
+            "{csv}"
+        );
     }
 }

@@ -111,10 +111,16 @@ pub async fn guard_pages(
         source_system: None,
     };
     register_rejection(&guard.pool, &guard.auth.lockout, &rejection).await;
+    let lang = request
+        .extensions()
+        .get::<app::i18n::Lang>()
+        .copied()
+        .unwrap_or_default();
     let page = error_page::page(
         guard.site.as_ref().clone(),
-        "Ingen adgang",
-        AppError::Forbidden.to_string(),
+        lang,
+        "forbidden-title",
+        AppError::Forbidden.text(lang),
     );
     (StatusCode::FORBIDDEN, Html(page)).into_response()
 }

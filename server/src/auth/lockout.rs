@@ -36,21 +36,30 @@ impl LockoutPolicy {
     /// The mail telling the DPO that block `block` of `identity` was made:
     /// what kind of user and the block's number, never who (the DPO page
     /// shows that to someone signed in).
+    ///
+    /// The notice goes to the municipality's own mailbox and is written in
+    /// Danish, like the DPO's daily digest.
     pub fn block_notice(&self, identity: &Identity, block: NewBlock) -> Mail {
-        let who = match identity {
-            Identity::Staff(_) => "en medarbejder",
-            Identity::Citizen(_) | Identity::Unknown => "en borger",
-        };
+        let lang = app::i18n::Lang::Da;
+        let who = lang.text(match identity {
+            Identity::Staff(_) => "block-notice-staff",
+            Identity::Citizen(_) | Identity::Unknown => "block-notice-citizen",
+        });
         let NewBlock { id, rejections } = block;
         let page = format!("{}/dpo", self.public_url.trim_end_matches('/'));
+        let args = [
+            ("who", who.into()),
+            ("id", id.into()),
+            ("rejections", rejections.into()),
+        ];
         Mail {
             kind: MailKind::BlockNotice,
             to: self.notify.clone(),
-            subject: format!("Indblik har spærret adgangen for {who} (spærring nr. {id})"),
+            subject: lang.text_with("block-notice-subject", &args),
             body: format!(
-                "Efter {rejections} afviste adgangsforsøg i træk har Indblik spærret adgangen for {who}. \
-                 Spærringen har nr. {id} og gælder, til du eller en administrator ophæver den.\n\n\
-                 Undersøg forsøgene, og ophæv spærringen med en begrundelse, når årsagen er afklaret:\n{page}\n"
+                "{}\n\n{}\n{page}\n",
+                lang.text_with("block-notice-body", &args),
+                lang.text("block-notice-what-to-do")
             ),
         }
     }

@@ -338,6 +338,7 @@ async fn finish_sign_in(
     Extension(auth): Extension<Arc<Auth>>,
     Extension(kind): Extension<Kind>,
     ClientAddr(client): ClientAddr,
+    Extension(lang): Extension<app::i18n::Lang>,
     session: Session,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
@@ -406,7 +407,7 @@ async fn finish_sign_in(
         lockout::record_sign_in(pool, now, client, &identity).await?;
         if let SignedInAs::Staff(member) = &user.who {
             let email = login_email.as_deref();
-            app::requests::store::staff::remember_staff(pool, member, email, now).await?;
+            app::requests::store::staff::remember_staff(pool, member, email, lang, now).await?;
         }
         session.cycle_id().await?;
         session.insert(USER_KEY, user).await?;

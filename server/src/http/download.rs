@@ -19,13 +19,13 @@ pub struct DanishCsv {
 
 impl DanishCsv {
     /// A file whose first line is `header`.
-    pub fn new(header: &[&str]) -> Result<DanishCsv, csv::Error> {
+    pub fn new<S: AsRef<str>>(header: &[S]) -> Result<DanishCsv, csv::Error> {
         let mut file = DanishCsv {
             writer: csv::WriterBuilder::new()
                 .delimiter(b';')
                 .from_writer(b"\xEF\xBB\xBF".to_vec()),
         };
-        file.row(header.iter().copied())?;
+        file.row(header.iter().map(AsRef::as_ref))?;
         Ok(file)
     }
 

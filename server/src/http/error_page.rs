@@ -9,6 +9,7 @@ use axum::response::{Html, IntoResponse, Response};
 use leptos::prelude::*;
 
 use app::error::{AppError, ErrorMessage};
+use app::i18n::Lang;
 use app::layout::{SiteFooter, SiteHeader};
 use app::site::SiteSettings;
 
@@ -25,20 +26,26 @@ pub fn panic_response(site: &Arc<SiteSettings>, panic: Box<dyn Any + Send + 'sta
         .try_with(Clone::clone)
         .unwrap_or_else(|_| "ukendt".to_owned());
     tracing::error!(reference = %reference, panic = %message, "request handler panicked");
+    let lang = app::i18n::task_lang();
     let page = page(
         site.as_ref().clone(),
-        "Der opstod en fejl",
-        AppError::Internal { reference }.to_string(),
+        lang,
+        "error-title",
+        AppError::Internal { reference }.text(lang),
     );
     (StatusCode::INTERNAL_SERVER_ERROR, Html(page)).into_response()
 }
 
-/// A complete HTML document with `heading` and `text` in the portal's frame,
-/// for answers given outside the Leptos renderer (500 after a panic, 403).
-pub fn page(site: SiteSettings, heading: &'static str, text: String) -> String {
+/// A complete HTML document in `lang` with the heading of key `heading` and
+/// `text` in the portal's frame, for answers given outside the Leptos
+/// renderer (500 after a panic, 403).
+pub fn page(site: SiteSettings, lang: Lang, heading: &'static str, text: String) -> String {
+    let heading = lang.text(heading);
+    let title = heading.clone();
     let body = Owner::new().with(move || {
+        provide_context(lang);
         view! {
-            <a class="skipnav" href="#main-content">"Gå til sidens indhold"</a>
+            <a class="skipnav" href="#main-content">{lang.text("skip-to-content")}</a>
             <SiteHeader site=Some(site.clone()) language_switch=false/>
             <main id="main-content" class="container page-container">
                 <ErrorMessage heading text/>
@@ -48,11 +55,13 @@ pub fn page(site: SiteSettings, heading: &'static str, text: String) -> String {
         .to_html()
     });
     format!(
-        "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{heading} · Indblik</title>\
+         <title>{title} · Indblik</title>\
          <link rel=\"stylesheet\" href=\"{dkfds}/css/dkfds.min.css\">\
          <link rel=\"stylesheet\" href=\"/pkg/{name}.css\"></head><body>{body}</body></html>",
+        code = lang.code(),
+        title = app::form::escape_text(&title),
         dkfds = app::shell::DKFDS_PREFIX,
         name = app::OUTPUT_NAME,
     )
@@ -93,5 +102,22 @@ mod tests {
         assert!(html.contains(r#"<html lang="da">"#));
         assert!(html.contains("Testkommune"));
         assert!(html.contains(r#"<main id="main-content""#));
+    }
+
+    #[tokio::test]
+    async fn the_panic_page_is_in_the_requests_language() {
+        let response = app::i18n::REQUEST_LANG.sync_scope(Lang::En, || {
+            REQUEST_ID.sync_scope("ref-9".to_owned(), || {
+                panic_response(&site(), Box::new("boom".to_owned()))
+            })
+        });
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let html = String::from_utf8_lossy(&body);
+        assert!(html.contains(r#"<html lang="en">"#), "{html}");
+        assert!(
+            html.contains("<title>An error occurred · Indblik</title>"),
+            "{html}"
+        );
+        assert!(html.contains("Give the reference ref-9"), "{html}");
     }
 }

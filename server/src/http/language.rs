@@ -15,7 +15,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use app::i18n::{Lang, LANG_COOKIE};
+use app::i18n::{Lang, LANG_COOKIE, REQUEST_LANG};
 
 use super::middleware::is_local_page;
 use super::route_list::Routes;
@@ -30,7 +30,7 @@ const KEPT_SECONDS: u32 = 365 * 24 * 60 * 60;
 pub async fn choose(mut request: Request, next: Next) -> Response {
     let lang = of_headers(request.headers());
     request.extensions_mut().insert(lang);
-    next.run(request).await
+    REQUEST_LANG.scope(lang, next.run(request)).await
 }
 
 /// The language the headers ask for: the cookie first, then the browser's

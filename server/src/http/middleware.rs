@@ -145,7 +145,7 @@ pub async fn canonical_paths(request: Request, next: Next) -> Response {
     } else {
         (
             axum::http::StatusCode::BAD_REQUEST,
-            "Adressen er ikke gyldig.",
+            app::i18n::task_lang().text("refused-address"),
         )
             .into_response()
     }

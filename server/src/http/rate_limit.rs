@@ -111,8 +111,8 @@ fn refusal(error: GovernorError, audience: Audience) -> Response {
         tracing::error!(error = %error, "rate limiting failed");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let message =
-        format!("For mange forespørgsler fra din adresse. Prøv igen om {wait_time} sekunder.");
+    let wait = i64::try_from(wait_time).unwrap_or(i64::MAX);
+    let message = app::i18n::task_lang().text_with("refused-rate", &[("seconds", wait.into())]);
     let mut response = match audience {
         Audience::Person => (StatusCode::TOO_MANY_REQUESTS, message).into_response(),
         Audience::Machine => (

@@ -119,7 +119,7 @@ pub async fn refuse_cross_site(
     }
     (
         StatusCode::FORBIDDEN,
-        "Handlingen blev afvist, fordi den ikke kom fra portalens egne sider. Hent siden igen, og prøv igen.",
+        app::i18n::task_lang().text("refused-cross-site"),
     )
         .into_response()
 }

@@ -71,19 +71,22 @@ async fn act(
     // another unit's request is not found, before anything is read.
     let actor = match acting_caseworker(&page, ONLY_CASEWORKERS) {
         Ok(actor) => actor,
-        Err(NotActing::Reader(text)) => return AppError::Refused(text.to_owned()).into_response(),
+        Err(NotActing::Reader(key)) => {
+            return AppError::Refused(page.lang().text(key)).into_response()
+        }
         Err(NotActing::Denied(error)) => return error.into_response(),
     };
     if let Err(error) = casework::check_acts_on(&state.pool, &actor, id).await {
         return page.store_failed(error).await;
     }
     let fields = page.fields.clone();
+    let lang = page.lang();
     let (page, version) = match page.with_version().await {
         Ok(checked) => checked,
         Err(response) => return response,
     };
     let now = clock::now();
-    let parsed = match parse_action(action, &fields, actor.member()) {
+    let parsed = match parse_action(action, &fields, actor.member(), lang) {
         Ok(parsed) => parsed,
         Err(errors) => {
             return page
@@ -111,16 +114,16 @@ async fn act(
     }
 }
 
-/// Told a reader who is not a caseworker of the request's unit.
-const ONLY_CASEWORKERS: &str =
-    "Kun sagsbehandlere i enheden, der behandler henvendelsen, kan gøre dette.";
+/// Told a reader who is not a caseworker of the request's unit (a key).
+const ONLY_CASEWORKERS: &str = "only-caseworkers";
 
 /// Told a reader who is not a caseworker when registering a request.
-const ONLY_CASEWORKERS_REGISTER: &str = "Kun sagsbehandlere kan behandle henvendelser.";
+const ONLY_CASEWORKERS_REGISTER: &str = "only-caseworkers-register";
 
 /// Why a form's sender may not act.
 enum NotActing {
-    /// A reader who does not act (the DPO): the page again with `0`.
+    /// A reader who does not act (the DPO): the page again with the text
+    /// of key `0`.
     Reader(&'static str),
     /// Anyone else: the capability's refusal.
     Denied(AppError),
@@ -129,10 +132,7 @@ enum NotActing {
 impl NotActing {
     async fn answer(self, page: FormPage<'_>) -> Response {
         match self {
-            NotActing::Reader(text) => {
-                page.store_failed(StoreError::NotAllowed(text.to_owned()))
-                    .await
-            }
+            NotActing::Reader(key) => page.store_failed(StoreError::NotAllowed(key)).await,
             NotActing::Denied(error) => error.into_response(),
         }
     }
@@ -167,6 +167,7 @@ fn parse_action(
     action: CaseAction,
     fields: &Fields,
     member: &StaffMember,
+    lang: app::i18n::Lang,
 ) -> Result<Parsed, FieldErrors> {
     Ok(match action {
         CaseAction::Assign => {
@@ -180,23 +181,23 @@ fn parse_action(
                     .unwrap_or_default()
             };
             if assignee.is_empty() {
-                let mut errors = FieldErrors::default();
+                let mut errors = FieldErrors::new(lang);
                 errors
                     .0
-                    .insert("assignee".to_owned(), "Vælg en sagsbehandler.".to_owned());
+                    .insert("assignee".to_owned(), lang.text("form-assignee-missing"));
                 return Err(errors);
             }
             Parsed::Assign(assignee.to_owned())
         }
-        CaseAction::AskClarification => Parsed::Clarify(parse_message(fields)?),
-        CaseAction::Message => Parsed::Message(parse_message(fields)?),
-        CaseAction::Note => Parsed::Note(parse_message(fields)?),
+        CaseAction::AskClarification => Parsed::Clarify(parse_message(fields, lang)?),
+        CaseAction::Message => Parsed::Message(parse_message(fields, lang)?),
+        CaseAction::Note => Parsed::Note(parse_message(fields, lang)?),
         CaseAction::Extend => {
-            let (reason, text) = parse_extension(fields)?;
+            let (reason, text) = parse_extension(fields, lang)?;
             Parsed::Extend(reason, text)
         }
-        CaseAction::Answer => Parsed::Answer(parse_answer(fields)?),
-        CaseAction::Refuse => Parsed::Refuse(parse_refusal(fields)?),
+        CaseAction::Answer => Parsed::Answer(parse_answer(fields, lang)?),
+        CaseAction::Refuse => Parsed::Refuse(parse_refusal(fields, lang)?),
         CaseAction::Close => Parsed::Close,
     })
 }
@@ -223,7 +224,7 @@ impl Parsed {
         let Some(access) = subject.access else {
             return Ok(None);
         };
-        let body = access_answer_csv(state, &access, now)
+        let body = access_answer_csv(state, &access, now, subject.lang)
             .await
             .map_err(|error| {
                 StoreError::Misconfigured(format!("cannot export the log: {error:#}"))
@@ -258,7 +259,7 @@ async fn register(State(state): State<AppState>, request: Request) -> Response {
     };
     let fields = page.fields.clone();
     let now = clock::now();
-    let registered = match parse_registration(&fields, now) {
+    let registered = match parse_registration(&fields, now, page.lang()) {
         Ok(registered) => registered,
         Err(errors) => {
             return page

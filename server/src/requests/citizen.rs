@@ -41,6 +41,7 @@ async fn file_request(
     let path = format!("/henvendelser/ny/{slug}");
     let page = FormPage::read(&state, request, path, "request").await;
     let caller = page.caller();
+    let lang = page.lang();
     let fields = page.fields.clone();
     let citizen = match caller.citizen() {
         Ok(citizen) => citizen,
@@ -50,13 +51,14 @@ async fn file_request(
         return page
             .again(
                 FieldErrors::default(),
-                Some(SIGN_IN_AGAIN.to_owned()),
+                Some(lang.text(SIGN_IN_AGAIN)),
                 StatusCode::UNAUTHORIZED,
             )
             .await;
     };
     let now = clock::now();
-    // A question must be about one of the citizen's own visible rows.
+    // A question must be about one of the citizen's own visible rows; the
+    // copy kept with the request is in Danish, the municipality's record.
     let asked = if kind == Kind::LogQuestion {
         let id = fields
             .get("opslag")
@@ -69,6 +71,7 @@ async fn file_request(
                     id,
                     now,
                     state.site.log_retention_months,
+                    app::i18n::Lang::Da,
                 )
                 .await
             }
@@ -77,7 +80,7 @@ async fn file_request(
         match (id, row) {
             (Some(id), Ok(Some(row))) => Some((id, row)),
             (_, Ok(None)) | (None, _) => {
-                let message = "Vi kan ikke finde opslaget i din log. Gå tilbage til din log, og vælg \"Spørg om dette opslag\" ved linjen.".to_owned();
+                let message = lang.text("asked-row-missing");
                 return page
                     .again(
                         FieldErrors::default(),
@@ -91,7 +94,7 @@ async fn file_request(
     } else {
         None
     };
-    let text = match parse_citizen_request(kind, &fields) {
+    let text = match parse_citizen_request(kind, &fields, lang) {
         Ok(text) => text,
         Err(errors) => {
             return page
@@ -100,7 +103,16 @@ async fn file_request(
         }
     };
     let asked_row = asked.as_ref().map(|(id, row)| AskedRow { id: *id, row });
-    match store::file(&state.pool, &state.requests, &filing, &text, asked_row, now).await {
+    let filed = store::file(
+        &state.pool,
+        &state.requests,
+        &filing,
+        &text,
+        asked_row,
+        now,
+        lang,
+    );
+    match filed.await {
         Ok(id) => Redirect::to(&format!("/henvendelser/{id}/kvittering")).into_response(),
         Err(error) => page.store_failed(error).await,
     }
@@ -162,13 +174,14 @@ async fn act(
         return page.store_failed(error).await;
     }
     let fields = page.fields.clone();
+    let lang = page.lang();
     let (page, version) = match page.with_version().await {
         Ok(checked) => checked,
         Err(response) => return response,
     };
     let body;
     let action = if form == CitizenForm::Reply {
-        body = match parse_message(&fields) {
+        body = match parse_message(&fields, lang) {
             Ok(body) => body,
             Err(errors) => {
                 return page

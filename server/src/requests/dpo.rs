@@ -9,6 +9,7 @@
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
 
 use crate::http::route_list::Routes;
 
@@ -18,6 +19,7 @@ use app::requests::forms::FieldErrors;
 
 use app::access_log::coverage::local_date;
 use app::capability::Overseer;
+use app::i18n::Lang;
 use app::requests::overview::{lines, RequestLine};
 use app::requests::request_number;
 use app::state::AppState;
@@ -41,7 +43,7 @@ async fn lift_block(
     request: Request,
 ) -> Response {
     let page = FormPage::read(&state, request, "/dpo".to_owned(), LIFT_FORM).await;
-    let (id, cause) = match parse_lift_form(&page.fields) {
+    let (id, cause) = match parse_lift_form(&page.fields, page.lang()) {
         Ok(parsed) => parsed,
         Err(errors) => return page.again(errors, None, StatusCode::BAD_REQUEST).await,
     };
@@ -50,7 +52,7 @@ async fn lift_block(
     {
         Ok(true) => Redirect::to(&format!("/dpo?ophaevet={id}#adgangskontrol")).into_response(),
         Ok(false) => {
-            let message = "Spærringen findes ikke eller er allerede ophævet.".to_owned();
+            let message = page.lang().text("lift-block-gone");
             page.again(FieldErrors::default(), Some(message), StatusCode::CONFLICT)
                 .await
         }
@@ -58,21 +60,24 @@ async fn lift_block(
     }
 }
 
+/// The keys of the column headings.
 const HEADER: [&str; 10] = [
-    "Nummer",
-    "Type",
-    "Status",
-    "Enhed",
-    "Modtaget",
-    "Frist",
-    "Forlænget",
-    "Afgjort",
-    "Dage til afgørelse",
-    "Inden for fristen",
+    "col-number",
+    "col-kind",
+    "col-status",
+    "my-log-unit",
+    "col-received",
+    "col-deadline",
+    "deadline-extended-column",
+    "col-decided",
+    "csv-days-to-decision",
+    "col-on-time",
 ];
 
-fn to_csv(lines: &[RequestLine]) -> Result<Vec<u8>, csv::Error> {
-    let mut file = DanishCsv::new(&HEADER)?;
+/// The requests as CSV with headings and words in `lang`.
+fn to_csv(lines: &[RequestLine], lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let mut file = DanishCsv::new(&HEADER.map(|key| lang.text(key)))?;
+    let (yes, no) = (lang.text("csv-yes"), lang.text("csv-no"));
     for line in lines {
         let decided = line
             .decided_at
@@ -80,22 +85,21 @@ fn to_csv(lines: &[RequestLine]) -> Result<Vec<u8>, csv::Error> {
             .unwrap_or_default();
         file.row([
             request_number(line.id),
-            line.kind.label().to_owned(),
-            line.status.label().to_owned(),
+            line.kind.label(lang),
+            line.status.label(lang),
             line.unit.clone(),
             local_date(line.received_at).to_string(),
             line.deadline.in_force().to_string(),
-            if line.deadline.extended { "ja" } else { "nej" }.to_owned(),
+            if line.deadline.extended { &yes } else { &no }.clone(),
             decided,
             line.days_to_decision()
                 .map(|days| days.to_string())
                 .unwrap_or_default(),
             match line.on_time() {
-                Some(true) => "ja",
-                Some(false) => "nej",
-                None => "",
-            }
-            .to_owned(),
+                Some(true) => yes.clone(),
+                Some(false) => no.clone(),
+                None => String::new(),
+            },
         ])?;
     }
     file.finish()
@@ -104,12 +108,13 @@ fn to_csv(lines: &[RequestLine]) -> Result<Vec<u8>, csv::Error> {
 async fn csv_export(
     State(state): State<AppState>,
     overseer: Overseer,
+    Extension(lang): Extension<Lang>,
 ) -> Result<Response, HttpError> {
     const WHAT: &str = "export the requests";
     let lines = lines(&state.pool, &overseer)
         .await
         .map_err(|error| HttpError::internal(WHAT, &error))?;
-    let body = to_csv(&lines).map_err(|error| HttpError::internal(WHAT, &error))?;
+    let body = to_csv(&lines, lang).map_err(|error| HttpError::internal(WHAT, &error))?;
     Ok(download(CSV_CONTENT_TYPE, "henvendelser.csv", body))
 }
 
@@ -131,6 +136,7 @@ mod tests {
             citizen_name: "Anna".to_owned(),
             assignee: None,
             assignee_email: None,
+            assignee_lang: Lang::Da,
             received_at: "2026-11-20T09:00:00Z".parse().unwrap(),
             deadline: RequestDeadline {
                 due_on: day("2026-12-21"),
@@ -139,12 +145,20 @@ mod tests {
             },
             decided_at: None,
         };
-        let csv = String::from_utf8(to_csv(&[line]).unwrap()).unwrap();
+        let csv = String::from_utf8(to_csv(&[line.clone()], Lang::Da).unwrap()).unwrap();
         let row = csv.lines().nth(1).unwrap();
         assert!(
             row.starts_with("H-000007;Indsigt;Modtaget;\"'=HYPERLINK("),
             "{row}"
         );
+        assert!(row.contains(";nej;"), "{row}");
         assert!(!csv.contains("Anna"));
+        let english = String::from_utf8(to_csv(&[line], Lang::En).unwrap()).unwrap();
+        assert!(english.contains("Number;Kind;Status;Unit;Received;Deadline;Extended;"));
+        assert!(
+            english.contains("H-000007;Access (indsigt);Received;"),
+            "{english}"
+        );
+        assert!(english.contains(";no;"), "{english}");
     }
 }

@@ -87,6 +87,16 @@ impl<'a> FormPage<'a> {
         app::caller::Caller::of(&self.parts)
     }
 
+    /// The language the sender reads the portal in (its messages are
+    /// written in it).
+    fn lang(&self) -> app::i18n::Lang {
+        self.parts
+            .extensions
+            .get::<app::i18n::Lang>()
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// The page again, with `errors` at their fields, `message` above the
     /// form, the typed values kept, and `status`.
     async fn again(
@@ -137,7 +147,7 @@ impl<'a> FormPage<'a> {
         match parse_version(&self.fields) {
             Some(version) => Ok((self, version)),
             None => {
-                let message = "Formularen mangler et felt. Hent siden igen.".to_owned();
+                let message = self.lang().text("form-field-missing");
                 Err(self
                     .again(
                         FieldErrors::default(),
@@ -154,7 +164,7 @@ impl<'a> FormPage<'a> {
     async fn store_failed(self, error: StoreError) -> Response {
         match error {
             StoreError::Conflict => {
-                let message = "Henvendelsen er blevet ændret, siden du åbnede siden. Se den nye status herunder, og prøv igen.".to_owned();
+                let message = self.lang().text("form-conflict");
                 self.again_as(
                     "conflict",
                     FieldErrors::default(),
@@ -163,8 +173,9 @@ impl<'a> FormPage<'a> {
                 )
                 .await
             }
-            StoreError::NotAllowed(text) => {
-                self.again(FieldErrors::default(), Some(text), StatusCode::CONFLICT)
+            StoreError::NotAllowed(key) => {
+                let message = self.lang().text(key);
+                self.again(FieldErrors::default(), Some(message), StatusCode::CONFLICT)
                     .await
             }
             StoreError::NotFound => {
@@ -178,7 +189,7 @@ impl<'a> FormPage<'a> {
     /// The page again after a failure of our own: logged, and shown with
     /// only its reference.
     async fn internal_error(self, cause: impl std::fmt::Debug + Send) -> Response {
-        let message = AppError::internal(cause).to_string();
+        let message = AppError::internal(cause).text(self.lang());
         self.again(
             FieldErrors::default(),
             Some(message),

@@ -14,6 +14,7 @@ use sqlx::PgPool;
 
 use app::caller::{Caller, Role, SignedInCitizen, StaffMember};
 use app::capability::{CaseActor, CaseReader, Citizen, FilingCitizen};
+use app::i18n::Lang;
 use app::identity::cpr::Cpr;
 use app::identity::subject_key::SubjectKey;
 use app::requests::forms::{RegisteredRequest, RequestText};
@@ -138,13 +139,17 @@ async fn build_world(pool: &PgPool, seed: u64) -> World {
     for unit in UNITS {
         for number in 0..rng.gen_range(1..=2) {
             let member = staff(format!("cw-{unit}-{number}"), vec![Role::Caseworker], unit);
-            remember_staff(pool, &member, None, now).await.unwrap();
+            remember_staff(pool, &member, None, Lang::Da, now)
+                .await
+                .unwrap();
             caseworkers.push(member);
         }
     }
     let dpo = staff("dpo".to_owned(), vec![Role::Dpo], "JUR");
     let admin = staff("admin".to_owned(), vec![Role::Admin], "OEK");
-    remember_staff(pool, &dpo, None, now).await.unwrap();
+    remember_staff(pool, &dpo, None, Lang::Da, now)
+        .await
+        .unwrap();
 
     let mut requests = Vec::new();
     for _ in 0..rng.gen_range(10..=16) {
@@ -160,6 +165,7 @@ async fn build_world(pool: &PgPool, seed: u64) -> World {
                 &text(kind),
                 None,
                 received,
+                Lang::Da,
             )
             .await
             .unwrap();
@@ -243,7 +249,7 @@ async fn citizens_see_and_change_only_their_own(pool: &PgPool, world: &World) {
     let now = server::clock::now();
     for (index, (citizen, _)) in world.citizens.iter().enumerate() {
         let own = |made: &&Made| made.citizen == index;
-        let listed: BTreeSet<i64> = citizen::citizen_requests(pool, citizen)
+        let listed: BTreeSet<i64> = citizen::citizen_requests(pool, citizen, Lang::Da)
             .await
             .unwrap()
             .iter()
@@ -252,7 +258,7 @@ async fn citizens_see_and_change_only_their_own(pool: &PgPool, world: &World) {
         assert_eq!(listed, ids(world.requests.iter().filter(own)));
         for made in &world.requests {
             let mine = made.citizen == index;
-            let read = citizen::citizen_request(pool, citizen, made.id).await;
+            let read = citizen::citizen_request(pool, citizen, made.id, Lang::Da).await;
             assert_eq!(read.is_ok(), mine, "citizen {index} reads {made:?}");
             assert!(mine || is_not_found(read));
             if let Some(attachment) = made.attachment {
@@ -296,6 +302,7 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
         reader,
         &QueueFilter::default(),
         today,
+        Lang::Da,
     )
     .await
     .unwrap();
@@ -307,7 +314,7 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
             unit: Some(unit.to_owned()),
             ..QueueFilter::default()
         };
-        let narrowed = casework::queue(pool, &world.settings, reader, &filter, today)
+        let narrowed = casework::queue(pool, &world.settings, reader, &filter, today, Lang::Da)
             .await
             .unwrap();
         let expected = ids(world
@@ -326,7 +333,7 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
             status: (!made.open).then_some(app::requests::Status::Answered),
             ..QueueFilter::default()
         };
-        let found = casework::queue(pool, &world.settings, reader, &by_number, today)
+        let found = casework::queue(pool, &world.settings, reader, &by_number, today, Lang::Da)
             .await
             .unwrap();
         let found_ids: Vec<i64> = found.rows.iter().map(|row| row.id).collect();
@@ -345,7 +352,8 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
             assert!(visible, "{:?} found {made:?}", reader.member());
         }
         let logged = logged_look_ups(pool, made.id).await;
-        let case = casework::case(pool, &world.settings, reader, made.id, false, now).await;
+        let case =
+            casework::case(pool, &world.settings, reader, made.id, false, now, Lang::Da).await;
         assert_eq!(
             case.is_ok(),
             visible,
@@ -357,7 +365,8 @@ async fn readers_see_only_their_units(pool: &PgPool, world: &World, reader: &Cas
             let may_act = reader.actor_in(made.unit).is_some();
             assert_eq!(case.unwrap().may_act, may_act);
             // Only a caseworker of the unit reveals the CPR number.
-            let revealed = casework::case(pool, &world.settings, reader, made.id, true, now).await;
+            let revealed =
+                casework::case(pool, &world.settings, reader, made.id, true, now, Lang::Da).await;
             assert_eq!(
                 revealed.is_ok(),
                 may_act,

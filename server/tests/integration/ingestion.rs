@@ -365,6 +365,7 @@ async fn wrong_keys_throttle_ingestion_for_the_named_system_from_that_address_on
         &app::capability::Overseer::at_command_line("test"),
         50,
         clock::now(),
+        app::i18n::Lang::Da,
     )
     .await
     .unwrap();
@@ -379,6 +380,7 @@ async fn wrong_keys_throttle_ingestion_for_the_named_system_from_that_address_on
         &pool,
         &app::capability::Overseer::at_command_line("test"),
         clock::now(),
+        app::i18n::Lang::Da,
     )
     .await
     .unwrap();

@@ -216,7 +216,7 @@ async fn the_daily_digest_lists_overdue_and_soon_due_requests_once_a_day(pool: P
 /// A citizen's notice to `to`, in the outbox at `now`.
 async fn enqueue_notice(pool: &PgPool, to: &str, now: chrono::DateTime<chrono::Utc>) {
     let mut tx = pool.begin().await.unwrap();
-    let mail = app::requests::mail::status_notice(to, PUBLIC_URL, 1);
+    let mail = app::requests::mail::status_notice(to, PUBLIC_URL, 1, app::i18n::Lang::Da);
     app::requests::mail::enqueue(&mut tx, &mail, now)
         .await
         .unwrap();

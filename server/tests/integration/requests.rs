@@ -10,8 +10,9 @@ use axum::Router;
 use chrono::Duration;
 use sqlx::PgPool;
 
-use app::danish_dates::date_text;
+use app::dates::date_text;
 use app::deadline::deadlines;
+use app::i18n::Lang;
 use server::access_log::partitions;
 use server::demo_data;
 
@@ -197,9 +198,10 @@ async fn a_citizen_files_a_request_and_gets_a_receipt_with_the_deadline(pool: Pg
     let due = deadlines(before, &test_config().deadline_calendar()).due;
     assert!(receipt.body.contains(&format!("H-{id:06}")));
     assert!(
-        receipt
-            .body
-            .contains(&format!("Kommunen svarer dig senest {}", date_text(due))),
+        receipt.body.contains(&format!(
+            "Kommunen svarer dig senest {}",
+            date_text(Lang::Da, due)
+        )),
         "{}",
         receipt.body
     );

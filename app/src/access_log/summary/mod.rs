@@ -20,7 +20,8 @@ use super::my_log::{
 use super::UseType;
 use crate::access_log::write::PORTAL_SYSTEM;
 use crate::capability::{AccessAnswer, Citizen, LogOwner};
-use crate::danish_dates::{date_text, month_and_year, month_text, time_range_text};
+use crate::dates::{date_text, month_and_year, month_text, time_range_text};
+use crate::i18n::Lang;
 use crate::identity::subject_key::SubjectKey;
 
 /// One summary row with the names a citizen reads.
@@ -129,6 +130,7 @@ pub fn check(
     query: &LogQuery,
     covers_from: NaiveDate,
     today: NaiveDate,
+    lang: Lang,
 ) -> (Filter, Vec<FilterError>) {
     let mut errors = Vec::new();
     let mut date = |field: &str, text: &str, default: NaiveDate| -> NaiveDate {
@@ -140,7 +142,7 @@ pub fn check(
             None => {
                 errors.push(FilterError {
                     field: field.to_owned(),
-                    message: "Skriv datoen som dag-måned-år, fx 01-05-2026.".to_owned(),
+                    message: lang.text("log-filter-date-invalid"),
                 });
                 default
             }
@@ -151,7 +153,7 @@ pub fn check(
     if from > to {
         errors.push(FilterError {
             field: "til".to_owned(),
-            message: "Slutdatoen skal ligge efter startdatoen.".to_owned(),
+            message: lang.text("log-filter-end-before-start"),
         });
         from = covers_from;
         to = today;
@@ -163,7 +165,7 @@ pub fn check(
         if parsed.is_none() {
             errors.push(FilterError {
                 field: "brug".to_owned(),
-                message: "Vælg en type af brug fra listen.".to_owned(),
+                message: lang.text("log-filter-use-invalid"),
             });
         }
         parsed
@@ -192,6 +194,7 @@ async fn records_for(
     query: &LogQuery,
     now: DateTime<Utc>,
     retention_months: u32,
+    lang: Lang,
 ) -> sqlx::Result<(Filter, Vec<FilterError>, NaiveDate, Vec<SummaryRecord>)> {
     records_from(
         pool,
@@ -199,6 +202,7 @@ async fn records_for(
         query,
         covers_from(now, retention_months),
         now,
+        lang,
     )
     .await
 }
@@ -211,8 +215,9 @@ async fn records_from(
     query: &LogQuery,
     start: NaiveDate,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> sqlx::Result<(Filter, Vec<FilterError>, NaiveDate, Vec<SummaryRecord>)> {
-    let (filter, errors) = check(query, start, local_date(now));
+    let (filter, errors) = check(query, start, local_date(now), lang);
     let records = fetch(pool, subject, filter.from, filter.to, None).await?;
     Ok((filter, errors, start, records))
 }
@@ -224,10 +229,26 @@ pub async fn my_log(
     query: &LogQuery,
     now: DateTime<Utc>,
     retention_months: u32,
+    lang: Lang,
 ) -> sqlx::Result<MyLog> {
-    let (filter, errors, start, records) =
-        records_for(pool, citizen.owner_key(), query, now, retention_months).await?;
-    Ok(build(records, query.clone(), &filter, errors, start, now))
+    let (filter, errors, start, records) = records_for(
+        pool,
+        citizen.owner_key(),
+        query,
+        now,
+        retention_months,
+        lang,
+    )
+    .await?;
+    Ok(build(
+        records,
+        query.clone(),
+        &filter,
+        errors,
+        start,
+        now,
+        lang,
+    ))
 }
 
 /// Every visible row of `subject` (bulk runs too) from the day the log
@@ -239,6 +260,7 @@ pub async fn rows_for_access_answer(
     answer: &AccessAnswer,
     now: DateTime<Utc>,
     retention_months: u32,
+    lang: Lang,
 ) -> sqlx::Result<Vec<LogRow>> {
     let query = LogQuery {
         bulk: true,
@@ -248,10 +270,10 @@ pub async fn rows_for_access_answer(
     let start =
         covers_from(answer.received_at(), retention_months).min(covers_from(now, retention_months));
     let (filter, _, _, records) =
-        records_from(pool, answer.owner_key(), &query, start, now).await?;
+        records_from(pool, answer.owner_key(), &query, start, now, lang).await?;
     Ok(lines(&records, &filter, now)
         .iter()
-        .map(Line::to_row)
+        .map(|line| line.to_row(lang))
         .collect())
 }
 
@@ -264,15 +286,23 @@ pub async fn all_rows(
     query: &LogQuery,
     now: DateTime<Utc>,
     retention_months: u32,
+    lang: Lang,
 ) -> sqlx::Result<Result<Vec<LogRow>, Vec<FilterError>>> {
-    let (filter, errors, _, records) =
-        records_for(pool, citizen.owner_key(), query, now, retention_months).await?;
+    let (filter, errors, _, records) = records_for(
+        pool,
+        citizen.owner_key(),
+        query,
+        now,
+        retention_months,
+        lang,
+    )
+    .await?;
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
     Ok(Ok(lines(&records, &filter, now)
         .iter()
-        .map(Line::to_row)
+        .map(|line| line.to_row(lang))
         .collect()))
 }
 
@@ -283,13 +313,14 @@ pub async fn row(
     id: i64,
     now: DateTime<Utc>,
     retention_months: u32,
+    lang: Lang,
 ) -> sqlx::Result<Option<LogRow>> {
     let start = covers_from(now, retention_months);
     let records = fetch(pool, citizen.owner_key(), start, local_date(now), Some(id)).await?;
     Ok(records
         .iter()
         .find(|record| record.is_visible(now))
-        .map(|record| Line::of(vec![record]).to_row()))
+        .map(|record| Line::of(vec![record]).to_row(lang)))
 }
 
 /// One line of the log: one record, or every record of one batch run.
@@ -328,28 +359,32 @@ impl<'a> Line<'a> {
         self.first().is_some_and(|record| record.bulk)
     }
 
-    fn to_row(&self) -> LogRow {
+    fn to_row(&self, lang: Lang) -> LogRow {
         let Some(first) = self.first() else {
             return LogRow::default();
         };
         let use_type = UseType::from_code(&first.use_type);
         let (first_day, last_day) = (local_date(first.first_at), local_date(self.last_at));
         let day_text = if first_day == last_day {
-            date_text(first_day)
+            date_text(lang, first_day)
         } else {
-            format!("{} – {}", date_text(first_day), date_text(last_day))
+            format!(
+                "{} – {}",
+                date_text(lang, first_day),
+                date_text(lang, last_day)
+            )
         };
         LogRow {
             id: first.id,
             day: first.day.to_string(),
             day_text,
-            time_text: time_range_text(first.first_at, self.last_at),
+            time_text: time_range_text(lang, first.first_at, self.last_at),
             unit: first.unit.clone(),
             authority: first.authority.clone(),
             system: first.system.clone(),
             system_description: first.system_description.clone(),
             use_type: first.use_type.clone(),
-            action: action_text(&first.system_code, use_type).to_owned(),
+            action: action_text(lang, &first.system_code, use_type),
             purpose: first.purpose.clone(),
             legal_basis: first.legal_basis.clone(),
             count: self.count(),
@@ -359,13 +394,13 @@ impl<'a> Line<'a> {
     }
 }
 
-/// What a line says was done: the type of use in plain Danish, except that
+/// What a line says was done: the type of use in plain words, except that
 /// the portal's own look-up is a caseworker opening the citizen's request.
-fn action_text(system_code: &str, use_type: Option<UseType>) -> &'static str {
+fn action_text(lang: Lang, system_code: &str, use_type: Option<UseType>) -> String {
     match use_type {
-        Some(UseType::Read) if system_code == PORTAL_SYSTEM => "åbnede din henvendelse",
-        Some(use_type) => use_type.verb(),
-        None => "brugte dine oplysninger",
+        Some(UseType::Read) if system_code == PORTAL_SYSTEM => lang.text("use-verb-opened-request"),
+        Some(use_type) => use_type.verb(lang),
+        None => lang.text("use-verb-unknown"),
     }
 }
 
@@ -430,6 +465,7 @@ pub fn build(
     errors: Vec<FilterError>,
     covers_from: NaiveDate,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> MyLog {
     let mut systems: BTreeMap<&str, &str> = BTreeMap::new();
     let mut units: BTreeMap<&str, &str> = BTreeMap::new();
@@ -467,8 +503,8 @@ pub fn build(
     let chart = per_month
         .iter()
         .map(|(month, count)| MonthCount {
-            label: month_text(*month),
-            short_label: month_and_year(*month),
+            label: month_text(lang, *month),
+            short_label: month_and_year(lang, *month),
             count: *count,
         })
         .collect();
@@ -486,9 +522,9 @@ pub fn build(
     for line in shown.iter().skip((page - 1) * per_page).take(per_page) {
         let label = line
             .day()
-            .map(|day| month_text(month_start(day)))
+            .map(|day| month_text(lang, month_start(day)))
             .unwrap_or_default();
-        let row = line.to_row();
+        let row = line.to_row(lang);
         match months.last_mut() {
             Some(group) if group.label == label => group.rows.push(row),
             _ => months.push(MonthGroup {
@@ -500,10 +536,14 @@ pub fn build(
     MyLog {
         query,
         errors,
-        covers_from_text: date_text(covers_from),
+        covers_from_text: date_text(lang, covers_from),
         from: filter.from.format(FORM_DATE).to_string(),
         to: filter.to.format(FORM_DATE).to_string(),
-        period_text: format!("{} – {}", date_text(filter.from), date_text(filter.to)),
+        period_text: format!(
+            "{} – {}",
+            date_text(lang, filter.from),
+            date_text(lang, filter.to)
+        ),
         months,
         chart,
         total_uses,

@@ -84,9 +84,9 @@ proptest! {
             bulk,
             ..LogQuery::default()
         };
-        let (filter, errors) = check(&query, start, local_date(now()));
+        let (filter, errors) = check(&query, start, local_date(now()), Lang::Da);
         prop_assert!(errors.is_empty());
-        let page = build(records.clone(), query.clone(), &filter, errors, start, now());
+        let page = build(records.clone(), query.clone(), &filter, errors, start, now(), Lang::Da);
 
         let matching: Vec<&SummaryRecord> = records
             .iter()
@@ -133,8 +133,16 @@ fn the_print_view_has_every_row_on_one_page() {
             all_rows,
             ..LogQuery::default()
         };
-        let (filter, _) = check(&query, start, local_date(now()));
-        let page = build(records.clone(), query, &filter, Vec::new(), start, now());
+        let (filter, _) = check(&query, start, local_date(now()), Lang::Da);
+        let page = build(
+            records.clone(),
+            query,
+            &filter,
+            Vec::new(),
+            start,
+            now(),
+            Lang::Da,
+        );
         let shown: usize = page.months.iter().map(|m| m.rows.len()).sum();
         assert_eq!(
             (shown, page.pages),
@@ -187,7 +195,7 @@ fn a_batch_run_is_one_line() {
     let records = vec![base, next_day];
     let rows: Vec<LogRow> = lines(&records, &filter, now())
         .iter()
-        .map(Line::to_row)
+        .map(|line| line.to_row(Lang::Da))
         .collect();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].count, 5);

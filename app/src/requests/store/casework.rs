@@ -21,13 +21,14 @@ use crate::access_log::write::{record_portal_use, PortalUse};
 use crate::access_log::UseType;
 use crate::caller::StaffMember;
 use crate::capability::{AccessAnswer, CaseActor, CaseReader};
-use crate::danish_dates::{date_text, moment_text};
+use crate::dates::{date_text, moment_text};
+use crate::i18n::Lang;
 use crate::identity::cpr::Cpr;
 use crate::identity::subject_key::SubjectKey;
 use crate::requests::actions::{Audience, HistoryAction};
 use crate::requests::deadline::RequestDeadline;
 use crate::requests::forms::{Refusal, RegisteredRequest};
-use crate::requests::kinds::{ExtensionReason, Kind, Status, RIGHT_TO_COMPLAIN};
+use crate::requests::kinds::{right_to_complain, ExtensionReason, Kind, Status};
 use crate::requests::mail::{enqueue, status_notice};
 use crate::requests::request_number;
 use crate::requests::views::{
@@ -66,14 +67,22 @@ pub async fn register(
             log_row: None,
             registered_by: Some(&member.id),
             identity_check: Some(&registered.identity_check),
+            lang: Lang::Da,
         },
     )
     .await?;
-    let body = format!(
-        "Modtaget {} pr. {}. Identitet kontrolleret: {}",
-        moment_text(registered.received_at),
-        registered.channel.label().to_lowercase(),
-        registered.identity_check
+    // Written in the request's language (Danish: registered by staff).
+    let lang = Lang::Da;
+    let body = lang.text_with(
+        "registered-history",
+        &[
+            ("received", moment_text(lang, registered.received_at).into()),
+            (
+                "channel",
+                registered.channel.label(lang).to_lowercase().into(),
+            ),
+            ("identity", registered.identity_check.clone().into()),
+        ],
     );
     let mut entry = Entry::bare(id, now, Actor::Staff(member), HistoryAction::Registered);
     entry.to = Some(Status::Received);
@@ -132,6 +141,7 @@ pub async fn queue(
     reader: &CaseReader,
     filter: &QueueFilter,
     today: NaiveDate,
+    lang: Lang,
 ) -> Result<QueueListing, StoreError> {
     let codes = reader.unit_codes();
     let units: Vec<(String, String)> = sqlx::query!(
@@ -224,8 +234,8 @@ pub async fn queue(
                 status: decode(Status::from_code(&row.status), "status")?,
                 citizen_name: row.citizen_name,
                 unit: row.unit,
-                received: moment_text(row.received_at),
-                deadline: date_text(deadline.in_force()),
+                received: moment_text(lang, row.received_at),
+                deadline: date_text(lang, deadline.in_force()),
                 days_left: deadline.days_left(today),
                 extended: deadline.extended,
                 assignee: row.assignee,
@@ -259,6 +269,7 @@ pub async fn case(
     id: i64,
     reveal_cpr: bool,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> Result<CaseView, StoreError> {
     let (codes, member) = (reader.unit_codes(), reader.member());
     let mut db = pool.acquire().await?;
@@ -266,10 +277,7 @@ pub async fn case(
     let acting = reader.actor_in(&request.unit_code).is_some();
     if reveal_cpr && !acting {
         // The DPO reads; revealing a CPR number is for the caseworkers who act.
-        return Err(StoreError::NotAllowed(
-            "Kun sagsbehandlere i enheden, der behandler henvendelsen, kan se det fulde CPR-nummer."
-                .to_owned(),
-        ));
+        return Err(StoreError::NotAllowed("not-allowed-reveal-cpr"));
     }
     let cpr = settings.seal_key.open(&request.cpr).map_err(|_| {
         StoreError::Misconfigured(
@@ -292,7 +300,7 @@ pub async fn case(
         append(&mut tx, entry).await?;
     }
     tx.commit().await?;
-    let facts = facts(&mut db, &request, Audience::Staff).await?;
+    let facts = facts(&mut db, &request, Audience::Staff, lang).await?;
     let colleagues = colleagues(&mut db, &request.unit_code).await?;
     let today = local_date(now);
     Ok(CaseView {
@@ -301,7 +309,15 @@ pub async fn case(
         cpr_revealed: reveal_cpr.then(|| formatted(&cpr)),
         assignee: request.assignee.clone(),
         colleagues,
-        registered: request.registered.clone(),
+        registered: request.registered.as_ref().map(|(name, identity)| {
+            lang.text_with(
+                "registered-by",
+                &[
+                    ("name", name.clone().into()),
+                    ("identity", identity.clone().into()),
+                ],
+            )
+        }),
         days_left: request.deadline.days_left(today),
         may_act: acting,
         may_extend: acting && next_status(Step::Extend, request.standing(), today).is_ok(),
@@ -425,7 +441,7 @@ pub async fn staff_act(
     if let Some(email) = request.notify_email.as_deref().filter(|_| citizen_sees) {
         enqueue(
             &mut tx,
-            &status_notice(email, &settings.public_url, id),
+            &status_notice(email, &settings.public_url, id, request.lang),
             now,
         )
         .await?;
@@ -448,9 +464,7 @@ async fn apply(
                 .await?
                 .into_iter()
                 .find(|colleague| colleague.id == assignee)
-                .ok_or_else(|| {
-                    StoreError::NotAllowed("Vælg en sagsbehandler i enheden.".to_owned())
-                })?;
+                .ok_or_else(|| StoreError::NotAllowed("not-allowed-assignee"))?;
             sqlx::query!(
                 "UPDATE data_requests SET assignee_id = $2 WHERE id = $1",
                 request.id,
@@ -480,11 +494,18 @@ async fn apply(
             )
             .execute(&mut *tx)
             .await?;
-            Recorded::text(&format!(
-                "Den nye frist er {}. Begrundelse: {}. {}",
-                date_text(request.deadline.extendable_to),
-                reason.label().to_lowercase(),
-                explanation
+            // What the portal adds is in the citizen's language.
+            let lang = request.lang;
+            Recorded::text(&lang.text_with(
+                "extension-history",
+                &[
+                    (
+                        "until",
+                        date_text(lang, request.deadline.extendable_to).into(),
+                    ),
+                    ("reason", reason.label(lang).to_lowercase().into()),
+                    ("explanation", explanation.into()),
+                ],
             ))
         }
         StaffAction::Answer(body, attachment) => Recorded {
@@ -495,9 +516,13 @@ async fn apply(
             ground: Some(refusal.ground),
             attachment: refusal.partly.then_some(attachment),
             ..Recorded::text(&format!(
-                "{}\n\nGrundlag: {}.\n\n{RIGHT_TO_COMPLAIN}",
+                "{}\n\n{}\n\n{}",
                 refusal.body,
-                refusal.ground.label()
+                request.lang.text_with(
+                    "refusal-ground",
+                    &[("ground", refusal.ground.label(request.lang).into())]
+                ),
+                right_to_complain(request.lang)
             ))
         },
         StaffAction::Close => Recorded {
@@ -555,6 +580,8 @@ pub async fn check_acts_on(pool: &PgPool, actor: &CaseActor, id: i64) -> Result<
 /// request the citizen whose log goes with the answer.
 pub struct AnswerSubject {
     pub kind: Kind,
+    /// The citizen's language: the attached log is written in it.
+    pub lang: Lang,
     /// `Some` for an access request.
     pub access: Option<AccessAnswer>,
 }
@@ -570,6 +597,7 @@ pub async fn answer_subject(
     let request = load(&mut db, Scope::Units(Some(actor.unit_codes())), id, false).await?;
     Ok(AnswerSubject {
         kind: request.kind,
+        lang: request.lang,
         access: (request.kind == Kind::Access)
             .then(|| AccessAnswer::new(request.subject_key, request.received_at)),
     })

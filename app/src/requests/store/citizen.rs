@@ -14,7 +14,8 @@ use super::{
 use crate::access_log::coverage::local_date;
 use crate::access_log::my_log::LogRow;
 use crate::capability::{Citizen, FilingCitizen};
-use crate::danish_dates::{date_text, moment_text};
+use crate::dates::{date_text, moment_text};
+use crate::i18n::Lang;
 use crate::requests::actions::{Audience, HistoryAction};
 use crate::requests::deadline::RequestDeadline;
 use crate::requests::forms::RequestText;
@@ -58,6 +59,7 @@ pub async fn file(
     text: &RequestText,
     asked: Option<AskedRow<'_>>,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> Result<i64, StoreError> {
     let key = citizen.citizen().subject_key();
     let mut tx = pool.begin().await?;
@@ -86,6 +88,7 @@ pub async fn file(
             log_row: asked.map(|asked| (asked.id, asked.text())),
             registered_by: None,
             identity_check: None,
+            lang,
         },
     )
     .await?;
@@ -100,6 +103,7 @@ pub async fn file(
 pub async fn citizen_requests(
     pool: &PgPool,
     citizen: &Citizen,
+    lang: Lang,
 ) -> Result<Vec<CitizenRequestRow>, StoreError> {
     let rows = sqlx::query!(
         r#"SELECT id, kind, status, received_at, due_on, extendable_to,
@@ -121,8 +125,8 @@ pub async fn citizen_requests(
                 number: request_number(row.id),
                 kind: decode(Kind::from_code(&row.kind), "kind")?,
                 status: decode(Status::from_code(&row.status), "status")?,
-                received: moment_text(row.received_at),
-                deadline: date_text(deadline.in_force()),
+                received: moment_text(lang, row.received_at),
+                deadline: date_text(lang, deadline.in_force()),
                 extended: deadline.extended,
             })
         })
@@ -134,11 +138,12 @@ pub async fn citizen_request(
     pool: &PgPool,
     citizen: &Citizen,
     id: i64,
+    lang: Lang,
 ) -> Result<CitizenRequest, StoreError> {
     let mut db = pool.acquire().await?;
     let request = load(&mut db, Scope::Citizen(citizen.subject_key()), id, false).await?;
     Ok(CitizenRequest {
-        facts: facts(&mut db, &request, Audience::Citizen).await?,
+        facts: facts(&mut db, &request, Audience::Citizen, lang).await?,
         notify_email: request.notify_email.clone(),
     })
 }

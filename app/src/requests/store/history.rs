@@ -7,7 +7,8 @@ use sqlx::PgConnection;
 
 use super::{corrupt, Loaded, StoreError};
 use crate::caller::StaffMember;
-use crate::danish_dates::{date_text, moment_text};
+use crate::dates::{date_text, moment_text};
+use crate::i18n::Lang;
 use crate::requests::actions::{Audience, HistoryAction};
 use crate::requests::kinds::{RefusalGround, Status};
 use crate::requests::request_number;
@@ -97,6 +98,7 @@ pub(super) async fn facts(
     db: &mut PgConnection,
     request: &Loaded,
     audience: Audience,
+    lang: Lang,
 ) -> Result<RequestFacts, StoreError> {
     let events = sqlx::query!(
         "SELECT occurred_at, actor_kind, staff_name, action, from_status, to_status, body, internal
@@ -114,9 +116,12 @@ pub(super) async fn facts(
         let action = HistoryAction::from_code(&event.action).ok_or_else(|| corrupt("action"))?;
         let by_citizen = event.actor_kind == Actor::Citizen.code();
         let who = match (by_citizen, audience) {
-            (true, Audience::Citizen) => "Du".to_owned(),
-            (true, Audience::Staff) => "Borgeren".to_owned(),
-            (false, Audience::Citizen) => format!("Kommunen ({})", request.unit_name),
+            (true, Audience::Citizen) => lang.text("history-by-you"),
+            (true, Audience::Staff) => lang.text("history-by-citizen"),
+            (false, Audience::Citizen) => lang.text_with(
+                "history-by-municipality",
+                &[("unit", request.unit_name.clone().into())],
+            ),
             (false, Audience::Staff) => event
                 .staff_name
                 .clone()
@@ -126,8 +131,8 @@ pub(super) async fn facts(
             code.as_deref()
                 .and_then(Status::from_code)
                 .map(|status| match audience {
-                    Audience::Citizen => status.citizen_label(),
-                    Audience::Staff => status.label(),
+                    Audience::Citizen => status.citizen_label(lang),
+                    Audience::Staff => status.label(lang),
                 })
         };
         let status_change = match (label(&event.from_status), label(&event.to_status)) {
@@ -144,9 +149,9 @@ pub(super) async fn facts(
             event.body
         };
         history.push(HistoryEntry {
-            at: moment_text(event.occurred_at),
+            at: moment_text(lang, event.occurred_at),
             who,
-            what: action.label(audience).to_owned(),
+            what: action.label(audience, lang),
             body,
             status_change,
             internal: event.internal,
@@ -165,14 +170,14 @@ pub(super) async fn facts(
         kind: request.kind,
         status: request.status,
         channel: request.channel,
-        received: moment_text(request.received_at),
-        due: date_text(request.deadline.due_on),
+        received: moment_text(lang, request.received_at),
+        due: date_text(lang, request.deadline.due_on),
         extension: request
             .extension
             .as_ref()
             .map(|(reason, explanation)| Extension {
-                until: date_text(request.deadline.extendable_to),
-                reason: reason.label().to_owned(),
+                until: date_text(lang, request.deadline.extendable_to),
+                reason: reason.label(lang),
                 explanation: explanation.clone(),
             }),
         about: request.about.clone(),

@@ -28,6 +28,7 @@ use super::views::Colleague;
 use super::workflow::{NotAllowed, Standing};
 use crate::access_log::write::RecordError;
 use crate::deadline::{deadlines, Calendar};
+use crate::i18n::Lang;
 use crate::identity::sealed_cpr::{CprSealKey, SealedCpr};
 use crate::identity::subject_key::{Pepper, SubjectKey};
 
@@ -62,9 +63,10 @@ pub enum StoreError {
     /// Someone else changed the request since the form was shown.
     #[error("the request changed since it was shown")]
     Conflict,
-    /// The step is not allowed now; the text says why (Danish, for the user).
-    #[error("{0}")]
-    NotAllowed(String),
+    /// The step is not allowed now; the key of the text that says why (in
+    /// the reader's language, for the user).
+    #[error("not allowed: {0}")]
+    NotAllowed(&'static str),
     /// The master data or settings lack something the action needs.
     #[error("misconfigured: {0}")]
     Misconfigured(String),
@@ -135,6 +137,8 @@ struct NewRequest<'a> {
     log_row: Option<(i64, String)>,
     registered_by: Option<&'a str>,
     identity_check: Option<&'a str>,
+    /// The citizen's language (Danish for a registered request).
+    lang: Lang,
 }
 
 async fn insert(
@@ -147,8 +151,10 @@ async fn insert(
     let id = sqlx::query_scalar!(
         "INSERT INTO data_requests (kind, status, channel, received_at, due_on, extendable_to,
              subject_key, citizen_name, cpr_sealed, org_unit_id, about, what_is_wrong, what_is_right,
-             situation, log_row_id, log_row_text, notify_email, registered_by, identity_check)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+             situation, log_row_id, log_row_text, notify_email, registered_by, identity_check,
+             language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+             $20)
          RETURNING id",
         new.text.kind.code(),
         Status::Received.code(),
@@ -169,6 +175,7 @@ async fn insert(
         new.text.notify_email,
         new.registered_by,
         new.identity_check,
+        new.lang.code(),
     )
     .fetch_one(db)
     .await?;
@@ -196,7 +203,10 @@ struct Loaded {
     situation: Option<String>,
     log_row_text: Option<String>,
     notify_email: Option<String>,
-    registered: Option<String>,
+    /// Who registered it and how identity was checked.
+    registered: Option<(String, String)>,
+    /// The citizen's language, for what is written to them.
+    lang: Lang,
     version: i32,
 }
 
@@ -249,7 +259,7 @@ async fn load(
                   u.code AS unit_code, u.name AS unit_name,
                   r.assignee_id, a.name AS "assignee_name?", r.about, r.what_is_wrong, r.what_is_right,
                   r.situation, r.log_row_text, r.notify_email, g.name AS "registered_by?",
-                  r.identity_check, r.version
+                  r.identity_check, r.language, r.version
            FROM data_requests r
            JOIN org_units u ON u.id = r.org_unit_id
            LEFT JOIN staff_members a ON a.id = r.assignee_id
@@ -301,12 +311,10 @@ async fn load(
         situation: row.situation,
         log_row_text: row.log_row_text,
         notify_email: row.notify_email,
-        registered: row.registered_by.map(|name| {
-            format!(
-                "Registreret af {name}. Identitet kontrolleret: {}",
-                row.identity_check.unwrap_or_default()
-            )
-        }),
+        registered: row
+            .registered_by
+            .map(|name| (name, row.identity_check.unwrap_or_default())),
+        lang: Lang::from_code(&row.language).ok_or_else(|| corrupt("language"))?,
         version: row.version,
     })
 }

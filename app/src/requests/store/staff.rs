@@ -1,5 +1,6 @@
 //! [ssr] The staff directory as the portal learns it: each staff member's
-//! name, unit, roles and e-mail address, refreshed at every sign-in, and the
+//! name, unit, roles, e-mail address and language, refreshed at every
+//! sign-in, and the
 //! caseworkers of a unit a request can be assigned to.
 
 use chrono::{DateTime, Utc};
@@ -7,6 +8,7 @@ use sqlx::{PgConnection, PgPool};
 
 use super::StoreError;
 use crate::caller::{Role, StaffMember};
+use crate::i18n::Lang;
 use crate::requests::views::Colleague;
 
 /// Refreshes what the portal knows about a staff member at sign-in.
@@ -14,6 +16,7 @@ pub async fn remember_staff(
     pool: &PgPool,
     member: &StaffMember,
     email: Option<&str>,
+    lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let roles: Vec<String> = member
@@ -22,17 +25,18 @@ pub async fn remember_staff(
         .map(|role| role.code().to_owned())
         .collect();
     sqlx::query!(
-        "INSERT INTO staff_members (id, name, unit_code, roles, email, last_sign_in_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        "INSERT INTO staff_members (id, name, unit_code, roles, email, last_sign_in_at, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, unit_code = EXCLUDED.unit_code,
              roles = EXCLUDED.roles, email = COALESCE(EXCLUDED.email, staff_members.email),
-             last_sign_in_at = EXCLUDED.last_sign_in_at",
+             last_sign_in_at = EXCLUDED.last_sign_in_at, language = EXCLUDED.language",
         member.id,
         member.name,
         member.unit,
         &roles,
         email,
-        now
+        now,
+        lang.code()
     )
     .execute(pool)
     .await?;
