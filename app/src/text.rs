@@ -1,8 +1,8 @@
 //! Small text rules used on both sides of the portal, each written once:
 //! percent-encoding a query-string value, the plausibility check of an
 //! e-mail address (settings and forms), which control characters no text
-//! may hold (forms and the access-log API), and a count with its noun in
-//! singular or plural.
+//! may hold (forms and the access-log API). Counts with their nouns in
+//! singular and plural are Fluent's (`app/locales`).
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -23,31 +23,6 @@ pub fn query_value(value: &str) -> String {
 pub fn has_control_characters(text: &str) -> bool {
     text.chars()
         .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-}
-
-/// `count` with the noun in singular or plural: "1 gang", "3 gange". Any
-/// integer type (a count of rows is a `usize`, days are an `i64`).
-pub fn count_of(count: impl TryInto<i64>, singular: &str, plural: &str) -> String {
-    let count = as_count(count);
-    format!("{count} {}", singular_or_plural(count, singular, plural))
-}
-
-/// The words that follow `count`: `singular` after exactly one.
-pub fn singular_or_plural<'a>(
-    count: impl TryInto<i64>,
-    singular: &'a str,
-    plural: &'a str,
-) -> &'a str {
-    if as_count(count) == 1 {
-        singular
-    } else {
-        plural
-    }
-}
-
-/// A count as an `i64` (none this portal shows comes near its limit).
-fn as_count(count: impl TryInto<i64>) -> i64 {
-    count.try_into().unwrap_or(i64::MAX)
 }
 
 /// A deliberately simple check that catches typing mistakes: at most 320

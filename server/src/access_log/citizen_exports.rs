@@ -357,7 +357,7 @@ mod tests {
             count: 2,
             ..LogRow::default()
         };
-        let csv = String::from_utf8(to_csv(&[row.clone()], Lang::Da).unwrap()).unwrap();
+        let csv = String::from_utf8(to_csv(std::slice::from_ref(&row), Lang::Da).unwrap()).unwrap();
         let line = csv.lines().nth(1).unwrap();
         assert!(
             line.starts_with("2026-11-20;10.05;\"'=HYPERLINK("),

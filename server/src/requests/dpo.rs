@@ -145,7 +145,8 @@ mod tests {
             },
             decided_at: None,
         };
-        let csv = String::from_utf8(to_csv(&[line.clone()], Lang::Da).unwrap()).unwrap();
+        let csv =
+            String::from_utf8(to_csv(std::slice::from_ref(&line), Lang::Da).unwrap()).unwrap();
         let row = csv.lines().nth(1).unwrap();
         assert!(
             row.starts_with("H-000007;Indsigt;Modtaget;\"'=HYPERLINK("),
