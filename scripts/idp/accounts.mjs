@@ -22,6 +22,7 @@ export const staff = {
   sagsbehandler: { name: 'Sara Sagsbehandler', roles: ['caseworker'], unit: 'BS', amr: ['pwd', 'mfa'], email: 'sara@eksempel.dk' },
   kollega: { name: 'Kim Kollega', roles: ['caseworker'], unit: 'BS', amr: ['pwd', 'mfa'], email: 'kim@eksempel.dk' },
   jobcenter: { name: 'Jens Jobcenter', roles: ['caseworker'], unit: 'JC', amr: ['pwd', 'mfa'], email: 'jens@eksempel.dk' },
+  jurist: { name: 'Julie Jurist', roles: ['caseworker'], unit: 'JUR', amr: ['pwd', 'mfa'], email: 'julie@eksempel.dk' },
   dpo: { name: 'Dan Databeskyttelse', roles: ['dpo'], unit: 'JUR', amr: ['pwd', 'mfa'], email: 'dpo@eksempel.dk' },
   admin: { name: 'Alma Administrator', roles: ['admin'], unit: 'JUR', amr: ['pwd', 'mfa'] },
   ukendt: { name: 'Ulla Ukendt-Rolle', roles: ['viewer'], unit: 'BS', amr: ['pwd', 'mfa'] },

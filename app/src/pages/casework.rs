@@ -421,10 +421,12 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
         .iter()
         .map(|reason| (reason.code().to_owned(), reason.label(lang)))
         .collect::<Vec<_>>();
-    let grounds = RefusalGround::ALL
-        .iter()
+    // Only the grounds that can refuse this kind (§ 22: access only).
+    let grounds = RefusalGround::for_kind(facts.kind)
+        .into_iter()
         .map(|ground| (ground.code().to_owned(), ground.label(lang)))
         .collect::<Vec<_>>();
+    let section_22 = RefusalGround::Section22.applies_to(facts.kind);
     let scopes = vec![
         ("fully".to_owned(), lang.text("refuse-fully")),
         ("partly".to_owned(), lang.text("refuse-partly")),
@@ -462,7 +464,9 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
                 <RadioGroup name="scope" legend=lang.text("refuse-scope") state=state.clone() choices=scopes.clone()/>
                 <RadioGroup name="ground" legend=lang.text("refuse-ground") state=state.clone() choices=grounds.clone()/>
                 <TextArea name="body" label=lang.text("refuse-body") hint=lang.text("refuse-body-hint") state=state.clone() rows=6/>
-                <TextArea name="assessment" label=lang.text("refuse-assessment") hint=lang.text("refuse-assessment-hint") state=state.clone()/>
+                {section_22.then(|| view! {
+                    <TextArea name="assessment" label=lang.text("refuse-assessment") hint=lang.text("refuse-assessment-hint") state=state.clone()/>
+                })}
             </ActionForm>
         })}
         {closable.then(|| view! {

@@ -333,7 +333,9 @@ pub struct Refusal {
     pub assessment: Option<String>,
 }
 
-pub fn parse_refusal(fields: &Fields, lang: Lang) -> Result<Refusal, FieldErrors> {
+/// A refusal of a request of `kind`; a ground that cannot refuse that
+/// kind (§ 22 of anything but access) is refused, whatever the form sent.
+pub fn parse_refusal(fields: &Fields, kind: Kind, lang: Lang) -> Result<Refusal, FieldErrors> {
     let mut errors = FieldErrors::new(lang);
     let partly = match field(fields, "scope") {
         "partly" => Some(true),
@@ -344,8 +346,12 @@ pub fn parse_refusal(fields: &Fields, lang: Lang) -> Result<Refusal, FieldErrors
         errors.add("scope", "form-scope-missing");
     }
     let ground = RefusalGround::from_code(field(fields, "ground"));
-    if ground.is_none() {
-        errors.add("ground", "form-ground-missing");
+    match ground {
+        None => errors.add("ground", "form-ground-missing"),
+        Some(ground) if !ground.applies_to(kind) => {
+            errors.add("ground", "form-ground-not-for-kind")
+        }
+        Some(_) => {}
     }
     let body = required_text(
         fields,
@@ -391,7 +397,7 @@ mod tests {
     }
 
     fn parse_refusal(fields: &Fields) -> Result<Refusal, FieldErrors> {
-        super::parse_refusal(fields, Lang::Da)
+        super::parse_refusal(fields, Kind::Access, Lang::Da)
     }
 
     fn parse_extension(fields: &Fields) -> Result<(ExtensionReason, String), FieldErrors> {
@@ -539,6 +545,29 @@ mod tests {
         .unwrap();
         assert!(ok.partly);
         assert!(parse_refusal(&fields(&[])).unwrap_err().0.len() >= 3);
+    }
+
+    #[test]
+    fn section_22_cannot_refuse_anything_but_access() {
+        let form = fields(&[
+            ("scope", "fully"),
+            ("ground", "section_22"),
+            ("body", "Begrundelse"),
+            ("assessment", "Efterforskning pågår"),
+        ]);
+        for kind in Kind::ALL {
+            let parsed = super::parse_refusal(&form, kind, Lang::Da);
+            if kind.is_right_of_access() {
+                assert!(parsed.is_ok(), "{kind:?}");
+            } else {
+                let errors = parsed.unwrap_err();
+                assert_eq!(
+                    errors.0["ground"],
+                    "Databeskyttelseslovens § 22 kan kun begrænse retten til indsigt. Vælg et andet grundlag.",
+                    "{kind:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -20,7 +20,9 @@ pub enum Kind {
     Erasure,
     /// Art. 18: restrict a processing.
     Restriction,
-    /// A question about one row of the access log; handled like an objection.
+    /// A question about one row of the access log: a request for
+    /// information about that processing (art. 15), answered by the
+    /// `log_question_unit`.
     LogQuestion,
 }
 
@@ -72,6 +74,14 @@ impl Kind {
             Kind::Restriction => "begraensning",
             Kind::LogQuestion => "spoergsmaal-til-opslag",
         }
+    }
+
+    /// Whether the request uses the right of access (GDPR art. 15): an
+    /// access request, and a question about a look-up in the log (a request
+    /// for information about one processing). Databeskyttelseslovens § 22
+    /// can limit these and no other right.
+    pub fn is_right_of_access(self) -> bool {
+        matches!(self, Kind::Access | Kind::LogQuestion)
     }
 
     /// The kind whose form lives at `slug`.
@@ -298,6 +308,24 @@ impl RefusalGround {
             .find(|ground| ground.code() == code)
     }
 
+    /// Whether the ground can refuse a request of `kind`: the grounds of
+    /// art. 12(5) any request; databeskyttelseslovens § 22 only the rights
+    /// of information and access ([`Kind::is_right_of_access`]).
+    pub fn applies_to(self, kind: Kind) -> bool {
+        match self {
+            RefusalGround::Section22 => kind.is_right_of_access(),
+            RefusalGround::Unfounded | RefusalGround::Excessive => true,
+        }
+    }
+
+    /// The grounds that can refuse a request of `kind`, in order.
+    pub fn for_kind(kind: Kind) -> Vec<RefusalGround> {
+        RefusalGround::ALL
+            .into_iter()
+            .filter(|ground| ground.applies_to(kind))
+            .collect()
+    }
+
     /// The ground as the citizen reads it.
     pub fn label(self, lang: Lang) -> String {
         lang.text(&format!("refusal-{}", self.code()))
@@ -330,6 +358,20 @@ mod tests {
         }
         assert_eq!(Kind::from_code("indsigt"), None);
         assert_eq!(Status::from_code(""), None);
+    }
+
+    #[test]
+    fn section_22_refuses_only_the_rights_of_information_and_access() {
+        for kind in Kind::ALL {
+            let grounds = RefusalGround::for_kind(kind);
+            assert_eq!(
+                grounds.contains(&RefusalGround::Section22),
+                matches!(kind, Kind::Access | Kind::LogQuestion),
+                "{kind:?}"
+            );
+            assert!(grounds.contains(&RefusalGround::Unfounded));
+            assert!(grounds.contains(&RefusalGround::Excessive));
+        }
     }
 
     #[test]

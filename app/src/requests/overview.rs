@@ -37,20 +37,27 @@ pub struct RequestLine {
 }
 
 impl RequestLine {
+    /// When the municipality decided it (answered or refused). A withdrawn
+    /// request was never decided (docs/rules.md §1): not counted as decided
+    /// nor as in time.
+    pub fn decision(&self) -> Option<DateTime<Utc>> {
+        self.decided_at.filter(|_| self.status != Status::Withdrawn)
+    }
+
     /// Calendar days from receipt to decision, when decided.
     pub fn days_to_decision(&self) -> Option<i64> {
-        self.decided_at
+        self.decision()
             .map(|decided| (local_date(decided) - local_date(self.received_at)).num_days())
     }
 
-    /// Whether a decided request met its deadline.
+    /// Whether a decided request met its deadline; `None` when not decided.
     pub fn on_time(&self) -> Option<bool> {
-        self.decided_at
+        self.decision()
             .map(|decided| self.deadline.met_by(local_date(decided)))
     }
 
     fn decided(&self) -> bool {
-        self.decided_at.is_some() && self.status != Status::Withdrawn
+        self.decision().is_some()
     }
 
     pub fn days_left(&self, today: NaiveDate) -> i64 {
@@ -434,5 +441,29 @@ mod tests {
         late.deadline.extended = true;
         assert_eq!(late.on_time(), Some(true));
         assert_eq!(late.deadline.in_force(), day("2026-12-01"));
+    }
+
+    #[test]
+    fn a_withdrawn_request_is_neither_decided_nor_in_time() {
+        // Withdrawn before the portal stopped stamping withdrawals as
+        // decisions, and withdrawn since (no decision time).
+        let stamped = line(
+            1,
+            "B",
+            Status::Withdrawn,
+            "2026-10-01",
+            "2026-11-01",
+            Some("2026-10-05"),
+        );
+        let plain = line(2, "B", Status::Closed, "2026-10-01", "2026-11-01", None);
+        for withdrawn in [&stamped, &plain] {
+            assert_eq!(withdrawn.on_time(), None);
+            assert_eq!(withdrawn.days_to_decision(), None);
+        }
+        let today = day("2026-11-23");
+        let result = overview(&[stamped, plain], today, 7, Lang::Da);
+        assert!(result.months.iter().all(|month| month.decided == 0));
+        assert_eq!(result.median_days, None);
+        assert_eq!(result.units[0].decided, 0);
     }
 }

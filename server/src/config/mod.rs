@@ -164,8 +164,13 @@ pub struct Config {
     /// uses in it has an access request that is not answered yet.
     pub purge_waits_for_open_access_requests: bool,
     /// Code of the organisational unit that receives requests filed in the
-    /// portal (questions about a log row go to the row's unit).
+    /// portal (but questions about a log row).
     pub request_intake_unit: String,
+    /// Code of the unit that answers citizens' questions about a row of
+    /// their log (requests for information about one processing, art. 15):
+    /// by default the DPO's unit, never the unit whose employee made the
+    /// look-up.
+    pub log_question_unit: String,
     /// Code of the purpose under which staff look-ups in the portal are
     /// logged on the citizen.
     pub request_purpose: String,
@@ -213,6 +218,7 @@ struct Defaults {
     ingest_max_body_bytes: usize,
     deadline_half_holidays_closed: bool,
     request_intake_unit: &'static str,
+    log_question_unit: &'static str,
     request_purpose: &'static str,
     digest_time: &'static str,
     digest_due_within_days: u32,
@@ -249,6 +255,7 @@ impl Default for Defaults {
             ingest_max_body_bytes: 10 * 1024 * 1024,
             deadline_half_holidays_closed: false,
             request_intake_unit: "BS",
+            log_question_unit: "JUR",
             request_purpose: "rettigheder",
             digest_time: "07:00",
             digest_due_within_days: 7,
@@ -398,6 +405,7 @@ impl Config {
             seal_key: self.cpr_encryption_key.clone(),
             pepper: self.subject_key_pepper.clone(),
             intake_unit: self.request_intake_unit.clone(),
+            log_question_unit: self.log_question_unit.clone(),
             purpose: self.request_purpose.clone(),
             calendar: self.deadline_calendar(),
             public_url: self.public_url.to_string(),

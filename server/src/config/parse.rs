@@ -90,11 +90,14 @@ pub fn cpr_claim<'de, D: Deserializer<'de>>(deserializer: D) -> Result<CprClaim,
     )
 }
 
+/// The citizens' lowest accepted NSIS level: `substantial` or `high`. The
+/// log shows who used a citizen's personal data, so NSIS "low" (a
+/// username and password) is never enough (docs/rules.md §3).
 pub fn assurance<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Assurance, D::Error> {
     text(
         deserializer,
-        Assurance::from_setting,
-        "must be low, substantial or high",
+        |value| Assurance::from_setting(value).filter(|level| *level >= Assurance::Substantial),
+        "must be substantial or high (low is not enough to see who used personal data)",
     )
 }
 

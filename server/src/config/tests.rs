@@ -236,9 +236,15 @@ fn every_bad_value_names_its_setting() {
             "medium",
             "citizen_min_assurance",
         ),
+        (
+            "INDBLIK_CITIZEN_MIN_ASSURANCE",
+            "low",
+            "citizen_min_assurance",
+        ),
         ("INDBLIK_SUBJECT_KEY_PEPPER", "kort", "subject_key_pepper"),
         ("INDBLIK_CPR_ENCRYPTION_KEY", "abcd", "cpr_encryption_key"),
         ("INDBLIK_REQUEST_INTAKE_UNIT", " ", "request_intake_unit"),
+        ("INDBLIK_LOG_QUESTION_UNIT", "", "log_question_unit"),
         ("INDBLIK_DIGEST_TIME", "7", "digest_time"),
         (
             "INDBLIK_DIGEST_DUE_WITHIN_DAYS",

@@ -58,6 +58,7 @@ impl Config {
             ("staff_unit_claim", self.staff_unit_claim.as_str()),
             ("staff_required_amr", self.staff_required_amr.as_str()),
             ("request_intake_unit", self.request_intake_unit.as_str()),
+            ("log_question_unit", self.log_question_unit.as_str()),
             ("request_purpose", self.request_purpose.as_str()),
         ] {
             if value.trim().is_empty() {

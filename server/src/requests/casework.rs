@@ -76,9 +76,10 @@ async fn act(
         }
         Err(NotActing::Denied(error)) => return error.into_response(),
     };
-    if let Err(error) = casework::check_acts_on(&state.pool, &actor, id).await {
-        return page.store_failed(error).await;
-    }
+    let kind = match casework::check_acts_on(&state.pool, &actor, id).await {
+        Ok(kind) => kind,
+        Err(error) => return page.store_failed(error).await,
+    };
     let fields = page.fields.clone();
     let lang = page.lang();
     let (page, version) = match page.with_version().await {
@@ -86,7 +87,7 @@ async fn act(
         Err(response) => return response,
     };
     let now = clock::now();
-    let parsed = match parse_action(action, &fields, actor.member(), lang) {
+    let parsed = match parse_action(action, &fields, actor.member(), kind, lang) {
         Ok(parsed) => parsed,
         Err(errors) => {
             return page
@@ -167,6 +168,7 @@ fn parse_action(
     action: CaseAction,
     fields: &Fields,
     member: &StaffMember,
+    kind: app::requests::Kind,
     lang: app::i18n::Lang,
 ) -> Result<Parsed, FieldErrors> {
     Ok(match action {
@@ -197,7 +199,7 @@ fn parse_action(
             Parsed::Extend(reason, text)
         }
         CaseAction::Answer => Parsed::Answer(parse_answer(fields, lang)?),
-        CaseAction::Refuse => Parsed::Refuse(parse_refusal(fields, lang)?),
+        CaseAction::Refuse => Parsed::Refuse(parse_refusal(fields, kind, lang)?),
         CaseAction::Close => Parsed::Close,
     })
 }

@@ -155,7 +155,7 @@ async fn rejections_older_than_the_window_do_not_count(pool: PgPool) {
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
-    let config = test_config();
+    let config = strict();
     let from = |last: u8| {
         router_from(
             &config,
@@ -163,11 +163,11 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
             SocketAddr::from(([198, 51, 100, last], 40000)),
         )
     };
-    // Carl's MitID is below the required level: five refusals, each from
-    // another address, so only his identity reaches the threshold.
+    // Anna's MitID is below the level this portal asks for: five refusals,
+    // each from another address, so only her identity reaches the threshold.
     for last in 1..=5 {
         assert_eq!(
-            callback_outcome(&from(last), "carl").await,
+            callback_outcome(&from(last), "anna").await,
             "/log-ind/afvist?grund=sikringsniveau"
         );
     }
@@ -205,20 +205,24 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
         .await
         .unwrap();
     for text in [subject, body] {
-        assert!(!text.contains(&hex::encode(&key)) && !text.to_lowercase().contains("carl"));
+        assert!(!text.contains(&hex::encode(&key)) && !text.to_lowercase().contains("anna"));
     }
 
-    // Even where his level would be accepted, and from a fresh address, he is blocked.
-    let lenient =
-        Config::from_figment(test_figment().merge(("citizen_min_assurance", "low"))).unwrap();
+    // Even where her level would be accepted, and from a fresh address, she is blocked.
     let fresh = router_from(
-        &lenient,
+        &test_config(),
         pool.clone(),
         SocketAddr::from(([198, 51, 100, 99], 40000)),
     );
-    assert_eq!(callback_outcome(&fresh, "carl").await, BLOCKED);
+    assert_eq!(callback_outcome(&fresh, "anna").await, BLOCKED);
     // Others are not affected.
-    assert_eq!(callback_outcome(&fresh, "anna").await, "/min-log");
+    assert_eq!(callback_outcome(&fresh, "bo").await, "/min-log");
+}
+
+/// A portal that asks citizens for NSIS "high" (the test provider's Anna
+/// has "substantial", Bo "high").
+fn strict() -> Config {
+    Config::from_figment(test_figment().merge(("citizen_min_assurance", "high"))).unwrap()
 }
 
 /// The DPO as the command line acts for them.
@@ -383,19 +387,18 @@ async fn a_throttled_address_keeps_out_everyone_but_the_dpo(pool: PgPool) {
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_block_signs_the_identity_out_wherever_it_is_signed_in(pool: PgPool) {
-    let lenient =
-        Config::from_figment(test_figment().merge(("citizen_min_assurance", "low"))).unwrap();
-    let at_home = crate::support::router_with(&lenient, pool.clone());
-    let (landing, carl) = crate::support::sign_in_at(&at_home, "/log-ind", "carl").await;
+    let at_home = crate::support::router_with(&test_config(), pool.clone());
+    let (landing, anna) = crate::support::sign_in_at(&at_home, "/log-ind", "anna").await;
     assert_eq!(landing, "/min-log");
-    let (_, anna) = crate::support::sign_in_at(&at_home, "/log-ind", "anna").await;
+    let (_, bo) = crate::support::sign_in_at(&at_home, "/log-ind", "bo").await;
     assert_eq!(
-        get_with_cookie(&at_home, "/min-log", &carl).await.status,
+        get_with_cookie(&at_home, "/min-log", &anna).await.status,
         StatusCode::OK
     );
 
-    // Five refusals of Carl elsewhere block his identity …
-    let config = test_config();
+    // Five refusals of Anna elsewhere (a portal asking for "high") block
+    // her identity …
+    let config = strict();
     for last in 1..=5 {
         let elsewhere = router_from(
             &config,
@@ -403,16 +406,16 @@ async fn a_block_signs_the_identity_out_wherever_it_is_signed_in(pool: PgPool) {
             SocketAddr::from(([198, 51, 100, last], 40000)),
         );
         assert_eq!(
-            callback_outcome(&elsewhere, "carl").await,
+            callback_outcome(&elsewhere, "anna").await,
             "/log-ind/afvist?grund=sikringsniveau"
         );
     }
-    // … and end his session at home; Anna's lives on.
-    let after = get_with_cookie(&at_home, "/min-log", &carl).await;
+    // … and end her session at home; Bo's lives on.
+    let after = get_with_cookie(&at_home, "/min-log", &anna).await;
     assert_eq!(after.status, StatusCode::SEE_OTHER);
     assert_eq!(after.location(), "/log-ind?tilbage=%2Fmin-log");
     assert_eq!(
-        get_with_cookie(&at_home, "/min-log", &anna).await.status,
+        get_with_cookie(&at_home, "/min-log", &bo).await.status,
         StatusCode::OK
     );
 }

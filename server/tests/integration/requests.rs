@@ -622,6 +622,100 @@ async fn illegal_transitions_are_refused_and_change_nothing(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn section_22_is_offered_and_accepted_for_access_only(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let rectification = post_form(
+        app,
+        "/henvendelser/ny/berigtigelse",
+        anna,
+        &[
+            ("about", "Min adresse"),
+            ("what_is_wrong", "Vejnavnet"),
+            ("what_is_right", "Gadenavnet"),
+        ],
+    )
+    .await;
+    assert_eq!(rectification.status, StatusCode::SEE_OTHER);
+    let id = id_in(rectification.location(), "/henvendelser/");
+    let page = format!("/sagsbehandling/{id}");
+    // Not offered: no § 22 choice and no assessment field on the form.
+    let case = get_with_cookie(app, &page, sara).await;
+    assert!(
+        !case.body.contains(r#"value="section_22""#),
+        "{}",
+        case.body
+    );
+    assert!(!case.body.contains(r#"name="assessment""#));
+    assert!(case.body.contains(r#"value="unfounded""#));
+    // Not accepted: a crafted form comes back with the reason, and the
+    // request and its history are as they were.
+    let events = history_len(&pool, id).await;
+    let crafted = act(
+        app,
+        sara,
+        id,
+        "afvis",
+        &[
+            ("scope", "fully"),
+            ("ground", "section_22"),
+            ("body", "Vi retter ikke."),
+            ("assessment", "Forsøg"),
+        ],
+    )
+    .await;
+    assert_eq!(crafted.status, StatusCode::SEE_OTHER);
+    let back = returned_page(app, crafted, &page, sara).await;
+    assert!(back
+        .body
+        .contains("Databeskyttelseslovens § 22 kan kun begrænse retten til indsigt."));
+    assert_eq!(status_of(&pool, id).await, "received");
+    assert_eq!(history_len(&pool, id).await, events);
+    // The store refuses it too, past the form.
+    let actor = app::caller::Caller::Staff(app::caller::StaffMember {
+        id: "sagsbehandler".to_owned(),
+        name: "Sara Sagsbehandler".to_owned(),
+        roles: vec![app::caller::Role::Caseworker],
+        unit: "BS".to_owned(),
+    })
+    .case_actor()
+    .unwrap();
+    let refusal = app::requests::forms::Refusal {
+        partly: false,
+        ground: app::requests::RefusalGround::Section22,
+        body: "Vi retter ikke.".to_owned(),
+        assessment: Some("Forsøg".to_owned()),
+    };
+    let settings = crate::support::test_config().request_settings();
+    let version: i32 = sqlx::query_scalar("SELECT version FROM data_requests WHERE id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let stored = app::requests::store::casework::staff_act(
+        &pool,
+        &settings,
+        &actor,
+        id,
+        version,
+        app::requests::store::StaffAction::Refuse(&refusal, None),
+        server::clock::now(),
+    )
+    .await;
+    assert!(
+        matches!(stored, Err(app::requests::store::StoreError::NotAllowed(_))),
+        "{stored:?}"
+    );
+    assert_eq!(status_of(&pool, id).await, "received");
+    // For access the ground is offered.
+    let access = file_access_request(app, anna).await;
+    let case = get_with_cookie(app, &format!("/sagsbehandling/{access}"), sara).await;
+    assert!(case.body.contains(r#"value="section_22""#));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn two_caseworkers_acting_at_once_do_not_overwrite_each_other(pool: PgPool) {
     let portal = portal(&pool).await;
     let Portal {
@@ -777,7 +871,9 @@ async fn each_role_sees_and_does_only_its_own(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn a_question_about_a_log_row_goes_to_the_rows_unit_with_the_row_attached(pool: PgPool) {
+async fn a_question_about_a_log_row_is_a_request_for_access_answered_by_the_log_question_unit(
+    pool: PgPool,
+) {
     let portal = portal(&pool).await;
     let Portal { app, anna, bo, .. } = &portal;
     server::demo_events::load_story(
@@ -832,11 +928,32 @@ async fn a_question_about_a_log_row_goes_to_the_rows_unit_with_the_row_attached(
     .fetch_one(&pool)
     .await
     .unwrap();
-    assert_eq!((kind.as_str(), unit.as_str()), ("log_question", "JC"));
+    // Not to Jobcenter, whose look-up is asked about: to the configured
+    // unit (the DPO's, JUR, by default).
+    assert_eq!((kind.as_str(), unit.as_str()), ("log_question", "JUR"));
     let page = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
+    assert!(page.body.contains(&format!("Opslag nr. {row}")));
+    assert!(page
+        .body
+        .contains("anmodning om indsigt i netop den behandling"));
+    assert!(page.body.contains("artikel 15") && !page.body.contains("artikel 21"));
+    // Jobcenter's caseworker does not see it; the jurist does, and may
+    // restrict it under § 22 like any access request.
+    let jens = staff(app, "jobcenter").await;
+    let jens_case = get_with_cookie(app, &format!("/sagsbehandling/{id}"), &jens).await;
+    assert_eq!(jens_case.status, StatusCode::NOT_FOUND);
+    let julie = staff(app, "jurist").await;
+    let julie_case = get_with_cookie(app, &format!("/sagsbehandling/{id}"), &julie).await;
+    assert!(julie_case.body.contains(r#"value="section_22""#));
+    // The DPO counts it as a question about a look-up, on its own.
+    let dan = staff(app, "dpo").await;
+    let overview = get_with_cookie(app, "/dpo", &dan).await;
     assert!(
-        page.body.contains(&format!("Opslag nr. {row}"))
-            && page.body.contains("behandles som en indsigelse")
+        overview
+            .body
+            .contains("<th scope=\"row\">Spørgsmål til opslag</th><td>1</td>"),
+        "{}",
+        overview.body
     );
 }
 
@@ -919,13 +1036,55 @@ async fn the_dpo_overview_counts_every_units_deadlines(pool: PgPool) {
         "per unit: 2 open, 1 overdue"
     );
 
+    // A withdrawn request is no decision: not decided, not in time, even
+    // once it is closed.
+    let withdrawn = file_access_request(app, anna).await;
+    let citizen_page = get_with_cookie(app, &format!("/henvendelser/{withdrawn}"), anna).await;
+    let withdraw = post_form(
+        app,
+        &format!("/henvendelser/{withdrawn}/tilbagetraek"),
+        anna,
+        &[("version", &version(&citizen_page))],
+    )
+    .await;
+    assert_eq!(withdraw.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        act(app, sara, withdrawn, "luk", &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(status_of(&pool, withdrawn).await, "closed");
+    let decided: Option<chrono::DateTime<chrono::Utc>> =
+        sqlx::query_scalar("SELECT decided_at FROM data_requests WHERE id = $1")
+            .bind(withdrawn)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(decided, None);
+
     let csv = get_with_cookie(app, "/dpo/henvendelser.csv", &dan).await;
     assert_eq!(csv.status, StatusCode::OK);
-    assert_eq!(csv.body.lines().count(), 4, "header and three requests");
+    assert_eq!(csv.body.lines().count(), 5, "header and four requests");
     assert!(csv
         .body
         .contains(&format!("H-{answered:06};Indsigt;Besvaret;Borgerservice")));
+    let withdrawn_line = csv
+        .body
+        .lines()
+        .find(|line| line.starts_with(&format!("H-{withdrawn:06};")))
+        .unwrap();
+    // Number;Type;Status;Enhed;Modtaget;Frist;Forlænget;Afgjort;Dage;Inden for fristen
+    let cells: Vec<&str> = withdrawn_line.split(';').collect();
+    assert_eq!(cells[2], "Lukket");
+    assert_eq!(&cells[7..], ["", "", ""], "{withdrawn_line}");
     assert!(!csv.body.contains("Anna") && !csv.body.contains("2403819912"));
+    // Only the one answered request counts as decided on the page.
+    let page = get_with_cookie(app, "/dpo", &dan).await;
+    assert!(
+        page.body
+            .contains("<th scope=\"row\">Borgerservice</th><td>2</td><td>1</td><td>0</td><td>1</td><td>100 %</td>"),
+        "{}",
+        page.body
+    );
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

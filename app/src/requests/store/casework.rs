@@ -398,6 +398,13 @@ pub async fn staff_act(
     if request.version != version {
         return Err(StoreError::Conflict);
     }
+    // § 22 limits the right of access only (docs/rules.md §2.2), whatever
+    // a crafted form says.
+    if let StaffAction::Refuse(refusal, _) = &action {
+        if !refusal.ground.applies_to(request.kind) {
+            return Err(StoreError::NotAllowed("not-allowed-ground-for-kind"));
+        }
+    }
     let step = action.step();
     let to = next_status(step, request.standing(), local_date(now))?;
     update_status(&mut tx, id, to, step.decides(), now).await?;
@@ -567,13 +574,13 @@ async fn attach(
     Ok(true)
 }
 
-/// `Ok` when request `id` is one `actor` acts on (their unit's), otherwise
-/// [`StoreError::NotFound`].
-pub async fn check_acts_on(pool: &PgPool, actor: &CaseActor, id: i64) -> Result<(), StoreError> {
+/// The kind of request `id` when it is one `actor` acts on (their unit's),
+/// otherwise [`StoreError::NotFound`].
+pub async fn check_acts_on(pool: &PgPool, actor: &CaseActor, id: i64) -> Result<Kind, StoreError> {
     let mut db = pool.acquire().await?;
     load(&mut db, Scope::Units(Some(actor.unit_codes())), id, false)
         .await
-        .map(|_| ())
+        .map(|request| request.kind)
 }
 
 /// What an answer's export needs: the request's kind, and for an access

@@ -50,8 +50,9 @@ impl AskedRow<'_> {
 }
 
 /// Files a citizen's request received `now` through the portal; returns its id.
-/// A question about a log row goes to the unit the row names, and the row
-/// must be the citizen's own.
+/// A question about a log row goes to `log_question_unit` (not to the unit
+/// the row names: its own look-up is what is asked about), and the row must
+/// be the citizen's own.
 pub async fn file(
     pool: &PgPool,
     settings: &RequestSettings,
@@ -64,14 +65,17 @@ pub async fn file(
     let key = citizen.citizen().subject_key();
     let mut tx = pool.begin().await?;
     let org_unit_id = match &asked {
-        Some(asked) => sqlx::query_scalar!(
-            "SELECT org_unit_id FROM access_summary WHERE id = $1 AND subject_key = $2",
-            asked.id,
-            key.as_bytes().as_slice(),
-        )
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?,
+        Some(asked) => {
+            sqlx::query_scalar!(
+                "SELECT id FROM access_summary WHERE id = $1 AND subject_key = $2",
+                asked.id,
+                key.as_bytes().as_slice(),
+            )
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+            unit_id(&mut tx, &settings.log_question_unit).await?
+        }
         None => unit_id(&mut tx, &settings.intake_unit).await?,
     };
     let id = insert(
@@ -182,7 +186,8 @@ pub async fn citizen_act(
         CitizenAction::Withdraw => (Step::Withdraw, None),
     };
     let to = next_status(step, request.standing(), local_date(now))?;
-    update_status(&mut tx, id, to, step == Step::Withdraw, now).await?;
+    // A withdrawal decides nothing: `decided_at` stays empty.
+    update_status(&mut tx, id, to, false, now).await?;
     let mut entry = Entry::bare(id, now, Actor::Citizen, step.history_action());
     entry.from = Some(request.status);
     entry.to = Some(to);

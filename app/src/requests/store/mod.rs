@@ -44,6 +44,8 @@ pub struct RequestSettings {
     pub pepper: Pepper,
     /// Code of the unit that receives requests filed in the portal.
     pub intake_unit: String,
+    /// Code of the unit that answers questions about a log row.
+    pub log_question_unit: String,
     /// Code of the purpose under which staff look-ups are logged.
     pub purpose: String,
     pub calendar: Calendar,
