@@ -160,13 +160,27 @@ impl Overseer {
 /// request in its unit ([`crate::requests::store::casework::access_answer`]).
 #[derive(Clone, Debug)]
 pub struct AccessAnswer {
+    request_id: i64,
     key: SubjectKey,
     received_at: DateTime<Utc>,
 }
 
 impl AccessAnswer {
-    pub(crate) fn new(key: SubjectKey, received_at: DateTime<Utc>) -> AccessAnswer {
-        AccessAnswer { key, received_at }
+    pub(crate) fn new(
+        request_id: i64,
+        key: SubjectKey,
+        received_at: DateTime<Utc>,
+    ) -> AccessAnswer {
+        AccessAnswer {
+            request_id,
+            key,
+            received_at,
+        }
+    }
+
+    /// The request answered: what was held of the log for it is read too.
+    pub fn request_id(&self) -> i64 {
+        self.request_id
     }
 
     /// When the request was received: the answer's log covers what the log

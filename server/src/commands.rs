@@ -184,7 +184,7 @@ async fn purge(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
         pool,
         clock::now(),
         config.log_retention_months,
-        config.purge_waits_for_open_access_requests,
+        config.hold_policy(),
     )
     .await?;
     println!(
@@ -192,10 +192,16 @@ async fn purge(pool: &PgPool, config: &Config) -> anyhow::Result<()> {
         purged.months.len(),
         purged.covers_from
     );
-    if !purged.held.is_empty() {
+    if purged.held_rows > 0 || purged.held_events > 0 {
         println!(
-            "kept {} month(s) past retention for open access requests",
-            purged.held.len()
+            "held for open requests: {} summary row(s), {} event(s)",
+            purged.held_rows, purged.held_events
+        );
+    }
+    if !purged.released.is_empty() {
+        println!(
+            "released the held log of {} request(s)",
+            purged.released.len()
         );
     }
     Ok(())

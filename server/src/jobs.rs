@@ -20,7 +20,7 @@ use crate::mail::{send_due, Mailer};
 #[derive(Clone, Debug)]
 pub struct JobSettings {
     pub retention_months: u32,
-    pub hold_for_access_requests: bool,
+    pub hold: Option<crate::access_log::partitions::HoldPolicy>,
     pub records: app::site::RecordRetention,
     pub digest: DigestSettings,
 }
@@ -29,7 +29,7 @@ impl JobSettings {
     pub fn of(config: &Config) -> JobSettings {
         JobSettings {
             retention_months: config.log_retention_months,
-            hold_for_access_requests: config.purge_waits_for_open_access_requests,
+            hold: config.hold_policy(),
             records: config.record_retention(),
             digest: DigestSettings::of(config),
         }
@@ -141,13 +141,7 @@ pub async fn maintain_access_log(pool: &PgPool, settings: &JobSettings, now: Dat
     if let Err(error) = partitions::ensure(pool, &months).await {
         tracing::error!(error = %error, "cannot create access log partitions");
     }
-    let purged = partitions::purge(
-        pool,
-        now,
-        settings.retention_months,
-        settings.hold_for_access_requests,
-    )
-    .await;
+    let purged = partitions::purge(pool, now, settings.retention_months, settings.hold).await;
     if let Err(error) = purged {
         tracing::error!(error = %error, "cannot purge the access log");
     }

@@ -5,6 +5,8 @@
 #[cfg(feature = "ssr")]
 pub mod coverage;
 pub mod deliveries;
+#[cfg(feature = "ssr")]
+pub mod hold;
 pub mod my_log;
 #[cfg(feature = "ssr")]
 pub mod pending_summary;

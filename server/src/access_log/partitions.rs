@@ -3,16 +3,19 @@
 //! months' days): created together ahead of time (and on demand for
 //! backfills), and dropped together once the month lies past the retention
 //! period. A summary day never straddles two months, so dropping both
-//! removes exactly one month of the log.
+//! removes exactly one month of the log. What an open request needs of a
+//! month is copied to the held tables first (`app::access_log::hold`).
 
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 
 use app::access_log::coverage::{
     covers_from, local_date, local_midnight, month_start, next_month_start,
 };
+use app::access_log::hold::{Held, HoldingRequest};
+use app::requests::deadline::RequestDeadline;
 use app::requests::{Kind, Status};
 
 /// Months created ahead of the current one.
@@ -115,28 +118,41 @@ pub async fn ensure(pool: &PgPool, months: &BTreeSet<NaiveDate>) -> sqlx::Result
     Ok(missing.len())
 }
 
-/// What [`purge`] removed.
+/// What [`purge`] did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Purged {
     /// The months whose partitions (events and summary) were dropped.
     pub months: Vec<NaiveDate>,
-    /// Months past retention kept because an open access request needs them.
-    pub held: Vec<NaiveDate>,
+    /// Summary rows and events copied from those months for open requests
+    /// (docs/rules.md §2.6).
+    pub held_rows: u64,
+    pub held_events: u64,
+    /// Requests whose held copy was deleted because they no longer need it.
+    pub released: Vec<i64>,
     /// The first day the log covers afterwards.
     pub covers_from: NaiveDate,
 }
 
+/// How long a copy may be held for a request past retention: at most this
+/// many days after its deadline in force (`log_hold_days_after_deadline`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HoldPolicy {
+    pub days_after_deadline: u32,
+}
+
 /// Drops the events and summary partitions of every month that lies wholly
-/// before the retention period at `now`, in one transaction; with
-/// `hold_for_open_access_requests`, not a month holding uses of a citizen
-/// whose access request is still open (it goes once the request is answered).
+/// before the retention period at `now`, in one transaction. With a `hold`
+/// policy, first copies what open requests need of each such month
+/// ([`app::access_log::hold`]) and deletes the copies requests no longer
+/// need; without one, nothing is held.
 pub async fn purge(
     pool: &PgPool,
     now: DateTime<Utc>,
     retention_months: u32,
-    hold_for_open_access_requests: bool,
+    hold: Option<HoldPolicy>,
 ) -> sqlx::Result<Purged> {
     let keep_from = covers_from(now, retention_months);
+    let today = local_date(now);
     let expired: Vec<NaiveDate> = existing(pool)
         .await?
         .into_iter()
@@ -146,26 +162,34 @@ pub async fn purge(
     sqlx::query!("SELECT pg_advisory_xact_lock($1)", PARTITION_LOCK)
         .execute(&mut *tx)
         .await?;
-    let mut dropped = Vec::new();
-    let mut held = Vec::new();
+    let mut purged = Purged {
+        covers_from: keep_from,
+        ..Purged::default()
+    };
+    if let Some(policy) = hold {
+        purged.released = release_ended(&mut tx, today, policy).await?;
+    }
+    let holders = match hold {
+        Some(_) if !expired.is_empty() => holding_requests(&mut tx).await?,
+        _ => Vec::new(),
+    };
     for month in expired {
-        // docs/rules.md §2.6: a month stays while a citizen with uses in it has
-        // an access request that is not answered yet.
-        if hold_for_open_access_requests {
-            let open: Vec<&str> = Status::OPEN.iter().map(|status| status.code()).collect();
-            let wanted: bool = sqlx::query_scalar(&format!(
-                "SELECT EXISTS (SELECT 1 FROM data_requests r WHERE r.kind = $1
-                     AND r.status = ANY($2)
-                     AND EXISTS (SELECT 1 FROM {} s WHERE s.subject_key = r.subject_key))",
-                summary_partition_name(month)
-            ))
-            .bind(Kind::Access.code())
-            .bind(&open)
-            .fetch_one(&mut *tx)
-            .await?;
-            if wanted {
-                held.push(month);
-                continue;
+        if let Some(policy) = hold {
+            for (request, asked_row) in &holders {
+                let held =
+                    request.holds(month, today, retention_months, policy.days_after_deadline);
+                let (rows, events) = match held {
+                    Some(Held::CitizensUses) => {
+                        copy_citizens_uses(&mut tx, month, request.id).await?
+                    }
+                    Some(Held::AskedRow) => match asked_row {
+                        Some(row) => copy_asked_row(&mut tx, month, request.id, *row).await?,
+                        None => (0, 0),
+                    },
+                    None => (0, 0),
+                };
+                purged.held_rows += rows;
+                purged.held_events += events;
             }
         }
         for table in [partition_name(month), summary_partition_name(month)] {
@@ -173,23 +197,181 @@ pub async fn purge(
                 .execute(&mut *tx)
                 .await?;
         }
-        dropped.push(month);
+        purged.months.push(month);
     }
     tx.commit().await?;
-    if !dropped.is_empty() {
-        tracing::info!(months = dropped.len(), "access log purged past retention");
-    }
-    if !held.is_empty() {
+    if !purged.months.is_empty() {
         tracing::info!(
-            months = held.len(),
-            "access log months kept for open access requests"
+            months = purged.months.len(),
+            held_rows = purged.held_rows,
+            held_events = purged.held_events,
+            "access log purged past retention"
         );
     }
-    Ok(Purged {
-        months: dropped,
-        held,
-        covers_from: keep_from,
-    })
+    if !purged.released.is_empty() {
+        tracing::info!(
+            requests = purged.released.len(),
+            "held access log copies released"
+        );
+    }
+    Ok(purged)
+}
+
+/// The access requests and questions about a look-up that may hold part of
+/// the log, each with the summary row a question asks about.
+async fn holding_requests(
+    db: &mut PgConnection,
+) -> sqlx::Result<Vec<(HoldingRequest, Option<i64>)>> {
+    let rows = sqlx::query!(
+        r#"SELECT id, kind, status, received_at, due_on, extendable_to,
+                  extended_at IS NOT NULL AS "extended!", log_row_id
+           FROM data_requests WHERE kind = ANY($1)"#,
+        &[Kind::Access.code(), Kind::LogQuestion.code()] as &[&str]
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let deadline = RequestDeadline {
+                due_on: row.due_on,
+                extendable_to: row.extendable_to,
+                extended: row.extended,
+            };
+            let request = HoldingRequest {
+                id: row.id,
+                kind: Kind::from_code(&row.kind)?,
+                status: Status::from_code(&row.status)?,
+                received_at: row.received_at,
+                deadline_in_force: deadline.in_force(),
+            };
+            Some((request, row.log_row_id))
+        })
+        .collect())
+}
+
+/// Copies the citizen's summary rows and events of `month` for access
+/// request `request`; returns how many of each.
+async fn copy_citizens_uses(
+    db: &mut PgConnection,
+    month: NaiveDate,
+    request: i64,
+) -> sqlx::Result<(u64, u64)> {
+    let rows = sqlx::query(&format!(
+        "INSERT INTO held_access_summary
+         SELECT r.id, s.* FROM {summary} s JOIN data_requests r ON r.subject_key = s.subject_key
+         WHERE r.id = $1",
+        summary = summary_partition_name(month)
+    ))
+    .bind(request)
+    .execute(&mut *db)
+    .await?
+    .rows_affected();
+    let events = sqlx::query(&format!(
+        "INSERT INTO held_access_events
+         SELECT r.id, e.* FROM {events} e JOIN data_requests r ON r.subject_key = e.subject_key
+         WHERE r.id = $1",
+        events = partition_name(month)
+    ))
+    .bind(request)
+    .execute(&mut *db)
+    .await?
+    .rows_affected();
+    Ok((rows, events))
+}
+
+/// Copies summary row `row`, if it lies in `month`, and the events behind it
+/// (the same citizen, day, unit, system, use, purpose, bulk run and hiding)
+/// for question `request`; returns how many of each.
+async fn copy_asked_row(
+    db: &mut PgConnection,
+    month: NaiveDate,
+    request: i64,
+    row: i64,
+) -> sqlx::Result<(u64, u64)> {
+    let summary = summary_partition_name(month);
+    let rows = sqlx::query(&format!(
+        "INSERT INTO held_access_summary SELECT $1, s.* FROM {summary} s WHERE s.id = $2"
+    ))
+    .bind(request)
+    .bind(row)
+    .execute(&mut *db)
+    .await?
+    .rows_affected();
+    let events = sqlx::query(&format!(
+        "INSERT INTO held_access_events
+         SELECT $1, e.* FROM {events} e JOIN {summary} s ON s.id = $2
+           AND e.subject_key = s.subject_key AND e.org_unit_id = s.org_unit_id
+           AND e.source_system_id = s.source_system_id AND e.use_type = s.use_type
+           AND e.purpose_id = s.purpose_id AND e.bulk = s.bulk
+           AND e.batch_run IS NOT DISTINCT FROM s.batch_run
+           AND e.hidden_until IS NOT DISTINCT FROM s.hidden_until
+           AND e.hidden_reason IS NOT DISTINCT FROM s.hidden_reason
+           AND (e.occurred_at AT TIME ZONE 'Europe/Copenhagen')::date = s.day",
+        events = partition_name(month)
+    ))
+    .bind(request)
+    .bind(row)
+    .execute(&mut *db)
+    .await?
+    .rows_affected();
+    Ok((rows, events))
+}
+
+/// Deletes the held copies of requests whose hold has ended on `today`;
+/// returns their ids.
+async fn release_ended(
+    db: &mut PgConnection,
+    today: NaiveDate,
+    policy: HoldPolicy,
+) -> sqlx::Result<Vec<i64>> {
+    let held = sqlx::query!(
+        r#"SELECT r.id, r.kind, r.status, r.received_at, r.due_on, r.extendable_to,
+                  r.extended_at IS NOT NULL AS "extended!"
+           FROM data_requests r
+           WHERE r.id IN (SELECT request_id FROM held_access_summary
+                          UNION SELECT request_id FROM held_access_events)"#
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    let ended: Vec<i64> = held
+        .into_iter()
+        .filter(|row| {
+            let deadline = RequestDeadline {
+                due_on: row.due_on,
+                extendable_to: row.extendable_to,
+                extended: row.extended,
+            };
+            match (Kind::from_code(&row.kind), Status::from_code(&row.status)) {
+                (Some(kind), Some(status)) => HoldingRequest {
+                    id: row.id,
+                    kind,
+                    status,
+                    received_at: row.received_at,
+                    deadline_in_force: deadline.in_force(),
+                }
+                .hold_ended(today, policy.days_after_deadline),
+                // Unreadable: nothing to keep it for.
+                _ => true,
+            }
+        })
+        .map(|row| row.id)
+        .collect();
+    if !ended.is_empty() {
+        sqlx::query!(
+            "DELETE FROM held_access_summary WHERE request_id = ANY($1)",
+            &ended
+        )
+        .execute(&mut *db)
+        .await?;
+        sqlx::query!(
+            "DELETE FROM held_access_events WHERE request_id = ANY($1)",
+            &ended
+        )
+        .execute(&mut *db)
+        .await?;
+    }
+    Ok(ended)
 }
 
 #[cfg(test)]

@@ -428,7 +428,7 @@ async fn purge(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
         later += chrono::Duration::days(1);
     }
     let started = Instant::now();
-    let purged = partitions::purge(pool, later, config.log_retention_months, false).await?;
+    let purged = partitions::purge(pool, later, config.log_retention_months, None).await?;
     let took = started.elapsed();
     row(
         &format!(

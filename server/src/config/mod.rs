@@ -160,9 +160,13 @@ pub struct Config {
     /// CPR numbers unreadable.
     #[serde(deserialize_with = "parse::seal_key")]
     pub cpr_encryption_key: CprSealKey,
-    /// Keep a month of the access log past retention while a citizen with
-    /// uses in it has an access request that is not answered yet.
+    /// Before a month of the access log is dropped, copy what open requests
+    /// need of it (an open access request's answer, the row a question asks
+    /// about) and keep the copy while they need it (docs/rules.md §2.6).
     pub purge_waits_for_open_access_requests: bool,
+    /// How many days past its deadline in force a request may keep its
+    /// held copy of the log, 0 to 365.
+    pub log_hold_days_after_deadline: u32,
     /// Code of the organisational unit that receives requests filed in the
     /// portal (but questions about a log row).
     pub request_intake_unit: String,
@@ -224,6 +228,7 @@ struct Defaults {
     digest_due_within_days: u32,
     source_silence_warning_hours: u32,
     purge_waits_for_open_access_requests: bool,
+    log_hold_days_after_deadline: u32,
     staff_oidc_scopes: &'static str,
     staff_roles_claim: &'static str,
     staff_unit_claim: &'static str,
@@ -261,6 +266,7 @@ impl Default for Defaults {
             digest_due_within_days: 7,
             source_silence_warning_hours: 72,
             purge_waits_for_open_access_requests: true,
+            log_hold_days_after_deadline: 30,
             staff_oidc_scopes: "profile roles",
             staff_roles_claim: "roles",
             staff_unit_claim: "unit",
@@ -397,6 +403,15 @@ impl Config {
     /// to use nothing else).
     pub fn served_over_https(&self) -> bool {
         self.public_url.scheme() == "https"
+    }
+
+    /// How the purge holds the log for open requests, if it does.
+    pub fn hold_policy(&self) -> Option<crate::access_log::partitions::HoldPolicy> {
+        self.purge_waits_for_open_access_requests.then_some(
+            crate::access_log::partitions::HoldPolicy {
+                days_after_deadline: self.log_hold_days_after_deadline,
+            },
+        )
     }
 
     /// What the request store needs from the configuration.

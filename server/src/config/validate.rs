@@ -66,6 +66,11 @@ impl Config {
             }
         }
         within(
+            "log_hold_days_after_deadline",
+            u64::from(self.log_hold_days_after_deadline),
+            0..=365,
+        )?;
+        within(
             "digest_due_within_days",
             u64::from(self.digest_due_within_days),
             1..=60,

@@ -78,7 +78,7 @@ async fn months_past_retention_are_dropped_with_their_summary(pool: PgPool) {
         .await
         .unwrap();
 
-    let purged = partitions::purge(&pool, now, 6, true).await.unwrap();
+    let purged = partitions::purge(&pool, now, 6, HOLD).await.unwrap();
     assert_eq!(
         purged.months,
         vec![month("2026-02"), month("2026-03"), month("2026-04")]
@@ -115,12 +115,12 @@ async fn months_past_retention_are_dropped_with_their_summary(pool: PgPool) {
     );
 
     // Purging again drops nothing more.
-    let again = partitions::purge(&pool, now, 6, true).await.unwrap();
+    let again = partitions::purge(&pool, now, 6, HOLD).await.unwrap();
     assert!(again.months.is_empty());
 
     // With five years' retention nothing would have gone.
     assert_eq!(
-        partitions::purge(&pool, now, 60, true)
+        partitions::purge(&pool, now, 60, HOLD)
             .await
             .unwrap()
             .months,
@@ -144,56 +144,295 @@ async fn master_data_the_log_refers_to_cannot_be_deleted(pool: PgPool) {
     }
 }
 
+/// Hold for open requests, at most 30 days past their deadline.
+const HOLD: Option<partitions::HoldPolicy> = Some(partitions::HoldPolicy {
+    days_after_deadline: 30,
+});
+
+/// A request of `kind` and `status` for `key`, received at `received` with
+/// the deadline `due`, in unit BS; about log row `row` for a question.
+async fn request(
+    pool: &PgPool,
+    kind: &str,
+    status: &str,
+    key: &SubjectKey,
+    received: DateTime<Utc>,
+    due: &str,
+    row: Option<i64>,
+) -> i64 {
+    let due = NaiveDate::parse_from_str(due, "%Y-%m-%d").unwrap();
+    sqlx::query_scalar!(
+        "INSERT INTO data_requests (kind, status, channel, received_at, due_on, extendable_to,
+             subject_key, citizen_name, cpr_sealed, org_unit_id, about, log_row_id, log_row_text)
+         SELECT $1, $2, 'portal', $3, $4::date, $4::date + 61, $5, 'Test', '\\x00', id, 'Alt', $6,
+                CASE WHEN $6::int8 IS NULL THEN NULL ELSE 'Opslaget' END
+         FROM org_units WHERE code = 'BS'
+         RETURNING id",
+        kind,
+        status,
+        received,
+        due,
+        key.as_bytes().as_slice(),
+        row
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+/// (summary rows, events) held for `request`.
+async fn held(pool: &PgPool, request: i64) -> (i64, i64) {
+    let rows = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM held_access_summary WHERE request_id = $1"#,
+        request
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let events = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM held_access_events WHERE request_id = $1"#,
+        request
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    (rows, events)
+}
+
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn months_wait_while_the_citizen_has_an_open_access_request(pool: PgPool) {
+async fn what_open_requests_need_is_held_and_the_months_still_go_on_time(pool: PgPool) {
     demo_data::load(&pool).await.unwrap();
     let system = sqlx::query_scalar!("SELECT id FROM source_systems WHERE code = 'cpr'")
         .fetch_one(&pool)
         .await
         .unwrap();
     let now = at("2026-11-23T12:00:00Z");
-    let events = vec![
-        event_at(&pool, "old", at("2026-03-15T10:00:00Z")).await,
-        event_at(&pool, "new", at("2026-11-20T10:00:00Z")).await,
-    ];
-    batch::store_all(&pool, system, events.clone(), now)
-        .await
-        .unwrap();
-    let Subject::Citizen(key) = &events[0].subject else {
+    let mut anna_march = event_at(&pool, "a-mar", at("2026-03-15T10:00:00Z")).await;
+    anna_march.use_type = UseType::Update;
+    let anna_march_read = event_at(&pool, "a-mar-read", at("2026-03-15T11:00:00Z")).await;
+    let anna_april = event_at(&pool, "a-apr", at("2026-04-10T10:00:00Z")).await;
+    let anna_may = event_at(&pool, "a-may", at("2026-05-10T10:00:00Z")).await;
+    let mut bo_april = event_at(&pool, "b-apr", at("2026-04-10T10:00:00Z")).await;
+    let bo_key = SubjectKey::derive(
+        &Pepper::new(vec![7; 32]).unwrap(),
+        &Cpr::parse("1207559987").unwrap(),
+    );
+    bo_april.subject = Subject::Citizen(bo_key);
+    let Subject::Citizen(anna) = anna_april.subject.clone() else {
         unreachable!("a citizen's event")
     };
-    let request = sqlx::query_scalar!(
-        "INSERT INTO data_requests (kind, status, channel, received_at, due_on, extendable_to,
-             subject_key, citizen_name, cpr_sealed, org_unit_id, about)
-         SELECT 'access', 'in_progress', 'portal', $1, '2026-12-21', '2027-02-22', $2, 'Test',
-                '\\x00', id, 'Alt' FROM org_units WHERE code = 'BS'
-         RETURNING id",
+    batch::store_all(
+        &pool,
+        system,
+        vec![
+            anna_march.clone(),
+            anna_march_read,
+            anna_april,
+            anna_may,
+            bo_april,
+        ],
         now,
-        key.as_bytes().as_slice()
+    )
+    .await
+    .unwrap();
+    let march_update: i64 = sqlx::query_scalar!(
+        "SELECT id FROM access_summary WHERE day = '2026-03-15' AND use_type = 'update'"
     )
     .fetch_one(&pool)
     .await
     .unwrap();
 
-    // Held while the request is open (the setting is on).
-    let held = partitions::purge(&pool, now, 6, true).await.unwrap();
-    assert_eq!(held.held, vec![month("2026-03")]);
-    assert!(held.months.is_empty());
-    let events_left: i64 = sqlx::query_scalar!("SELECT count(*) AS \"n!\" FROM access_events")
-        .fetch_one(&pool)
+    // Received 20 October: the answer covers April (and on), not March.
+    let open = request(
+        &pool,
+        "access",
+        "in_progress",
+        &anna,
+        at("2026-10-20T09:00:00Z"),
+        "2026-11-20",
+        None,
+    )
+    .await;
+    // Received after April had gone: holds nothing (the old rule held it).
+    let late = request(
+        &pool,
+        "access",
+        "received",
+        &bo_key,
+        at("2026-11-20T09:00:00Z"),
+        "2026-12-21",
+        None,
+    )
+    .await;
+    // A question about Anna's update in March: that row and its event.
+    let question = request(
+        &pool,
+        "log_question",
+        "in_progress",
+        &anna,
+        at("2026-11-01T09:00:00Z"),
+        "2026-12-01",
+        Some(march_update),
+    )
+    .await;
+    // An objection holds nothing.
+    let objection = request(
+        &pool,
+        "objection",
+        "received",
+        &anna,
+        at("2026-10-20T09:00:00Z"),
+        "2026-11-20",
+        None,
+    )
+    .await;
+
+    let purged = partitions::purge(&pool, now, 6, HOLD).await.unwrap();
+    // The months go on time, whatever is held.
+    assert_eq!(purged.months, vec![month("2026-03"), month("2026-04")]);
+    assert_eq!(
+        partitions::existing(&pool).await.unwrap().first(),
+        Some(&month("2026-05"))
+    );
+    // Anna's April for her access request: one row, one event; not Bo's.
+    assert_eq!(held(&pool, open).await, (1, 1));
+    assert_eq!(held(&pool, late).await, (0, 0));
+    assert_eq!(held(&pool, objection).await, (0, 0));
+    // The question holds the row asked about and only its event (not the
+    // read an hour later, another row).
+    assert_eq!(held(&pool, question).await, (1, 1));
+    let held_event: String = sqlx::query_scalar!(
+        "SELECT source_event_id FROM held_access_events WHERE request_id = $1",
+        question
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(held_event, anna_march.source_event_id);
+    assert_eq!((purged.held_rows, purged.held_events), (2, 2));
+
+    // The answer's log reads the held April with the kept months.
+    let actor = app::caller::Caller::Staff(app::caller::StaffMember {
+        id: "sara".to_owned(),
+        name: "Sara".to_owned(),
+        roles: vec![app::caller::Role::Caseworker],
+        unit: "BS".to_owned(),
+    })
+    .case_actor()
+    .unwrap();
+    let subject = app::requests::store::casework::answer_subject(&pool, &actor, open)
         .await
         .unwrap();
-    assert_eq!(events_left, 2);
+    let answer = subject.access.unwrap();
+    let rows = app::access_log::summary::rows_for_access_answer(
+        &pool,
+        &answer,
+        now,
+        6,
+        app::i18n::Lang::Da,
+    )
+    .await
+    .unwrap();
+    let days: Vec<&str> = rows.iter().map(|row| row.day.as_str()).collect();
+    assert_eq!(days, ["2026-05-10", "2026-04-10"]);
 
-    // Answered: the month goes.
+    // Withdrawn by Anna: the copy goes at once, in the same transaction.
+    let citizen = app::caller::Caller::Citizen(app::caller::SignedInCitizen {
+        key: anna,
+        name: "Anna".to_owned(),
+        cpr: None,
+    })
+    .citizen()
+    .unwrap();
+    app::requests::store::citizen::citizen_act(
+        &pool,
+        &citizen,
+        open,
+        1,
+        app::requests::store::CitizenAction::Withdraw,
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(held(&pool, open).await, (0, 0));
+    // An answered question keeps its copy until it is closed; the purge
+    // job then deletes it.
     sqlx::query!(
         "UPDATE data_requests SET status = 'answered' WHERE id = $1",
-        request
+        question
     )
     .execute(&pool)
     .await
     .unwrap();
-    let purged = partitions::purge(&pool, now, 6, true).await.unwrap();
-    assert_eq!(purged.months, vec![month("2026-03")]);
-    assert!(purged.held.is_empty());
+    let later = partitions::purge(&pool, now, 6, HOLD).await.unwrap();
+    assert!(later.months.is_empty() && later.released.is_empty());
+    assert_eq!(held(&pool, question).await, (1, 1));
+    sqlx::query!(
+        "UPDATE data_requests SET status = 'closed' WHERE id = $1",
+        question
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        partitions::purge(&pool, now, 6, HOLD)
+            .await
+            .unwrap()
+            .released,
+        vec![question]
+    );
+    assert_eq!(held(&pool, question).await, (0, 0));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_hold_ends_a_set_number_of_days_after_the_deadline_even_if_the_request_is_open(
+    pool: PgPool,
+) {
+    demo_data::load(&pool).await.unwrap();
+    let system = sqlx::query_scalar!("SELECT id FROM source_systems WHERE code = 'cpr'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let now = at("2026-11-23T12:00:00Z");
+    let april = event_at(&pool, "a-apr", at("2026-04-10T10:00:00Z")).await;
+    let Subject::Citizen(anna) = april.subject.clone() else {
+        unreachable!("a citizen's event")
+    };
+    batch::store_all(&pool, system, vec![april], now)
+        .await
+        .unwrap();
+    let open = request(
+        &pool,
+        "access",
+        "in_progress",
+        &anna,
+        at("2026-10-20T09:00:00Z"),
+        "2026-11-20",
+        None,
+    )
+    .await;
+    partitions::purge(&pool, now, 6, HOLD).await.unwrap();
+    assert_eq!(held(&pool, open).await, (1, 1));
+    // 30 days after the deadline (20 December) it is still held …
+    let on_the_last_day = at("2026-12-20T12:00:00Z");
+    assert!(partitions::purge(&pool, on_the_last_day, 6, HOLD)
+        .await
+        .unwrap()
+        .released
+        .is_empty());
+    // … and not the day after, though the request is still open.
+    let day_after = at("2026-12-21T12:00:00Z");
+    assert_eq!(
+        partitions::purge(&pool, day_after, 6, HOLD)
+            .await
+            .unwrap()
+            .released,
+        vec![open]
+    );
+    assert_eq!(held(&pool, open).await, (0, 0));
+    // Without a hold policy nothing is ever copied.
+    let none = partitions::purge(&pool, at("2027-01-15T12:00:00Z"), 6, None)
+        .await
+        .unwrap();
+    assert_eq!((none.held_rows, none.held_events), (0, 0));
 }

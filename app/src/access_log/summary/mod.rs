@@ -68,31 +68,44 @@ pub fn is_visible(
 }
 
 /// The summary rows of `subject` from `from` to `to` (inclusive), hidden
-/// ones included; only row `id` when one is given.
+/// ones included; only row `id` when one is given; with `held_for`, also
+/// the rows held past retention for that request (docs/rules.md §2.6).
 async fn fetch(
     pool: &PgPool,
     subject: &SubjectKey,
     from: NaiveDate,
     to: NaiveDate,
     id: Option<i64>,
+    held_for: Option<i64>,
 ) -> sqlx::Result<Vec<SummaryRecord>> {
     sqlx::query_as!(
         SummaryRecord,
-        r#"SELECT s.id, s.day, u.code AS unit_code, u.name AS unit, a.name AS authority,
-                  sys.code AS system_code, sys.name AS system, sys.description AS system_description,
-                  s.use_type, p.description AS purpose, p.legal_basis, s.bulk, s.batch_run,
-                  s.hidden_until, s.hidden_reason, s.events, s.first_at, s.last_at
-           FROM access_summary s
+        r#"SELECT s.id AS "id!", s.day AS "day!", u.code AS unit_code, u.name AS unit,
+                  a.name AS authority, sys.code AS system_code, sys.name AS system,
+                  sys.description AS system_description, s.use_type AS "use_type!",
+                  p.description AS purpose, p.legal_basis, s.bulk AS "bulk!", s.batch_run,
+                  s.hidden_until, s.hidden_reason, s.events AS "events!",
+                  s.first_at AS "first_at!", s.last_at AS "last_at!"
+           FROM (SELECT id, subject_key, day, org_unit_id, source_system_id, use_type, purpose_id,
+                        bulk, batch_run, hidden_until, hidden_reason, events, first_at, last_at
+                 FROM access_summary
+                 WHERE subject_key = $1 AND day BETWEEN $2 AND $3
+                 UNION ALL
+                 SELECT id, subject_key, day, org_unit_id, source_system_id, use_type, purpose_id,
+                        bulk, batch_run, hidden_until, hidden_reason, events, first_at, last_at
+                 FROM held_access_summary
+                 WHERE request_id = $5 AND subject_key = $1 AND day BETWEEN $2 AND $3) s
            JOIN org_units u ON u.id = s.org_unit_id
            JOIN authorities a ON a.id = u.authority_id
            JOIN source_systems sys ON sys.id = s.source_system_id
            JOIN purposes p ON p.id = s.purpose_id
-           WHERE s.subject_key = $1 AND s.day BETWEEN $2 AND $3 AND ($4::int8 IS NULL OR s.id = $4)
+           WHERE ($4::int8 IS NULL OR s.id = $4)
            ORDER BY s.day DESC, s.last_at DESC, s.id DESC"#,
         subject.as_bytes().as_slice(),
         from,
         to,
-        id
+        id,
+        held_for
     )
     .fetch_all(pool)
     .await
@@ -203,6 +216,7 @@ async fn records_for(
         covers_from(now, retention_months),
         now,
         lang,
+        None,
     )
     .await
 }
@@ -216,9 +230,10 @@ async fn records_from(
     start: NaiveDate,
     now: DateTime<Utc>,
     lang: Lang,
+    held_for: Option<i64>,
 ) -> sqlx::Result<(Filter, Vec<FilterError>, NaiveDate, Vec<SummaryRecord>)> {
     let (filter, errors) = check(query, start, local_date(now), lang);
-    let records = fetch(pool, subject, filter.from, filter.to, None).await?;
+    let records = fetch(pool, subject, filter.from, filter.to, None, held_for).await?;
     Ok((filter, errors, start, records))
 }
 
@@ -253,8 +268,8 @@ pub async fn my_log(
 
 /// Every visible row of `subject` (bulk runs too) from the day the log
 /// covered when the access request was received at `received_at`: the log
-/// attached to the answer. Months kept past retention for the request
-/// (docs/rules.md §2.6) are in it.
+/// attached to the answer. What was held past retention for the request
+/// (docs/rules.md §2.6) is in it.
 pub async fn rows_for_access_answer(
     pool: &PgPool,
     answer: &AccessAnswer,
@@ -269,8 +284,16 @@ pub async fn rows_for_access_answer(
     };
     let start =
         covers_from(answer.received_at(), retention_months).min(covers_from(now, retention_months));
-    let (filter, _, _, records) =
-        records_from(pool, answer.owner_key(), &query, start, now, lang).await?;
+    let (filter, _, _, records) = records_from(
+        pool,
+        answer.owner_key(),
+        &query,
+        start,
+        now,
+        lang,
+        Some(answer.request_id()),
+    )
+    .await?;
     Ok(lines(&records, &filter, now)
         .iter()
         .map(|line| line.to_row(lang))
@@ -316,7 +339,15 @@ pub async fn row(
     lang: Lang,
 ) -> sqlx::Result<Option<LogRow>> {
     let start = covers_from(now, retention_months);
-    let records = fetch(pool, citizen.owner_key(), start, local_date(now), Some(id)).await?;
+    let records = fetch(
+        pool,
+        citizen.owner_key(),
+        start,
+        local_date(now),
+        Some(id),
+        None,
+    )
+    .await?;
     Ok(records
         .iter()
         .find(|record| record.is_visible(now))

@@ -13,8 +13,8 @@ use sqlx::{PgConnection, PgPool};
 use super::history::{append, facts, Actor, Entry};
 use super::staff::colleagues;
 use super::{
-    attachment, decode, insert, load, unit_id, update_status, Loaded, NewAttachment, NewRequest,
-    RequestSettings, Scope, StoreError,
+    attachment, decode, insert, load, release_held_log, unit_id, update_status, Loaded,
+    NewAttachment, NewRequest, RequestSettings, Scope, StoreError,
 };
 use crate::access_log::coverage::local_date;
 use crate::access_log::write::{record_portal_use, PortalUse};
@@ -408,6 +408,7 @@ pub async fn staff_act(
     let step = action.step();
     let to = next_status(step, request.standing(), local_date(now))?;
     update_status(&mut tx, id, to, step.decides(), now).await?;
+    release_held_log(&mut tx, &request, to).await?;
     // A § 22 restriction's written assessment, kept as an internal note.
     let assessment_note = match &action {
         StaffAction::Refuse(refusal, _) => refusal
@@ -606,7 +607,7 @@ pub async fn answer_subject(
         kind: request.kind,
         lang: request.lang,
         access: (request.kind == Kind::Access)
-            .then(|| AccessAnswer::new(request.subject_key, request.received_at)),
+            .then(|| AccessAnswer::new(request.id, request.subject_key, request.received_at)),
     })
 }
 

@@ -8,8 +8,8 @@ use sqlx::PgPool;
 
 use super::history::{append, facts, Actor, Entry};
 use super::{
-    attachment, decode, insert, load, unit_id, update_status, NewAttachment, NewRequest,
-    RequestSettings, Scope, StoreError,
+    attachment, decode, insert, load, release_held_log, unit_id, update_status, NewAttachment,
+    NewRequest, RequestSettings, Scope, StoreError,
 };
 use crate::access_log::coverage::local_date;
 use crate::access_log::my_log::LogRow;
@@ -188,6 +188,7 @@ pub async fn citizen_act(
     let to = next_status(step, request.standing(), local_date(now))?;
     // A withdrawal decides nothing: `decided_at` stays empty.
     update_status(&mut tx, id, to, false, now).await?;
+    release_held_log(&mut tx, &request, to).await?;
     let mut entry = Entry::bare(id, now, Actor::Citizen, step.history_action());
     entry.from = Some(request.status);
     entry.to = Some(to);

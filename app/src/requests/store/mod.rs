@@ -321,6 +321,38 @@ async fn load(
     })
 }
 
+/// Deletes what was held of the log past retention for `request` once its
+/// new status `to` means it no longer needs it (docs/rules.md §2.6); the
+/// purge job deletes it anyway a set number of days after the deadline.
+async fn release_held_log(
+    db: &mut PgConnection,
+    request: &Loaded,
+    to: Status,
+) -> Result<(), StoreError> {
+    let holding = crate::access_log::hold::HoldingRequest {
+        id: request.id,
+        kind: request.kind,
+        status: to,
+        received_at: request.received_at,
+        deadline_in_force: request.deadline.in_force(),
+    };
+    if !holding.needs_the_log() {
+        sqlx::query!(
+            "DELETE FROM held_access_summary WHERE request_id = $1",
+            request.id
+        )
+        .execute(&mut *db)
+        .await?;
+        sqlx::query!(
+            "DELETE FROM held_access_events WHERE request_id = $1",
+            request.id
+        )
+        .execute(&mut *db)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Sets the status, bumps the version and, for a decision, the time.
 async fn update_status(
     db: &mut PgConnection,
