@@ -20,6 +20,7 @@ use app::identity::subject_key::Pepper;
 
 use super::batch::{self, Refusal, Stored};
 use super::event::{LineError, Rules};
+use super::hiding::{self, HidingChange, HidingChanged, NotChanged, HIDDEN_PATH};
 use super::{api_keys, master_data};
 use crate::auth::lockout::{self, Identity, LockoutPolicy};
 use crate::auth::register_rejection;
@@ -46,6 +47,7 @@ pub struct IngestState {
 pub fn routes<S: Clone + Send + Sync + 'static>(state: IngestState) -> Routes<S> {
     Routes::new()
         .post(EVENTS_PATH, post_events)
+        .post(HIDDEN_PATH, post_hidden)
         .get("/api/v1/openapi.json", openapi_json)
         .map(|router| router.with_state(state))
 }
@@ -143,54 +145,9 @@ async fn post_events(
     request: Request,
 ) -> Response {
     let now = clock::now();
-    let secret = bearer(request.headers());
-    let named = secret.and_then(api_keys::named_system);
-    let refuse = |reason: RejectionReason| {
-        let pool = state.pool.clone();
-        let lockout = state.lockout.clone();
-        async move {
-            let rejection = Rejection {
-                at: now,
-                source_ip: client,
-                identity: &Identity::Unknown,
-                reason,
-                path: EVENTS_PATH,
-                source_system: named,
-            };
-            register_rejection(&pool, &lockout, &rejection).await;
-        }
-    };
-    match lockout::ingestion_throttled(&state.pool, client, named, now).await {
-        Ok(false) => {}
-        Ok(true) => {
-            // A refused attempt like any other (sikkerhedsbekendtgørelsen § 18),
-            // registered as sign-in registers attempts made while blocked.
-            refuse(RejectionReason::Blocked).await;
-            return api_error(
-                StatusCode::FORBIDDEN,
-                "ingestion from this address for this source system is blocked after repeated wrong API keys; it ends by itself after lockout_window_hours, or ask the municipality's DPO to lift it",
-            );
-        }
-        Err(error) => return internal(&error),
-    }
-    let system = match secret {
-        Some(secret) => match api_keys::authenticate(&state.pool, secret, now).await {
-            Ok(system) => system,
-            Err(error) => return internal(&error),
-        },
-        None => None,
-    };
-    let Some(system) = system else {
-        refuse(RejectionReason::ApiKeyInvalid).await;
-        let mut response = api_error(
-            StatusCode::UNAUTHORIZED,
-            "send a valid API key as `Authorization: Bearer indblik_…`",
-        );
-        response.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            header::HeaderValue::from_static("Bearer"),
-        );
-        return response;
+    let system = match authenticate(&state, client, request.headers(), EVENTS_PATH, now).await {
+        Ok(system) => system,
+        Err(refused) => return refused,
     };
     if !is_ndjson(request.headers()) {
         return api_error(
@@ -198,24 +155,10 @@ async fn post_events(
             "send the events as `Content-Type: application/x-ndjson`",
         );
     }
-    let too_large = || {
-        api_error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "the body is larger than {} bytes; send the events in smaller batches",
-                state.max_body_bytes
-            ),
-        )
+    let body = match body_bytes(&state, request).await {
+        Ok(body) => body,
+        Err(refused) => return refused,
     };
-    let body = match Limited::new(request.into_body(), state.max_body_bytes)
-        .collect()
-        .await
-    {
-        Ok(collected) => collected.to_bytes(),
-        Err(error) if error.is::<LengthLimitError>() => return too_large(),
-        Err(_) => return api_error(StatusCode::BAD_REQUEST, "the body could not be read"),
-    };
-
     let codes = match master_data::Codes::load(&state.pool).await {
         Ok(codes) => codes,
         Err(error) => return internal(&error),
@@ -231,6 +174,162 @@ async fn post_events(
             Json(stored).into_response()
         }
         Err(error) => internal(&error),
+    }
+}
+
+/// Change the hiding of events the system hid.
+///
+/// Lifts (`hidden_until: null`), shortens or extends the hiding of events
+/// the sending system reported with `hidden_reason`, with a new reason,
+/// shown to the citizen once the events are disclosed. Only for systems
+/// allowed to hide. All or nothing; sending the same change again changes
+/// nothing more.
+#[utoipa::path(
+    post,
+    path = "/api/v1/access-events/hidden",
+    request_body(content = HidingChange, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The events' hiding is as asked.", body = HidingChanged),
+        (status = 400, description = "The body is not a change (not JSON, or a bad field); nothing changed.", body = ApiError),
+        (status = 401, description = "Missing, unknown or revoked API key.", body = ApiError),
+        (status = 403, description = "The system may not hide events, or ingestion from the address is blocked.", body = ApiError),
+        (status = 413, description = "The body is larger than the configured limit.", body = ApiError),
+        (status = 422, description = "An id is not an event the system hid; nothing changed.", body = ApiError),
+    ),
+    security(("api_key" = []))
+)]
+async fn post_hidden(
+    State(state): State<IngestState>,
+    ClientAddr(client): ClientAddr,
+    request: Request,
+) -> Response {
+    let now = clock::now();
+    let system = match authenticate(&state, client, request.headers(), HIDDEN_PATH, now).await {
+        Ok(system) => system,
+        Err(refused) => return refused,
+    };
+    if !system.may_hide {
+        return api_error(
+            StatusCode::FORBIDDEN,
+            "this source system may not hide events (databeskyttelsesloven § 22); ask the municipality to allow it in the master data",
+        );
+    }
+    let body = match body_bytes(&state, request).await {
+        Ok(body) => body,
+        Err(refused) => return refused,
+    };
+    let change = match serde_json::from_slice::<HidingChange>(&body) {
+        Ok(change) => change,
+        Err(error) => {
+            return api_error(
+                StatusCode::BAD_REQUEST,
+                format!("the body is not a change of hiding: {error}"),
+            )
+        }
+    };
+    let change = match hiding::check(change) {
+        Ok(change) => change,
+        Err(problems) => return api_error(StatusCode::BAD_REQUEST, problems.join("; ")),
+    };
+    match hiding::apply(&state.pool, system.id, &change, now).await {
+        Ok(changed) => {
+            tracing::info!(system = %system.code, events = change.ids.len(), changed = changed.changed, "hiding of access events changed");
+            Json(changed).into_response()
+        }
+        Err(NotChanged::Unknown(ids)) => api_error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "not events this system hid (nothing changed): {}",
+                ids.join(", ")
+            ),
+        ),
+        Err(NotChanged::Database(error)) => internal(&error),
+    }
+}
+
+/// The source system whose API key the request carries, unless the sending
+/// address is throttled for it or the key is wrong (registered as a
+/// rejected attempt, as failed sign-ins are); `Err` is the answer.
+async fn authenticate(
+    state: &IngestState,
+    client: std::net::IpAddr,
+    headers: &HeaderMap,
+    path: &'static str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<master_data::SourceSystem, Response> {
+    let secret = bearer(headers);
+    let named = secret.and_then(api_keys::named_system);
+    let refuse = |reason: RejectionReason| {
+        let pool = state.pool.clone();
+        let lockout = state.lockout.clone();
+        async move {
+            let rejection = Rejection {
+                at: now,
+                source_ip: client,
+                identity: &Identity::Unknown,
+                reason,
+                path,
+                source_system: named,
+            };
+            register_rejection(&pool, &lockout, &rejection).await;
+        }
+    };
+    match lockout::ingestion_throttled(&state.pool, client, named, now).await {
+        Ok(false) => {}
+        Ok(true) => {
+            // A refused attempt like any other (sikkerhedsbekendtgørelsen § 18),
+            // registered as sign-in registers attempts made while blocked.
+            refuse(RejectionReason::Blocked).await;
+            return Err(api_error(
+                StatusCode::FORBIDDEN,
+                "ingestion from this address for this source system is blocked after repeated wrong API keys; it ends by itself after lockout_window_hours, or ask the municipality's DPO to lift it",
+            ));
+        }
+        Err(error) => return Err(internal(&error)),
+    }
+    let system = match secret {
+        Some(secret) => match api_keys::authenticate(&state.pool, secret, now).await {
+            Ok(system) => system,
+            Err(error) => return Err(internal(&error)),
+        },
+        None => None,
+    };
+    let Some(system) = system else {
+        refuse(RejectionReason::ApiKeyInvalid).await;
+        let mut response = api_error(
+            StatusCode::UNAUTHORIZED,
+            "send a valid API key as `Authorization: Bearer indblik_…`",
+        );
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            header::HeaderValue::from_static("Bearer"),
+        );
+        return Err(response);
+    };
+    Ok(system)
+}
+
+/// The request's body, within the configured size.
+async fn body_bytes(state: &IngestState, request: Request) -> Result<axum::body::Bytes, Response> {
+    let too_large = || {
+        api_error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the body is larger than {} bytes; send the events in smaller batches",
+                state.max_body_bytes
+            ),
+        )
+    };
+    match Limited::new(request.into_body(), state.max_body_bytes)
+        .collect()
+        .await
+    {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(error) if error.is::<LengthLimitError>() => Err(too_large()),
+        Err(_) => Err(api_error(
+            StatusCode::BAD_REQUEST,
+            "the body could not be read",
+        )),
     }
 }
 
@@ -291,8 +390,8 @@ fn is_ndjson(headers: &HeaderMap) -> bool {
         title = "Indblik ingestion API",
         description = "Source systems report every use of personal data (sikkerhedsbekendtgørelsen § 19) to Indblik's access log."
     ),
-    paths(post_events),
-    components(schemas(AccessEventLine, Stored, Refusal, LineError, ApiError)),
+    paths(post_events, post_hidden),
+    components(schemas(AccessEventLine, Stored, Refusal, LineError, ApiError, HidingChange, HidingChanged)),
     modifiers(&BearerKey)
 )]
 pub struct IngestionApi;

@@ -447,7 +447,7 @@ fn optional(
 /// What is wrong with a free-text value whatever its field, without
 /// repeating it: a control character, or what looks like a CPR number (a
 /// citizen's number belongs in `cpr` only, where it becomes the subject key).
-fn free_text_problem(text: &str) -> Option<&'static str> {
+pub fn free_text_problem(text: &str) -> Option<&'static str> {
     if app::text::has_control_characters(text) {
         Some("contains a control character (such as NUL); only tab and line breaks are allowed")
     } else if app::identity::cpr::contains_cpr_number(text) {

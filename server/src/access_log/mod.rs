@@ -7,6 +7,7 @@ pub mod api_keys;
 pub mod batch;
 pub mod citizen_exports;
 pub mod event;
+pub mod hiding;
 pub mod import;
 pub mod master_data;
 pub mod partitions;

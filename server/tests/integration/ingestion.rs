@@ -551,3 +551,141 @@ async fn each_delivery_is_noted_and_the_dpo_sees_a_silent_system(pool: PgPool) {
     let (_, _, row) = cpr_row().await;
     assert!(row.contains(">Tavs<"), "{row}");
 }
+
+/// Posts a change of hiding as the system with `key`.
+async fn post_hidden(router: &axum::Router, key: &str, change: Value) -> Reply {
+    let request = Request::post("/api/v1/access-events/hidden")
+        .header(header::AUTHORIZATION, format!("Bearer {key}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(change.to_string()))
+        .unwrap();
+    send(router, request).await
+}
+
+/// (hidden reason, whether hidden now, events) of every summary row, sorted.
+async fn summary_rows(pool: &PgPool) -> Vec<(Option<String>, bool, i64)> {
+    let mut rows: Vec<(Option<String>, bool, i64)> = sqlx::query_as(
+        "SELECT hidden_reason, hidden_reason IS NOT NULL AND (hidden_until IS NULL OR hidden_until > now()),
+                events FROM access_summary",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    rows.sort();
+    rows
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_system_changes_the_hiding_it_set_all_or_nothing(pool: PgPool) {
+    let key = key_for(&pool, "social").await;
+    let router = router(pool.clone());
+    let hidden = |id: &str| {
+        let mut line = event(id);
+        line["hidden_reason"] = json!("Politiets efterforskning");
+        line["unit"] = json!("FAM");
+        line["purpose"] = json!("boernesag");
+        line
+    };
+    let mut plain = hidden("n1");
+    plain.as_object_mut().unwrap().remove("hidden_reason");
+    let reply = post(&router, &key, ndjson(&[hidden("h1"), hidden("h2"), plain])).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let before = summary_rows(&pool).await;
+    assert_eq!(
+        before,
+        [
+            (None, false, 1),
+            (Some("Politiets efterforskning".to_owned()), true, 2)
+        ]
+    );
+
+    // An unknown id, or one the system never hid: nothing changes.
+    for ids in [json!(["h1", "x9"]), json!(["h1", "n1"])] {
+        let refused = post_hidden(
+            &router,
+            &key,
+            json!({ "ids": ids, "hidden_until": null, "reason": "Sagen er afsluttet" }),
+        )
+        .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            refused.body
+        );
+        assert_eq!(summary_rows(&pool).await, before);
+    }
+    // A bad field: 400, and the reason is not repeated.
+    let bad = post_hidden(
+        &router,
+        &key,
+        json!({ "ids": ["h1"], "hidden_until": "snart", "reason": "sag 240381-9912" }),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(!bad.body.contains("240381"), "{}", bad.body);
+
+    // h1 disclosed now: the citizen sees it at once, with the new reason;
+    // h2 stays hidden with the old one.
+    let lift = json!({ "ids": ["h1"], "hidden_until": null, "reason": "Sagen er afsluttet" });
+    let lifted = post_hidden(&router, &key, lift.clone()).await;
+    assert_eq!(lifted.status, StatusCode::OK, "{}", lifted.body);
+    assert_eq!(lifted.body, r#"{"changed":1}"#);
+    let after = [
+        (None, false, 1),
+        (Some("Politiets efterforskning".to_owned()), true, 1),
+        (Some("Sagen er afsluttet".to_owned()), false, 1),
+    ];
+    assert_eq!(summary_rows(&pool).await, after);
+    // The same change again changes nothing.
+    let again = post_hidden(&router, &key, lift).await;
+    assert_eq!(again.body, r#"{"changed":0}"#);
+    assert_eq!(summary_rows(&pool).await, after);
+    // h2 extended; then h1 hidden again until later: both hidden, one row.
+    let until = time(clock::now() + Duration::days(30));
+    let extended = post_hidden(
+        &router,
+        &key,
+        json!({ "ids": ["h1", "h2"], "hidden_until": until, "reason": "Forlænget efterforskning" }),
+    )
+    .await;
+    assert_eq!(extended.body, r#"{"changed":2}"#);
+    assert_eq!(
+        summary_rows(&pool).await,
+        [
+            (None, false, 1),
+            (Some("Forlænget efterforskning".to_owned()), true, 2)
+        ]
+    );
+    let events: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM access_events WHERE hidden_reason = 'Forlænget efterforskning'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(events, 2);
+
+    // A system that may not hide is refused.
+    let cpr_key = api_keys::create(&pool, "cpr", "integration test", clock::now())
+        .await
+        .unwrap()
+        .secret;
+    let forbidden = post_hidden(
+        &router,
+        &cpr_key,
+        json!({ "ids": ["h1"], "hidden_until": null, "reason": "x" }),
+    )
+    .await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+    // In the OpenAPI document.
+    let document: Value = serde_json::from_str(
+        &crate::support::get(&router, "/api/v1/openapi.json")
+            .await
+            .body,
+    )
+    .unwrap();
+    assert!(document["paths"]["/api/v1/access-events/hidden"]["post"].is_object());
+    assert!(
+        document["components"]["schemas"]["HidingChange"]["properties"]["hidden_until"].is_object()
+    );
+}
