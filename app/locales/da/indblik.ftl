@@ -767,3 +767,30 @@ block-notice-body = Efter { $rejections } afviste adgangsforsøg i træk har Ind
 block-notice-what-to-do = Undersøg forsøgene, og ophæv spærringen med en begrundelse, når årsagen er afklaret:
 form-ground-not-for-kind = Databeskyttelseslovens § 22 kan kun begrænse retten til indsigt. Vælg et andet grundlag.
 not-allowed-ground-for-kind = Det valgte grundlag kan ikke bruges til at afvise denne type henvendelse.
+
+## Skjulte registreringer (databeskyttelseslovens § 22)
+case-action-heading-skjulte = Vurder skjulte registreringer
+case-action-button-skjulte = Gem vurderingen
+notice-skjulte-vurderet = Vurderingen af de skjulte registreringer er gemt. Den vises ikke for borgeren.
+history-hidden_assessed = Vurdering af skjulte registreringer
+hidden-heading = Skjulte registreringer i svarets periode
+hidden-lead = Borgeren har registreringer, som kildesystemet har skjult efter databeskyttelseslovens § 22. Borgeren kan ikke se dem. Her står kun, hvor mange der er, fra hvilket system, til hvornår og hvorfor, ikke hvad de er.
+hidden-group = { $count ->
+    [one] { $count } registrering
+   *[other] { $count } registreringer
+} fra { $system }, skjult { $until }: { $reason }
+hidden-until-date = til { $date }
+hidden-until-further = indtil videre
+hidden-must-assess = Svaret kan først sendes, når du har vurderet de skjulte registreringer.
+hidden-assessed = Vurderet.
+hidden-decision = Hvad skal der ske med de skjulte registreringer?
+hidden-keep = De holdes skjult (angiv det retlige grundlag)
+hidden-disclose = Kildeenheden bedes frigive dem
+hidden-text = Begrundelse
+hidden-text-hint = Ved skjult: det retlige grundlag og den konkrete vurdering. Ved frigivelse: hvad kildeenheden bedes om. Vises ikke for borgeren, men for databeskyttelsesrådgiveren.
+hidden-history-keep = Skjulte registreringer i svarets periode: { $count }. Vurdering: holdes skjult. { $text }
+hidden-history-disclose = Skjulte registreringer i svarets periode: { $count }. Vurdering: kildeenheden bedes frigive dem. { $text }
+form-hidden-decision-missing = Vælg, om registreringerne holdes skjult, eller om kildeenheden bedes frigive dem.
+form-hidden-text-missing = Skriv begrundelsen for vurderingen.
+not-allowed-hidden-unassessed = Borgeren har skjulte registreringer i svarets periode. Vurder dem under "Vurder skjulte registreringer", før du sender svaret.
+not-allowed-hidden-none = Der er ingen skjulte registreringer at vurdere i svarets periode.

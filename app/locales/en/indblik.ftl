@@ -772,3 +772,30 @@ block-notice-body = After { $rejections } rejected access attempts in a row, Ind
 block-notice-what-to-do = Look into the attempts, and lift the block with a reason when the cause is clear:
 form-ground-not-for-kind = Section 22 of the Danish Data Protection Act can only limit the right of access. Choose another ground.
 not-allowed-ground-for-kind = The chosen ground cannot refuse this kind of request.
+
+## Hidden entries (section 22 of the Danish Data Protection Act)
+case-action-heading-skjulte = Assess hidden entries
+case-action-button-skjulte = Save the assessment
+notice-skjulte-vurderet = The assessment of the hidden entries is saved. The citizen does not see it.
+history-hidden_assessed = Assessment of hidden entries
+hidden-heading = Hidden entries in the period of the answer
+hidden-lead = The citizen has entries that the source system has hidden under section 22 of the Danish Data Protection Act. The citizen cannot see them. Only how many there are, from which system, until when and why is shown here, not what they are.
+hidden-group = { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+} from { $system }, hidden { $until }: { $reason }
+hidden-until-date = until { $date }
+hidden-until-further = until further notice
+hidden-must-assess = The answer can only be sent once you have assessed the hidden entries.
+hidden-assessed = Assessed.
+hidden-decision = What is to happen to the hidden entries?
+hidden-keep = They stay hidden (give the legal ground)
+hidden-disclose = The source unit is asked to disclose them
+hidden-text = Reasons
+hidden-text-hint = If kept hidden: the legal ground and the specific assessment. If disclosure is asked for: what the source unit is asked. Not shown to the citizen, but to the data protection officer.
+hidden-history-keep = Hidden entries in the period of the answer: { $count }. Assessment: kept hidden. { $text }
+hidden-history-disclose = Hidden entries in the period of the answer: { $count }. Assessment: the source unit is asked to disclose them. { $text }
+form-hidden-decision-missing = Choose whether the entries stay hidden, or the source unit is asked to disclose them.
+form-hidden-text-missing = Write the reasons for the assessment.
+not-allowed-hidden-unassessed = The citizen has hidden entries in the period of the answer. Assess them under "Assess hidden entries" before you send the answer.
+not-allowed-hidden-none = There are no hidden entries to assess in the period of the answer.

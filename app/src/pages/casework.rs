@@ -350,6 +350,7 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
             {case.registered.clone().map(|text| view! { <dt>{lang.text("case-registration")}</dt><dd>{text}</dd> })}
         </dl>
         <FactsList facts=facts.clone()/>
+        <HiddenEntries case=case.clone()/>
         <Attachments facts=facts.clone() base=base.clone()/>
         </div>
         <div class="col-12 col-lg-5">
@@ -362,6 +363,42 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         })}
         <p class="mt-6"><a href="/sagsbehandling">{lang.text("back-to-queue")}</a></p>
     }
+}
+
+/// An access request's hidden entries in the period of its answer: how
+/// many, from which system, until when and why, never what they are
+/// (docs/rules.md §2.3), and whether they have been assessed.
+#[component]
+fn HiddenEntries(case: CaseView) -> impl IntoView {
+    let lang = use_lang();
+    (!case.hidden.is_empty()).then(|| {
+        let data = lang.of_danish_data();
+        view! {
+            <section class="alert alert-warning mt-6" aria-labelledby="hidden-heading" id="skjulte">
+                <div class="alert-body">
+                    <h2 class="alert-heading h3" id="hidden-heading">{lang.text("hidden-heading")}</h2>
+                    <p class="alert-text">{lang.text("hidden-lead")}</p>
+                    <ul class="alert-text">
+                        {case.hidden.iter().map(|group| {
+                            let until = match &group.until {
+                                Some(date) => lang.text_with("hidden-until-date", &[("date", date.clone().into())]),
+                                None => lang.text("hidden-until-further"),
+                            };
+                            view! {
+                                <li lang=data>{lang.text_with("hidden-group", &[
+                                    ("count", group.events.into()),
+                                    ("system", group.system.clone().into()),
+                                    ("until", until.into()),
+                                    ("reason", group.reason.clone().into()),
+                                ])}</li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <p class="alert-text"><strong>{lang.text(if case.hidden_assessed { "hidden-assessed" } else { "hidden-must-assess" })}</strong></p>
+                </div>
+            </section>
+        }
+    })
 }
 
 /// The heading of the case action named `form` (a form of the case page).
@@ -472,6 +509,15 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
         {closable.then(|| view! {
             <ActionForm base=base.clone() action=CaseAction::Close reply=reply.clone() version let:_state>
                 <p class="text-small">{lang.text("close-when-done")}</p>
+            </ActionForm>
+        })}
+        {(open && !case.hidden.is_empty()).then(|| view! {
+            <ActionForm base=base.clone() action=CaseAction::AssessHidden reply=reply.clone() version let:state>
+                <RadioGroup name="decision" legend=lang.text("hidden-decision") state=state.clone() choices=vec![
+                    ("keep".to_owned(), lang.text("hidden-keep")),
+                    ("disclose".to_owned(), lang.text("hidden-disclose")),
+                ]/>
+                <TextArea name="text" label=lang.text("hidden-text") hint=lang.text("hidden-text-hint") state=state.clone()/>
             </ActionForm>
         })}
         <ActionForm base=base.clone() action=CaseAction::Note reply=reply.clone() version let:state>

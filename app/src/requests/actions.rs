@@ -21,10 +21,14 @@ pub enum CaseAction {
     /// Refuse fully or partly (the form says which).
     Refuse,
     Close,
+    /// Assess the citizen's hidden log entries before answering an access
+    /// request: keep them hidden (with the legal ground) or ask the source
+    /// unit to disclose them.
+    AssessHidden,
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 8] = [
+    pub const ALL: [CaseAction; 9] = [
         CaseAction::Assign,
         CaseAction::AskClarification,
         CaseAction::Message,
@@ -33,6 +37,7 @@ impl CaseAction {
         CaseAction::Answer,
         CaseAction::Refuse,
         CaseAction::Close,
+        CaseAction::AssessHidden,
     ];
 
     /// The last part of the form's address, `/sagsbehandling/<id>/<slug>`,
@@ -47,6 +52,7 @@ impl CaseAction {
             CaseAction::Answer => "svar",
             CaseAction::Refuse => "afvis",
             CaseAction::Close => "luk",
+            CaseAction::AssessHidden => "skjulte",
         }
     }
 
@@ -68,6 +74,7 @@ impl CaseAction {
             CaseAction::Answer => Notice::Answered,
             CaseAction::Refuse => Notice::Refused,
             CaseAction::Close => Notice::Closed,
+            CaseAction::AssessHidden => Notice::HiddenAssessed,
         }
     }
 
@@ -97,10 +104,11 @@ pub enum Notice {
     Refused,
     Closed,
     Registered,
+    HiddenAssessed,
 }
 
 impl Notice {
-    pub const ALL: [Notice; 11] = [
+    pub const ALL: [Notice; 12] = [
         Notice::CitizenMessageSent,
         Notice::Withdrawn,
         Notice::Assigned,
@@ -112,6 +120,7 @@ impl Notice {
         Notice::Refused,
         Notice::Closed,
         Notice::Registered,
+        Notice::HiddenAssessed,
     ];
 
     /// The code in the address.
@@ -128,6 +137,7 @@ impl Notice {
             Notice::Refused => "afvist",
             Notice::Closed => "lukket",
             Notice::Registered => "registreret",
+            Notice::HiddenAssessed => "skjulte-vurderet",
         }
     }
 
@@ -158,6 +168,8 @@ pub enum HistoryAction {
     Withdrawn,
     Closed,
     CprRevealed,
+    /// The caseworker's assessment of hidden entries (internal).
+    HiddenAssessed,
 }
 
 /// Whose eyes a history is written for.
@@ -168,7 +180,7 @@ pub enum Audience {
 }
 
 impl HistoryAction {
-    pub const ALL: [HistoryAction; 14] = [
+    pub const ALL: [HistoryAction; 15] = [
         HistoryAction::Received,
         HistoryAction::Registered,
         HistoryAction::Assigned,
@@ -183,6 +195,7 @@ impl HistoryAction {
         HistoryAction::Withdrawn,
         HistoryAction::Closed,
         HistoryAction::CprRevealed,
+        HistoryAction::HiddenAssessed,
     ];
 
     /// The stored code.
@@ -202,6 +215,7 @@ impl HistoryAction {
             HistoryAction::Withdrawn => "withdrawn",
             HistoryAction::Closed => "closed",
             HistoryAction::CprRevealed => "cpr_revealed",
+            HistoryAction::HiddenAssessed => "hidden_assessed",
         }
     }
 

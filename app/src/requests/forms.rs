@@ -375,6 +375,40 @@ pub fn parse_refusal(fields: &Fields, kind: Kind, lang: Lang) -> Result<Refusal,
     }
 }
 
+/// A caseworker's assessment of the citizen's hidden entries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HiddenAssessment {
+    /// Keep them hidden (`true`), or ask the source unit to disclose them.
+    pub keep: bool,
+    pub text: String,
+}
+
+pub fn parse_hidden_assessment(
+    fields: &Fields,
+    lang: Lang,
+) -> Result<HiddenAssessment, FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
+    let keep = match field(fields, "decision") {
+        "keep" => Some(true),
+        "disclose" => Some(false),
+        _ => None,
+    };
+    if keep.is_none() {
+        errors.add("decision", "form-hidden-decision-missing");
+    }
+    let text = required_text(
+        fields,
+        "text",
+        MAX_TEXT,
+        "form-hidden-text-missing",
+        &mut errors,
+    );
+    match keep {
+        Some(keep) if errors.0.is_empty() => Ok(HiddenAssessment { keep, text }),
+        _ => Err(errors),
+    }
+}
+
 /// The version of the request the form was filled in on.
 pub fn parse_version(fields: &Fields) -> Option<i32> {
     field(fields, "version").parse().ok()

@@ -290,6 +290,22 @@ pub struct CaseView {
     pub may_act: bool,
     /// Whether an extension is still possible today.
     pub may_extend: bool,
+    /// For an access request: the citizen's entries hidden now in the
+    /// period its answer covers, by system, end and reason (never what
+    /// they are); empty otherwise.
+    pub hidden: Vec<HiddenGroup>,
+    /// Whether a caseworker has assessed the hidden entries.
+    pub hidden_assessed: bool,
+}
+
+/// Hidden entries of one system with one end and reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HiddenGroup {
+    pub system: String,
+    /// The date they are hidden until; `None`: until further notice.
+    pub until: Option<String>,
+    pub reason: String,
+    pub events: i64,
 }
 
 #[cfg(test)]

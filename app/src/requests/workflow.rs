@@ -34,6 +34,8 @@ pub enum Step {
     CitizenMessage,
     /// The citizen withdraws the request.
     Withdraw,
+    /// A caseworker assesses the citizen's hidden log entries (internal).
+    AssessHidden,
 }
 
 impl Step {
@@ -51,6 +53,7 @@ impl Step {
             Step::Close => HistoryAction::Closed,
             Step::CitizenMessage => HistoryAction::MessageFromCitizen,
             Step::Withdraw => HistoryAction::Withdrawn,
+            Step::AssessHidden => HistoryAction::HiddenAssessed,
         }
     }
 
@@ -98,6 +101,7 @@ pub fn next_status(step: Step, standing: Standing, today: NaiveDate) -> Result<S
     };
     match step {
         Step::Note => Ok(status),
+        Step::AssessHidden if status.is_open() => Ok(status),
         Step::Assign | Step::MessageToCitizen if status.is_open() => Ok(match status {
             Status::Received => Status::InProgress,
             other => other,
@@ -145,7 +149,7 @@ mod tests {
 
     const TODAY: &str = "2026-12-01";
 
-    const STEPS: [Step; 11] = [
+    const STEPS: [Step; 12] = [
         Step::Assign,
         Step::AskClarification,
         Step::MessageToCitizen,
@@ -157,6 +161,7 @@ mod tests {
         Step::Close,
         Step::CitizenMessage,
         Step::Withdraw,
+        Step::AssessHidden,
     ];
 
     /// The whole table: for each status, the steps allowed and where they lead.
@@ -169,7 +174,9 @@ mod tests {
             (Received | InProgress | AwaitingCitizen, Step::AskClarification) => {
                 Some(AwaitingCitizen)
             }
-            (Received | InProgress | AwaitingCitizen, Step::Extend) => Some(status),
+            (Received | InProgress | AwaitingCitizen, Step::Extend | Step::AssessHidden) => {
+                Some(status)
+            }
             (Received | InProgress | AwaitingCitizen, Step::Answer) => Some(Answered),
             (Received | InProgress | AwaitingCitizen, Step::RefusePartly) => Some(PartlyRefused),
             (Received | InProgress | AwaitingCitizen, Step::Refuse) => Some(Refused),

@@ -425,6 +425,7 @@ impl Config {
             calendar: self.deadline_calendar(),
             public_url: self.public_url.to_string(),
             due_soon_days: self.digest_due_within_days,
+            log_retention_months: self.log_retention_months,
         }
     }
 }

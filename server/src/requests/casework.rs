@@ -162,6 +162,7 @@ enum Parsed {
     Answer(String),
     Refuse(app::requests::forms::Refusal),
     Close,
+    AssessHidden(app::requests::forms::HiddenAssessment),
 }
 
 fn parse_action(
@@ -201,6 +202,9 @@ fn parse_action(
         CaseAction::Answer => Parsed::Answer(parse_answer(fields, lang)?),
         CaseAction::Refuse => Parsed::Refuse(parse_refusal(fields, kind, lang)?),
         CaseAction::Close => Parsed::Close,
+        CaseAction::AssessHidden => {
+            Parsed::AssessHidden(app::requests::forms::parse_hidden_assessment(fields, lang)?)
+        }
     })
 }
 
@@ -248,6 +252,7 @@ impl Parsed {
             Parsed::Answer(body) => StaffAction::Answer(body, log),
             Parsed::Refuse(refusal) => StaffAction::Refuse(refusal, log),
             Parsed::Close => StaffAction::Close,
+            Parsed::AssessHidden(assessment) => StaffAction::AssessHidden(assessment),
         }
     }
 }

@@ -1304,3 +1304,157 @@ async fn opening_a_request_again_the_same_day_is_one_use_to_the_citizen(pool: Pg
     assert!(log.body.contains("åbnede din henvendelse"), "{}", log.body);
     assert!(log.body.contains("1 gang i perioden"), "{}", log.body);
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn hidden_entries_are_counted_on_the_case_and_assessed_before_the_answer(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    // Anna has one use hidden under § 22 by the social system, yesterday.
+    let ids: (i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT id FROM source_systems WHERE code = 'social'),
+                (SELECT id FROM org_units WHERE code = 'FAM'),
+                (SELECT id FROM purposes WHERE code = 'boernesag')",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let anna_key = app::identity::subject_key::SubjectKey::derive(
+        &test_config().subject_key_pepper,
+        &app::identity::cpr::Cpr::parse("2403819912").unwrap(),
+    );
+    let now = server::clock::now();
+    let hidden = server::access_log::event::Event {
+        occurred_at: now - Duration::days(1),
+        source_event_id: "skjult-1".to_owned(),
+        actor: "m1".to_owned(),
+        org_unit_id: ids.1,
+        use_type: app::access_log::UseType::Read,
+        subject: server::access_log::event::Subject::Citizen(anna_key),
+        purpose_id: ids.2,
+        case_reference: None,
+        bulk: false,
+        batch_run: None,
+        hidden: Some(server::access_log::event::Hidden {
+            until: None,
+            reason: "Politiets efterforskning".to_owned(),
+        }),
+    };
+    server::access_log::batch::store_all(&pool, ids.0, vec![hidden], now)
+        .await
+        .unwrap();
+
+    let id = file_access_request(app, anna).await;
+    let page = format!("/sagsbehandling/{id}");
+    let case = get_with_cookie(app, &page, sara).await;
+    assert!(case
+        .body
+        .contains("Skjulte registreringer i svarets periode"));
+    assert!(
+        case.body
+            .contains("1 registrering fra Det sociale sagssystem, skjult indtil videre: Politiets efterforskning"),
+        "{}",
+        case.body
+    );
+    // Only how many, from where, until when and why: not the unit or purpose.
+    let section = &case.body[case.body.find("id=\"skjulte\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(
+        !section.contains("Familie") && !section.contains("Børne"),
+        "{section}"
+    );
+
+    // The answer waits for the assessment, and changes nothing meanwhile.
+    let events = history_len(&pool, id).await;
+    let early = act(
+        app,
+        sara,
+        id,
+        "svar",
+        &[("body", "Her er dine oplysninger.")],
+    )
+    .await;
+    let early = returned_page(app, early, &page, sara).await;
+    assert!(early.body.contains("Vurder dem under"), "{}", early.body);
+    assert_eq!(status_of(&pool, id).await, "received");
+    assert_eq!(history_len(&pool, id).await, events);
+
+    // An assessment without a decision comes back; with one it is kept,
+    // internal, in the history.
+    let missing = act(app, sara, id, "skjulte", &[("text", "Efterforskning")]).await;
+    let missing = returned_page(app, missing, &page, sara).await;
+    assert!(missing
+        .body
+        .contains("Vælg, om registreringerne holdes skjult"));
+    let assessed = act(
+        app,
+        sara,
+        id,
+        "skjulte",
+        &[
+            ("decision", "keep"),
+            (
+                "text",
+                "Databeskyttelseslovens § 22, stk. 1, nr. 4: efterforskning pågår.",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(assessed.status, StatusCode::SEE_OTHER, "{}", assessed.body);
+    let entry: (String, bool) = sqlx::query_as(
+        "SELECT body, internal FROM data_request_events WHERE request_id = $1 AND action = 'hidden_assessed'",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert!(entry.1);
+    assert!(entry
+        .0
+        .contains("Skjulte registreringer i svarets periode: 1. Vurdering: holdes skjult."));
+    // The DPO reads it on the case page.
+    let dan = staff(app, "dpo").await;
+    assert!(get_with_cookie(app, &page, &dan)
+        .await
+        .body
+        .contains("efterforskning pågår"));
+
+    let answered = act(
+        app,
+        sara,
+        id,
+        "svar",
+        &[("body", "Her er dine oplysninger.")],
+    )
+    .await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&pool, id).await, "answered");
+    // The citizen learns nothing of the hidden entry or its assessment.
+    let citizen = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
+    assert!(!citizen.body.contains("skjult") && !citizen.body.contains("efterforskning"));
+
+    // A request of another kind has nothing to assess.
+    let objection = post_form(
+        app,
+        "/henvendelser/ny/indsigelse",
+        anna,
+        &[("about", "Min sag"), ("situation", "Min situation")],
+    )
+    .await;
+    let objection = id_in(objection.location(), "/henvendelser/");
+    let other = get_with_cookie(app, &format!("/sagsbehandling/{objection}"), sara).await;
+    assert!(!other.body.contains("Skjulte registreringer") && !other.body.contains("/skjulte\""));
+    let crafted = act(
+        app,
+        sara,
+        objection,
+        "skjulte",
+        &[("decision", "keep"), ("text", "x")],
+    )
+    .await;
+    let crafted = returned_page(app, crafted, &format!("/sagsbehandling/{objection}"), sara).await;
+    assert!(crafted
+        .body
+        .contains("Der er ingen skjulte registreringer at vurdere"));
+}

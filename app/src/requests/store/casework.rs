@@ -27,12 +27,12 @@ use crate::identity::cpr::Cpr;
 use crate::identity::subject_key::SubjectKey;
 use crate::requests::actions::{Audience, HistoryAction};
 use crate::requests::deadline::RequestDeadline;
-use crate::requests::forms::{Refusal, RegisteredRequest};
+use crate::requests::forms::{HiddenAssessment, Refusal, RegisteredRequest};
 use crate::requests::kinds::{right_to_complain, ExtensionReason, Kind, Status};
 use crate::requests::mail::{enqueue, status_notice};
 use crate::requests::request_number;
 use crate::requests::views::{
-    CaseView, DueWindow, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE,
+    CaseView, DueWindow, HiddenGroup, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE,
 };
 use crate::requests::workflow::{next_status, Step};
 
@@ -303,7 +303,15 @@ pub async fn case(
     let facts = facts(&mut db, &request, Audience::Staff, lang).await?;
     let colleagues = colleagues(&mut db, &request.unit_code).await?;
     let today = local_date(now);
+    let hidden = hidden_in_answer(&mut db, &request, settings, now)
+        .await?
+        .into_iter()
+        .map(|group| group.shown(lang))
+        .collect();
+    let hidden_assessed = hidden_assessed(&mut db, id).await?;
     Ok(CaseView {
+        hidden,
+        hidden_assessed,
         citizen_name: request.citizen_name.clone(),
         cpr_masked: cpr.masked(),
         cpr_revealed: reveal_cpr.then(|| formatted(&cpr)),
@@ -325,6 +333,80 @@ pub async fn case(
     })
 }
 
+/// The citizen's entries hidden at `now` in the period an access request's
+/// answer covers (from the day the log covered at receipt, held copies
+/// included), by system, end and reason; nothing for other kinds.
+async fn hidden_in_answer(
+    db: &mut PgConnection,
+    request: &Loaded,
+    settings: &RequestSettings,
+    now: DateTime<Utc>,
+) -> Result<Vec<HiddenCount>, StoreError> {
+    if request.kind != Kind::Access {
+        return Ok(Vec::new());
+    }
+    let from = crate::access_log::coverage::covers_from(
+        request.received_at,
+        settings.log_retention_months,
+    );
+    Ok(sqlx::query_as!(
+        HiddenCount,
+        r#"SELECT sys.name AS system, s.hidden_until, s.hidden_reason AS "reason!",
+                  sum(s.events)::int8 AS "events!"
+           FROM (SELECT source_system_id, hidden_until, hidden_reason, events
+                 FROM access_summary
+                 WHERE subject_key = $1 AND day >= $2 AND hidden_reason IS NOT NULL
+                   AND (hidden_until IS NULL OR hidden_until > $3)
+                 UNION ALL
+                 SELECT source_system_id, hidden_until, hidden_reason, events
+                 FROM held_access_summary
+                 WHERE request_id = $4 AND subject_key = $1 AND day >= $2
+                   AND hidden_reason IS NOT NULL
+                   AND (hidden_until IS NULL OR hidden_until > $3)) s
+           JOIN source_systems sys ON sys.id = s.source_system_id
+           GROUP BY sys.name, s.hidden_until, s.hidden_reason
+           ORDER BY sys.name, s.hidden_until NULLS LAST"#,
+        request.subject_key.as_bytes().as_slice(),
+        from,
+        now,
+        request.id
+    )
+    .fetch_all(db)
+    .await?)
+}
+
+/// Hidden entries of one system with one end and reason, as counted.
+struct HiddenCount {
+    system: String,
+    hidden_until: Option<DateTime<Utc>>,
+    reason: String,
+    events: i64,
+}
+
+impl HiddenCount {
+    fn shown(self, lang: Lang) -> HiddenGroup {
+        HiddenGroup {
+            system: self.system,
+            until: self
+                .hidden_until
+                .map(|until| date_text(lang, local_date(until))),
+            reason: self.reason,
+            events: self.events,
+        }
+    }
+}
+
+/// Whether a caseworker has assessed request `id`'s hidden entries.
+async fn hidden_assessed(db: &mut PgConnection, id: i64) -> Result<bool, StoreError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM data_request_events
+                          WHERE request_id = $1 AND action = 'hidden_assessed') AS "assessed!""#,
+        id
+    )
+    .fetch_one(db)
+    .await?)
+}
+
 /// `DDMMYY-XXXX`.
 fn formatted(cpr: &Cpr) -> String {
     let digits = cpr.expose_digits();
@@ -343,6 +425,7 @@ pub enum StaffAction<'a> {
     Answer(&'a str, Option<NewAttachment>),
     Refuse(&'a Refusal, Option<NewAttachment>),
     Close,
+    AssessHidden(&'a HiddenAssessment),
 }
 
 impl StaffAction<'_> {
@@ -357,6 +440,7 @@ impl StaffAction<'_> {
             StaffAction::Refuse(refusal, _) if refusal.partly => Step::RefusePartly,
             StaffAction::Refuse(..) => Step::Refuse,
             StaffAction::Close => Step::Close,
+            StaffAction::AssessHidden(_) => Step::AssessHidden,
         }
     }
 }
@@ -405,6 +489,23 @@ pub async fn staff_act(
             return Err(StoreError::NotAllowed("not-allowed-ground-for-kind"));
         }
     }
+    // An access answer with hidden entries in its period waits for their
+    // assessment (docs/rules.md §2.3); the assessment needs some to assess.
+    let hidden: i64 = hidden_in_answer(&mut tx, &request, settings, now)
+        .await?
+        .iter()
+        .map(|group| group.events)
+        .sum();
+    let answers = matches!(
+        &action,
+        StaffAction::Answer(..) | StaffAction::Refuse(Refusal { partly: true, .. }, _)
+    );
+    if answers && hidden > 0 && !hidden_assessed(&mut tx, id).await? {
+        return Err(StoreError::NotAllowed("not-allowed-hidden-unassessed"));
+    }
+    if matches!(action, StaffAction::AssessHidden(_)) && hidden == 0 {
+        return Err(StoreError::NotAllowed("not-allowed-hidden-none"));
+    }
     let step = action.step();
     let to = next_status(step, request.standing(), local_date(now))?;
     update_status(&mut tx, id, to, step.decides(), now).await?;
@@ -417,7 +518,7 @@ pub async fn staff_act(
             .map(|assessment| format!("Vurdering efter databeskyttelseslovens § 22: {assessment}")),
         _ => None,
     };
-    let recorded = apply(&mut tx, &request, action, to, now).await?;
+    let recorded = apply(&mut tx, &request, action, to, hidden, now).await?;
     let mut entry = Entry::bare(id, now, Actor::Staff(member), step.history_action());
     entry.from = Some(request.status);
     entry.to = Some(to);
@@ -464,6 +565,7 @@ async fn apply(
     request: &Loaded,
     action: StaffAction<'_>,
     to: Status,
+    hidden: i64,
     now: DateTime<Utc>,
 ) -> Result<Recorded, StoreError> {
     Ok(match action {
@@ -538,6 +640,21 @@ async fn apply(
             internal: false,
             ground: None,
             attachment: None,
+        },
+        // The municipality's own record, in Danish; never the citizen's.
+        StaffAction::AssessHidden(assessment) => Recorded {
+            internal: true,
+            ..Recorded::text(&Lang::Da.text_with(
+                if assessment.keep {
+                    "hidden-history-keep"
+                } else {
+                    "hidden-history-disclose"
+                },
+                &[
+                    ("count", hidden.into()),
+                    ("text", assessment.text.clone().into()),
+                ],
+            ))
         },
     })
 }

@@ -54,6 +54,9 @@ pub struct RequestSettings {
     /// Open requests due within this many days are "due soon" (queue tags,
     /// the DPO's overview, the daily digest).
     pub due_soon_days: u32,
+    /// How long the access log is kept: an access answer covers from the
+    /// day the log covered at receipt.
+    pub log_retention_months: u32,
 }
 
 /// Why a request action did not happen.
