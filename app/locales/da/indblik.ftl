@@ -794,3 +794,16 @@ form-hidden-decision-missing = Vælg, om registreringerne holdes skjult, eller o
 form-hidden-text-missing = Skriv begrundelsen for vurderingen.
 not-allowed-hidden-unassessed = Borgeren har skjulte registreringer i svarets periode. Vurder dem under "Vurder skjulte registreringer", før du sender svaret.
 not-allowed-hidden-none = Der er ingen skjulte registreringer at vurdere i svarets periode.
+
+## Overførsel til en anden enhed
+case-action-heading-overfoer = Overfør til en anden enhed
+case-action-button-overfoer = Overfør
+notice-overfoert = Henvendelsen er overført. Den er nu i den nye enheds kø, og fristen er den samme.
+history-transferred = Henvendelsen er overført til en anden enhed
+transfer-unit = Enhed
+transfer-reason = Begrundelse
+transfer-reason-hint = Borgeren kan læse begrundelsen. Fristen ændres ikke.
+transfer-history = Overført fra { $from } til { $to }. { $reason }
+form-transfer-unit-missing = Vælg den enhed, henvendelsen skal overføres til.
+form-transfer-reason-missing = Skriv, hvorfor henvendelsen overføres.
+not-allowed-transfer-unit = Vælg en anden enhed fra listen end den, der har henvendelsen nu.

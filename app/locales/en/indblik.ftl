@@ -799,3 +799,16 @@ form-hidden-decision-missing = Choose whether the entries stay hidden, or the so
 form-hidden-text-missing = Write the reasons for the assessment.
 not-allowed-hidden-unassessed = The citizen has hidden entries in the period of the answer. Assess them under "Assess hidden entries" before you send the answer.
 not-allowed-hidden-none = There are no hidden entries to assess in the period of the answer.
+
+## Transfer to another unit
+case-action-heading-overfoer = Transfer to another unit
+case-action-button-overfoer = Transfer
+notice-overfoert = The request has been transferred. It is now in the new unit's queue, and the deadline is the same.
+history-transferred = The request was transferred to another unit
+transfer-unit = Unit
+transfer-reason = Reason
+transfer-reason-hint = The citizen can read the reason. The deadline does not change.
+transfer-history = Transferred from { $from } to { $to }. { $reason }
+form-transfer-unit-missing = Choose the unit to transfer the request to.
+form-transfer-reason-missing = Write why the request is transferred.
+not-allowed-transfer-unit = Choose another unit from the list than the one that has the request now.

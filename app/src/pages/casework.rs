@@ -104,9 +104,12 @@ pub fn QueuePage() -> impl IntoView {
         crate::viewer::Viewer::Staff { pages, .. } if pages.casework
     );
     let lang = use_lang();
+    // After a transfer the caseworker lands here with its notice.
+    let notice = query.with_untracked(|query| query.get("besked"));
     view! {
         <Title text=lang.text("queue-title")/>
         <h1>{lang.text("menu-requests")}</h1>
+        <Notice code=notice/>
         <p class="font-lead">{lang.text("queue-lead")}</p>
         {is_caseworker.then(|| view! {
             <p><a class="button button-secondary" href="/sagsbehandling/registrer">{lang.text("queue-register")}</a></p>
@@ -509,6 +512,12 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
         {closable.then(|| view! {
             <ActionForm base=base.clone() action=CaseAction::Close reply=reply.clone() version let:_state>
                 <p class="text-small">{lang.text("close-when-done")}</p>
+            </ActionForm>
+        })}
+        {open.then(|| view! {
+            <ActionForm base=base.clone() action=CaseAction::Transfer reply=reply.clone() version let:state>
+                <Select name="unit" label=lang.text("transfer-unit") state=state.clone() choices=case.other_units.clone() placeholder=lang.text("choose")/>
+                <TextArea name="reason" label=lang.text("transfer-reason") hint=lang.text("transfer-reason-hint") state=state.clone() rows=3/>
             </ActionForm>
         })}
         {(open && !case.hidden.is_empty()).then(|| view! {

@@ -25,10 +25,12 @@ pub enum CaseAction {
     /// request: keep them hidden (with the legal ground) or ask the source
     /// unit to disclose them.
     AssessHidden,
+    /// Hand the request to another unit, with a reason.
+    Transfer,
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 9] = [
+    pub const ALL: [CaseAction; 10] = [
         CaseAction::Assign,
         CaseAction::AskClarification,
         CaseAction::Message,
@@ -38,6 +40,7 @@ impl CaseAction {
         CaseAction::Refuse,
         CaseAction::Close,
         CaseAction::AssessHidden,
+        CaseAction::Transfer,
     ];
 
     /// The last part of the form's address, `/sagsbehandling/<id>/<slug>`,
@@ -53,6 +56,7 @@ impl CaseAction {
             CaseAction::Refuse => "afvis",
             CaseAction::Close => "luk",
             CaseAction::AssessHidden => "skjulte",
+            CaseAction::Transfer => "overfoer",
         }
     }
 
@@ -75,6 +79,7 @@ impl CaseAction {
             CaseAction::Refuse => Notice::Refused,
             CaseAction::Close => Notice::Closed,
             CaseAction::AssessHidden => Notice::HiddenAssessed,
+            CaseAction::Transfer => Notice::Transferred,
         }
     }
 
@@ -105,10 +110,11 @@ pub enum Notice {
     Closed,
     Registered,
     HiddenAssessed,
+    Transferred,
 }
 
 impl Notice {
-    pub const ALL: [Notice; 12] = [
+    pub const ALL: [Notice; 13] = [
         Notice::CitizenMessageSent,
         Notice::Withdrawn,
         Notice::Assigned,
@@ -121,6 +127,7 @@ impl Notice {
         Notice::Closed,
         Notice::Registered,
         Notice::HiddenAssessed,
+        Notice::Transferred,
     ];
 
     /// The code in the address.
@@ -138,6 +145,7 @@ impl Notice {
             Notice::Closed => "lukket",
             Notice::Registered => "registreret",
             Notice::HiddenAssessed => "skjulte-vurderet",
+            Notice::Transferred => "overfoert",
         }
     }
 
@@ -170,6 +178,8 @@ pub enum HistoryAction {
     CprRevealed,
     /// The caseworker's assessment of hidden entries (internal).
     HiddenAssessed,
+    /// Handed to another unit.
+    Transferred,
 }
 
 /// Whose eyes a history is written for.
@@ -180,7 +190,7 @@ pub enum Audience {
 }
 
 impl HistoryAction {
-    pub const ALL: [HistoryAction; 15] = [
+    pub const ALL: [HistoryAction; 16] = [
         HistoryAction::Received,
         HistoryAction::Registered,
         HistoryAction::Assigned,
@@ -196,6 +206,7 @@ impl HistoryAction {
         HistoryAction::Closed,
         HistoryAction::CprRevealed,
         HistoryAction::HiddenAssessed,
+        HistoryAction::Transferred,
     ];
 
     /// The stored code.
@@ -216,6 +227,7 @@ impl HistoryAction {
             HistoryAction::Closed => "closed",
             HistoryAction::CprRevealed => "cpr_revealed",
             HistoryAction::HiddenAssessed => "hidden_assessed",
+            HistoryAction::Transferred => "transferred",
         }
     }
 

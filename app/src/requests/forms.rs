@@ -409,6 +409,30 @@ pub fn parse_hidden_assessment(
     }
 }
 
+/// A transfer: the unit's code (from the list) and the reason, told to the
+/// citizen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transfer {
+    pub unit: String,
+    pub reason: String,
+}
+
+pub fn parse_transfer(fields: &Fields, lang: Lang) -> Result<Transfer, FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
+    let unit = field(fields, "unit").to_owned();
+    if unit.is_empty() || crate::text::has_control_characters(&unit) || unit.chars().count() > 64 {
+        errors.add("unit", "form-transfer-unit-missing");
+    }
+    let reason = required_text(
+        fields,
+        "reason",
+        MAX_TEXT,
+        "form-transfer-reason-missing",
+        &mut errors,
+    );
+    errors.result(|| Transfer { unit, reason })
+}
+
 /// The version of the request the form was filled in on.
 pub fn parse_version(fields: &Fields) -> Option<i32> {
     field(fields, "version").parse().ok()

@@ -296,6 +296,8 @@ pub struct CaseView {
     pub hidden: Vec<HiddenGroup>,
     /// Whether a caseworker has assessed the hidden entries.
     pub hidden_assessed: bool,
+    /// (code, name) of the units it can be transferred to.
+    pub other_units: Vec<(String, String)>,
 }
 
 /// Hidden entries of one system with one end and reason.

@@ -36,6 +36,8 @@ pub enum Step {
     Withdraw,
     /// A caseworker assesses the citizen's hidden log entries (internal).
     AssessHidden,
+    /// A caseworker hands the request to another unit (the deadline runs on).
+    Transfer,
 }
 
 impl Step {
@@ -54,6 +56,7 @@ impl Step {
             Step::CitizenMessage => HistoryAction::MessageFromCitizen,
             Step::Withdraw => HistoryAction::Withdrawn,
             Step::AssessHidden => HistoryAction::HiddenAssessed,
+            Step::Transfer => HistoryAction::Transferred,
         }
     }
 
@@ -101,7 +104,7 @@ pub fn next_status(step: Step, standing: Standing, today: NaiveDate) -> Result<S
     };
     match step {
         Step::Note => Ok(status),
-        Step::AssessHidden if status.is_open() => Ok(status),
+        Step::AssessHidden | Step::Transfer if status.is_open() => Ok(status),
         Step::Assign | Step::MessageToCitizen if status.is_open() => Ok(match status {
             Status::Received => Status::InProgress,
             other => other,
@@ -149,7 +152,7 @@ mod tests {
 
     const TODAY: &str = "2026-12-01";
 
-    const STEPS: [Step; 12] = [
+    const STEPS: [Step; 13] = [
         Step::Assign,
         Step::AskClarification,
         Step::MessageToCitizen,
@@ -162,6 +165,7 @@ mod tests {
         Step::CitizenMessage,
         Step::Withdraw,
         Step::AssessHidden,
+        Step::Transfer,
     ];
 
     /// The whole table: for each status, the steps allowed and where they lead.
@@ -174,9 +178,10 @@ mod tests {
             (Received | InProgress | AwaitingCitizen, Step::AskClarification) => {
                 Some(AwaitingCitizen)
             }
-            (Received | InProgress | AwaitingCitizen, Step::Extend | Step::AssessHidden) => {
-                Some(status)
-            }
+            (
+                Received | InProgress | AwaitingCitizen,
+                Step::Extend | Step::AssessHidden | Step::Transfer,
+            ) => Some(status),
             (Received | InProgress | AwaitingCitizen, Step::Answer) => Some(Answered),
             (Received | InProgress | AwaitingCitizen, Step::RefusePartly) => Some(PartlyRefused),
             (Received | InProgress | AwaitingCitizen, Step::Refuse) => Some(Refused),

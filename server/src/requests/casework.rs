@@ -110,6 +110,8 @@ async fn act(
     )
     .await;
     match outcome {
+        // The request has left the unit: back to the queue.
+        Ok(_) if action == CaseAction::Transfer => done("/sagsbehandling", action.notice()),
         Ok(_) => done(&path, action.notice()),
         Err(error) => page.store_failed(error).await,
     }
@@ -163,6 +165,7 @@ enum Parsed {
     Refuse(app::requests::forms::Refusal),
     Close,
     AssessHidden(app::requests::forms::HiddenAssessment),
+    Transfer(app::requests::forms::Transfer),
 }
 
 fn parse_action(
@@ -202,6 +205,9 @@ fn parse_action(
         CaseAction::Answer => Parsed::Answer(parse_answer(fields, lang)?),
         CaseAction::Refuse => Parsed::Refuse(parse_refusal(fields, kind, lang)?),
         CaseAction::Close => Parsed::Close,
+        CaseAction::Transfer => {
+            Parsed::Transfer(app::requests::forms::parse_transfer(fields, lang)?)
+        }
         CaseAction::AssessHidden => {
             Parsed::AssessHidden(app::requests::forms::parse_hidden_assessment(fields, lang)?)
         }
@@ -253,6 +259,7 @@ impl Parsed {
             Parsed::Refuse(refusal) => StaffAction::Refuse(refusal, log),
             Parsed::Close => StaffAction::Close,
             Parsed::AssessHidden(assessment) => StaffAction::AssessHidden(assessment),
+            Parsed::Transfer(transfer) => StaffAction::Transfer(transfer),
         }
     }
 }

@@ -1458,3 +1458,99 @@ async fn hidden_entries_are_counted_on_the_case_and_assessed_before_the_answer(p
         .body
         .contains("Der er ingen skjulte registreringer at vurdere"));
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_caseworker_transfers_a_request_to_another_unit_with_a_reason(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let id = file_access_request(app, anna).await;
+    let page = format!("/sagsbehandling/{id}");
+    let due_before: chrono::NaiveDate =
+        sqlx::query_scalar("SELECT due_on FROM data_requests WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    // Offered with every other unit; not its own.
+    let case = get_with_cookie(app, &page, sara).await;
+    assert!(case.body.contains(r#"<option value="JC""#), "{}", case.body);
+    assert!(!case.body.contains(r#"<option value="BS""#));
+
+    // An unknown unit, its own unit, or no reason: nothing moves.
+    let events = history_len(&pool, id).await;
+    for fields in [
+        vec![("unit", "XX"), ("reason", "Forkert enhed")],
+        vec![("unit", "BS"), ("reason", "Forkert enhed")],
+        vec![("unit", "JC")],
+    ] {
+        let refused = act(app, sara, id, "overfoer", &fields).await;
+        assert_eq!(refused.status, StatusCode::SEE_OTHER, "{fields:?}");
+        assert_eq!(refused.location(), page, "{fields:?}");
+        let unit: String = sqlx::query_scalar(
+            "SELECT u.code FROM data_requests r JOIN org_units u ON u.id = r.org_unit_id WHERE r.id = $1",
+        )
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(unit, "BS");
+        assert_eq!(history_len(&pool, id).await, events);
+    }
+    let back = act(
+        app,
+        sara,
+        id,
+        "overfoer",
+        &[("unit", "XX"), ("reason", "x")],
+    )
+    .await;
+    let back = returned_page(app, back, &page, sara).await;
+    assert!(back.body.contains("Vælg en anden enhed fra listen"));
+
+    let moved = act(
+        app,
+        sara,
+        id,
+        "overfoer",
+        &[
+            ("unit", "JC"),
+            ("reason", "Oplysningerne ligger i Jobcentret."),
+        ],
+    )
+    .await;
+    assert_eq!(moved.location(), "/sagsbehandling?besked=overfoert");
+    let queue = get_with_cookie(app, moved.location(), sara).await;
+    assert!(queue.body.contains("Henvendelsen er overført"));
+    assert!(!queue.body.contains(&format!("H-{id:06}")));
+    assert_eq!(
+        get_with_cookie(app, &page, sara).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // Jobcenter has it, with the same deadline.
+    let jens = staff(app, "jobcenter").await;
+    assert!(get_with_cookie(app, "/sagsbehandling", &jens)
+        .await
+        .body
+        .contains(&format!("H-{id:06}")));
+    let due_after: chrono::NaiveDate =
+        sqlx::query_scalar("SELECT due_on FROM data_requests WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(due_after, due_before);
+    // The citizen sees who handles it now, and why.
+    let citizen = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
+    assert!(citizen
+        .body
+        .contains("Overført fra Borgerservice til Jobcenter. Oplysningerne ligger i Jobcentret."));
+    assert!(
+        citizen
+            .body
+            .contains("<dt>Behandles af</dt><dd>Jobcenter</dd>"),
+        "{}",
+        citizen.body
+    );
+}

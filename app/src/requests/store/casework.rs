@@ -27,7 +27,7 @@ use crate::identity::cpr::Cpr;
 use crate::identity::subject_key::SubjectKey;
 use crate::requests::actions::{Audience, HistoryAction};
 use crate::requests::deadline::RequestDeadline;
-use crate::requests::forms::{HiddenAssessment, Refusal, RegisteredRequest};
+use crate::requests::forms::{HiddenAssessment, Refusal, RegisteredRequest, Transfer};
 use crate::requests::kinds::{right_to_complain, ExtensionReason, Kind, Status};
 use crate::requests::mail::{enqueue, status_notice};
 use crate::requests::request_number;
@@ -309,7 +309,17 @@ pub async fn case(
         .map(|group| group.shown(lang))
         .collect();
     let hidden_assessed = hidden_assessed(&mut db, id).await?;
+    let other_units = sqlx::query!(
+        "SELECT code, name FROM org_units WHERE code <> $1 ORDER BY name",
+        request.unit_code
+    )
+    .fetch_all(&mut *db)
+    .await?
+    .into_iter()
+    .map(|unit| (unit.code, unit.name))
+    .collect();
     Ok(CaseView {
+        other_units,
         hidden,
         hidden_assessed,
         citizen_name: request.citizen_name.clone(),
@@ -426,6 +436,7 @@ pub enum StaffAction<'a> {
     Refuse(&'a Refusal, Option<NewAttachment>),
     Close,
     AssessHidden(&'a HiddenAssessment),
+    Transfer(&'a Transfer),
 }
 
 impl StaffAction<'_> {
@@ -441,6 +452,7 @@ impl StaffAction<'_> {
             StaffAction::Refuse(..) => Step::Refuse,
             StaffAction::Close => Step::Close,
             StaffAction::AssessHidden(_) => Step::AssessHidden,
+            StaffAction::Transfer(_) => Step::Transfer,
         }
     }
 }
@@ -641,6 +653,32 @@ async fn apply(
             ground: None,
             attachment: None,
         },
+        StaffAction::Transfer(transfer) => {
+            let to_unit = sqlx::query!(
+                "SELECT id, name FROM org_units WHERE code = $1",
+                transfer.unit
+            )
+            .fetch_optional(&mut *tx)
+            .await?
+            .filter(|_| transfer.unit != request.unit_code)
+            .ok_or(StoreError::NotAllowed("not-allowed-transfer-unit"))?;
+            // The new unit's caseworkers take it from their queue.
+            sqlx::query!(
+                "UPDATE data_requests SET org_unit_id = $2, assignee_id = NULL WHERE id = $1",
+                request.id,
+                to_unit.id
+            )
+            .execute(&mut *tx)
+            .await?;
+            Recorded::text(&request.lang.text_with(
+                "transfer-history",
+                &[
+                    ("from", request.unit_name.clone().into()),
+                    ("to", to_unit.name.into()),
+                    ("reason", transfer.reason.clone().into()),
+                ],
+            ))
+        }
         // The municipality's own record, in Danish; never the citizen's.
         StaffAction::AssessHidden(assessment) => Recorded {
             internal: true,
