@@ -807,3 +807,23 @@ transfer-history = Overført fra { $from } til { $to }. { $reason }
 form-transfer-unit-missing = Vælg den enhed, henvendelsen skal overføres til.
 form-transfer-reason-missing = Skriv, hvorfor henvendelsen overføres.
 not-allowed-transfer-unit = Vælg en anden enhed fra listen end den, der har henvendelsen nu.
+
+## Flere typer henvendelser
+kind-consent_withdrawal-label = Tilbagekaldelse af samtykke
+kind-human_review-label = Menneskelig vurdering af en automatisk afgørelse
+kind-other-label = Andet
+kind-consent_withdrawal-title = Træk et samtykke tilbage
+kind-human_review-title = Få en automatisk afgørelse vurderet af et menneske
+kind-other-title = Spørg om noget andet om dine oplysninger
+kind-consent_withdrawal-article = databeskyttelsesforordningens artikel 7, stk. 3
+kind-human_review-article = databeskyttelsesforordningens artikel 22, stk. 3
+kind-other-article = databeskyttelsesforordningens artikel 12
+kind-consent_withdrawal-explanation = Har du givet kommunen samtykke til at bruge dine oplysninger, kan du altid trække det tilbage. Det gælder fra det øjeblik, du trækker det tilbage; det, der er sket før, bliver ikke ulovligt af den grund.
+kind-human_review-explanation = Er en afgørelse om dig truffet alene af et it-system, uden at et menneske har vurderet den, kan du bede om, at en medarbejder vurderer sagen, og du kan fremføre dit synspunkt og bestride afgørelsen.
+kind-other-explanation = Har du et andet spørgsmål eller ønske om kommunens behandling af dine oplysninger, kan du skrive det her. Kommunen svarer inden for en måned.
+kind-consent_withdrawal-about-label = Hvilket samtykke vil du trække tilbage?
+kind-human_review-about-label = Hvilken afgørelse drejer det sig om, og hvad mener du?
+kind-other-about-label = Hvad vil du spørge om eller bede om?
+kind-consent_withdrawal-about-hint = Nævn gerne, hvornår og til hvilken enhed du gav det.
+kind-human_review-about-hint = Nævn gerne afgørelsens dato og sagen.
+kind-other-about-hint = Nævn gerne sagen eller enheden.

@@ -812,3 +812,23 @@ transfer-history = Transferred from { $from } to { $to }. { $reason }
 form-transfer-unit-missing = Choose the unit to transfer the request to.
 form-transfer-reason-missing = Write why the request is transferred.
 not-allowed-transfer-unit = Choose another unit from the list than the one that has the request now.
+
+## More kinds of request
+kind-consent_withdrawal-label = Withdrawal of consent (tilbagekaldelse af samtykke)
+kind-human_review-label = Human review of an automated decision
+kind-other-label = Other
+kind-consent_withdrawal-title = Withdraw a consent
+kind-human_review-title = Have an automated decision reviewed by a person
+kind-other-title = Ask something else about your data
+kind-consent_withdrawal-article = Article 7(3) of the General Data Protection Regulation
+kind-human_review-article = Article 22(3) of the General Data Protection Regulation
+kind-other-article = Article 12 of the General Data Protection Regulation
+kind-consent_withdrawal-explanation = If you have given the municipality your consent to use your data, you can always withdraw it. It applies from the moment you withdraw it; what happened before does not become unlawful for that reason.
+kind-human_review-explanation = If a decision about you was made by an IT system alone, without a person assessing it, you can ask for an employee to assess the case, and you can give your view and contest the decision.
+kind-other-explanation = If you have another question or wish about the municipality's processing of your data, you can write it here. The municipality answers within one month.
+kind-consent_withdrawal-about-label = Which consent do you want to withdraw?
+kind-human_review-about-label = Which decision is it about, and what is your view?
+kind-other-about-label = What do you want to ask or ask for?
+kind-consent_withdrawal-about-hint = Feel free to say when, and to which unit, you gave it.
+kind-human_review-about-hint = Feel free to give the date of the decision and the case.
+kind-other-about-hint = Feel free to name the case or the unit.

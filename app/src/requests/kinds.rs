@@ -24,27 +24,39 @@ pub enum Kind {
     /// information about that processing (art. 15), answered by the
     /// `log_question_unit`.
     LogQuestion,
+    /// Art. 7(3): withdraw a consent given earlier.
+    ConsentWithdrawal,
+    /// Art. 22(3): a person's review of a decision made by automated means.
+    HumanReview,
+    /// Anything else about the citizen's personal data.
+    Other,
 }
 
 impl Kind {
     /// Every kind, in the order the portal offers them.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Access,
         Kind::Rectification,
         Kind::Objection,
         Kind::Erasure,
         Kind::Restriction,
         Kind::LogQuestion,
+        Kind::ConsentWithdrawal,
+        Kind::HumanReview,
+        Kind::Other,
     ];
 
     /// The kinds a citizen can choose on `/henvendelser/ny` (a question
     /// about a log row starts from the row).
-    pub const CHOOSABLE: [Kind; 5] = [
+    pub const CHOOSABLE: [Kind; 8] = [
         Kind::Access,
         Kind::Rectification,
         Kind::Objection,
         Kind::Erasure,
         Kind::Restriction,
+        Kind::ConsentWithdrawal,
+        Kind::HumanReview,
+        Kind::Other,
     ];
 
     /// The stored code.
@@ -56,6 +68,9 @@ impl Kind {
             Kind::Erasure => "erasure",
             Kind::Restriction => "restriction",
             Kind::LogQuestion => "log_question",
+            Kind::ConsentWithdrawal => "consent_withdrawal",
+            Kind::HumanReview => "human_review",
+            Kind::Other => "other",
         }
     }
 
@@ -73,6 +88,9 @@ impl Kind {
             Kind::Erasure => "sletning",
             Kind::Restriction => "begraensning",
             Kind::LogQuestion => "spoergsmaal-til-opslag",
+            Kind::ConsentWithdrawal => "tilbagekald-samtykke",
+            Kind::HumanReview => "menneskelig-vurdering",
+            Kind::Other => "andet",
         }
     }
 

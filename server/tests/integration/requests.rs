@@ -136,6 +136,33 @@ async fn register(
     .await
 }
 
+/// Registers a request from Anna as [`register`] does, and checks it went
+/// through; returns the case page's address.
+async fn register_for_anna(
+    app: &Router,
+    cookie: &str,
+    kind: &str,
+    channel: &str,
+    days_ago: i64,
+) -> String {
+    let registered = register(
+        app,
+        cookie,
+        kind,
+        channel,
+        days_ago,
+        ("Anna Testesen", "240381-9912"),
+    )
+    .await;
+    assert_eq!(
+        registered.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        registered.body
+    );
+    registered.location().to_owned()
+}
+
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_citizen_files_a_request_and_gets_a_receipt_with_the_deadline(pool: PgPool) {
     let portal = portal(&pool).await;
@@ -586,22 +613,8 @@ async fn illegal_transitions_are_refused_and_change_nothing(pool: PgPool) {
     assert!(!citizen.body.contains("Verserende politisag"));
 
     // A letter received 40 days ago: the deadline has passed, so no extension.
-    let registered = register(
-        app,
-        sara,
-        "erasure",
-        "letter",
-        40,
-        ("Anna Testesen", "240381-9912"),
-    )
-    .await;
-    assert_eq!(
-        registered.status,
-        StatusCode::SEE_OTHER,
-        "{}",
-        registered.body
-    );
-    let late = id_in(registered.location(), "/sagsbehandling/");
+    let registered = register_for_anna(app, sara, "erasure", "letter", 40).await;
+    let late = id_in(&registered, "/sagsbehandling/");
     let extend = act(
         app,
         sara,
@@ -1553,4 +1566,55 @@ async fn a_caseworker_transfers_a_request_to_another_unit_with_a_reason(pool: Pg
         "{}",
         citizen.body
     );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn consent_withdrawal_human_review_and_other_can_be_filed_and_registered(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let choices = get_with_cookie(app, "/henvendelser/ny", anna).await;
+    for (slug, title) in [
+        ("tilbagekald-samtykke", "Træk et samtykke tilbage"),
+        (
+            "menneskelig-vurdering",
+            "Få en automatisk afgørelse vurderet af et menneske",
+        ),
+        ("andet", "Spørg om noget andet om dine oplysninger"),
+    ] {
+        assert!(
+            choices
+                .body
+                .contains(&format!(r#"<a href="/henvendelser/ny/{slug}">{title}</a>"#)),
+            "{slug}"
+        );
+        let filed = post_form(
+            app,
+            &format!("/henvendelser/ny/{slug}"),
+            anna,
+            &[("about", "Min ydelse fra 1. oktober")],
+        )
+        .await;
+        assert_eq!(
+            filed.status,
+            StatusCode::SEE_OTHER,
+            "{slug}: {}",
+            filed.body
+        );
+    }
+    let kinds: Vec<String> = sqlx::query_scalar("SELECT kind FROM data_requests ORDER BY id")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(kinds, ["consent_withdrawal", "human_review", "other"]);
+    // The registration form takes every kind a letter can bring.
+    let registered = register_for_anna(app, sara, "human_review", "letter", 2).await;
+    let case = get_with_cookie(app, &registered, sara).await;
+    assert!(case
+        .body
+        .contains("Menneskelig vurdering af en automatisk afgørelse"));
+    assert!(case.body.contains("artikel 22, stk. 3"));
+    // § 22 cannot refuse them.
+    assert!(!case.body.contains(r#"value="section_22""#));
 }
