@@ -152,3 +152,42 @@ test('a caseworker registers a letter and it appears in the queue; the DPO sees 
   await expectAccessible(dpo);
   await dpo.context().close();
 });
+
+test('a caseworker transfers a request to another unit, whose caseworker finds it in the queue', async ({ browser }) => {
+  const sara = await signInAsStaff(browser, 'Sara Sagsbehandler');
+  await sara.goto('/sagsbehandling/registrer');
+  await settle(sara);
+  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await sara.getByLabel('Andet', { exact: true }).check();
+  await sara.getByLabel('Telefon').check();
+  await sara.getByLabel('Modtaget dato').fill(yesterday);
+  await sara.getByLabel('Modtaget klokkeslæt').fill('11:15');
+  await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
+  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
+  await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Opkald tilbage til nummeret i CPR');
+  await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Spørgsmål om oplysninger i en jobcentersag');
+  await sara.getByRole('button', { name: 'Registrer' }).click();
+  await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
+  await settle(sara);
+  const number = /H-\d{6}/.exec(await sara.getByRole('heading', { level: 1 }).innerText())?.[0] ?? '';
+  expect(number).not.toBe('');
+
+  await sara.locator('summary', { hasText: /^Overfør til en anden enhed$/ }).click();
+  await sara.getByLabel('Enhed', { exact: true }).selectOption({ label: 'Jobcenter' });
+  await sara.getByRole('textbox', { name: 'Begrundelse', exact: true }).fill('Sagen hører til i Jobcentret.');
+  await expectAccessible(sara);
+  await sara.getByRole('button', { name: 'Overfør', exact: true }).click();
+  await expect(sara).toHaveURL('/sagsbehandling?besked=overfoert');
+  await settle(sara);
+  await expect(sara.getByRole('status').first()).toContainText('Henvendelsen er overført');
+  await expect(sara.getByRole('link', { name: number })).toHaveCount(0);
+  await sara.context().close();
+
+  const jens = await signInAsStaff(browser, 'Jens Jobcenter');
+  await expect(jens).toHaveURL('/sagsbehandling');
+  await jens.getByRole('link', { name: number }).click();
+  await settle(jens);
+  await expect(jens.getByText('Overført fra Borgerservice til Jobcenter. Sagen hører til i Jobcentret.')).toBeVisible();
+  await expectAccessible(jens);
+  await jens.context().close();
+});
