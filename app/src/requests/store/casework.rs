@@ -10,6 +10,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgConnection, PgPool};
 
+use super::hidden::{hidden_assessed, hidden_in_answer};
 use super::history::{append, facts, Actor, Entry};
 use super::staff::colleagues;
 use super::{
@@ -32,7 +33,7 @@ use crate::requests::kinds::{right_to_complain, ExtensionReason, Kind, Status};
 use crate::requests::mail::{enqueue, status_notice};
 use crate::requests::request_number;
 use crate::requests::views::{
-    CaseView, DueWindow, HiddenGroup, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE,
+    CaseView, DueWindow, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE,
 };
 use crate::requests::workflow::{next_status, Step};
 
@@ -341,80 +342,6 @@ pub async fn case(
         may_extend: acting && next_status(Step::Extend, request.standing(), today).is_ok(),
         facts,
     })
-}
-
-/// The citizen's entries hidden at `now` in the period an access request's
-/// answer covers (from the day the log covered at receipt, held copies
-/// included), by system, end and reason; nothing for other kinds.
-async fn hidden_in_answer(
-    db: &mut PgConnection,
-    request: &Loaded,
-    settings: &RequestSettings,
-    now: DateTime<Utc>,
-) -> Result<Vec<HiddenCount>, StoreError> {
-    if request.kind != Kind::Access {
-        return Ok(Vec::new());
-    }
-    let from = crate::access_log::coverage::covers_from(
-        request.received_at,
-        settings.log_retention_months,
-    );
-    Ok(sqlx::query_as!(
-        HiddenCount,
-        r#"SELECT sys.name AS system, s.hidden_until, s.hidden_reason AS "reason!",
-                  sum(s.events)::int8 AS "events!"
-           FROM (SELECT source_system_id, hidden_until, hidden_reason, events
-                 FROM access_summary
-                 WHERE subject_key = $1 AND day >= $2 AND hidden_reason IS NOT NULL
-                   AND (hidden_until IS NULL OR hidden_until > $3)
-                 UNION ALL
-                 SELECT source_system_id, hidden_until, hidden_reason, events
-                 FROM held_access_summary
-                 WHERE request_id = $4 AND subject_key = $1 AND day >= $2
-                   AND hidden_reason IS NOT NULL
-                   AND (hidden_until IS NULL OR hidden_until > $3)) s
-           JOIN source_systems sys ON sys.id = s.source_system_id
-           GROUP BY sys.name, s.hidden_until, s.hidden_reason
-           ORDER BY sys.name, s.hidden_until NULLS LAST"#,
-        request.subject_key.as_bytes().as_slice(),
-        from,
-        now,
-        request.id
-    )
-    .fetch_all(db)
-    .await?)
-}
-
-/// Hidden entries of one system with one end and reason, as counted.
-struct HiddenCount {
-    system: String,
-    hidden_until: Option<DateTime<Utc>>,
-    reason: String,
-    events: i64,
-}
-
-impl HiddenCount {
-    fn shown(self, lang: Lang) -> HiddenGroup {
-        HiddenGroup {
-            system: self.system,
-            until: self
-                .hidden_until
-                .map(|until| date_text(lang, local_date(until))),
-            reason: self.reason,
-            events: self.events,
-        }
-    }
-}
-
-/// Whether a caseworker has assessed request `id`'s hidden entries.
-async fn hidden_assessed(db: &mut PgConnection, id: i64) -> Result<bool, StoreError> {
-    Ok(sqlx::query_scalar!(
-        r#"SELECT EXISTS (SELECT 1 FROM data_request_events
-                          WHERE request_id = $1 AND action = 'hidden_assessed') AS "assessed!""#,
-        id
-    )
-    .fetch_one(db)
-    .await?)
 }
 
 /// `DDMMYY-XXXX`.

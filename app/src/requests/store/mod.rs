@@ -15,6 +15,7 @@
 
 pub mod casework;
 pub mod citizen;
+mod hidden;
 pub mod history;
 pub mod staff;
 
