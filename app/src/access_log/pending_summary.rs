@@ -1,7 +1,8 @@
 //! [ssr] Summary rows waiting to be added to `access_summary`: counted in
 //! memory per summary key, then added by one statement per flush. This is
-//! the only statement that writes summary counts, for both ways events are
-//! stored (straight in, counted here from the events; or moved from staging,
+//! the only statement that adds new events to summary counts (a change of
+//! hiding recounts rows instead, `server/src/access_log/hiding.rs`), for
+//! both ways events are stored (straight in, counted here from the events; or moved from staging,
 //! counted by PostgreSQL and added here), so the merge rule and the order in
 //! which summary rows are locked (which keeps concurrent writers from
 //! deadlocking) are written once.

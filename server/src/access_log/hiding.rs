@@ -232,21 +232,38 @@ struct SummaryRow {
     hidden_reason: Option<String>,
 }
 
-/// Sets summary row `key` of `system` to what its events say now: updated
-/// in place (keeping its id), created, or deleted when no event is left.
+/// Sets summary row `key` of `system` to what its events say now, in one
+/// statement: updated in place (keeping its id), created, or deleted when
+/// no event is left. (New events are added to the summary by
+/// `app::access_log::pending_summary`; this recounts after a change of
+/// hiding moved events from one row to another.)
 async fn recount(db: &mut PgConnection, system: i64, key: &SummaryRow) -> sqlx::Result<()> {
-    let counted = sqlx::query!(
-        r#"SELECT count(*) AS "events!", min(occurred_at) AS first_at, max(occurred_at) AS last_at
-           FROM access_events
-           WHERE source_system_id = $1 AND subject_key = $2
-             AND (occurred_at AT TIME ZONE 'Europe/Copenhagen')::date = $3
-             AND org_unit_id = $4 AND use_type = $5 AND purpose_id = $6 AND bulk = $7
-             AND batch_run IS NOT DISTINCT FROM $8 AND hidden_until IS NOT DISTINCT FROM $9
-             AND hidden_reason IS NOT DISTINCT FROM $10"#,
-        system,
+    sqlx::query!(
+        r#"WITH counted AS (
+               SELECT count(*) AS events, min(occurred_at) AS first_at, max(occurred_at) AS last_at
+               FROM access_events
+               WHERE subject_key = $1 AND (occurred_at AT TIME ZONE 'Europe/Copenhagen')::date = $2
+                 AND org_unit_id = $3 AND source_system_id = $4 AND use_type = $5
+                 AND purpose_id = $6 AND bulk = $7 AND batch_run IS NOT DISTINCT FROM $8
+                 AND hidden_until IS NOT DISTINCT FROM $9 AND hidden_reason IS NOT DISTINCT FROM $10),
+           emptied AS (
+               DELETE FROM access_summary
+               WHERE (SELECT events FROM counted) = 0
+                 AND subject_key = $1 AND day = $2 AND org_unit_id = $3 AND source_system_id = $4
+                 AND use_type = $5 AND purpose_id = $6 AND bulk = $7
+                 AND batch_run IS NOT DISTINCT FROM $8 AND hidden_until IS NOT DISTINCT FROM $9
+                 AND hidden_reason IS NOT DISTINCT FROM $10)
+           INSERT INTO access_summary AS s (subject_key, day, org_unit_id, source_system_id,
+               use_type, purpose_id, bulk, batch_run, hidden_until, hidden_reason, events,
+               first_at, last_at)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, events, first_at, last_at
+           FROM counted WHERE events > 0
+           ON CONFLICT ON CONSTRAINT access_summary_key DO UPDATE
+           SET events = EXCLUDED.events, first_at = EXCLUDED.first_at, last_at = EXCLUDED.last_at"#,
         key.subject_key,
         key.day,
         key.org_unit_id,
+        system,
         key.use_type,
         key.purpose_id,
         key.bulk,
@@ -254,57 +271,8 @@ async fn recount(db: &mut PgConnection, system: i64, key: &SummaryRow) -> sqlx::
         key.hidden_until,
         key.hidden_reason
     )
-    .fetch_one(&mut *db)
+    .execute(db)
     .await?;
-    match (counted.first_at, counted.last_at) {
-        (Some(first_at), Some(last_at)) if counted.events > 0 => {
-            sqlx::query!(
-                "INSERT INTO access_summary AS s (subject_key, day, org_unit_id, source_system_id,
-                     use_type, purpose_id, bulk, batch_run, hidden_until, hidden_reason, events,
-                     first_at, last_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-                 ON CONFLICT ON CONSTRAINT access_summary_key DO UPDATE
-                 SET events = EXCLUDED.events, first_at = EXCLUDED.first_at,
-                     last_at = EXCLUDED.last_at",
-                key.subject_key,
-                key.day,
-                key.org_unit_id,
-                system,
-                key.use_type,
-                key.purpose_id,
-                key.bulk,
-                key.batch_run,
-                key.hidden_until,
-                key.hidden_reason,
-                counted.events,
-                first_at,
-                last_at
-            )
-            .execute(&mut *db)
-            .await?;
-        }
-        _ => {
-            sqlx::query!(
-                "DELETE FROM access_summary
-                 WHERE subject_key = $1 AND day = $2 AND org_unit_id = $3 AND source_system_id = $4
-                   AND use_type = $5 AND purpose_id = $6 AND bulk = $7
-                   AND batch_run IS NOT DISTINCT FROM $8 AND hidden_until IS NOT DISTINCT FROM $9
-                   AND hidden_reason IS NOT DISTINCT FROM $10",
-                key.subject_key,
-                key.day,
-                key.org_unit_id,
-                system,
-                key.use_type,
-                key.purpose_id,
-                key.bulk,
-                key.batch_run,
-                key.hidden_until,
-                key.hidden_reason
-            )
-            .execute(&mut *db)
-            .await?;
-        }
-    }
     Ok(())
 }
 

@@ -59,14 +59,7 @@ async fn five_rejections_from_one_address_block_it_until_lifted(pool: PgPool) {
     reject_once(&app).await;
 
     assert_eq!(sign_in_goes_to(&app).await, BLOCKED);
-    let blocks = app::access_control::store::active_blocks(
-        &pool,
-        &overseer(),
-        server::clock::now(),
-        app::i18n::Lang::Da,
-    )
-    .await
-    .unwrap();
+    let blocks = active_blocks(&pool).await;
     assert_eq!(blocks.len(), 1);
     assert!(
         blocks[0].what.starts_with("IP-adresse 192.0.2.10 (til "),
@@ -171,14 +164,7 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
             "/log-ind/afvist?grund=sikringsniveau"
         );
     }
-    let blocks = app::access_control::store::active_blocks(
-        &pool,
-        &overseer(),
-        server::clock::now(),
-        app::i18n::Lang::Da,
-    )
-    .await
-    .unwrap();
+    let blocks = active_blocks(&pool).await;
     assert_eq!(blocks.len(), 1, "{blocks:?}");
     assert_eq!(blocks[0].what, "en borger");
     // The DPO is told, with the block's number and nothing about who.
@@ -223,6 +209,18 @@ async fn a_citizen_is_blocked_from_any_address(pool: PgPool) {
 /// has "substantial", Bo "high").
 fn strict() -> Config {
     Config::from_figment(test_figment().merge(("citizen_min_assurance", "high"))).unwrap()
+}
+
+/// The blocks in force now, described in Danish.
+async fn active_blocks(pool: &PgPool) -> Vec<app::access_control::BlockRow> {
+    app::access_control::store::active_blocks(
+        pool,
+        &overseer(),
+        server::clock::now(),
+        app::i18n::Lang::Da,
+    )
+    .await
+    .unwrap()
 }
 
 /// The DPO as the command line acts for them.
@@ -349,14 +347,7 @@ async fn an_address_throttle_ends_by_itself_after_the_window(pool: PgPool) {
     .await
     .unwrap();
     assert!(sign_in_goes_to(&app).await.starts_with(&citizen_issuer()));
-    let listed = app::access_control::store::active_blocks(
-        &pool,
-        &overseer(),
-        server::clock::now(),
-        app::i18n::Lang::Da,
-    )
-    .await
-    .unwrap();
+    let listed = active_blocks(&pool).await;
     assert!(listed.is_empty(), "{listed:?}");
     // Five more: throttled again, the expired throttle marked as ended.
     for _ in 0..5 {

@@ -294,10 +294,7 @@ pub async fn rows_for_access_answer(
         Some(answer.request_id()),
     )
     .await?;
-    Ok(lines(&records, &filter, now)
-        .iter()
-        .map(|line| line.to_row(lang))
-        .collect())
+    Ok(rows_of(&records, &filter, now, lang))
 }
 
 /// Every row of `subject` for `query` (all pages), for the exports; a
@@ -323,10 +320,20 @@ pub async fn all_rows(
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
-    Ok(Ok(lines(&records, &filter, now)
+    Ok(Ok(rows_of(&records, &filter, now, lang)))
+}
+
+/// Every line of `records` matching `filter` at `now`, as rows in `lang`.
+fn rows_of(
+    records: &[SummaryRecord],
+    filter: &Filter,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Vec<LogRow> {
+    lines(records, filter, now)
         .iter()
         .map(|line| line.to_row(lang))
-        .collect()))
+        .collect()
 }
 
 /// The visible row `id` of `subject`, if it is theirs and visible.

@@ -430,15 +430,20 @@ pub async fn staff_act(
     }
     // An access answer with hidden entries in its period waits for their
     // assessment (docs/rules.md §2.3); the assessment needs some to assess.
-    let hidden: i64 = hidden_in_answer(&mut tx, &request, settings, now)
-        .await?
-        .iter()
-        .map(|group| group.events)
-        .sum();
+    // Counted only for those two: every other action passes without.
     let answers = matches!(
         &action,
         StaffAction::Answer(..) | StaffAction::Refuse(Refusal { partly: true, .. }, _)
     );
+    let hidden: i64 = if answers || matches!(action, StaffAction::AssessHidden(_)) {
+        hidden_in_answer(&mut tx, &request, settings, now)
+            .await?
+            .iter()
+            .map(|group| group.events)
+            .sum()
+    } else {
+        0
+    };
     if answers && hidden > 0 && !hidden_assessed(&mut tx, id).await? {
         return Err(StoreError::NotAllowed("not-allowed-hidden-unassessed"));
     }
