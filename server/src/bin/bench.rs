@@ -274,6 +274,13 @@ async fn phases(config: &Config, pool: &PgPool, batch: usize) -> anyhow::Result<
     let codes = master_data::Codes::load(pool).await?;
     let pepper = config.subject_key_pepper.clone();
     let rules = Rules::for_system(&pepper, &system, &codes, now, config.log_retention_months);
+    // Writing without the batch path: the months must exist as the import
+    // makes sure they do.
+    partitions::ensure(
+        pool,
+        &partitions::months_to_keep_ready(now, config.log_retention_months),
+    )
+    .await?;
     let (mut parse, mut copy, mut summary) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let rounds = 5;
     for round in 0..rounds {
