@@ -12,6 +12,7 @@
 //! | [`CaseReader`] | a caseworker; the DPO | the caseworker's unit; every unit (read only) |
 //! | [`CaseActor`] | a caseworker | their unit |
 //! | [`Overseer`] | the DPO; an administrator | the portal's own records and figures |
+//! | [`DpoAdviser`] | the DPO | the advice a caseworker asked for (the DPO's one write on a request) |
 //! | [`AccessAnswer`] | a caseworker answering an access request | that request's citizen |
 //!
 //! The role sets are [`Role::CASE_READERS`] and [`Role::OVERSEERS`].
@@ -155,6 +156,19 @@ impl Overseer {
     }
 }
 
+/// The DPO answering a caseworker's question about a request: the one
+/// thing the DPO writes on a request (docs/rules.md §1.11).
+#[derive(Clone, Debug)]
+pub struct DpoAdviser {
+    member: StaffMember,
+}
+
+impl DpoAdviser {
+    pub fn member(&self) -> &StaffMember {
+        &self.member
+    }
+}
+
 /// The citizen an access request is about, for the log attached to its
 /// answer. Made only by the request store, for a caseworker acting on the
 /// request in its unit ([`crate::requests::store::casework::access_answer`]).
@@ -275,6 +289,15 @@ impl Caller {
         }
     }
 
+    pub fn dpo_adviser(&self) -> Result<DpoAdviser, AppError> {
+        match self {
+            Caller::Staff(member) if member.has(Role::Dpo) => Ok(DpoAdviser {
+                member: member.clone(),
+            }),
+            other => Err(denied(other)),
+        }
+    }
+
     pub fn overseer(&self) -> Result<Overseer, AppError> {
         match self {
             Caller::Staff(member) if member.has_any(Role::OVERSEERS) => Ok(Overseer {
@@ -312,6 +335,7 @@ mod extract {
     from_caller!(CaseReader, case_reader);
     from_caller!(CaseActor, case_actor);
     from_caller!(Overseer, overseer);
+    from_caller!(DpoAdviser, dpo_adviser);
 }
 
 #[cfg(test)]
@@ -337,6 +361,7 @@ mod tests {
         assert_eq!(caseworker.case_actor().unwrap().unit(), "BS");
         assert_eq!(caseworker.overseer().unwrap_err(), AppError::Forbidden);
         assert_eq!(caseworker.citizen().unwrap_err(), AppError::Forbidden);
+        assert_eq!(caseworker.dpo_adviser().unwrap_err(), AppError::Forbidden);
 
         let dpo = staff(&[Role::Dpo], "DPO");
         let reader = dpo.case_reader().unwrap();
@@ -344,10 +369,12 @@ mod tests {
         assert!(reader.sees("JC") && reader.actor_in("DPO").is_none());
         assert_eq!(dpo.case_actor().unwrap_err(), AppError::Forbidden);
         assert!(dpo.overseer().is_ok());
+        assert_eq!(dpo.dpo_adviser().unwrap().member().unit, "DPO");
 
         let admin = staff(&[Role::Admin], "IT");
         assert!(admin.overseer().is_ok());
         assert_eq!(admin.case_reader().unwrap_err(), AppError::Forbidden);
+        assert_eq!(admin.dpo_adviser().unwrap_err(), AppError::Forbidden);
 
         assert_eq!(
             Caller::Anonymous.case_reader().unwrap_err(),

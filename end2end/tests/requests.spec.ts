@@ -191,3 +191,70 @@ test('a caseworker transfers a request to another unit, whose caseworker finds i
   await expectAccessible(jens);
   await jens.context().close();
 });
+
+test('a caseworker asks the DPO, who advises from the DPO page, and the answer says it departs from the advice', async ({ browser }) => {
+  const sara = await signInAsStaff(browser, 'Sara Sagsbehandler');
+  await sara.goto('/sagsbehandling/registrer');
+  await settle(sara);
+  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await sara.getByLabel('Indsigt', { exact: true }).check();
+  await sara.getByLabel('Brev').check();
+  await sara.getByLabel('Modtaget dato').fill(yesterday);
+  await sara.getByLabel('Modtaget klokkeslæt').fill('09:30');
+  await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
+  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
+  await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Brev med kopi af sundhedskort');
+  await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Alle oplysninger om min sag om boligstøtte');
+  await sara.getByRole('button', { name: 'Registrer' }).click();
+  await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
+  await settle(sara);
+  const casePath = new URL(sara.url()).pathname;
+  const number = /H-\d{6}/.exec(await sara.getByRole('heading', { level: 1 }).innerText())?.[0] ?? '';
+  expect(number).not.toBe('');
+
+  await sara.locator('summary', { hasText: /^Spørg databeskyttelsesrådgiveren$/ }).click();
+  await sara.getByRole('textbox', { name: 'Dit spørgsmål' }).fill('Må vi udlevere naboens klage?');
+  await expectAccessible(sara);
+  await sara.getByRole('button', { name: 'Send spørgsmålet' }).click();
+  await expect(sara).toHaveURL(`${casePath}?besked=dpo-spurgt`);
+  await settle(sara);
+  await expect(sara.getByRole('heading', { name: 'Venter på råd fra databeskyttelsesrådgiveren' })).toBeVisible();
+  await expect(sara.locator('summary', { hasText: /^Spørg databeskyttelsesrådgiveren$/ })).toHaveCount(0);
+
+  const dan = await signInAsStaff(browser, 'Dan Databeskyttelse');
+  await dan.goto('/dpo');
+  await settle(dan);
+  const questions = dan.getByRole('region', { name: 'Spørgsmål, der venter på dit råd' });
+  await expect(questions.getByRole('row').filter({ hasText: 'Sara Sagsbehandler' }).first()).toBeVisible();
+  await questions.getByRole('link', { name: number }).click();
+  await settle(dan);
+  await expect(dan.getByRole('blockquote')).toHaveText('Må vi udlevere naboens klage?');
+  // An empty advice comes back with the error; nothing is saved.
+  await dan.getByRole('button', { name: 'Send rådet' }).click();
+  await settle(dan);
+  await expect(dan).toHaveTitle(/^Fejl: /);
+  await dan.getByRole('textbox', { name: 'Dit råd' }).fill('Nej, klagen udleveres ikke: den handler om naboen.');
+  await expectAccessible(dan);
+  await dan.getByRole('button', { name: 'Send rådet' }).click();
+  await expect(dan).toHaveURL(`${casePath}?besked=dpo-raad`);
+  await settle(dan);
+  await expect(dan.getByRole('button', { name: 'Send rådet' })).toHaveCount(0);
+  await dan.context().close();
+
+  await sara.goto(casePath);
+  await settle(sara);
+  await expect(sara.getByText('Nej, klagen udleveres ikke: den handler om naboen.')).toBeVisible();
+  await expect(sara.getByRole('blockquote')).toHaveCount(0);
+  await sara.locator('summary', { hasText: /^Besvar$/ }).click();
+  await sara.getByRole('textbox', { name: 'Svar til borgeren' }).fill('Her er oplysningerne om din sag.');
+  const followed = sara.getByRole('group', { name: 'Følger afgørelsen databeskyttelsesrådgiverens råd?' });
+  await followed.getByLabel('Nej').check();
+  await sara.getByRole('textbox', { name: 'Hvorfor ikke?' }).fill('Naboen har givet samtykke.');
+  await expectAccessible(sara);
+  await sara.getByRole('button', { name: 'Send svar' }).click();
+  await expect(sara).toHaveURL(`${casePath}?besked=besvaret`);
+  await settle(sara);
+  await expect(sara.getByText('Afgørelsen følger ikke databeskyttelsesrådgiverens råd')).toBeVisible();
+  await expect(sara.getByText('Naboen har givet samtykke.')).toBeVisible();
+  await sara.context().close();
+});

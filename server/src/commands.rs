@@ -40,7 +40,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 citizens,
                 retention_months: config.log_retention_months,
             };
-            load_demo_data(&pool, &config, synthetic).await
+            load_demo_data(&pool, &config, synthetic, clock::now()).await
         }
         Command::Blocks => list_blocks(&pool).await,
         Command::Unblock { id, by, cause } => unblock(&pool, id, &by, &cause).await,
@@ -58,11 +58,12 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
 }
 
 /// `server demo-data`: the demo municipality, its citizens' access events and
-/// requests, and `synthetic.events` synthetic events.
-async fn load_demo_data(
+/// requests as of `now`, and `synthetic.events` synthetic events.
+pub async fn load_demo_data(
     pool: &PgPool,
     config: &Config,
     synthetic: demo_events::Synthetic,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<()> {
     let loaded = demo_data::load(pool).await?;
     println!(
@@ -70,7 +71,13 @@ async fn load_demo_data(
         loaded.authorities, loaded.units, loaded.systems, loaded.purposes
     );
     let pepper = &config.subject_key_pepper;
-    let now = clock::now();
+    // The months a server keeps ready: the demo requests log staff look-ups
+    // at `now`, which may be in a month no story event falls in.
+    partitions::ensure(
+        pool,
+        &partitions::months_to_keep_ready(now, config.log_retention_months),
+    )
+    .await?;
     let story = demo_events::load_story(pool, pepper, now).await?;
     println!("demo citizens' access events: {story}");
     let requests = demo_requests::load(pool, &config.request_settings(), now).await?;

@@ -104,6 +104,7 @@ pub async fn load(
         StaffAction::Answer(
             "Vi har begrænset adgangen til din adresse til Borgerservice og Ydelsescentret.",
             None,
+            None,
         ),
         now - Duration::days(10),
     )

@@ -7,6 +7,8 @@
 //!   number masked (shown in full only by a deliberate, logged click), the
 //!   history with internal notes beside the facts, and a folded form for
 //!   each action.
+//!   A caseworker may ask the DPO for advice; the DPO, who reads every
+//!   request, answers a waiting question here (the DPO's one form).
 //! - `/sagsbehandling/registrer`: register a request that came by letter,
 //!   phone or e-mail.
 //!
@@ -33,6 +35,9 @@ use crate::requests::views::{
     CaseView, DueWindow, QueueFilter, QueueListing, QueueRow, QUEUE_PAGE_SIZE,
 };
 use crate::requests::{Channel, ExtensionReason, Kind, RefusalGround, Status};
+
+/// The DPO's advice form's name (it posts to `/sagsbehandling/<id>/raad`).
+pub const ADVICE_FORM: &str = "raad";
 
 /// Put in context by the server for the one rendering of the case page
 /// after a caseworker asked to see the CPR number in full (a POST that
@@ -354,6 +359,7 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         </dl>
         <FactsList facts=facts.clone()/>
         <HiddenEntries case=case.clone()/>
+        <WaitingForAdvice case=case.clone()/>
         <Attachments facts=facts.clone() base=base.clone()/>
         </div>
         <div class="col-12 col-lg-5">
@@ -361,7 +367,8 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         </div>
         </div>
         {case.may_act.then(|| view! { <Actions case=case.clone() reply=reply.clone()/> })}
-        {(!case.may_act).then(|| view! {
+        {case.may_advise.then(|| view! { <AdviceForm case=case.clone() reply=reply.clone()/> })}
+        {(!case.may_act && !case.may_advise).then(|| view! {
             <p class="text-small">{lang.text("case-read-only")}</p>
         })}
         <p class="mt-6"><a href="/sagsbehandling">{lang.text("back-to-queue")}</a></p>
@@ -404,9 +411,64 @@ fn HiddenEntries(case: CaseView) -> impl IntoView {
     })
 }
 
-/// The heading of the case action named `form` (a form of the case page).
+/// The question to the DPO that waits for advice: who asked, when, what.
+#[component]
+fn WaitingForAdvice(case: CaseView) -> impl IntoView {
+    let lang = use_lang();
+    case.consultation.map(|waiting| view! {
+        <section class="alert alert-info mt-6" aria-labelledby="consultation-heading" id="dpo-spoergsmaal">
+            <div class="alert-body">
+                <h2 class="alert-heading h3" id="consultation-heading">{lang.text("consultation-waiting-heading")}</h2>
+                <p class="alert-text">{lang.text_with("consultation-waiting-lead", &[
+                    ("name", waiting.asked_by.into()),
+                    ("at", waiting.asked_at.into()),
+                ])}</p>
+                <blockquote class="alert-text consultation-question">{waiting.question}</blockquote>
+            </div>
+        </section>
+    })
+}
+
+/// The DPO's answer to the question waiting on the request.
+#[component]
+fn AdviceForm(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
+    let lang = use_lang();
+    let state = FormState::of(&reply, ADVICE_FORM);
+    view! {
+        <section class="mt-6" id=state.section_id() tabindex="-1" aria-labelledby="advice-heading">
+            <h2 id="advice-heading">{lang.text("advice-heading")}</h2>
+            <p>{lang.text("advice-lead")}</p>
+            <ErrorSummary state=state.clone() focus=false/>
+            <form method="post" action=format!("/sagsbehandling/{}/raad", case.facts.id)>
+                <VersionField version=case.facts.version/>
+                <TextArea name="body" label=lang.text("advice-body") hint=lang.text("advice-body-hint") state=state.clone() rows=6/>
+                <button type="submit" class="button button-primary">{lang.text("advice-button")}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Whether the DPO advised on the answer or refusal (asked on those forms
+/// once there is advice).
+#[component]
+fn AdviceOutcomeFields(state: FormState) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <RadioGroup name="advice_followed" legend=lang.text("advice-followed") state=state.clone() choices=vec![
+            ("ja".to_owned(), lang.text("advice-followed-yes")),
+            ("nej".to_owned(), lang.text("advice-followed-no")),
+        ]/>
+        <TextArea name="advice_deviation" label=lang.text("advice-deviation") hint=lang.text("advice-deviation-hint") state=state rows=3/>
+    }
+}
+
+/// The heading of the case page's form named `form`.
 fn action_heading(form: &str) -> Option<String> {
-    CaseAction::from_slug(form).map(|action| action.heading(use_lang()))
+    let lang = use_lang();
+    if form == ADVICE_FORM {
+        return Some(lang.text("advice-heading"));
+    }
+    CaseAction::from_slug(form).map(|action| action.heading(lang))
 }
 
 /// One action's form, folded away until the caseworker opens it (one at a
@@ -472,6 +534,8 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
         ("partly".to_owned(), lang.text("refuse-partly")),
     ];
     let access = facts.kind == Kind::Access;
+    let advised = case.advised;
+    let may_consult = open && case.consultation.is_none();
     let closable = facts.status.is_decided() || facts.status == Status::Withdrawn;
     view! {
         <h2>{lang.text("case-actions")}</h2>
@@ -485,6 +549,7 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
                 {access.then(|| view! {
                     <p class="text-small">{lang.text("answer-log-attached")}</p>
                 })}
+                {advised.then(|| view! { <AdviceOutcomeFields state=state.clone()/> })}
             </ActionForm>
             <ActionForm base=base.clone() action=CaseAction::AskClarification reply=reply.clone() version let:state>
                 <p class="text-small">{lang.text("clarification-deadline")}</p>
@@ -507,6 +572,7 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
                 {section_22.then(|| view! {
                     <TextArea name="assessment" label=lang.text("refuse-assessment") hint=lang.text("refuse-assessment-hint") state=state.clone()/>
                 })}
+                {advised.then(|| view! { <AdviceOutcomeFields state=state.clone()/> })}
             </ActionForm>
         })}
         {closable.then(|| view! {
@@ -527,6 +593,12 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
                     ("disclose".to_owned(), lang.text("hidden-disclose")),
                 ]/>
                 <TextArea name="text" label=lang.text("hidden-text") hint=lang.text("hidden-text-hint") state=state.clone()/>
+            </ActionForm>
+        })}
+        {may_consult.then(|| view! {
+            <ActionForm base=base.clone() action=CaseAction::AskDpo reply=reply.clone() version let:state>
+                <p class="text-small">{lang.text("consultation-lead")}</p>
+                <TextArea name="body" label=lang.text("consultation-body") state=state.clone() rows=4/>
             </ActionForm>
         })}
         <ActionForm base=base.clone() action=CaseAction::Note reply=reply.clone() version let:state>

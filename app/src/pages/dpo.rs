@@ -1,7 +1,8 @@
 //! `/dpo`, the data protection officer's page (also for administrators):
 //! every request's deadline across units (counts, shares answered in time per
 //! month as a chart and a table, per unit, the overdue and soon-due requests
-//! with links, a CSV export), then rejected access attempts and blocks. The
+//! with links, a CSV export), the caseworkers' questions waiting for the
+//! DPO's advice, then rejected access attempts and blocks. The
 //! server's guard lets only those roles in; the server functions check the
 //! role again, so a page and its data are both protected.
 
@@ -24,7 +25,9 @@ use leptos_router::hooks::use_query_map;
 pub const LIFT_PATH: &str = "/dpo/ophaev-spaerring";
 /// The form's name in its [`FormReply`].
 pub const LIFT_FORM: &str = "lift-block";
-use crate::requests::views::{Count, DeadlineOverview, DueWindow, MailHealth, QueueRow};
+use crate::requests::views::{
+    ConsultationRow, Count, DeadlineOverview, DueWindow, MailHealth, QueueRow,
+};
 
 /// The latest rejected attempts and the active blocks (DPO and admin only).
 #[server(endpoint = "dpo/access-control")]
@@ -58,6 +61,23 @@ pub async fn load_deadline_overview() -> Result<DeadlineOverview, AppError> {
         state.requests.due_soon_days,
         crate::i18n::request_lang(),
     ))
+}
+
+/// The open requests whose caseworker waits for the DPO's advice (DPO and
+/// admin only).
+#[server(endpoint = "dpo/consultations")]
+pub async fn load_consultations() -> Result<Vec<ConsultationRow>, AppError> {
+    let overseer = crate::caller::Caller::current().overseer()?;
+    let state = crate::state::app_state()?;
+    let today = crate::access_log::coverage::local_date(crate::clock::now());
+    crate::requests::store::consultation::waiting_for_advice(
+        &state.pool,
+        &overseer,
+        today,
+        crate::i18n::request_lang(),
+    )
+    .await
+    .map_err(AppError::internal)
 }
 
 /// When each source system last delivered events (DPO and admin only).
@@ -100,6 +120,7 @@ pub fn DpoPage() -> impl IntoView {
     let query = use_query_map();
     let lifted = move || query.read().get("ophaevet");
     let deadlines = Resource::new_blocking(|| (), |_| load_deadline_overview());
+    let consultations = Resource::new_blocking(|| (), |_| load_consultations());
     let mail = Resource::new_blocking(|| (), |_| load_mail_health());
     let sources = Resource::new_blocking(|| (), |_| load_source_deliveries());
     let lang = use_lang();
@@ -115,6 +136,11 @@ pub fn DpoPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 shown_or_alert(deadlines.await, |deadlines| view! { <Deadlines deadlines/> }.into_any())
+            })}
+        </Suspense>
+        <Suspense>
+            {move || Suspend::new(async move {
+                shown_or_alert(consultations.await, |rows| view! { <Consultations rows/> }.into_any())
             })}
         </Suspense>
         <Suspense>
@@ -143,6 +169,49 @@ pub fn DpoPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The questions waiting for the DPO's advice, oldest first.
+#[component]
+fn Consultations(rows: Vec<ConsultationRow>) -> impl IntoView {
+    let lang = use_lang();
+    let data = lang.of_danish_data();
+    view! {
+        <h2 id="spoergsmaal">{lang.text("consultations-heading")}</h2>
+        {if rows.is_empty() {
+            view! { <p>{lang.text("consultations-none")}</p> }.into_any()
+        } else {
+            view! {
+                <ScrollingTable label=lang.text("consultations-heading")>
+                    <table class="table">
+                        <thead><tr>
+                            <th scope="col">{lang.text("col-number")}</th>
+                            <th scope="col">{lang.text("consultations-asked")}</th>
+                            <th scope="col">{lang.text("consultations-asked-by")}</th>
+                            <th scope="col">{lang.text("col-kind")}</th>
+                            <th scope="col">{lang.text("my-log-unit")}</th>
+                            <th scope="col">{lang.text("col-deadline")}</th>
+                            <th scope="col">{lang.text("col-left")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|row| view! {
+                                <tr>
+                                    <th scope="row" class="request-number"><a href=format!("/sagsbehandling/{}", row.request_id)>{row.number.clone()}</a></th>
+                                    <td>{row.asked_at.clone()}</td>
+                                    <td>{row.asked_by.clone()}</td>
+                                    <td>{row.kind.label(lang)}</td>
+                                    <td lang=data>{row.unit.clone()}</td>
+                                    <td>{row.deadline.clone()}</td>
+                                    <td>{crate::requests::views::days_left_cell(lang, row.days_left)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </ScrollingTable>
+            }
+            .into_any()
+        }}
     }
 }
 

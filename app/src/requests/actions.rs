@@ -27,10 +27,12 @@ pub enum CaseAction {
     AssessHidden,
     /// Hand the request to another unit, with a reason.
     Transfer,
+    /// Ask the DPO for advice on the request (internal).
+    AskDpo,
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 10] = [
+    pub const ALL: [CaseAction; 11] = [
         CaseAction::Assign,
         CaseAction::AskClarification,
         CaseAction::Message,
@@ -41,6 +43,7 @@ impl CaseAction {
         CaseAction::Close,
         CaseAction::AssessHidden,
         CaseAction::Transfer,
+        CaseAction::AskDpo,
     ];
 
     /// The last part of the form's address, `/sagsbehandling/<id>/<slug>`,
@@ -57,6 +60,7 @@ impl CaseAction {
             CaseAction::Close => "luk",
             CaseAction::AssessHidden => "skjulte",
             CaseAction::Transfer => "overfoer",
+            CaseAction::AskDpo => "spoerg-dpo",
         }
     }
 
@@ -80,6 +84,7 @@ impl CaseAction {
             CaseAction::Close => Notice::Closed,
             CaseAction::AssessHidden => Notice::HiddenAssessed,
             CaseAction::Transfer => Notice::Transferred,
+            CaseAction::AskDpo => Notice::DpoAsked,
         }
     }
 
@@ -111,10 +116,12 @@ pub enum Notice {
     Registered,
     HiddenAssessed,
     Transferred,
+    DpoAsked,
+    DpoAdvised,
 }
 
 impl Notice {
-    pub const ALL: [Notice; 13] = [
+    pub const ALL: [Notice; 15] = [
         Notice::CitizenMessageSent,
         Notice::Withdrawn,
         Notice::Assigned,
@@ -128,6 +135,8 @@ impl Notice {
         Notice::Registered,
         Notice::HiddenAssessed,
         Notice::Transferred,
+        Notice::DpoAsked,
+        Notice::DpoAdvised,
     ];
 
     /// The code in the address.
@@ -146,6 +155,8 @@ impl Notice {
             Notice::Registered => "registreret",
             Notice::HiddenAssessed => "skjulte-vurderet",
             Notice::Transferred => "overfoert",
+            Notice::DpoAsked => "dpo-spurgt",
+            Notice::DpoAdvised => "dpo-raad",
         }
     }
 
@@ -180,6 +191,14 @@ pub enum HistoryAction {
     HiddenAssessed,
     /// Handed to another unit.
     Transferred,
+    /// A caseworker asked the DPO for advice (internal).
+    DpoConsulted,
+    /// The DPO's advice (internal).
+    DpoAdvised,
+    /// The decision followed the DPO's advice (internal).
+    AdviceFollowed,
+    /// The decision departed from the DPO's advice, and why (internal).
+    AdviceNotFollowed,
 }
 
 /// Whose eyes a history is written for.
@@ -190,7 +209,7 @@ pub enum Audience {
 }
 
 impl HistoryAction {
-    pub const ALL: [HistoryAction; 16] = [
+    pub const ALL: [HistoryAction; 20] = [
         HistoryAction::Received,
         HistoryAction::Registered,
         HistoryAction::Assigned,
@@ -207,6 +226,10 @@ impl HistoryAction {
         HistoryAction::CprRevealed,
         HistoryAction::HiddenAssessed,
         HistoryAction::Transferred,
+        HistoryAction::DpoConsulted,
+        HistoryAction::DpoAdvised,
+        HistoryAction::AdviceFollowed,
+        HistoryAction::AdviceNotFollowed,
     ];
 
     /// The stored code.
@@ -228,6 +251,10 @@ impl HistoryAction {
             HistoryAction::CprRevealed => "cpr_revealed",
             HistoryAction::HiddenAssessed => "hidden_assessed",
             HistoryAction::Transferred => "transferred",
+            HistoryAction::DpoConsulted => "dpo_consulted",
+            HistoryAction::DpoAdvised => "dpo_advised",
+            HistoryAction::AdviceFollowed => "advice_followed",
+            HistoryAction::AdviceNotFollowed => "advice_not_followed",
         }
     }
 
@@ -269,7 +296,7 @@ mod tests {
         for notice in Notice::ALL {
             assert_eq!(Notice::from_code(notice.code()), Some(notice));
         }
-        for unknown in ["", "vis-cpr", "Luk", "luk ", "registrer", "bilag"] {
+        for unknown in ["", "vis-cpr", "raad", "Luk", "luk ", "registrer", "bilag"] {
             assert_eq!(CaseAction::from_slug(unknown), None, "{unknown:?}");
         }
         for action in HistoryAction::ALL {

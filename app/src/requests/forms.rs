@@ -433,6 +433,54 @@ pub fn parse_transfer(fields: &Fields, lang: Lang) -> Result<Transfer, FieldErro
     errors.result(|| Transfer { unit, reason })
 }
 
+/// Whether a decision follows the DPO's advice (asked on the answer and
+/// refusal forms once the DPO has advised on the request).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AdviceOutcome {
+    Followed,
+    /// Departs from the advice, and why (internal).
+    NotFollowed(String),
+}
+
+/// A decision's form read with, when the DPO has `advised`, whether it
+/// follows the advice (`advice_followed`: `ja`/`nej`, and for `nej` the
+/// reason in `advice_deviation`); the errors of both come back together.
+pub fn with_advice_outcome<T>(
+    decision: Result<T, FieldErrors>,
+    fields: &Fields,
+    advised: bool,
+    lang: Lang,
+) -> Result<(T, Option<AdviceOutcome>), FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
+    let outcome = if advised {
+        match field(fields, "advice_followed") {
+            "ja" => Some(AdviceOutcome::Followed),
+            "nej" => Some(AdviceOutcome::NotFollowed(required_text(
+                fields,
+                "advice_deviation",
+                MAX_TEXT,
+                "form-advice-deviation-missing",
+                &mut errors,
+            ))),
+            _ => {
+                errors.add("advice_followed", "form-advice-followed-missing");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    match decision {
+        Ok(decision) => errors.result(|| (decision, outcome)),
+        Err(mut decision_errors) => {
+            for (name, text) in errors.0 {
+                decision_errors.0.entry(name).or_insert(text);
+            }
+            Err(decision_errors)
+        }
+    }
+}
+
 /// The version of the request the form was filled in on.
 pub fn parse_version(fields: &Fields) -> Option<i32> {
     field(fields, "version").parse().ok()
@@ -645,5 +693,50 @@ mod tests {
             .unwrap(),
             (ExtensionReason::Complexity, "Mange sager".to_owned())
         );
+    }
+
+    #[test]
+    fn a_decision_after_advice_says_whether_it_follows_it() {
+        let answer = |pairs: &[(&str, &str)], advised| {
+            let fields = fields(pairs);
+            with_advice_outcome(
+                super::parse_answer(&fields, Lang::Da),
+                &fields,
+                advised,
+                Lang::Da,
+            )
+        };
+        // Without advice nothing more is asked, whatever the form sends.
+        assert_eq!(
+            answer(&[("body", "Svar"), ("advice_followed", "nej")], false).unwrap(),
+            ("Svar".to_owned(), None)
+        );
+        assert_eq!(
+            answer(&[("body", "Svar"), ("advice_followed", "ja")], true).unwrap(),
+            ("Svar".to_owned(), Some(AdviceOutcome::Followed))
+        );
+        assert_eq!(
+            answer(
+                &[
+                    ("body", "Svar"),
+                    ("advice_followed", "nej"),
+                    ("advice_deviation", "Nye oplysninger")
+                ],
+                true
+            )
+            .unwrap(),
+            (
+                "Svar".to_owned(),
+                Some(AdviceOutcome::NotFollowed("Nye oplysninger".to_owned()))
+            )
+        );
+        // Both forms' errors come back together, in the language asked.
+        let errors = answer(&[("body", ""), ("advice_followed", "måske")], true).unwrap_err();
+        assert_eq!(
+            errors.0.keys().collect::<Vec<_>>(),
+            ["advice_followed", "body"]
+        );
+        let errors = answer(&[("body", "Svar"), ("advice_followed", "nej")], true).unwrap_err();
+        assert_eq!(errors.0.keys().collect::<Vec<_>>(), ["advice_deviation"]);
     }
 }

@@ -32,14 +32,18 @@ pub enum MailKind {
     Digest,
     /// A citizen's notice that something changed in their request.
     StatusNotice,
+    /// The DPO's notice that a caseworker asks for advice, or the
+    /// caseworker's that the DPO has advised.
+    ConsultationNotice,
     /// The DPO's notice that a citizen or staff member was blocked.
     BlockNotice,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 3] = [
+    pub const ALL: [MailKind; 4] = [
         MailKind::Digest,
         MailKind::StatusNotice,
+        MailKind::ConsultationNotice,
         MailKind::BlockNotice,
     ];
 
@@ -48,6 +52,7 @@ impl MailKind {
         match self {
             MailKind::Digest => "digest",
             MailKind::StatusNotice => "status_notice",
+            MailKind::ConsultationNotice => "consultation_notice",
             MailKind::BlockNotice => "block_notice",
         }
     }
@@ -146,6 +151,45 @@ pub fn status_notice(to: &str, public_url: &str, id: i64, lang: Lang) -> Mail {
                 lang.text("mail-notice-sign-in")
             ),
             lang.text("mail-notice-why"),
+        ]),
+    }
+}
+
+/// Who a consultation notice goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Consulted {
+    /// The DPO, asked for advice.
+    Dpo,
+    /// The caseworker who asked, now advised.
+    Caseworker,
+}
+
+/// The notice that a consultation on request `id` waits for `to` (the DPO,
+/// asked; the caseworker, advised): the request's number and a link to the
+/// page that opens it, nothing about the citizen.
+pub fn consultation_notice(
+    to: &str,
+    public_url: &str,
+    id: i64,
+    consulted: Consulted,
+    lang: Lang,
+) -> Mail {
+    let base = public_url.trim_end_matches('/');
+    let (subject, news) = match consulted {
+        Consulted::Dpo => ("mail-consultation-asked-subject", "mail-consultation-asked"),
+        Consulted::Caseworker => (
+            "mail-consultation-advised-subject",
+            "mail-consultation-advised",
+        ),
+    };
+    let number = request_number(id);
+    Mail {
+        kind: MailKind::ConsultationNotice,
+        to: to.to_owned(),
+        subject: lang.text_with(subject, &[("number", number.clone().into())]),
+        body: paragraphs(&[
+            lang.text_with(news, &[("number", number.into())]),
+            format!("{base}/sagsbehandling/{id}/aabn"),
         ]),
     }
 }

@@ -298,6 +298,36 @@ pub struct CaseView {
     pub hidden_assessed: bool,
     /// (code, name) of the units it can be transferred to.
     pub other_units: Vec<(String, String)>,
+    /// The question to the DPO still waiting for advice, if any.
+    pub consultation: Option<OpenConsultation>,
+    /// Whether the DPO has advised on the request (a decision then says
+    /// whether it follows the advice).
+    pub advised: bool,
+    /// Whether the caller is the DPO and may give the advice asked for.
+    pub may_advise: bool,
+}
+
+/// A caseworker's question to the DPO that waits for advice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenConsultation {
+    pub asked_by: String,
+    pub asked_at: String,
+    pub question: String,
+}
+
+/// An open request whose caseworker waits for the DPO's advice (the DPO's
+/// page).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsultationRow {
+    pub request_id: i64,
+    pub number: String,
+    pub kind: Kind,
+    pub unit: String,
+    pub asked_by: String,
+    pub asked_at: String,
+    /// The request's deadline in force, and the days left to it.
+    pub deadline: String,
+    pub days_left: i64,
 }
 
 /// Hidden entries of one system with one end and reason.

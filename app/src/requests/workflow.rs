@@ -38,6 +38,10 @@ pub enum Step {
     AssessHidden,
     /// A caseworker hands the request to another unit (the deadline runs on).
     Transfer,
+    /// A caseworker asks the DPO for advice (internal; the deadline runs on).
+    AskDpo,
+    /// The DPO gives the advice asked for (internal).
+    Advise,
 }
 
 impl Step {
@@ -57,6 +61,8 @@ impl Step {
             Step::Withdraw => HistoryAction::Withdrawn,
             Step::AssessHidden => HistoryAction::HiddenAssessed,
             Step::Transfer => HistoryAction::Transferred,
+            Step::AskDpo => HistoryAction::DpoConsulted,
+            Step::Advise => HistoryAction::DpoAdvised,
         }
     }
 
@@ -104,7 +110,9 @@ pub fn next_status(step: Step, standing: Standing, today: NaiveDate) -> Result<S
     };
     match step {
         Step::Note => Ok(status),
-        Step::AssessHidden | Step::Transfer if status.is_open() => Ok(status),
+        Step::AssessHidden | Step::Transfer | Step::AskDpo | Step::Advise if status.is_open() => {
+            Ok(status)
+        }
         Step::Assign | Step::MessageToCitizen if status.is_open() => Ok(match status {
             Status::Received => Status::InProgress,
             other => other,
@@ -152,7 +160,7 @@ mod tests {
 
     const TODAY: &str = "2026-12-01";
 
-    const STEPS: [Step; 13] = [
+    const STEPS: [Step; 15] = [
         Step::Assign,
         Step::AskClarification,
         Step::MessageToCitizen,
@@ -166,6 +174,8 @@ mod tests {
         Step::Withdraw,
         Step::AssessHidden,
         Step::Transfer,
+        Step::AskDpo,
+        Step::Advise,
     ];
 
     /// The whole table: for each status, the steps allowed and where they lead.
@@ -180,7 +190,7 @@ mod tests {
             }
             (
                 Received | InProgress | AwaitingCitizen,
-                Step::Extend | Step::AssessHidden | Step::Transfer,
+                Step::Extend | Step::AssessHidden | Step::Transfer | Step::AskDpo | Step::Advise,
             ) => Some(status),
             (Received | InProgress | AwaitingCitizen, Step::Answer) => Some(Answered),
             (Received | InProgress | AwaitingCitizen, Step::RefusePartly) => Some(PartlyRefused),

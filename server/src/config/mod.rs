@@ -424,6 +424,7 @@ impl Config {
             purpose: self.request_purpose.clone(),
             calendar: self.deadline_calendar(),
             public_url: self.public_url.to_string(),
+            dpo_email: self.dpo_email.to_string(),
             due_soon_days: self.digest_due_within_days,
             log_retention_months: self.log_retention_months,
         }

@@ -1,7 +1,9 @@
 //! The caseworker's forms: every action on a request
 //! (`POST /sagsbehandling/<id>/<action>`), showing the CPR number in full
 //! (`POST /sagsbehandling/<id>/vis-cpr`, which sends the caseworker back to
-//! the page with the number shown once; the page's loader logs it), registering a request that came by
+//! the page with the number shown once; the page's loader logs it), the
+//! DPO's advice on a request a caseworker asked about
+//! (`POST /sagsbehandling/<id>/raad`), registering a request that came by
 //! letter, phone or e-mail (`POST /sagsbehandling/registrer`), and
 //! downloading an answer's attachment.
 //!
@@ -22,7 +24,10 @@ use app::requests::forms::{
     parse_answer, parse_extension, parse_message, parse_refusal, parse_registration, FieldErrors,
     Fields,
 };
+use app::requests::forms::{with_advice_outcome, AdviceOutcome};
 use app::requests::request_number;
+use app::requests::store::casework::ActingOn;
+use app::requests::store::consultation;
 use app::requests::store::{casework, NewAttachment, StaffAction, StoreError};
 use app::state::AppState;
 
@@ -37,6 +42,7 @@ pub fn routes() -> Routes<AppState> {
     Routes::new()
         .post("/sagsbehandling/registrer", register)
         .post("/sagsbehandling/{id}/vis-cpr", reveal_cpr)
+        .post(ADVICE_PATH, advise)
         .post("/sagsbehandling/{id}/{action}", act)
         .get("/sagsbehandling/{id}/bilag/{attachment}", attachment)
 }
@@ -76,8 +82,8 @@ async fn act(
         }
         Err(NotActing::Denied(error)) => return error.into_response(),
     };
-    let kind = match casework::check_acts_on(&state.pool, &actor, id).await {
-        Ok(kind) => kind,
+    let acting_on = match casework::check_acts_on(&state.pool, &actor, id).await {
+        Ok(acting_on) => acting_on,
         Err(error) => return page.store_failed(error).await,
     };
     let fields = page.fields.clone();
@@ -87,7 +93,7 @@ async fn act(
         Err(response) => return response,
     };
     let now = clock::now();
-    let parsed = match parse_action(action, &fields, actor.member(), kind, lang) {
+    let parsed = match parse_action(action, &fields, actor.member(), acting_on, lang) {
         Ok(parsed) => parsed,
         Err(errors) => {
             return page
@@ -116,6 +122,52 @@ async fn act(
         Err(error) => page.store_failed(error).await,
     }
 }
+
+/// Where the DPO's advice on request `{id}` is posted.
+const ADVICE_PATH: &str = "/sagsbehandling/{id}/raad";
+
+/// The DPO's advice on request `id`, which a caseworker asked for; the one
+/// form the DPO posts on a request. Anyone else is refused before the form
+/// is read; a second advice finds no question waiting and is refused.
+async fn advise(State(state): State<AppState>, Path(id): Path<i64>, request: Request) -> Response {
+    let path = format!("/sagsbehandling/{id}");
+    let page = FormPage::read(&state, request, path.clone(), ADVICE_FORM).await;
+    let adviser = match page.caller().dpo_adviser() {
+        Ok(adviser) => adviser,
+        Err(refused) => return refused.into_response(),
+    };
+    let lang = page.lang();
+    let advice = match app::requests::forms::parse_message(&page.fields, lang) {
+        Ok(advice) => advice,
+        Err(errors) => {
+            return page
+                .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+                .await
+        }
+    };
+    let (page, version) = match page.with_version().await {
+        Ok(checked) => checked,
+        Err(response) => return response,
+    };
+    let now = clock::now();
+    match consultation::advise(
+        &state.pool,
+        &state.requests,
+        &adviser,
+        id,
+        version,
+        &advice,
+        now,
+    )
+    .await
+    {
+        Ok(()) => done(&path, Notice::DpoAdvised),
+        Err(error) => page.store_failed(error).await,
+    }
+}
+
+/// The advice form's name on the case page.
+const ADVICE_FORM: &str = app::pages::casework::ADVICE_FORM;
 
 /// Told a reader who is not a caseworker of the request's unit (a key).
 const ONLY_CASEWORKERS: &str = "only-caseworkers";
@@ -161,20 +213,22 @@ enum Parsed {
     Message(String),
     Note(String),
     Extend(app::requests::ExtensionReason, String),
-    Answer(String),
-    Refuse(app::requests::forms::Refusal),
+    Answer(String, Option<AdviceOutcome>),
+    Refuse(app::requests::forms::Refusal, Option<AdviceOutcome>),
     Close,
     AssessHidden(app::requests::forms::HiddenAssessment),
     Transfer(app::requests::forms::Transfer),
+    AskDpo(String),
 }
 
 fn parse_action(
     action: CaseAction,
     fields: &Fields,
     member: &StaffMember,
-    kind: app::requests::Kind,
+    acting_on: ActingOn,
     lang: app::i18n::Lang,
 ) -> Result<Parsed, FieldErrors> {
+    let ActingOn { kind, advised } = acting_on;
     Ok(match action {
         CaseAction::Assign => {
             // "Tildel mig" names the caller; otherwise the chosen colleague.
@@ -202,8 +256,17 @@ fn parse_action(
             let (reason, text) = parse_extension(fields, lang)?;
             Parsed::Extend(reason, text)
         }
-        CaseAction::Answer => Parsed::Answer(parse_answer(fields, lang)?),
-        CaseAction::Refuse => Parsed::Refuse(parse_refusal(fields, kind, lang)?),
+        CaseAction::Answer => {
+            let (answer, outcome) =
+                with_advice_outcome(parse_answer(fields, lang), fields, advised, lang)?;
+            Parsed::Answer(answer, outcome)
+        }
+        CaseAction::Refuse => {
+            let (refusal, outcome) =
+                with_advice_outcome(parse_refusal(fields, kind, lang), fields, advised, lang)?;
+            Parsed::Refuse(refusal, outcome)
+        }
+        CaseAction::AskDpo => Parsed::AskDpo(parse_message(fields, lang)?),
         CaseAction::Close => Parsed::Close,
         CaseAction::Transfer => {
             Parsed::Transfer(app::requests::forms::parse_transfer(fields, lang)?)
@@ -225,8 +288,8 @@ impl Parsed {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<NewAttachment>, StoreError> {
         let answers = match self {
-            Parsed::Answer(_) => true,
-            Parsed::Refuse(refusal) => refusal.partly,
+            Parsed::Answer(..) => true,
+            Parsed::Refuse(refusal, _) => refusal.partly,
             _ => false,
         };
         if !answers {
@@ -255,11 +318,12 @@ impl Parsed {
             Parsed::Message(body) => StaffAction::Message(body),
             Parsed::Note(body) => StaffAction::Note(body),
             Parsed::Extend(reason, text) => StaffAction::Extend(*reason, text),
-            Parsed::Answer(body) => StaffAction::Answer(body, log),
-            Parsed::Refuse(refusal) => StaffAction::Refuse(refusal, log),
+            Parsed::Answer(body, outcome) => StaffAction::Answer(body, log, outcome.as_ref()),
+            Parsed::Refuse(refusal, outcome) => StaffAction::Refuse(refusal, log, outcome.as_ref()),
             Parsed::Close => StaffAction::Close,
             Parsed::AssessHidden(assessment) => StaffAction::AssessHidden(assessment),
             Parsed::Transfer(transfer) => StaffAction::Transfer(transfer),
+            Parsed::AskDpo(question) => StaffAction::AskDpo(question),
         }
     }
 }

@@ -45,6 +45,8 @@ enum Who {
     Caseworkers,
     /// The DPO and administrators.
     Overseers,
+    /// The DPO only.
+    Dpo,
     /// A source system with its API key.
     SourceSystem,
 }
@@ -92,7 +94,10 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
         // The DPO's overview.
         (true, "/dpo" | "/dpo/henvendelser.csv")
         | (false, "/dpo/ophaev-spaerring" | "/api/dpo/access-control")
-        | (false, "/api/dpo/deadlines" | "/api/dpo/mail" | "/api/dpo/source-systems") => Overseers,
+        | (false, "/api/dpo/deadlines" | "/api/dpo/mail" | "/api/dpo/source-systems")
+        | (false, "/api/dpo/consultations") => Overseers,
+        // The DPO's advice on a request a caseworker asked about.
+        (false, "/sagsbehandling/{id}/raad") => Dpo,
         // A system allowed to hide (the matrix's key is the social system's).
         (false, "/api/v1/access-events" | "/api/v1/access-events/hidden") => SourceSystem,
         _ => return None,
@@ -138,6 +143,7 @@ impl Caller {
             Who::CaseActorsOfRequest => self == CaseworkerOfUnit,
             Who::Caseworkers => matches!(self, CaseworkerOfUnit | CaseworkerOfOtherUnit),
             Who::Overseers => matches!(self, Dpo | Admin),
+            Who::Dpo => self == Dpo,
             Who::SourceSystem => self == ApiKey,
         }
     }

@@ -202,6 +202,7 @@ async fn build_world(pool: &PgPool, seed: u64) -> World {
                     content_type: "text/csv".to_owned(),
                     body: b"a;b".to_vec(),
                 }),
+                None,
             );
             let by = actor(&caseworkers, unit);
             casework::staff_act(pool, &settings, &by, id, 1, answer, now)

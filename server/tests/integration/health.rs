@@ -56,6 +56,8 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
             "data_request_attachments",
             "data_request_events",
             "data_requests",
+            "dpo_advice",
+            "dpo_consultations",
             "held_access_events",
             "held_access_summary",
             "mail_digest_runs",

@@ -713,7 +713,7 @@ async fn section_22_is_offered_and_accepted_for_access_only(pool: PgPool) {
         &actor,
         id,
         version,
-        app::requests::store::StaffAction::Refuse(&refusal, None),
+        app::requests::store::StaffAction::Refuse(&refusal, None, None),
         server::clock::now(),
     )
     .await;
@@ -1617,4 +1617,194 @@ async fn consent_withdrawal_human_review_and_other_can_be_filed_and_registered(p
     assert!(case.body.contains("artikel 22, stk. 3"));
     // § 22 cannot refuse them.
     assert!(!case.body.contains(r#"value="section_22""#));
+}
+
+/// The mails in the outbox to `to`, by subject.
+async fn subjects_to(pool: &PgPool, to: &str) -> Vec<String> {
+    sqlx::query_scalar("SELECT subject FROM mail_outbox WHERE to_address = $1 ORDER BY id")
+        .bind(to)
+        .fetch_all(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_caseworker_asks_the_dpo_who_answers_once_and_the_decision_says_if_it_follows(
+    pool: PgPool,
+) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let id = file_access_request(app, anna).await;
+    let page = format!("/sagsbehandling/{id}");
+    let number = format!("H-{id:06}");
+    let dan = staff(app, "dpo").await;
+    let jens = staff(app, "jobcenter").await;
+
+    // Nothing waits: the DPO's page says so, and the DPO has no form to post.
+    let dpo_page = get_with_cookie(app, "/dpo", &dan).await;
+    assert!(dpo_page.body.contains("Ingen sagsbehandler venter på råd."));
+    assert!(!get_with_cookie(app, &page, &dan)
+        .await
+        .body
+        .contains("Giv dit råd"));
+
+    // An empty question is an error; another unit's caseworker cannot ask.
+    let empty = act(app, sara, id, "spoerg-dpo", &[("body", " ")]).await;
+    let empty = returned_page(app, empty, &page, sara).await;
+    assert!(empty.body.contains("Skriv en tekst"), "{}", empty.body);
+    let crafted = post_form(
+        app,
+        &format!("{page}/spoerg-dpo"),
+        &jens,
+        &[("version", "1"), ("body", "Hvad gør jeg?")],
+    )
+    .await;
+    assert_eq!(crafted.status, StatusCode::NOT_FOUND);
+
+    let asked = act(
+        app,
+        sara,
+        id,
+        "spoerg-dpo",
+        &[("body", "Skal vi udlevere notaterne fra 2019?")],
+    )
+    .await;
+    assert_eq!(asked.location(), format!("{page}?besked=dpo-spurgt"));
+    // The DPO is told by mail, with the number and no name.
+    let mails = subjects_to(&pool, "dpo@test.dk").await;
+    assert!(
+        mails.iter().any(|subject| subject.contains(&number)),
+        "{mails:?}"
+    );
+    // One question at a time.
+    let again = act(app, sara, id, "spoerg-dpo", &[("body", "Og så?")]).await;
+    let again = returned_page(app, again, &page, sara).await;
+    assert!(again.body.contains("har allerede et spørgsmål"));
+    let case = get_with_cookie(app, &page, sara).await;
+    assert!(case
+        .body
+        .contains("Venter på råd fra databeskyttelsesrådgiveren"));
+    assert!(!case.body.contains("spoerg-dpo-section"), "no second form");
+
+    // The DPO's page lists it; the case page has the DPO's one form.
+    let dpo_page = get_with_cookie(app, "/dpo", &dan).await;
+    assert!(dpo_page.body.contains(&number) && dpo_page.body.contains("Sara Sagsbehandler"));
+    let dpo_case = get_with_cookie(app, &page, &dan).await;
+    assert!(dpo_case.body.contains("Giv dit råd"));
+    assert!(dpo_case
+        .body
+        .contains("Skal vi udlevere notaterne fra 2019?"));
+    // Only the DPO advises: a caseworker is refused, whatever they post.
+    let by_caseworker = post_form(
+        app,
+        &format!("{page}/raad"),
+        sara,
+        &[("version", &version(&dpo_case)), ("body", "Ja")],
+    )
+    .await;
+    assert_eq!(by_caseworker.status, StatusCode::FORBIDDEN);
+
+    let advice = "Ja, men overstreg oplysninger om andre personer.";
+    let advised = post_form(
+        app,
+        &format!("{page}/raad"),
+        &dan,
+        &[("version", &version(&dpo_case)), ("body", advice)],
+    )
+    .await;
+    assert_eq!(advised.location(), format!("{page}?besked=dpo-raad"));
+    let mails = subjects_to(&pool, "sara@eksempel.dk").await;
+    assert!(
+        mails.iter().any(|subject| subject.contains("har svaret")),
+        "{mails:?}"
+    );
+    // A second answer finds nothing waiting and changes nothing.
+    let events = history_len(&pool, id).await;
+    let dpo_case = get_with_cookie(app, &page, &dan).await;
+    assert!(!dpo_case.body.contains("Giv dit råd"));
+    let now_version = request_version(&pool, id).await;
+    let second = post_form(
+        app,
+        &format!("{page}/raad"),
+        &dan,
+        &[("version", &now_version), ("body", "Nej alligevel")],
+    )
+    .await;
+    let second = returned_page(app, second, &page, &dan).await;
+    assert!(second.body.contains("ikke noget spørgsmål, der venter"));
+    assert_eq!(history_len(&pool, id).await, events);
+    assert!(get_with_cookie(app, "/dpo", &dan)
+        .await
+        .body
+        .contains("Ingen sagsbehandler venter på råd."));
+
+    // The caseworker reads the advice; the citizen sees neither question
+    // nor advice.
+    let case = get_with_cookie(app, &page, sara).await;
+    assert!(case.body.contains(advice));
+    let citizen = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
+    assert!(!citizen.body.contains(advice) && !citizen.body.contains("notaterne"));
+
+    // The answer must say whether it follows the advice, and why not.
+    let answer = "Her er dine oplysninger.";
+    let silent = act(app, sara, id, "svar", &[("body", answer)]).await;
+    let silent = returned_page(app, silent, &page, sara).await;
+    assert!(silent.body.contains("Vælg, om afgørelsen følger"));
+    let unexplained = act(
+        app,
+        sara,
+        id,
+        "svar",
+        &[("body", answer), ("advice_followed", "nej")],
+    )
+    .await;
+    let unexplained = returned_page(app, unexplained, &page, sara).await;
+    assert!(unexplained
+        .body
+        .contains("Skriv, hvorfor afgørelsen ikke følger"));
+    assert_eq!(status_of(&pool, id).await, "received");
+    let answered = act(
+        app,
+        sara,
+        id,
+        "svar",
+        &[
+            ("body", answer),
+            ("advice_followed", "nej"),
+            ("advice_deviation", "Borgeren har selv givet oplysningerne."),
+        ],
+    )
+    .await;
+    assert_eq!(answered.location(), format!("{page}?besked=besvaret"));
+    let history: Vec<(String, Option<String>, bool)> = sqlx::query_as(
+        "SELECT action, body, internal FROM data_request_events WHERE request_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let entries: Vec<&str> = history.iter().map(|(action, ..)| action.as_str()).collect();
+    assert_eq!(
+        entries,
+        [
+            "received",
+            "dpo_consulted",
+            "dpo_advised",
+            "answered",
+            "advice_not_followed"
+        ]
+    );
+    assert!(history
+        .iter()
+        .filter(|(action, ..)| action.starts_with("dpo_") || action.starts_with("advice_"))
+        .all(|(_, body, internal)| *internal && body.is_some()));
+    let case = get_with_cookie(app, &page, sara).await;
+    assert!(case
+        .body
+        .contains("Afgørelsen følger ikke databeskyttelsesrådgiverens råd"));
+    // The consultation tables are append-only, as the history is.
+    let changed = sqlx::query("DELETE FROM dpo_advice").execute(&pool).await;
+    assert!(changed.is_err());
 }

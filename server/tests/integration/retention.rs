@@ -436,3 +436,34 @@ async fn a_hold_ends_a_set_number_of_days_after_the_deadline_even_if_the_request
         .unwrap();
     assert_eq!((none.held_rows, none.held_events), (0, 0));
 }
+
+/// Five minutes into a month no stored event falls in yet (00:05 on
+/// 1 February in Copenhagen is 23:05 UTC the day before), the demo data
+/// still loads: its staff look-ups at that moment need the new month's
+/// partition, as every write at "now" does. CI once ran just then.
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn demo_data_loads_in_the_first_minutes_of_a_month(pool: PgPool) {
+    let config = crate::support::test_config();
+    let now = at("2027-01-31T23:05:00Z");
+    let synthetic = server::demo_events::Synthetic {
+        seed: 1,
+        events: 0,
+        citizens: 1,
+        retention_months: config.log_retention_months,
+    };
+    server::commands::load_demo_data(&pool, &config, synthetic, now)
+        .await
+        .unwrap();
+    let looked_up_now: i64 = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM access_events WHERE occurred_at = $1"#,
+        now
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert!(looked_up_now > 0, "the demo requests' look-ups are logged");
+    assert!(partitions::existing(&pool)
+        .await
+        .unwrap()
+        .contains(&month("2027-02")));
+}

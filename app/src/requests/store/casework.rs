@@ -10,6 +10,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgConnection, PgPool};
 
+use super::consultation;
 use super::hidden::{hidden_assessed, hidden_in_answer};
 use super::history::{append, facts, Actor, Entry};
 use super::staff::colleagues;
@@ -28,7 +29,9 @@ use crate::identity::cpr::Cpr;
 use crate::identity::subject_key::SubjectKey;
 use crate::requests::actions::{Audience, HistoryAction};
 use crate::requests::deadline::RequestDeadline;
-use crate::requests::forms::{HiddenAssessment, Refusal, RegisteredRequest, Transfer};
+use crate::requests::forms::{
+    AdviceOutcome, HiddenAssessment, Refusal, RegisteredRequest, Transfer,
+};
 use crate::requests::kinds::{right_to_complain, ExtensionReason, Kind, Status};
 use crate::requests::mail::{enqueue, status_notice};
 use crate::requests::request_number;
@@ -310,6 +313,10 @@ pub async fn case(
         .map(|group| group.shown(lang))
         .collect();
     let hidden_assessed = hidden_assessed(&mut db, id).await?;
+    let waiting = consultation::waiting_question(&mut db, id, lang).await?;
+    let advised = consultation::advised(&mut db, id).await?;
+    let may_advise =
+        waiting.is_some() && request.status.is_open() && member.has(crate::caller::Role::Dpo);
     let other_units = sqlx::query!(
         "SELECT code, name FROM org_units WHERE code <> $1 ORDER BY name",
         request.unit_code
@@ -320,6 +327,9 @@ pub async fn case(
     .map(|unit| (unit.code, unit.name))
     .collect();
     Ok(CaseView {
+        consultation: waiting,
+        advised,
+        may_advise,
         other_units,
         hidden,
         hidden_assessed,
@@ -359,11 +369,17 @@ pub enum StaffAction<'a> {
     Note(&'a str),
     Extend(ExtensionReason, &'a str),
     /// The answer; for an access request with the citizen's log attached.
-    Answer(&'a str, Option<NewAttachment>),
-    Refuse(&'a Refusal, Option<NewAttachment>),
+    Answer(&'a str, Option<NewAttachment>, Option<&'a AdviceOutcome>),
+    Refuse(
+        &'a Refusal,
+        Option<NewAttachment>,
+        Option<&'a AdviceOutcome>,
+    ),
     Close,
     AssessHidden(&'a HiddenAssessment),
     Transfer(&'a Transfer),
+    /// Ask the DPO for advice (the question).
+    AskDpo(&'a str),
 }
 
 impl StaffAction<'_> {
@@ -375,11 +391,20 @@ impl StaffAction<'_> {
             StaffAction::Note(_) => Step::Note,
             StaffAction::Extend(..) => Step::Extend,
             StaffAction::Answer(..) => Step::Answer,
-            StaffAction::Refuse(refusal, _) if refusal.partly => Step::RefusePartly,
+            StaffAction::Refuse(refusal, ..) if refusal.partly => Step::RefusePartly,
             StaffAction::Refuse(..) => Step::Refuse,
             StaffAction::Close => Step::Close,
             StaffAction::AssessHidden(_) => Step::AssessHidden,
             StaffAction::Transfer(_) => Step::Transfer,
+            StaffAction::AskDpo(_) => Step::AskDpo,
+        }
+    }
+
+    /// For a decision: whether it follows the DPO's advice, as the form said.
+    fn advice_outcome(&self) -> Option<&AdviceOutcome> {
+        match self {
+            StaffAction::Answer(_, _, outcome) | StaffAction::Refuse(_, _, outcome) => *outcome,
+            _ => None,
         }
     }
 }
@@ -423,7 +448,7 @@ pub async fn staff_act(
     }
     // § 22 limits the right of access only (docs/rules.md §2.2), whatever
     // a crafted form says.
-    if let StaffAction::Refuse(refusal, _) = &action {
+    if let StaffAction::Refuse(refusal, ..) = &action {
         if !refusal.ground.applies_to(request.kind) {
             return Err(StoreError::NotAllowed("not-allowed-ground-for-kind"));
         }
@@ -433,7 +458,7 @@ pub async fn staff_act(
     // Counted only for those two: every other action passes without.
     let answers = matches!(
         &action,
-        StaffAction::Answer(..) | StaffAction::Refuse(Refusal { partly: true, .. }, _)
+        StaffAction::Answer(..) | StaffAction::Refuse(Refusal { partly: true, .. }, ..)
     );
     let hidden: i64 = if answers || matches!(action, StaffAction::AssessHidden(_)) {
         hidden_in_answer(&mut tx, &request, settings, now)
@@ -450,19 +475,24 @@ pub async fn staff_act(
     if matches!(action, StaffAction::AssessHidden(_)) && hidden == 0 {
         return Err(StoreError::NotAllowed("not-allowed-hidden-none"));
     }
+    if matches!(action, StaffAction::AskDpo(_)) {
+        consultation::check_none_waiting(&mut tx, id).await?;
+    }
     let step = action.step();
+    let advice_outcome = action.advice_outcome().cloned();
     let to = next_status(step, request.standing(), local_date(now))?;
     update_status(&mut tx, id, to, step.decides(), now).await?;
     release_held_log(&mut tx, &request, to).await?;
     // A § 22 restriction's written assessment, kept as an internal note.
     let assessment_note = match &action {
-        StaffAction::Refuse(refusal, _) => refusal
+        StaffAction::Refuse(refusal, ..) => refusal
             .assessment
             .as_ref()
             .map(|assessment| format!("Vurdering efter databeskyttelseslovens § 22: {assessment}")),
         _ => None,
     };
     let recorded = apply(&mut tx, &request, action, to, hidden, now).await?;
+    let citizen_sees = !recorded.internal;
     let mut entry = Entry::bare(id, now, Actor::Staff(member), step.history_action());
     entry.from = Some(request.status);
     entry.to = Some(to);
@@ -470,6 +500,12 @@ pub async fn staff_act(
     entry.ground = recorded.ground;
     entry.internal = recorded.internal;
     let event = append(&mut tx, entry).await?;
+    if step == Step::AskDpo {
+        consultation::open(&mut tx, settings, id, event, member, now).await?;
+    }
+    if step.decides() {
+        consultation::record_outcome(&mut tx, id, member, advice_outcome.as_ref(), now).await?;
+    }
     // An answer (in full or the answered part) may carry the citizen's log;
     // generating it is a use of the citizen's data, logged on them.
     if let Some(attachment) = recorded.attachment {
@@ -490,7 +526,6 @@ pub async fn staff_act(
         append(&mut tx, entry).await?;
     }
     // The citizen hears that something changed, unless it was internal.
-    let citizen_sees = step != Step::Note && (step != Step::Assign || request.status != to);
     if let Some(email) = request.notify_email.as_deref().filter(|_| citizen_sees) {
         enqueue(
             &mut tx,
@@ -533,7 +568,7 @@ async fn apply(
             }
         }
         StaffAction::AskClarification(body) | StaffAction::Message(body) => Recorded::text(body),
-        StaffAction::Note(body) => Recorded {
+        StaffAction::Note(body) | StaffAction::AskDpo(body) => Recorded {
             internal: true,
             ..Recorded::text(body)
         },
@@ -562,11 +597,11 @@ async fn apply(
                 ],
             ))
         }
-        StaffAction::Answer(body, attachment) => Recorded {
+        StaffAction::Answer(body, attachment, _) => Recorded {
             attachment: Some(attachment),
             ..Recorded::text(body)
         },
-        StaffAction::Refuse(refusal, attachment) => Recorded {
+        StaffAction::Refuse(refusal, attachment, _) => Recorded {
             ground: Some(refusal.ground),
             attachment: refusal.partly.then_some(attachment),
             ..Recorded::text(&format!(
@@ -662,13 +697,28 @@ async fn attach(
     Ok(true)
 }
 
-/// The kind of request `id` when it is one `actor` acts on (their unit's),
-/// otherwise [`StoreError::NotFound`].
-pub async fn check_acts_on(pool: &PgPool, actor: &CaseActor, id: i64) -> Result<Kind, StoreError> {
+/// What a caseworker's form needs to know of the request it acts on.
+#[derive(Clone, Copy, Debug)]
+pub struct ActingOn {
+    pub kind: Kind,
+    /// Whether the DPO has advised on it (a decision says whether it
+    /// follows the advice).
+    pub advised: bool,
+}
+
+/// Request `id` when it is one `actor` acts on (their unit's), otherwise
+/// [`StoreError::NotFound`].
+pub async fn check_acts_on(
+    pool: &PgPool,
+    actor: &CaseActor,
+    id: i64,
+) -> Result<ActingOn, StoreError> {
     let mut db = pool.acquire().await?;
-    load(&mut db, Scope::Units(Some(actor.unit_codes())), id, false)
-        .await
-        .map(|request| request.kind)
+    let request = load(&mut db, Scope::Units(Some(actor.unit_codes())), id, false).await?;
+    Ok(ActingOn {
+        kind: request.kind,
+        advised: consultation::advised(&mut db, id).await?,
+    })
 }
 
 /// What an answer's export needs: the request's kind, and for an access

@@ -10,11 +10,14 @@
 //! - [`citizen`]: filing and the citizen's own view and actions.
 //! - [`casework`]: registering, the queue, the case page and the
 //!   caseworker's actions; staff look-ups are logged on the citizen.
+//! - [`consultation`]: asking the DPO, the DPO's advice, and whether the
+//!   decision followed it.
 //! - [`history`]: appending to the history and reading it for an audience.
 //! - [`staff`]: the staff directory learnt from sign-ins.
 
 pub mod casework;
 pub mod citizen;
+pub mod consultation;
 mod hidden;
 pub mod history;
 pub mod staff;
@@ -52,6 +55,8 @@ pub struct RequestSettings {
     pub calendar: Calendar,
     /// The portal's public address, for links in e-mail.
     pub public_url: String,
+    /// Where a caseworker's question to the DPO is announced.
+    pub dpo_email: String,
     /// Open requests due within this many days are "due soon" (queue tags,
     /// the DPO's overview, the daily digest).
     pub due_soon_days: u32,
