@@ -274,6 +274,29 @@ pub fn TextArea(
     }
 }
 
+/// A field for files (the form must post `multipart/form-data`). A
+/// browser never fills it again, so a form that comes back says so in the
+/// error.
+#[component]
+pub fn FileInput(
+    name: &'static str,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    state: FormState,
+    /// What the chooser offers (`accept`), e.g. `.pdf,.png,.jpg`.
+    accept: &'static str,
+    #[prop(optional)] multiple: bool,
+) -> impl IntoView {
+    let error = state.error(name);
+    let id = state.field_id(name);
+    let describe = described_by(&id, hint.is_some(), error.is_some());
+    view! {
+        <FieldFrame id=id.clone() label hint error>
+            <input class="form-file" type="file" id=id name=name accept=accept multiple=multiple aria-describedby=describe/>
+        </FieldFrame>
+    }
+}
+
 /// `text` with `&`, `<` and `>` escaped, for an element whose content Leptos
 /// does not escape.
 pub fn escape_text(text: &str) -> String {

@@ -192,7 +192,7 @@ test('a caseworker transfers a request to another unit, whose caseworker finds i
   await jens.context().close();
 });
 
-test('a caseworker asks the DPO, who advises from the DPO page, and the answer says it departs from the advice', async ({ browser }) => {
+test('a caseworker asks the DPO, who advises from the DPO page, and the answer with a document says it departs from the advice', async ({ browser }) => {
   const sara = await signInAsStaff(browser, 'Sara Sagsbehandler');
   await sara.goto('/sagsbehandling/registrer');
   await settle(sara);
@@ -245,16 +245,35 @@ test('a caseworker asks the DPO, who advises from the DPO page, and the answer s
   await settle(sara);
   await expect(sara.getByText('Nej, klagen udleveres ikke: den handler om naboen.')).toBeVisible();
   await expect(sara.getByRole('blockquote')).toHaveCount(0);
+  // A document that is not what its name says comes back with the error;
+  // the text typed is kept, the file must be chosen again.
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000', 'hex');
+  const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n');
   await sara.locator('summary', { hasText: /^Besvar$/ }).click();
-  await sara.getByRole('textbox', { name: 'Svar til borgeren' }).fill('Her er oplysningerne om din sag.');
-  const followed = sara.getByRole('group', { name: 'Følger afgørelsen databeskyttelsesrådgiverens råd?' });
+  const answerForm = sara.locator('#svar-section');
+  await answerForm.getByRole('textbox', { name: 'Svar til borgeren' }).fill('Her er oplysningerne om din sag.');
+  await answerForm.getByLabel('Vedhæft dokumenter (frivilligt)').setInputFiles({ name: 'klage.pdf', mimeType: 'application/pdf', buffer: png });
+  const followed = answerForm.getByRole('group', { name: 'Følger afgørelsen databeskyttelsesrådgiverens råd?' });
   await followed.getByLabel('Nej').check();
-  await sara.getByRole('textbox', { name: 'Hvorfor ikke?' }).fill('Naboen har givet samtykke.');
+  await answerForm.getByRole('textbox', { name: 'Hvorfor ikke?' }).fill('Naboen har givet samtykke.');
   await expectAccessible(sara);
-  await sara.getByRole('button', { name: 'Send svar' }).click();
+  await answerForm.getByRole('button', { name: 'Send svar' }).click();
+  await settle(sara);
+  await expect(sara).toHaveTitle(/^Fejl: /);
+  await expect(answerForm.locator('.form-error-message')).toContainText('Filen klage.pdf hedder PDF, men dens indhold er PNG.');
+  await expect(answerForm.getByRole('textbox', { name: 'Svar til borgeren' })).toHaveValue('Her er oplysningerne om din sag.');
+  await expectAccessible(sara);
+  await answerForm.getByLabel('Vedhæft dokumenter (frivilligt)').setInputFiles({ name: 'Afgørelse.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await answerForm.getByRole('button', { name: 'Send svar' }).click();
   await expect(sara).toHaveURL(`${casePath}?besked=besvaret`);
   await settle(sara);
   await expect(sara.getByText('Afgørelsen følger ikke databeskyttelsesrådgiverens råd')).toBeVisible();
   await expect(sara.getByText('Naboen har givet samtykke.')).toBeVisible();
+  // The document is listed with the answer and downloads as it was sent.
+  const download = sara.waitForEvent('download');
+  await sara.getByRole('link', { name: 'Afgørelse.pdf' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Afgørelse.pdf');
+  expect(await readFile(await file.path())).toEqual(pdf);
   await sara.context().close();
 });

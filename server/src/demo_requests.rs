@@ -13,7 +13,7 @@ use app::i18n::Lang;
 use app::identity::cpr::Cpr;
 use app::identity::subject_key::SubjectKey;
 use app::requests::forms::{RegisteredRequest, RequestText};
-use app::requests::store::{self, casework, RequestSettings, StaffAction};
+use app::requests::store::{self, casework, Enclosed, RequestSettings, StaffAction};
 use app::requests::{Channel, Kind};
 
 use crate::demo_events::{ANNA_CPR, BO_CPR};
@@ -103,8 +103,7 @@ pub async fn load(
         1,
         StaffAction::Answer(
             "Vi har begrænset adgangen til din adresse til Borgerservice og Ydelsescentret.",
-            None,
-            None,
+            Enclosed::default(),
         ),
         now - Duration::days(10),
     )

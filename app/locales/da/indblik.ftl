@@ -864,3 +864,16 @@ consultations-heading = Spørgsmål, der venter på dit råd
 consultations-none = Ingen sagsbehandler venter på råd.
 consultations-asked = Spurgt
 consultations-asked-by = Spurgt af
+
+## An answer's documents
+answer-documents = Vedhæft dokumenter (frivilligt)
+answer-documents-hint = PDF, PNG eller JPEG, højst { $max } MB pr. fil og { $count } filer. Borgeren kan hente dem sammen med svaret.
+form-documents-too-many = Vedhæft højst { $max } filer.
+form-documents-unnamed = uden navn
+form-documents-empty = Filen { $name } er tom.
+form-documents-too-large = Filen { $name } er større end { $max } MB.
+form-documents-too-large-in-all = Filerne er for store tilsammen. Hver fil må højst fylde { $max } MB, og du kan vedhæfte { $count }. Vælg filerne igen.
+form-documents-type = Filen { $name } er ikke en PDF-, PNG- eller JPEG-fil.
+form-documents-name-lies = Filen { $name } hedder { $claimed }, men dens indhold er { $actual }. Ret navnet eller vælg den rigtige fil.
+form-documents-extension = Filen { $name } er en { $actual }-fil, og navnet skal ende på det (for eksempel .pdf, .png eller .jpg).
+form-documents-choose-again = Vælg filerne igen: en browser sender dem ikke en gang til.

@@ -869,3 +869,16 @@ consultations-heading = Questions waiting for your advice
 consultations-none = No caseworker is waiting for advice.
 consultations-asked = Asked
 consultations-asked-by = Asked by
+
+## An answer's documents
+answer-documents = Attach documents (optional)
+answer-documents-hint = PDF, PNG or JPEG, at most { $max } MB a file and { $count } files. The citizen can download them with the answer.
+form-documents-too-many = Attach at most { $max } files.
+form-documents-unnamed = without a name
+form-documents-empty = The file { $name } is empty.
+form-documents-too-large = The file { $name } is larger than { $max } MB.
+form-documents-too-large-in-all = The files are too large together. Each file may be at most { $max } MB, and you can attach { $count }. Choose the files again.
+form-documents-type = The file { $name } is not a PDF, PNG or JPEG file.
+form-documents-name-lies = The file { $name } is called { $claimed }, but its content is { $actual }. Correct the name or choose the right file.
+form-documents-extension = The file { $name } is a { $actual } file, and its name must end so (for example .pdf, .png or .jpg).
+form-documents-choose-again = Choose the files again: a browser does not send them a second time.

@@ -23,8 +23,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::error::{AppError, ErrorAlert};
 use crate::form::{
-    use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, ReturnedFormAlert, Select,
-    TextArea, TextInput, VersionField,
+    use_form_reply, ErrorSummary, FileInput, FormReply, FormState, RadioGroup, ReturnedFormAlert,
+    Select, TextArea, TextInput, VersionField,
 };
 use crate::i18n::{use_lang, Lang};
 use crate::pages::request_parts::{
@@ -448,6 +448,17 @@ fn AdviceForm(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
     }
 }
 
+/// The documents a caseworker attaches to a decision.
+#[component]
+fn DocumentsField(state: FormState, max_mb: usize) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <FileInput name="documents" label=lang.text("answer-documents")
+            hint=lang.text_with("answer-documents-hint", &[("max", max_mb.into()), ("count", crate::requests::views::MAX_DOCUMENTS.into())])
+            state accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" multiple=true/>
+    }
+}
+
 /// Whether the DPO advised on the answer or refusal (asked on those forms
 /// once there is advice).
 #[component]
@@ -483,6 +494,9 @@ fn ActionForm<F, IV>(
     action: CaseAction,
     reply: Option<FormReply>,
     version: i32,
+    /// The form carries files (posted as `multipart/form-data`).
+    #[prop(optional)]
+    files: bool,
     children: F,
 ) -> impl IntoView
 where
@@ -498,7 +512,7 @@ where
         <details class="case-action" name="case-actions" id=section tabindex="-1" open=failed>
             <summary class="h3">{action.heading(lang)}</summary>
             <ErrorSummary state=state.clone() focus=false/>
-            <form method="post" action=format!("{base}/{slug}")>
+            <form method="post" action=format!("{base}/{slug}") enctype=files.then_some("multipart/form-data")>
                 <VersionField version/>
                 {children(state)}
                 <button type="submit" class="button button-primary">{action.button(lang)}</button>
@@ -535,6 +549,7 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
     ];
     let access = facts.kind == Kind::Access;
     let advised = case.advised;
+    let max_mb = case.document_max_mb;
     let may_consult = open && case.consultation.is_none();
     let closable = facts.status.is_decided() || facts.status == Status::Withdrawn;
     view! {
@@ -544,8 +559,9 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
                 <p><button type="submit" class="button button-secondary" name="to_me" value="ja">{lang.text("assign-to-me")}</button></p>
                 <Select name="assignee" label=lang.text("assign-colleague") state=state.clone() choices=colleagues.clone()/>
             </ActionForm>
-            <ActionForm base=base.clone() action=CaseAction::Answer reply=reply.clone() version let:state>
+            <ActionForm base=base.clone() action=CaseAction::Answer reply=reply.clone() version files=true let:state>
                 <TextArea name="body" label=lang.text("answer-body") state=state.clone() rows=8/>
+                <DocumentsField state=state.clone() max_mb=max_mb/>
                 {access.then(|| view! {
                     <p class="text-small">{lang.text("answer-log-attached")}</p>
                 })}
@@ -565,10 +581,11 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
                     <TextArea name="explanation" label=lang.text("extend-explanation") state=state.clone()/>
                 </ActionForm>
             })}
-            <ActionForm base=base.clone() action=CaseAction::Refuse reply=reply.clone() version let:state>
+            <ActionForm base=base.clone() action=CaseAction::Refuse reply=reply.clone() version files=true let:state>
                 <RadioGroup name="scope" legend=lang.text("refuse-scope") state=state.clone() choices=scopes.clone()/>
                 <RadioGroup name="ground" legend=lang.text("refuse-ground") state=state.clone() choices=grounds.clone()/>
                 <TextArea name="body" label=lang.text("refuse-body") hint=lang.text("refuse-body-hint") state=state.clone() rows=6/>
+                <DocumentsField state=state.clone() max_mb=max_mb/>
                 {section_22.then(|| view! {
                     <TextArea name="assessment" label=lang.text("refuse-assessment") hint=lang.text("refuse-assessment-hint") state=state.clone()/>
                 })}

@@ -18,6 +18,8 @@ pub mod actions;
 #[cfg(feature = "ssr")]
 pub mod deadline;
 #[cfg(feature = "ssr")]
+pub mod documents;
+#[cfg(feature = "ssr")]
 pub mod forms;
 pub mod kinds;
 #[cfg(feature = "ssr")]

@@ -305,7 +305,12 @@ pub struct CaseView {
     pub advised: bool,
     /// Whether the caller is the DPO and may give the advice asked for.
     pub may_advise: bool,
+    /// The largest document an answer may carry, in MiB.
+    pub document_max_mb: usize,
 }
+
+/// How many documents one answer or refusal may carry.
+pub const MAX_DOCUMENTS: usize = 10;
 
 /// A caseworker's question to the DPO that waits for advice.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -178,6 +178,9 @@ pub struct Config {
     /// Code of the purpose under which staff look-ups in the portal are
     /// logged on the citizen.
     pub request_purpose: String,
+    /// The largest document a caseworker may attach to an answer, in
+    /// megabytes (MiB), 1 to 50.
+    pub answer_document_max_mb: u32,
     /// The SMTP server mail goes through, e.g. `smtp://127.0.0.1:2525`,
     /// `smtps://user:password@mail.example.dk` or
     /// `smtp://user:password@mail.example.dk:587?tls=required` (secret: may
@@ -224,6 +227,7 @@ struct Defaults {
     request_intake_unit: &'static str,
     log_question_unit: &'static str,
     request_purpose: &'static str,
+    answer_document_max_mb: u32,
     digest_time: &'static str,
     digest_due_within_days: u32,
     source_silence_warning_hours: u32,
@@ -262,6 +266,7 @@ impl Default for Defaults {
             request_intake_unit: "BS",
             log_question_unit: "JUR",
             request_purpose: "rettigheder",
+            answer_document_max_mb: 10,
             digest_time: "07:00",
             digest_due_within_days: 7,
             source_silence_warning_hours: 72,
@@ -425,6 +430,9 @@ impl Config {
             calendar: self.deadline_calendar(),
             public_url: self.public_url.to_string(),
             dpo_email: self.dpo_email.to_string(),
+            document_max_bytes: usize::try_from(self.answer_document_max_mb)
+                .unwrap_or(usize::MAX)
+                .saturating_mul(1024 * 1024),
             due_soon_days: self.digest_due_within_days,
             log_retention_months: self.log_retention_months,
         }

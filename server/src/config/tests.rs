@@ -247,6 +247,16 @@ fn every_bad_value_names_its_setting() {
         ("INDBLIK_LOG_QUESTION_UNIT", "", "log_question_unit"),
         ("INDBLIK_DIGEST_TIME", "7", "digest_time"),
         (
+            "INDBLIK_ANSWER_DOCUMENT_MAX_MB",
+            "0",
+            "answer_document_max_mb",
+        ),
+        (
+            "INDBLIK_ANSWER_DOCUMENT_MAX_MB",
+            "51",
+            "answer_document_max_mb",
+        ),
+        (
             "INDBLIK_DIGEST_DUE_WITHIN_DAYS",
             "0",
             "digest_due_within_days",

@@ -71,6 +71,11 @@ impl Config {
             0..=365,
         )?;
         within(
+            "answer_document_max_mb",
+            u64::from(self.answer_document_max_mb),
+            1..=50,
+        )?;
+        within(
             "digest_due_within_days",
             u64::from(self.digest_due_within_days),
             1..=60,

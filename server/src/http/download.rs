@@ -59,9 +59,25 @@ fn inert(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// What `filename*` must percent-encode: all but RFC 5987's `attr-char`.
+const FILENAME_UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'!')
+    .remove(b'#')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'+')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'^')
+    .remove(b'_')
+    .remove(b'`')
+    .remove(b'|')
+    .remove(b'~');
+
 /// A file to download: its type, its name, never cached.
 pub fn download(content_type: &str, file_name: &str, body: Vec<u8>) -> Response {
-    // File names are our own (ASCII, no quotes); anything else becomes `_`.
+    // The plain name is ASCII without quotes (anything else becomes `_`);
+    // the full name, with its Danish letters, goes in `filename*` (RFC 6266).
     let safe: String = file_name
         .chars()
         .map(|c| {
@@ -72,7 +88,8 @@ pub fn download(content_type: &str, file_name: &str, body: Vec<u8>) -> Response 
             }
         })
         .collect();
-    let disposition = format!("attachment; filename=\"{safe}\"");
+    let full = percent_encoding::utf8_percent_encode(file_name, FILENAME_UNSAFE);
+    let disposition = format!("attachment; filename=\"{safe}\"; filename*=UTF-8''{full}");
     match (
         HeaderValue::from_str(content_type),
         HeaderValue::from_str(&disposition),
@@ -106,5 +123,18 @@ mod tests {
         assert_eq!(lines.next(), Some("'=cmd|'/c calc'!A1;2"));
         assert_eq!(lines.next(), Some("'@SUM(A1);'+1"));
         assert_eq!(lines.next(), Some("'\tx;Borgerservice"));
+    }
+
+    #[test]
+    fn a_name_with_danish_letters_or_quotes_is_kept_whole_and_safe() {
+        let response = download("application/pdf", "Afgørelse \"2\".pdf", b"%PDF".to_vec());
+        let disposition = response.headers()[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(
+            disposition,
+            "attachment; filename=\"Afg_relse__2_.pdf\"; filename*=UTF-8''Afg%C3%B8relse%20%222%22.pdf"
+        );
     }
 }

@@ -10,8 +10,8 @@
 //! An answer to an access request carries the citizen's whole access log as
 //! a CSV file, generated here at the moment of answering.
 
-use axum::extract::{Path, Request, State};
-use axum::http::StatusCode;
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::http::route_list::Routes;
@@ -20,6 +20,7 @@ use app::caller::StaffMember;
 use app::capability::{CaseActor, CaseReader};
 use app::error::AppError;
 use app::requests::actions::{CaseAction, Notice};
+use app::requests::documents;
 use app::requests::forms::{
     parse_answer, parse_extension, parse_message, parse_refusal, parse_registration, FieldErrors,
     Fields,
@@ -28,7 +29,7 @@ use app::requests::forms::{with_advice_outcome, AdviceOutcome};
 use app::requests::request_number;
 use app::requests::store::casework::ActingOn;
 use app::requests::store::consultation;
-use app::requests::store::{casework, NewAttachment, StaffAction, StoreError};
+use app::requests::store::{casework, Enclosed, NewAttachment, StaffAction, StoreError};
 use app::state::AppState;
 
 use super::{done, file, FormPage};
@@ -38,12 +39,19 @@ use crate::http::download::CSV_CONTENT_TYPE;
 use crate::http::error::HttpError;
 use crate::http::flash::{self, Carried};
 
+/// The case routes. An action's form may carry documents: its route lifts
+/// axum's default body limit, and the form reader applies its own
+/// (`super::form_limit`), which keeps what was typed when files are too large.
 pub fn routes() -> Routes<AppState> {
     Routes::new()
         .post("/sagsbehandling/registrer", register)
         .post("/sagsbehandling/{id}/vis-cpr", reveal_cpr)
         .post(ADVICE_PATH, advise)
-        .post("/sagsbehandling/{id}/{action}", act)
+        .add(
+            Method::POST,
+            "/sagsbehandling/{id}/{action}",
+            axum::routing::post(act).layer(DefaultBodyLimit::disable()),
+        )
         .get("/sagsbehandling/{id}/bilag/{attachment}", attachment)
 }
 
@@ -88,12 +96,32 @@ async fn act(
     };
     let fields = page.fields.clone();
     let lang = page.lang();
-    let (page, version) = match page.with_version().await {
+    // Files beyond the route's limit: what was typed comes back, the
+    // files must be chosen again.
+    let max_bytes = state.requests.document_max_bytes;
+    if page.too_large {
+        let errors = documents::too_large_in_all(max_bytes, lang);
+        return page
+            .again(errors, None, StatusCode::PAYLOAD_TOO_LARGE)
+            .await;
+    }
+    let (mut page, version) = match page.with_version().await {
         Ok(checked) => checked,
         Err(response) => return response,
     };
     let now = clock::now();
-    let parsed = match parse_action(action, &fields, actor.member(), acting_on, lang) {
+    let uploads = std::mem::take(&mut page.uploads);
+    let parsed =
+        parse_action(action, &fields, actor.member(), acting_on, lang).and_then(|parsed| {
+            // Only a decision carries documents; any other form sends none.
+            let attached = if parsed.decides() {
+                documents::check_documents(uploads, max_bytes, lang)?
+            } else {
+                Vec::new()
+            };
+            Ok((parsed, attached))
+        });
+    let (parsed, attached) = match parsed {
         Ok(parsed) => parsed,
         Err(errors) => {
             return page
@@ -111,7 +139,7 @@ async fn act(
         &actor,
         id,
         version,
-        parsed.action(log),
+        parsed.action(log, attached),
         now,
     )
     .await;
@@ -311,15 +339,34 @@ impl Parsed {
         }))
     }
 
-    fn action(&self, log: Option<NewAttachment>) -> StaffAction<'_> {
+    /// Whether the action decides the request (and may carry documents).
+    fn decides(&self) -> bool {
+        matches!(self, Parsed::Answer(..) | Parsed::Refuse(..))
+    }
+
+    fn action(&self, log: Option<NewAttachment>, documents: Vec<NewAttachment>) -> StaffAction<'_> {
         match self {
             Parsed::Assign(assignee) => StaffAction::Assign(assignee),
             Parsed::Clarify(body) => StaffAction::AskClarification(body),
             Parsed::Message(body) => StaffAction::Message(body),
             Parsed::Note(body) => StaffAction::Note(body),
             Parsed::Extend(reason, text) => StaffAction::Extend(*reason, text),
-            Parsed::Answer(body, outcome) => StaffAction::Answer(body, log, outcome.as_ref()),
-            Parsed::Refuse(refusal, outcome) => StaffAction::Refuse(refusal, log, outcome.as_ref()),
+            Parsed::Answer(body, advice) => StaffAction::Answer(
+                body,
+                Enclosed {
+                    log,
+                    documents,
+                    advice: advice.as_ref(),
+                },
+            ),
+            Parsed::Refuse(refusal, advice) => StaffAction::Refuse(
+                refusal,
+                Enclosed {
+                    log,
+                    documents,
+                    advice: advice.as_ref(),
+                },
+            ),
             Parsed::Close => StaffAction::Close,
             Parsed::AssessHidden(assessment) => StaffAction::AssessHidden(assessment),
             Parsed::Transfer(transfer) => StaffAction::Transfer(transfer),

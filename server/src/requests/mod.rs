@@ -13,15 +13,21 @@ pub mod casework;
 pub mod citizen;
 pub mod dpo;
 
-use axum::extract::{FromRequest, Request};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
+use futures_util::StreamExt;
 
 use app::error::AppError;
 use app::form::FormReply;
 use app::requests::actions::Notice;
+use app::requests::documents::{self, Upload};
 use app::requests::forms::{parse_version, FieldErrors, Fields};
 use app::requests::store::StoreError;
 use app::state::AppState;
@@ -49,11 +55,17 @@ struct FormPage<'a> {
     fields: Fields,
     /// The fields' names in the order the browser sent them.
     field_order: Vec<String>,
+    /// The files of a multipart form (`requests::documents::FIELD`).
+    uploads: Vec<Upload>,
+    /// Whether the form was larger than [`form_limit`] (what came before
+    /// the limit in a multipart form is in `fields`, its files are not).
+    too_large: bool,
 }
 
 impl<'a> FormPage<'a> {
-    /// Reads the form of `request`, which came from (and on an error goes
-    /// back to) the page at `path`; an unreadable body reads as no fields.
+    /// Reads the form of `request` (URL-encoded, or multipart when it
+    /// carries files), which came from (and on an error goes back to) the
+    /// page at `path`; an unreadable body reads as no fields.
     async fn read(
         state: &'a AppState,
         request: Request,
@@ -61,14 +73,28 @@ impl<'a> FormPage<'a> {
         form: &'static str,
     ) -> FormPage<'a> {
         let (parts, body) = request.into_parts();
-        let pairs = match Form::<Vec<(String, String)>>::from_request(
-            Request::from_parts(parts.clone(), body),
-            &(),
-        )
-        .await
-        {
-            Ok(Form(pairs)) => pairs,
-            Err(_) => Vec::new(),
+        let (body, cut) = cut_off_after(body, form_limit(state));
+        let request = Request::from_parts(parts.clone(), body);
+        let multipart = parts
+            .headers
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.starts_with("multipart/form-data"));
+        let (pairs, uploads) = if multipart {
+            read_multipart(request).await
+        } else {
+            match Form::<Vec<(String, String)>>::from_request(request, &()).await {
+                Ok(Form(pairs)) => (pairs, Vec::new()),
+                Err(_) => (Vec::new(), Vec::new()),
+            }
+        };
+        let too_large = cut.load(Ordering::Relaxed);
+        // A URL-encoded body cut off could read as a shorter, valid form:
+        // none of it counts. A multipart one keeps its whole fields.
+        let pairs = if too_large && !multipart {
+            Vec::new()
+        } else {
+            pairs
         };
         let field_order = pairs.iter().map(|(name, _)| name.clone()).collect();
         let fields: Fields = pairs.into_iter().collect();
@@ -79,6 +105,8 @@ impl<'a> FormPage<'a> {
             form,
             fields,
             field_order,
+            uploads: if too_large { Vec::new() } else { uploads },
+            too_large,
         }
     }
 
@@ -197,6 +225,70 @@ impl<'a> FormPage<'a> {
         )
         .await
     }
+}
+
+/// Room in a form for its text fields besides its files.
+const FORM_TEXT_BYTES: usize = 256 * 1024;
+
+/// The largest form read: an answer with every document at its largest,
+/// and its text. (Routes that take no files also keep axum's default limit.)
+fn form_limit(state: &AppState) -> usize {
+    state
+        .requests
+        .document_max_bytes
+        .saturating_mul(documents::MAX_DOCUMENTS)
+        .saturating_add(FORM_TEXT_BYTES)
+}
+
+/// `body` ending quietly after `limit` bytes, and a flag that says it was
+/// cut. Ending rather than failing lets a multipart form keep the fields
+/// that came before the files (a stream error would lose them all, as the
+/// parser reads ahead).
+fn cut_off_after(body: Body, limit: usize) -> (Body, Arc<AtomicBool>) {
+    let cut = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&cut);
+    let stream = body.into_data_stream().scan(0_usize, move |seen, chunk| {
+        let keep = match chunk {
+            Ok(bytes) => {
+                *seen = seen.saturating_add(bytes.len());
+                if *seen > limit {
+                    flag.store(true, Ordering::Relaxed);
+                    None
+                } else {
+                    Some(Ok(bytes))
+                }
+            }
+            Err(error) => Some(Err(error)),
+        };
+        std::future::ready(keep)
+    });
+    (Body::from_stream(stream), cut)
+}
+
+/// The text fields and files of a multipart form, up to its end or its
+/// first error. A field that is not valid UTF-8 reads as empty; a file's
+/// name is what the browser sent (checked later).
+async fn read_multipart(request: Request) -> (Vec<(String, String)>, Vec<Upload>) {
+    let (mut pairs, mut uploads) = (Vec::new(), Vec::new());
+    let Ok(mut multipart) = Multipart::from_request(request, &()).await else {
+        return (pairs, uploads);
+    };
+    while let Ok(Some(field)) = multipart.next_field().await {
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        let Ok(bytes) = field.bytes().await else {
+            break;
+        };
+        match file_name {
+            Some(file_name) if name == documents::FIELD => uploads.push(Upload {
+                file_name,
+                bytes: bytes.to_vec(),
+            }),
+            Some(_) => {}
+            None => pairs.push((name, String::from_utf8(bytes.to_vec()).unwrap_or_default())),
+        }
+    }
+    (pairs, uploads)
 }
 
 /// After a successful action: to `path` with the notice's code.

@@ -19,8 +19,8 @@ use app::identity::cpr::Cpr;
 use app::identity::subject_key::SubjectKey;
 use app::requests::forms::{RegisteredRequest, RequestText};
 use app::requests::store::{
-    casework, citizen, remember_staff, CitizenAction, NewAttachment, RequestSettings, StaffAction,
-    StoreError,
+    casework, citizen, remember_staff, CitizenAction, Enclosed, NewAttachment, RequestSettings,
+    StaffAction, StoreError,
 };
 use app::requests::views::QueueFilter;
 use app::requests::{Channel, Kind};
@@ -197,12 +197,14 @@ async fn build_world(pool: &PgPool, seed: u64) -> World {
             // Answered, with a file, by a caseworker of the unit.
             let answer = StaffAction::Answer(
                 "Svar",
-                Some(NewAttachment {
-                    file_name: "svar.csv".to_owned(),
-                    content_type: "text/csv".to_owned(),
-                    body: b"a;b".to_vec(),
-                }),
-                None,
+                Enclosed {
+                    log: Some(NewAttachment {
+                        file_name: "svar.csv".to_owned(),
+                        content_type: "text/csv".to_owned(),
+                        body: b"a;b".to_vec(),
+                    }),
+                    ..Enclosed::default()
+                },
             );
             let by = actor(&caseworkers, unit);
             casework::staff_act(pool, &settings, &by, id, 1, answer, now)

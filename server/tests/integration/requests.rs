@@ -713,7 +713,10 @@ async fn section_22_is_offered_and_accepted_for_access_only(pool: PgPool) {
         &actor,
         id,
         version,
-        app::requests::store::StaffAction::Refuse(&refusal, None, None),
+        app::requests::store::StaffAction::Refuse(
+            &refusal,
+            app::requests::store::Enclosed::default(),
+        ),
         server::clock::now(),
     )
     .await;
@@ -1807,4 +1810,151 @@ async fn a_caseworker_asks_the_dpo_who_answers_once_and_the_decision_says_if_it_
     // The consultation tables are append-only, as the history is.
     let changed = sqlx::query("DELETE FROM dpo_advice").execute(&pool).await;
     assert!(changed.is_err());
+}
+
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n";
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0";
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn documents_go_with_an_answer_when_they_are_what_their_names_say(pool: PgPool) {
+    demo_data::load(&pool).await.unwrap();
+    let months = partitions::months_to_keep_ready(server::clock::now(), 6);
+    partitions::ensure(&pool, &months).await.unwrap();
+    let config = server::config::Config::from_figment(
+        crate::support::test_figment().merge(("answer_document_max_mb", 1)),
+    )
+    .unwrap();
+    let app = &crate::support::router_with(&config, pool.clone());
+    let (_, anna) = sign_in_at(app, "/log-ind", "anna").await;
+    let sara = &staff(app, "sagsbehandler").await;
+    let id = file_access_request(app, &anna).await;
+    let page = format!("/sagsbehandling/{id}");
+    let answer = |files: Vec<(&'static str, &'static str, Vec<u8>)>| {
+        let page = page.clone();
+        async move {
+            let case = get_with_cookie(app, &page, sara).await;
+            let version = version(&case);
+            let files: Vec<(&str, &str, &[u8])> = files
+                .iter()
+                .map(|(name, file, bytes)| (*name, *file, bytes.as_slice()))
+                .collect();
+            crate::support::post_multipart(
+                app,
+                &format!("{page}/svar"),
+                sara,
+                &[("version", &version), ("body", "Her er dit svar.")],
+                &files,
+            )
+            .await
+        }
+    };
+    let stored = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM data_request_attachments WHERE request_id = $1",
+        )
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+    };
+
+    // A PNG called .pdf, a page called .pdf, a file over the limit, and
+    // files over the route's limit together: each comes back with what was
+    // typed, and nothing is answered or stored.
+    let mut big = PDF.to_vec();
+    big.resize(1024 * 1024 + 1, b' ');
+    let mut huge = PDF.to_vec();
+    huge.resize(11 * 1024 * 1024, b' ');
+    for (files, says) in [
+        (
+            vec![("documents", "svar.pdf", PNG.to_vec())],
+            "Filen svar.pdf hedder PDF, men dens indhold er PNG.",
+        ),
+        (
+            vec![(
+                "documents",
+                "svar.pdf",
+                b"<html><script>alert(1)</script>".to_vec(),
+            )],
+            "Filen svar.pdf er ikke en PDF-, PNG- eller JPEG-fil.",
+        ),
+        (
+            vec![
+                ("documents", "kort.png", PNG.to_vec()),
+                ("documents", "stor.pdf", big),
+            ],
+            "Filen stor.pdf er større end 1 MB.",
+        ),
+        (
+            vec![("documents", "kæmpe.pdf", huge)],
+            "Filerne er for store tilsammen.",
+        ),
+    ] {
+        let refused = answer(files).await;
+        let shown = returned_page(app, refused, &page, sara).await;
+        assert!(shown.body.contains(says), "{says}: {}", shown.body);
+        assert!(
+            shown.body.contains("Her er dit svar."),
+            "the text is kept: {}",
+            shown.body
+        );
+        assert_eq!(status_of(&pool, id).await, "received");
+        assert_eq!(stored().await, 0);
+    }
+
+    // A PDF and a JPEG (and an empty chooser) go with the answer and the log.
+    let answered = answer(vec![
+        ("documents", "Afgørelse.pdf", PDF.to_vec()),
+        ("documents", "foto.JPG", JPEG.to_vec()),
+        ("documents", "", Vec::new()),
+    ])
+    .await;
+    assert_eq!(answered.location(), format!("{page}?besked=besvaret"));
+    let files: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, file_name, content_type FROM data_request_attachments
+         WHERE request_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let names: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(_, name, kind)| (name.as_str(), kind.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Afgørelse.pdf", "application/pdf"),
+            ("foto.JPG", "image/jpeg"),
+            (
+                format!("log-H-{id:06}.csv").as_str(),
+                "text/csv; charset=utf-8"
+            ),
+        ]
+    );
+    // The citizen downloads the document as it was attached; a caseworker's
+    // download is a use of the citizen's data, logged on them.
+    let pdf_id = files[0].0;
+    let citizen_page = get_with_cookie(app, &format!("/henvendelser/{id}"), &anna).await;
+    assert!(citizen_page.body.contains("Afgørelse.pdf"));
+    let download = get_with_cookie(app, &format!("/henvendelser/{id}/bilag/{pdf_id}"), &anna).await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert_eq!(download.headers[header::CONTENT_TYPE], "application/pdf");
+    assert_eq!(download.headers["x-content-type-options"], "nosniff");
+    assert_eq!(download.body.as_bytes(), PDF);
+    let exports = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM access_events WHERE case_reference = $1 AND use_type = 'export'",
+        )
+        .bind(format!("H-{id:06}"))
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+    };
+    let before = exports().await;
+    let by_sara = get_with_cookie(app, &format!("{page}/bilag/{pdf_id}"), sara).await;
+    assert_eq!(by_sara.status, StatusCode::OK);
+    assert_eq!(exports().await, before + 1);
 }

@@ -281,6 +281,54 @@ pub async fn post_form(
     send(router, request).await
 }
 
+/// Posts a `multipart/form-data` form as a browser does: the text
+/// `fields`, then each `(name, file name, bytes)` of `files`.
+pub async fn post_multipart(
+    router: &Router,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &str, &[u8])],
+) -> Reply {
+    const BOUNDARY: &str = "----indblik-test-boundary-7e3a";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    for (name, file_name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    // In chunks, as a socket delivers it (a body over a limit is cut off
+    // after the fields that came first).
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = body
+        .chunks(64 * 1024)
+        .map(|chunk| Ok(chunk.to_vec()))
+        .collect();
+    let request = Request::post(path)
+        .header(header::COOKIE, cookie)
+        .header(header::ORIGIN, PUBLIC_URL)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(Body::from_stream(futures_util::stream::iter(chunks)))
+        .expect("valid request");
+    send(router, request).await
+}
+
 /// A form that posts to an address other than its page's and failed comes
 /// back to the page through a redirect (Post/Redirect/Get): asserts that
 /// `posted` is that redirect to `page`, follows it as `cookie` and returns
