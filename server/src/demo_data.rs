@@ -83,6 +83,11 @@ const SYSTEMS: &[(&str, &str, &str, bool)] = &[
     ),
 ];
 
+/// Systems and authorities whose rows in an access answer's log other
+/// units' staff neither see nor hear named (`sensitive` in the master data).
+const SENSITIVE_SYSTEMS: &[&str] = &["social"];
+const SENSITIVE_AUTHORITIES: &[&str] = &["boern-og-unge-udvalget"];
+
 /// (code, citizen-facing description, legal basis)
 const PURPOSES: &[(&str, &str, &str)] = &[
     ("kontanthjaelp", "Behandling af ansøgning om kontanthjælp", "Lov om aktiv socialpolitik; databeskyttelsesforordningen art. 6, stk. 1, litra e"),
@@ -109,11 +114,13 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<Loaded> {
     let mut tx = pool.begin().await?;
     for (code, name, kind) in AUTHORITIES {
         sqlx::query!(
-            "INSERT INTO authorities (code, name, kind) VALUES ($1, $2, $3)
-             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind",
+            "INSERT INTO authorities (code, name, kind, sensitive) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (code) DO UPDATE
+             SET name = EXCLUDED.name, kind = EXCLUDED.kind, sensitive = EXCLUDED.sensitive",
             code,
             name,
-            kind
+            kind,
+            SENSITIVE_AUTHORITIES.contains(code)
         )
         .execute(&mut *tx)
         .await?;
@@ -132,13 +139,16 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<Loaded> {
     }
     for (code, name, description, may_hide) in SYSTEMS {
         sqlx::query!(
-            "INSERT INTO source_systems (code, name, description, may_hide) VALUES ($1, $2, $3, $4)
+            "INSERT INTO source_systems (code, name, description, may_hide, sensitive)
+             VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (code) DO UPDATE
-             SET name = EXCLUDED.name, description = EXCLUDED.description, may_hide = EXCLUDED.may_hide",
+             SET name = EXCLUDED.name, description = EXCLUDED.description,
+                 may_hide = EXCLUDED.may_hide, sensitive = EXCLUDED.sensitive",
             code,
             name,
             description,
-            may_hide
+            may_hide,
+            SENSITIVE_SYSTEMS.contains(code)
         )
         .execute(&mut *tx)
         .await?;

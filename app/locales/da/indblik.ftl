@@ -877,3 +877,16 @@ form-documents-type = Filen { $name } er ikke en PDF-, PNG- eller JPEG-fil.
 form-documents-name-lies = Filen { $name } hedder { $claimed }, men dens indhold er { $actual }. Ret navnet eller vælg den rigtige fil.
 form-documents-extension = Filen { $name } er en { $actual }-fil, og navnet skal ende på det (for eksempel .pdf, .png eller .jpg).
 form-documents-choose-again = Vælg filerne igen: en browser sender dem ikke en gang til.
+
+## The answer's log as staff see it
+answer-log-heading = Loggen i svaret
+answer-log-lead-all = Borgeren fik { $total ->
+    [one] én række
+   *[other] { $total } rækker
+} i sin log. Du ser dem alle.
+answer-log-lead-part = Du ser { $shown } af de { $total } rækker, borgeren fik i sin log: kun din enheds. Borgeren har dem alle.
+answer-log-withheld-units = Ikke vist for dig: rækker fra { $units }.
+answer-log-withheld-sensitive = { $count ->
+    [one] Én række kommer
+   *[other] { $count } rækker kommer
+} fra systemer eller myndigheder, der er markeret som følsomme, og vises ikke for andre enheder.

@@ -882,3 +882,16 @@ form-documents-type = The file { $name } is not a PDF, PNG or JPEG file.
 form-documents-name-lies = The file { $name } is called { $claimed }, but its content is { $actual }. Correct the name or choose the right file.
 form-documents-extension = The file { $name } is a { $actual } file, and its name must end so (for example .pdf, .png or .jpg).
 form-documents-choose-again = Choose the files again: a browser does not send them a second time.
+
+## The answer's log as staff see it
+answer-log-heading = The log in the answer
+answer-log-lead-all = The citizen got { $total ->
+    [one] one row
+   *[other] { $total } rows
+} in their log. You see them all.
+answer-log-lead-part = You see { $shown } of the { $total } rows the citizen got in their log: only your unit's. The citizen has them all.
+answer-log-withheld-units = Not shown to you: rows from { $units }.
+answer-log-withheld-sensitive = { $count ->
+    [one] One row comes from a system or authority marked sensitive and is not shown to other units.
+   *[other] { $count } rows come from systems or authorities marked sensitive and are not shown to other units.
+}

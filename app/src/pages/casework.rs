@@ -361,6 +361,7 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         <HiddenEntries case=case.clone()/>
         <WaitingForAdvice case=case.clone()/>
         <Attachments facts=facts.clone() base=base.clone()/>
+        <AnswerLogRows case=case.clone()/>
         </div>
         <div class="col-12 col-lg-5">
             <History entries=facts.history.clone()/>
@@ -406,6 +407,71 @@ fn HiddenEntries(case: CaseView) -> impl IntoView {
                     </ul>
                     <p class="alert-text"><strong>{lang.text(if case.hidden_assessed { "hidden-assessed" } else { "hidden-must-assess" })}</strong></p>
                 </div>
+            </section>
+        }
+    })
+}
+
+/// What the reader sees of the log the answer carried: their unit's rows
+/// (the DPO every row), and what is withheld, naming no sensitive source.
+#[component]
+fn AnswerLogRows(case: CaseView) -> impl IntoView {
+    let lang = use_lang();
+    case.answer_log.map(|view| {
+        let data = lang.of_danish_data();
+        let lead = if view.withheld() == 0 {
+            lang.text_with("answer-log-lead-all", &[("total", view.total.into())])
+        } else {
+            lang.text_with(
+                "answer-log-lead-part",
+                &[
+                    ("shown", view.rows.len().into()),
+                    ("total", view.total.into()),
+                ],
+            )
+        };
+        let units = (!view.withheld_units.is_empty()).then(|| {
+            lang.text_with(
+                "answer-log-withheld-units",
+                &[("units", view.withheld_units.join(", ").into())],
+            )
+        });
+        let sensitive = (view.withheld_sensitive > 0).then(|| {
+            lang.text_with(
+                "answer-log-withheld-sensitive",
+                &[("count", view.withheld_sensitive.into())],
+            )
+        });
+        view! {
+            <section aria-labelledby="answer-log-heading" class="mt-6">
+                <h2 id="answer-log-heading">{lang.text("answer-log-heading")}</h2>
+                <p>{lead}</p>
+                {units.map(|text| view! { <p lang=data>{text}</p> })}
+                {sensitive.map(|text| view! { <p>{text}</p> })}
+                {(!view.rows.is_empty()).then(|| view! {
+                    <ScrollingTable label=lang.text("answer-log-heading")>
+                        <table class="table table--compact">
+                            <thead><tr>
+                                <th scope="col">{lang.text("csv-date")}</th>
+                                <th scope="col">{lang.text("csv-unit")}</th>
+                                <th scope="col">{lang.text("csv-system")}</th>
+                                <th scope="col">{lang.text("csv-action")}</th>
+                                <th scope="col">{lang.text("csv-count")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {view.rows.into_iter().map(|row| view! {
+                                    <tr>
+                                        <td>{row.day_text}" "{row.time_text}</td>
+                                        <td lang=data>{row.unit}</td>
+                                        <td lang=data>{row.system}</td>
+                                        <td>{row.action}</td>
+                                        <td>{row.count}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </ScrollingTable>
+                })}
             </section>
         }
     })

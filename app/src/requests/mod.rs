@@ -15,6 +15,7 @@
 //!   capability, one transaction per action.
 
 pub mod actions;
+pub mod answer_log;
 #[cfg(feature = "ssr")]
 pub mod deadline;
 #[cfg(feature = "ssr")]

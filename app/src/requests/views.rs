@@ -300,6 +300,8 @@ pub struct CaseView {
     pub other_units: Vec<(String, String)>,
     /// The question to the DPO still waiting for advice, if any.
     pub consultation: Option<OpenConsultation>,
+    /// What the reader sees of the log the answer carried, once answered.
+    pub answer_log: Option<super::answer_log::AnswerLogView>,
     /// Whether the DPO has advised on the request (a decision then says
     /// whether it follows the advice).
     pub advised: bool,

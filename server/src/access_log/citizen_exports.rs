@@ -19,6 +19,7 @@ use app::access_log::my_log::{LogQuery, LogRow};
 use app::access_log::summary;
 use app::capability::{AccessAnswer, Citizen};
 use app::i18n::Lang;
+use app::requests::answer_log::AnswerLogRow;
 use app::state::AppState;
 
 use crate::clock;
@@ -63,13 +64,14 @@ async fn rows(
 
 /// The citizen's whole visible log (bulk runs included) as CSV in `lang`
 /// (the citizen's), as it covered when the access request was received at
-/// `received_at`: the attachment of the answer.
-pub async fn access_answer_csv(
+/// `received_at`, with its rows for what staff may see of them: the
+/// attachment of the answer.
+pub async fn access_answer_log(
     state: &AppState,
     answer: &AccessAnswer,
     now: DateTime<Utc>,
     lang: Lang,
-) -> anyhow::Result<Vec<u8>> {
+) -> anyhow::Result<(Vec<u8>, Vec<AnswerLogRow>)> {
     let rows = summary::rows_for_access_answer(
         &state.pool,
         answer,
@@ -78,7 +80,8 @@ pub async fn access_answer_csv(
         lang,
     )
     .await?;
-    Ok(to_csv(&rows, lang)?)
+    let plain: Vec<LogRow> = rows.iter().map(|row| row.row.clone()).collect();
+    Ok((to_csv(&plain, lang)?, rows))
 }
 
 /// The keys of the CSV export's column headings.

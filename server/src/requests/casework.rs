@@ -29,11 +29,13 @@ use app::requests::forms::{with_advice_outcome, AdviceOutcome};
 use app::requests::request_number;
 use app::requests::store::casework::ActingOn;
 use app::requests::store::consultation;
-use app::requests::store::{casework, Enclosed, NewAttachment, StaffAction, StoreError};
+use app::requests::store::{
+    casework, AnswerLog, Enclosed, NewAttachment, StaffAction, StaffFile, StoreError,
+};
 use app::state::AppState;
 
 use super::{done, file, FormPage};
-use crate::access_log::citizen_exports::access_answer_csv;
+use crate::access_log::citizen_exports::{access_answer_log, to_csv};
 use crate::clock;
 use crate::http::download::CSV_CONTENT_TYPE;
 use crate::http::error::HttpError;
@@ -314,7 +316,7 @@ impl Parsed {
         actor: &CaseActor,
         id: i64,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<NewAttachment>, StoreError> {
+    ) -> Result<Option<AnswerLog>, StoreError> {
         let answers = match self {
             Parsed::Answer(..) => true,
             Parsed::Refuse(refusal, _) => refusal.partly,
@@ -327,15 +329,18 @@ impl Parsed {
         let Some(access) = subject.access else {
             return Ok(None);
         };
-        let body = access_answer_csv(state, &access, now, subject.lang)
+        let (body, rows) = access_answer_log(state, &access, now, subject.lang)
             .await
             .map_err(|error| {
                 StoreError::Misconfigured(format!("cannot export the log: {error:#}"))
             })?;
-        Ok(Some(NewAttachment {
-            file_name: format!("log-{}.csv", request_number(id)),
-            content_type: CSV_CONTENT_TYPE.to_owned(),
-            body,
+        Ok(Some(AnswerLog {
+            file: NewAttachment {
+                file_name: format!("log-{}.csv", request_number(id)),
+                content_type: CSV_CONTENT_TYPE.to_owned(),
+                body,
+            },
+            rows,
         }))
     }
 
@@ -344,7 +349,7 @@ impl Parsed {
         matches!(self, Parsed::Answer(..) | Parsed::Refuse(..))
     }
 
-    fn action(&self, log: Option<NewAttachment>, documents: Vec<NewAttachment>) -> StaffAction<'_> {
+    fn action(&self, log: Option<AnswerLog>, documents: Vec<NewAttachment>) -> StaffAction<'_> {
         match self {
             Parsed::Assign(assignee) => StaffAction::Assign(assignee),
             Parsed::Clarify(body) => StaffAction::AskClarification(body),
@@ -405,7 +410,20 @@ async fn attachment(
 ) -> Result<Response, HttpError> {
     let now = clock::now();
     let settings = &state.requests;
-    Ok(file(
-        casework::case_attachment(&state.pool, settings, &reader, id, attachment, now).await?,
-    ))
+    let staff_file =
+        casework::case_attachment(&state.pool, settings, &reader, id, attachment, now).await?;
+    Ok(match staff_file {
+        StaffFile::Stored(stored) => file(stored),
+        // The log with only the rows this reader may see, written as the
+        // citizen's file was.
+        StaffFile::AnswerLog {
+            file_name,
+            rows,
+            lang,
+        } => {
+            let body = to_csv(&rows, lang)
+                .map_err(|error| HttpError::internal("write the answer's log", &error))?;
+            crate::http::download::download(CSV_CONTENT_TYPE, &file_name, body)
+        }
+    })
 }

@@ -19,8 +19,8 @@ use app::identity::cpr::Cpr;
 use app::identity::subject_key::SubjectKey;
 use app::requests::forms::{RegisteredRequest, RequestText};
 use app::requests::store::{
-    casework, citizen, remember_staff, CitizenAction, Enclosed, NewAttachment, RequestSettings,
-    StaffAction, StoreError,
+    casework, citizen, remember_staff, AnswerLog, CitizenAction, Enclosed, NewAttachment,
+    RequestSettings, StaffAction, StoreError,
 };
 use app::requests::views::QueueFilter;
 use app::requests::{Channel, Kind};
@@ -198,10 +198,13 @@ async fn build_world(pool: &PgPool, seed: u64) -> World {
             let answer = StaffAction::Answer(
                 "Svar",
                 Enclosed {
-                    log: Some(NewAttachment {
-                        file_name: "svar.csv".to_owned(),
-                        content_type: "text/csv".to_owned(),
-                        body: b"a;b".to_vec(),
+                    log: Some(AnswerLog {
+                        file: NewAttachment {
+                            file_name: "svar.csv".to_owned(),
+                            content_type: "text/csv".to_owned(),
+                            body: b"a;b".to_vec(),
+                        },
+                        rows: Vec::new(),
                     }),
                     ..Enclosed::default()
                 },

@@ -51,6 +51,7 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
             "access_events",
             "access_rejections",
             "access_summary",
+            "answer_log_rows",
             "api_keys",
             "authorities",
             "data_request_attachments",

@@ -1958,3 +1958,98 @@ async fn documents_go_with_an_answer_when_they_are_what_their_names_say(pool: Pg
     assert_eq!(by_sara.status, StatusCode::OK);
     assert_eq!(exports().await, before + 1);
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn staff_see_only_their_units_rows_of_an_answers_log_and_no_sensitive_name(pool: PgPool) {
+    let portal = portal(&pool).await;
+    // Anna's demo story: uses by Borgerservice, Jobcenter, Familieafdelingen
+    // (the social system, marked sensitive) and others.
+    server::demo_events::load_story(
+        &pool,
+        &test_config().subject_key_pepper,
+        server::clock::now(),
+    )
+    .await
+    .unwrap();
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let id = file_access_request(app, anna).await;
+    let page = format!("/sagsbehandling/{id}");
+    if get_with_cookie(app, &page, sara)
+        .await
+        .body
+        .contains("id=\"hidden-heading\"")
+    {
+        let assessed = act(
+            app,
+            sara,
+            id,
+            "skjulte",
+            &[("decision", "keep"), ("text", "Skjules efter § 22.")],
+        )
+        .await;
+        assert_eq!(
+            assessed.location(),
+            format!("{page}?besked=skjulte-vurderet")
+        );
+    }
+    let answered = act(app, sara, id, "svar", &[("body", "Her er din log.")]).await;
+    assert_eq!(answered.location(), format!("{page}?besked=besvaret"));
+    let log_id: i64 = sqlx::query_scalar(
+        "SELECT id FROM data_request_attachments WHERE request_id = $1 AND file_name LIKE 'log-%'",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let units_in = |csv: &str| -> std::collections::BTreeSet<String> {
+        csv.lines()
+            .skip(1)
+            .filter_map(|line| line.split(';').nth(2))
+            .map(|unit| unit.trim_matches('"').to_owned())
+            .collect()
+    };
+
+    // The citizen's file has every unit, the social system's rows included.
+    let citizen = get_with_cookie(app, &format!("/henvendelser/{id}/bilag/{log_id}"), anna).await;
+    let everything = units_in(&citizen.body);
+    for unit in ["Borgerservice", "Jobcenter", "Familieafdelingen"] {
+        assert!(everything.contains(unit), "{unit} in {everything:?}");
+    }
+    // Sara of Borgerservice: Borgerservice's rows only, in the file and on
+    // the page, and the sensitive source neither shown nor named.
+    let by_sara = get_with_cookie(app, &format!("{page}/bilag/{log_id}"), sara).await;
+    assert_eq!(by_sara.status, StatusCode::OK);
+    assert_eq!(
+        units_in(&by_sara.body).into_iter().collect::<Vec<_>>(),
+        ["Borgerservice"]
+    );
+    let case = get_with_cookie(app, &page, sara).await;
+    assert!(case.body.contains("Loggen i svaret"));
+    assert!(case.body.contains("kun din enheds"));
+    assert!(case
+        .body
+        .contains("Ikke vist for dig: rækker fra Jobcenter"));
+    assert!(case.body.contains("markeret som følsomme"));
+    // (The hidden-entries box above names the systems whose entries are
+    // hidden, as the assessment needs; the log's rows name nothing sensitive.)
+    let section = case.body.split("id=\"answer-log-heading\"").nth(1).unwrap();
+    let section = section.split("</section>").next().unwrap();
+    assert!(
+        !section.contains("Det sociale sagssystem") && !section.contains("Familieafdelingen"),
+        "a sensitive source is not named to another unit: {section}"
+    );
+    // The DPO sees every row.
+    let dan = staff(app, "dpo").await;
+    let by_dpo = get_with_cookie(app, &format!("{page}/bilag/{log_id}"), &dan).await;
+    assert_eq!(units_in(&by_dpo.body), everything);
+    let dpo_case = get_with_cookie(app, &page, &dan).await;
+    assert!(dpo_case.body.contains("Du ser dem alle."));
+    assert!(dpo_case.body.contains("Det sociale sagssystem"));
+    // The rows kept with the answer cannot be changed.
+    assert!(sqlx::query("UPDATE answer_log_rows SET unit_code = 'BS'")
+        .execute(&pool)
+        .await
+        .is_err());
+}

@@ -333,7 +333,7 @@ async fn what_open_requests_need_is_held_and_the_months_still_go_on_time(pool: P
     )
     .await
     .unwrap();
-    let days: Vec<&str> = rows.iter().map(|row| row.day.as_str()).collect();
+    let days: Vec<&str> = rows.iter().map(|row| row.row.day.as_str()).collect();
     assert_eq!(days, ["2026-05-10", "2026-04-10"]);
 
     // Withdrawn by Anna: the copy goes at once, in the same transaction.

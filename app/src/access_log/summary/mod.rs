@@ -23,6 +23,7 @@ use crate::capability::{AccessAnswer, Citizen, LogOwner};
 use crate::dates::{date_text, month_and_year, month_text, time_range_text};
 use crate::i18n::Lang;
 use crate::identity::subject_key::SubjectKey;
+use crate::requests::answer_log::AnswerLogRow;
 
 /// One summary row with the names a citizen reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +46,8 @@ pub struct SummaryRecord {
     pub events: i64,
     pub first_at: DateTime<Utc>,
     pub last_at: DateTime<Utc>,
+    /// Whether its system or authority is marked sensitive.
+    pub sensitive: bool,
 }
 
 impl SummaryRecord {
@@ -85,7 +88,8 @@ async fn fetch(
                   sys.description AS system_description, s.use_type AS "use_type!",
                   p.description AS purpose, p.legal_basis, s.bulk AS "bulk!", s.batch_run,
                   s.hidden_until, s.hidden_reason, s.events AS "events!",
-                  s.first_at AS "first_at!", s.last_at AS "last_at!"
+                  s.first_at AS "first_at!", s.last_at AS "last_at!",
+                  (sys.sensitive OR a.sensitive) AS "sensitive!"
            FROM (SELECT id, subject_key, day, org_unit_id, source_system_id, use_type, purpose_id,
                         bulk, batch_run, hidden_until, hidden_reason, events, first_at, last_at
                  FROM access_summary
@@ -268,7 +272,8 @@ pub async fn my_log(
 
 /// Every visible row of `subject` (bulk runs too) from the day the log
 /// covered when the access request was received at `received_at`: the log
-/// attached to the answer. What was held past retention for the request
+/// attached to the answer, each row with what decides which staff see it
+/// (`requests::answer_log`). What was held past retention for the request
 /// (docs/rules.md §2.6) is in it.
 pub async fn rows_for_access_answer(
     pool: &PgPool,
@@ -276,7 +281,7 @@ pub async fn rows_for_access_answer(
     now: DateTime<Utc>,
     retention_months: u32,
     lang: Lang,
-) -> sqlx::Result<Vec<LogRow>> {
+) -> sqlx::Result<Vec<AnswerLogRow>> {
     let query = LogQuery {
         bulk: true,
         all_rows: true,
@@ -294,7 +299,17 @@ pub async fn rows_for_access_answer(
         Some(answer.request_id()),
     )
     .await?;
-    Ok(rows_of(&records, &filter, now, lang))
+    Ok(lines(&records, &filter, now)
+        .iter()
+        .map(|line| AnswerLogRow {
+            row: line.to_row(lang),
+            unit_code: line
+                .first()
+                .map(|record| record.unit_code.clone())
+                .unwrap_or_default(),
+            sensitive: line.records.iter().any(|record| record.sensitive),
+        })
+        .collect())
 }
 
 /// Every row of `subject` for `query` (all pages), for the exports; a

@@ -15,6 +15,7 @@
 //! - [`history`]: appending to the history and reading it for an audience.
 //! - [`staff`]: the staff directory learnt from sign-ins.
 
+mod answer_log;
 pub mod casework;
 pub mod citizen;
 pub mod consultation;
@@ -108,6 +109,35 @@ pub struct NewAttachment {
     pub file_name: String,
     pub content_type: String,
     pub body: Vec<u8>,
+}
+
+/// The citizen's log as it goes with an access answer: the file the
+/// citizen gets, and its rows, kept for what staff may see of them.
+pub struct AnswerLog {
+    pub file: NewAttachment,
+    pub rows: Vec<crate::requests::answer_log::AnswerLogRow>,
+}
+
+/// Never the rows: they are the citizen's data.
+impl std::fmt::Debug for AnswerLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AnswerLog")
+            .field("file", &self.file)
+            .field("rows", &self.rows.len())
+            .finish()
+    }
+}
+
+/// A file as a staff member downloads it: as stored, or an answer's log
+/// with only the rows they may see (to be written out as CSV in `lang`,
+/// the request's language, as the citizen's file is).
+pub enum StaffFile {
+    Stored(NewAttachment),
+    AnswerLog {
+        file_name: String,
+        rows: Vec<crate::access_log::my_log::LogRow>,
+        lang: Lang,
+    },
 }
 
 /// Never the content: it is the citizen's data.
