@@ -184,6 +184,11 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/sagsbehandling/:id") view=pages::casework::CasePage ssr=SsrMode::Async/>
                     <Route
+                        path=path!("/sagsbehandling/:id/brev/:entry")
+                        view=pages::letter::LetterPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/sagsbehandling/:id/aabn")
                         view=pages::casework::OpenCasePage
                         ssr=SsrMode::Async

@@ -24,6 +24,7 @@ async function registeredCase(sara: Page): Promise<string> {
   await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
   await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Underskrevet brev sammenholdt med CPR');
   await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Alt om mig');
+  await sara.getByLabel('Borgerens postadresse').fill('Lavsikringsvej 3\n9999 Testby');
   await sara.getByRole('button', { name: 'Registrer' }).click();
   await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
   return new URL(sara.url()).pathname;

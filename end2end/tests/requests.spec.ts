@@ -127,6 +127,7 @@ test('a caseworker registers a letter and it appears in the queue; the DPO sees 
   await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
   await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Underskrevet brev sammenholdt med CPR');
   await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Slet mine oplysninger om en afsluttet byggesag');
+  await sara.getByLabel('Borgerens postadresse').fill('Lavsikringsvej 3\n9999 Testby');
   await sara.getByRole('button', { name: 'Registrer' }).click();
   await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
   await settle(sara);
@@ -166,6 +167,7 @@ test('a caseworker transfers a request to another unit, whose caseworker finds i
   await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
   await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Opkald tilbage til nummeret i CPR');
   await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Spørgsmål om oplysninger i en jobcentersag');
+  await sara.getByLabel('Borgerens postadresse').fill('Lavsikringsvej 3\n9999 Testby');
   await sara.getByRole('button', { name: 'Registrer' }).click();
   await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
   await settle(sara);
@@ -205,6 +207,7 @@ test('a caseworker asks the DPO, who advises from the DPO page, and the answer w
   await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
   await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Brev med kopi af sundhedskort');
   await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Alle oplysninger om min sag om boligstøtte');
+  await sara.getByLabel('Borgerens postadresse').fill('Lavsikringsvej 3\n9999 Testby');
   await sara.getByRole('button', { name: 'Registrer' }).click();
   await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
   await settle(sara);
@@ -275,5 +278,61 @@ test('a caseworker asks the DPO, who advises from the DPO page, and the answer w
   const file = await download;
   expect(file.suggestedFilename()).toBe('Afgørelse.pdf');
   expect(await readFile(await file.path())).toEqual(pdf);
+  await sara.context().close();
+});
+
+test('a letter request gets its receipt as a letter that prints alone on one A4 page, and its sending is recorded', async ({ browser }) => {
+  const sara = await signInAsStaff(browser, 'Sara Sagsbehandler');
+  await sara.goto('/sagsbehandling/registrer');
+  await settle(sara);
+  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await sara.getByLabel('Andet', { exact: true }).check();
+  await sara.getByLabel('Brev').check();
+  await sara.getByLabel('Modtaget dato').fill(yesterday);
+  await sara.getByLabel('Modtaget klokkeslæt').fill('13:00');
+  await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
+  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
+  await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Brev med underskrift');
+  await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Min adresse er forkert');
+  // A letter without the citizen's address is refused: the answer goes by post.
+  await sara.getByRole('button', { name: 'Registrer' }).click();
+  await settle(sara);
+  await expect(sara.locator('.form-error-message')).toHaveText(/Skriv borgerens postadresse/);
+  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
+  await sara.getByLabel('Borgerens postadresse').fill('Lavsikringsvej 3\n9999 Testby');
+  await sara.getByRole('button', { name: 'Registrer' }).click();
+  await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
+  await settle(sara);
+  const casePath = new URL(sara.url()).pathname;
+  const number = /H-\d{6}/.exec(await sara.getByRole('heading', { level: 1 }).innerText())?.[0] ?? '';
+
+  await sara.getByRole('link', { name: 'Brev til borgeren' }).first().click();
+  await settle(sara);
+  await expect(sara).toHaveURL(new RegExp(`${casePath}/brev/\\d+$`));
+  const letter = sara.getByRole('article', { name: 'Vi har modtaget din henvendelse' });
+  await expect(letter).toContainText('Lavsikringsvej 3');
+  await expect(letter).toContainText('Rådhuspladsen 1');
+  await expect(letter).toContainText(`Henvendelse nr. ${number}`);
+  await expectAccessible(sara);
+
+  // Printed: the letter alone, on one A4 page.
+  await sara.emulateMedia({ media: 'print' });
+  await expect(letter).toBeVisible();
+  await expect(sara.locator('header.header')).toBeHidden();
+  await expect(sara.getByRole('button', { name: 'Registrér afsendelsen' })).toBeHidden();
+  const pdf = await sara.pdf({ format: 'A4', preferCSSPageSize: true });
+  const text = pdf.toString('latin1');
+  expect(text.startsWith('%PDF')).toBe(true);
+  expect(text.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
+  expect(Math.round(Number(box?.[1]))).toBe(595);
+  expect(Math.round(Number(box?.[2]))).toBe(842);
+  await sara.emulateMedia({ media: 'screen' });
+
+  await sara.getByLabel('Afsendt den').fill(new Date().toISOString().slice(0, 10));
+  await sara.getByRole('button', { name: 'Registrér afsendelsen' }).click();
+  await expect(sara).toHaveURL(`${casePath}?besked=brev-sendt`);
+  await settle(sara);
+  await expect(sara.getByText(/Brev til borgeren · sendt/).first()).toBeVisible();
   await sara.context().close();
 });

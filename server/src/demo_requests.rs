@@ -121,6 +121,7 @@ pub async fn load(
         cpr: bo_cpr,
         citizen_name: "Bo Prøvesen".to_owned(),
         identity_check: "Brev med underskrift sammenholdt med CPR".to_owned(),
+        postal_address: Some("Skovvej 12, 1. th.\n1234 Eksempelby".to_owned()),
     };
     store::register(pool, settings, &sara, &letter, now).await?;
     Ok(3)

@@ -890,3 +890,48 @@ answer-log-withheld-sensitive = { $count ->
     [one] Én række kommer
    *[other] { $count } rækker kommer
 } fra systemer eller myndigheder, der er markeret som følsomme, og vises ikke for andre enheder.
+
+## Letters
+form-postal-address-missing = Skriv borgerens postadresse: svar på et brev sendes med posten.
+form-postal-address-lines = Skriv adressen på højst 6 linjer.
+form-sent-future = Datoen ligger i fremtiden. Registrér brevet, når det er sendt.
+form-sent-before = Brevet kan ikke være sendt før det, det fortæller om.
+register-postal-address = Borgerens postadresse
+register-postal-address-hint = Skal udfyldes, når henvendelsen kom med brev. Svar og andre breve sendes hertil.
+notice-brev-sendt = Det er registreret, at brevet er sendt.
+history-letter_sent = Brev sendt
+history-extension_lapsed = Forlængelsen af fristen gælder ikke
+letter-link = Brev til borgeren
+letter-sent-on = sendt { $date }
+letter-not-sent = ikke registreret som sendt
+letter-title = Brev: { $subject }
+letter-print-hint = Udskriv brevet med browserens udskrivning (Ctrl+P eller ⌘P) på A4. Kun brevet kommer med.
+letter-print = Udskriv
+letter-record-heading = Registrér, at brevet er sendt
+letter-record-lead = Når brevet er sendt, skriver du datoen her. Den står i forløbet, og for en henvendelse, der kom med brev, er det den dag, borgeren fik besked om en forlængelse.
+letter-sent-day = Afsendt den
+letter-record-button = Registrér afsendelsen
+letter-already-sent = Brevet er registreret som sendt { $date }.
+letter-to = Til
+letter-number = Henvendelse nr. { $number }
+letter-date = Dato: { $date }
+letter-regards = Med venlig hilsen
+letter-attachments = Bilag: { $names }
+letter-back = Tilbage til henvendelsen
+letter-subject-received = Vi har modtaget din henvendelse
+letter-subject-registered = Vi har modtaget din henvendelse
+letter-subject-clarification_asked = Vi har brug for flere oplysninger
+letter-subject-message_to_citizen = Besked om din henvendelse
+letter-subject-extended = Vi har brug for mere tid
+letter-subject-answered = Svar på din henvendelse
+letter-subject-partly_refused = Svar og delvis afslag på din henvendelse
+letter-subject-refused = Afslag på din henvendelse
+letter-subject-transferred = Din henvendelse er overført
+letter-subject-extension_lapsed = Fristen for vores svar
+letter-receipt = Vi har modtaget din henvendelse om { $kind } den { $received }. Den har nummer { $number }; skriv det, hvis du kontakter os om den.
+letter-receipt-deadline = Vi svarer senest { $due }. Har vi brug for mere tid, får du besked inden da.
+letter-deadline-runs = Fristen for vores svar er stadig { $due }.
+not-allowed-letter-recorded = Brevet er allerede registreret som sendt.
+not-allowed-letter-entry = Der er ikke noget brev til borgeren om det, du valgte.
+extension-lapsed-history = Forlængelsen gælder ikke, fordi brevet om den først blev sendt { $sent }, efter fristen { $due }. Fristen for svar er { $due }.
+municipality-address-missing = (kommunens adresse er ikke sat op: indstillingen municipality_postal_address)

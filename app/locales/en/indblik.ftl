@@ -895,3 +895,48 @@ answer-log-withheld-sensitive = { $count ->
     [one] One row comes from a system or authority marked sensitive and is not shown to other units.
    *[other] { $count } rows come from systems or authorities marked sensitive and are not shown to other units.
 }
+
+## Letters
+form-postal-address-missing = Write the citizen's postal address: the answer to a letter goes by post.
+form-postal-address-lines = Write the address on at most 6 lines.
+form-sent-future = The date is in the future. Record the letter when it has been sent.
+form-sent-before = The letter cannot have been sent before what it tells of.
+register-postal-address = The citizen's postal address
+register-postal-address-hint = Required when the request came by letter. Answers and other letters are sent here.
+notice-brev-sendt = The letter has been recorded as sent.
+history-letter_sent = Letter sent
+history-extension_lapsed = The extension of the deadline does not hold
+letter-link = Letter to the citizen
+letter-sent-on = sent { $date }
+letter-not-sent = not recorded as sent
+letter-title = Letter: { $subject }
+letter-print-hint = Print the letter with the browser's print (Ctrl+P or ⌘P) on A4. Only the letter is printed.
+letter-print = Print
+letter-record-heading = Record that the letter has been sent
+letter-record-lead = When the letter has been sent, write the date here. It goes into the history, and for a request that came by letter it is the day the citizen was told of an extension.
+letter-sent-day = Sent on
+letter-record-button = Record the sending
+letter-already-sent = The letter was recorded as sent on { $date }.
+letter-to = To
+letter-number = Request no. { $number }
+letter-date = Date: { $date }
+letter-regards = Kind regards
+letter-attachments = Enclosed: { $names }
+letter-back = Back to the request
+letter-subject-received = We have received your request
+letter-subject-registered = We have received your request
+letter-subject-clarification_asked = We need more information
+letter-subject-message_to_citizen = A message about your request
+letter-subject-extended = We need more time
+letter-subject-answered = The answer to your request
+letter-subject-partly_refused = The answer to your request, partly refused
+letter-subject-refused = Your request is refused
+letter-subject-transferred = Your request has been transferred
+letter-subject-extension_lapsed = The deadline for our answer
+letter-receipt = We received your request about { $kind } on { $received }. Its number is { $number }; quote it if you contact us about it.
+letter-receipt-deadline = We will answer by { $due } at the latest. If we need more time, you will hear from us before then.
+letter-deadline-runs = The deadline for our answer is still { $due }.
+not-allowed-letter-recorded = The letter has already been recorded as sent.
+not-allowed-letter-entry = There is no letter to the citizen about what you chose.
+extension-lapsed-history = The extension does not hold, because the letter about it was sent only on { $sent }, after the deadline { $due }. The deadline for the answer is { $due }.
+municipality-address-missing = (the municipality's address is not set up: the setting municipality_postal_address)

@@ -719,6 +719,7 @@ pub fn RegisterPage() -> impl IntoView {
                         <TextArea name="what_is_wrong" label=lang.text("register-what-is-wrong") state=state.clone() rows=3/>
                         <TextArea name="what_is_right" label=lang.text("register-what-is-right") state=state.clone() rows=3/>
                         <TextArea name="situation" label=lang.text("register-situation") state=state.clone() rows=3/>
+                        <TextArea name="postal_address" label=lang.text("register-postal-address") hint=lang.text("register-postal-address-hint") state=state.clone() rows=4/>
                         <TextInput name="notify_email" label=lang.text("register-email") state=state.clone() kind="email"/>
                         <button type="submit" class="button button-primary">{lang.text("register-button")}</button>
                     </form>

@@ -6,6 +6,7 @@ pub mod accessibility;
 pub mod casework;
 pub mod dpo;
 pub mod home;
+pub mod letter;
 pub mod my_log;
 pub mod privacy;
 pub mod request_parts;

@@ -76,6 +76,15 @@ pub fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
                         {entry.status_change.map(|change| view! { <br/><span class="text-small">{lang.text_with("history-status", &[("change", change.into())])}</span> })}
                     </p>
                     {entry.body.map(|body| view! { <p class="pre-line mt-2">{body}</p> })}
+                    {entry.letter.map(|letter| view! {
+                        <p class="text-small mt-2">
+                            <a href=letter.href>{lang.text("letter-link")}</a>" · "
+                            {match letter.sent_on {
+                                Some(date) => lang.text_with("letter-sent-on", &[("date", date.into())]),
+                                None => lang.text("letter-not-sent"),
+                            }}
+                        </p>
+                    })}
                 </li>
             }).collect_view()}
         </ol>

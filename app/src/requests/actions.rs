@@ -118,10 +118,11 @@ pub enum Notice {
     Transferred,
     DpoAsked,
     DpoAdvised,
+    LetterSent,
 }
 
 impl Notice {
-    pub const ALL: [Notice; 15] = [
+    pub const ALL: [Notice; 16] = [
         Notice::CitizenMessageSent,
         Notice::Withdrawn,
         Notice::Assigned,
@@ -137,6 +138,7 @@ impl Notice {
         Notice::Transferred,
         Notice::DpoAsked,
         Notice::DpoAdvised,
+        Notice::LetterSent,
     ];
 
     /// The code in the address.
@@ -157,6 +159,7 @@ impl Notice {
             Notice::Transferred => "overfoert",
             Notice::DpoAsked => "dpo-spurgt",
             Notice::DpoAdvised => "dpo-raad",
+            Notice::LetterSent => "brev-sendt",
         }
     }
 
@@ -199,6 +202,10 @@ pub enum HistoryAction {
     AdviceFollowed,
     /// The decision departed from the DPO's advice, and why (internal).
     AdviceNotFollowed,
+    /// A letter about an entry was sent, on a recorded day (internal).
+    LetterSent,
+    /// An extension lapsed: its letter went out after the first month.
+    ExtensionLapsed,
 }
 
 /// Whose eyes a history is written for.
@@ -209,7 +216,7 @@ pub enum Audience {
 }
 
 impl HistoryAction {
-    pub const ALL: [HistoryAction; 20] = [
+    pub const ALL: [HistoryAction; 22] = [
         HistoryAction::Received,
         HistoryAction::Registered,
         HistoryAction::Assigned,
@@ -230,6 +237,8 @@ impl HistoryAction {
         HistoryAction::DpoAdvised,
         HistoryAction::AdviceFollowed,
         HistoryAction::AdviceNotFollowed,
+        HistoryAction::LetterSent,
+        HistoryAction::ExtensionLapsed,
     ];
 
     /// The stored code.
@@ -255,7 +264,27 @@ impl HistoryAction {
             HistoryAction::DpoAdvised => "dpo_advised",
             HistoryAction::AdviceFollowed => "advice_followed",
             HistoryAction::AdviceNotFollowed => "advice_not_followed",
+            HistoryAction::LetterSent => "letter_sent",
+            HistoryAction::ExtensionLapsed => "extension_lapsed",
         }
+    }
+
+    /// Whether the entry is a notice the citizen is owed, which can be
+    /// printed and sent as a letter (docs/rules.md §1.13).
+    pub fn is_letter(self) -> bool {
+        matches!(
+            self,
+            HistoryAction::Received
+                | HistoryAction::Registered
+                | HistoryAction::ClarificationAsked
+                | HistoryAction::MessageToCitizen
+                | HistoryAction::Extended
+                | HistoryAction::Answered
+                | HistoryAction::PartlyRefused
+                | HistoryAction::Refused
+                | HistoryAction::Transferred
+                | HistoryAction::ExtensionLapsed
+        )
     }
 
     /// The action with stored code `code`.

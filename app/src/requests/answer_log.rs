@@ -1,5 +1,5 @@
 //! The log an access answer carries, row by row, and what each reader sees
-//! of it (docs/rules.md §1.13). The citizen's file has every row visible to
+//! of it (docs/rules.md §2.8). The citizen's file has every row visible to
 //! them; staff see only the rows of their own unit, the DPO every row.
 //! A row of a system or an authority marked sensitive in the master data is
 //! never shown to another unit's staff, nor named: the note about what was

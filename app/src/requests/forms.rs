@@ -194,6 +194,8 @@ pub struct RegisteredRequest {
     pub cpr: Cpr,
     pub citizen_name: String,
     pub identity_check: String,
+    /// Where letters go; required for a request that came by letter.
+    pub postal_address: Option<String>,
 }
 
 /// The registration form, with `now` to refuse a receipt in the future.
@@ -235,6 +237,19 @@ pub fn parse_registration(
         &mut errors,
     );
     let text = request_text(kind.unwrap_or(Kind::Access), fields, &mut errors);
+    let postal_address = optional_text(fields, "postal_address", 500, &mut errors);
+    if channel == Some(Channel::Letter) && postal_address.is_none() {
+        errors.add("postal_address", "form-postal-address-missing");
+    }
+    if postal_address.as_ref().is_some_and(|address| {
+        address
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .count()
+            > 6
+    }) {
+        errors.add("postal_address", "form-postal-address-lines");
+    }
     match (kind, channel, received_at, cpr) {
         (Some(_), Some(channel), Some(received_at), Some(cpr)) if errors.0.is_empty() => {
             Ok(RegisteredRequest {
@@ -244,6 +259,7 @@ pub fn parse_registration(
                 cpr,
                 citizen_name,
                 identity_check,
+                postal_address,
             })
         }
         _ => Err(errors),
@@ -481,6 +497,24 @@ pub fn with_advice_outcome<T>(
     }
 }
 
+/// The day a letter was sent (`sent_on`, YYYY-MM-DD): not before the day
+/// of what it tells (`earliest`), not after `today`.
+pub fn parse_sent_on(
+    fields: &Fields,
+    earliest: NaiveDate,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<NaiveDate, FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
+    match NaiveDate::parse_from_str(field(fields, "sent_on"), "%Y-%m-%d") {
+        Err(_) => errors.add("sent_on", "form-date-invalid"),
+        Ok(day) if day > today => errors.add("sent_on", "form-sent-future"),
+        Ok(day) if day < earliest => errors.add("sent_on", "form-sent-before"),
+        Ok(day) => return Ok(day),
+    }
+    Err(errors)
+}
+
 /// The version of the request the form was filled in on.
 pub fn parse_version(fields: &Fields) -> Option<i32> {
     field(fields, "version").parse().ok()
@@ -596,6 +630,7 @@ mod tests {
                 ("citizen_name", "Anna Testesen"),
                 ("identity_check", "Brev med underskrift"),
                 ("about", "Alt"),
+                ("postal_address", "Testvej 1\n1234 Testby"),
             ])
         };
         let ok = parse_registration(&form("2026-11-20", "00:30"), now)
@@ -738,5 +773,39 @@ mod tests {
         );
         let errors = answer(&[("body", "Svar"), ("advice_followed", "nej")], true).unwrap_err();
         assert_eq!(errors.0.keys().collect::<Vec<_>>(), ["advice_deviation"]);
+    }
+
+    #[test]
+    fn a_letter_needs_an_address_and_is_sent_between_its_entry_and_today() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+        let without = fields(&[
+            ("kind", "access"),
+            ("channel", "letter"),
+            ("received_date", "2026-11-20"),
+            ("received_time", "10:00"),
+            ("cpr", "240381-9912"),
+            ("citizen_name", "Anna Testesen"),
+            ("identity_check", "Brev med underskrift"),
+            ("about", "Alt"),
+        ]);
+        let errors = parse_registration(&without, now).err().unwrap();
+        assert_eq!(
+            errors.0["postal_address"],
+            "Skriv borgerens postadresse: svar på et brev sendes med posten."
+        );
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let sent = |text: &str| {
+            parse_sent_on(
+                &fields(&[("sent_on", text)]),
+                day("2026-11-20"),
+                day("2026-11-23"),
+                Lang::Da,
+            )
+        };
+        assert_eq!(sent("2026-11-20").unwrap(), day("2026-11-20"));
+        assert_eq!(sent("2026-11-23").unwrap(), day("2026-11-23"));
+        assert!(sent("2026-11-24").unwrap_err().0["sent_on"].contains("fremtiden"));
+        assert!(sent("2026-11-19").unwrap_err().0["sent_on"].contains("før"));
+        assert!(sent("23-11-2026").is_err());
     }
 }

@@ -24,6 +24,8 @@ pub mod documents;
 pub mod forms;
 pub mod kinds;
 #[cfg(feature = "ssr")]
+pub mod letters;
+#[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod overview;

@@ -33,6 +33,47 @@ pub struct HistoryEntry {
     pub status_change: Option<String>,
     /// Staff only: an internal entry the citizen never sees.
     pub internal: bool,
+    /// Staff only, for a request registered from a letter, phone or
+    /// e-mail: the letter that tells the citizen of this entry.
+    pub letter: Option<LetterLink>,
+}
+
+/// A notice the citizen is owed as a letter, and whether it was sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterLink {
+    /// `/sagsbehandling/<id>/brev/<entry>`.
+    pub href: String,
+    /// The day it was recorded as sent.
+    pub sent_on: Option<String>,
+}
+
+/// A letter to the citizen, ready to print (`/sagsbehandling/<id>/brev/<entry>`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterView {
+    pub request_id: i64,
+    pub entry_id: i64,
+    pub number: String,
+    /// The municipality's name and address lines.
+    pub sender: Vec<String>,
+    /// The citizen's name and address lines.
+    pub recipient: Vec<String>,
+    /// The day it was sent, or today while it is not.
+    pub date: String,
+    pub subject: String,
+    pub paragraphs: Vec<String>,
+    /// The names of the files that go with it.
+    pub attachments: Vec<String>,
+    /// The day it was recorded as sent.
+    pub sent_on: Option<String>,
+    /// The earliest and latest day that can be recorded (YYYY-MM-DD).
+    pub earliest: String,
+    pub today: String,
+    /// Whether the reader may record that it was sent (a caseworker of the
+    /// request's unit).
+    pub may_record: bool,
+    pub version: i32,
+    /// The letter's language (the request's).
+    pub lang: crate::i18n::Lang,
 }
 
 /// A file sent with an answer.

@@ -181,6 +181,10 @@ pub struct Config {
     /// The largest document a caseworker may attach to an answer, in
     /// megabytes (MiB), 1 to 50.
     pub answer_document_max_mb: u32,
+    /// The municipality's postal address at the top of a letter to a
+    /// citizen, lines separated by newlines (or `|`), at most 6.
+    #[serde(default)]
+    pub municipality_postal_address: Option<String>,
     /// The SMTP server mail goes through, e.g. `smtp://127.0.0.1:2525`,
     /// `smtps://user:password@mail.example.dk` or
     /// `smtp://user:password@mail.example.dk:587?tls=required` (secret: may
@@ -430,6 +434,18 @@ impl Config {
             calendar: self.deadline_calendar(),
             public_url: self.public_url.to_string(),
             dpo_email: self.dpo_email.to_string(),
+            letterhead: app::requests::store::Letterhead {
+                name: self.municipality_name.clone(),
+                address: self
+                    .municipality_postal_address
+                    .as_deref()
+                    .unwrap_or_default()
+                    .split(['\n', '|'])
+                    .map(str::trim)
+                    .filter(|line| !line.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            },
             document_max_bytes: usize::try_from(self.answer_document_max_mb)
                 .unwrap_or(usize::MAX)
                 .saturating_mul(1024 * 1024),

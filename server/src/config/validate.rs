@@ -70,6 +70,18 @@ impl Config {
             u64::from(self.log_hold_days_after_deadline),
             0..=365,
         )?;
+        if let Some(address) = &self.municipality_postal_address {
+            let lines = address
+                .split(['\n', '|'])
+                .filter(|line| !line.trim().is_empty())
+                .count();
+            if lines > 6 || address.chars().count() > 500 {
+                return Err(invalid(
+                    "municipality_postal_address",
+                    "must be at most 6 lines and 500 characters",
+                ));
+            }
+        }
         within(
             "answer_document_max_mb",
             u64::from(self.answer_document_max_mb),

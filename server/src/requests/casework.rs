@@ -16,11 +16,13 @@ use axum::response::{IntoResponse, Response};
 
 use crate::http::route_list::Routes;
 
+use app::access_log::coverage::local_date;
 use app::caller::StaffMember;
 use app::capability::{CaseActor, CaseReader};
 use app::error::AppError;
 use app::requests::actions::{CaseAction, Notice};
 use app::requests::documents;
+use app::requests::forms::parse_sent_on;
 use app::requests::forms::{
     parse_answer, parse_extension, parse_message, parse_refusal, parse_registration, FieldErrors,
     Fields,
@@ -28,10 +30,10 @@ use app::requests::forms::{
 use app::requests::forms::{with_advice_outcome, AdviceOutcome};
 use app::requests::request_number;
 use app::requests::store::casework::ActingOn;
-use app::requests::store::consultation;
 use app::requests::store::{
     casework, AnswerLog, Enclosed, NewAttachment, StaffAction, StaffFile, StoreError,
 };
+use app::requests::store::{consultation, letters};
 use app::state::AppState;
 
 use super::{done, file, FormPage};
@@ -49,6 +51,7 @@ pub fn routes() -> Routes<AppState> {
         .post("/sagsbehandling/registrer", register)
         .post("/sagsbehandling/{id}/vis-cpr", reveal_cpr)
         .post(ADVICE_PATH, advise)
+        .post("/sagsbehandling/{id}/brev/{entry}/sendt", letter_sent)
         .add(
             Method::POST,
             "/sagsbehandling/{id}/{action}",
@@ -87,10 +90,7 @@ async fn act(
     // another unit's request is not found, before anything is read.
     let actor = match acting_caseworker(&page, ONLY_CASEWORKERS) {
         Ok(actor) => actor,
-        Err(NotActing::Reader(key)) => {
-            return AppError::Refused(page.lang().text(key)).into_response()
-        }
-        Err(NotActing::Denied(error)) => return error.into_response(),
+        Err(refused) => return refused.at_once(page.lang()),
     };
     let acting_on = match casework::check_acts_on(&state.pool, &actor, id).await {
         Ok(acting_on) => acting_on,
@@ -152,6 +152,46 @@ async fn act(
         Err(error) => page.store_failed(error).await,
     }
 }
+
+/// Records the day the letter about entry `entry` of request `id` was
+/// sent; back to the case page, or to the letter with what is wrong.
+async fn letter_sent(
+    State(state): State<AppState>,
+    Path((id, entry)): Path<(i64, i64)>,
+    request: Request,
+) -> Response {
+    let letter_page = format!("/sagsbehandling/{id}/brev/{entry}");
+    let page = FormPage::read(&state, request, letter_page, LETTER_SENT_FORM).await;
+    let actor = match acting_caseworker(&page, ONLY_CASEWORKERS) {
+        Ok(actor) => actor,
+        Err(refused) => return refused.at_once(page.lang()),
+    };
+    let earliest = match letters::letter_day(&state.pool, &actor, id, entry).await {
+        Ok(day) => day,
+        Err(error) => return page.store_failed(error).await,
+    };
+    let now = clock::now();
+    let lang = page.lang();
+    let sent_on = match parse_sent_on(&page.fields, earliest, local_date(now), lang) {
+        Ok(day) => day,
+        Err(errors) => {
+            return page
+                .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+                .await
+        }
+    };
+    let (page, version) = match page.with_version().await {
+        Ok(checked) => checked,
+        Err(response) => return response,
+    };
+    match letters::record_sent(&state.pool, &actor, id, version, entry, sent_on, now).await {
+        Ok(()) => done(&format!("/sagsbehandling/{id}"), Notice::LetterSent),
+        Err(error) => page.store_failed(error).await,
+    }
+}
+
+/// The letter page's form.
+const LETTER_SENT_FORM: &str = app::pages::letter::SENT_FORM;
 
 /// Where the DPO's advice on request `{id}` is posted.
 const ADVICE_PATH: &str = "/sagsbehandling/{id}/raad";
@@ -215,6 +255,16 @@ enum NotActing {
 }
 
 impl NotActing {
+    /// The refusal answered at once (409 for the DPO, the capability's
+    /// status for anyone else): a form a reader cannot post has no page to
+    /// go back to.
+    fn at_once(self, lang: app::i18n::Lang) -> Response {
+        match self {
+            NotActing::Reader(key) => AppError::Refused(lang.text(key)).into_response(),
+            NotActing::Denied(error) => error.into_response(),
+        }
+    }
+
     async fn answer(self, page: FormPage<'_>) -> Response {
         match self {
             NotActing::Reader(key) => page.store_failed(StoreError::NotAllowed(key)).await,

@@ -86,10 +86,10 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
         (true, "/sagsbehandling" | "/sagsbehandling/registrer" | "/sagsbehandling/{id}/aabn")
         | (false, "/api/casework/queue") => CaseReaders,
         (true, "/sagsbehandling/{id}" | "/sagsbehandling/{id}/bilag/{attachment}")
-        | (false, "/api/casework/case") => CaseReadersOfRequest,
-        (false, "/sagsbehandling/{id}/vis-cpr" | "/sagsbehandling/{id}/{action}") => {
-            CaseActorsOfRequest
-        }
+        | (true, "/sagsbehandling/{id}/brev/{entry}")
+        | (false, "/api/casework/case" | "/api/casework/letter") => CaseReadersOfRequest,
+        (false, "/sagsbehandling/{id}/vis-cpr" | "/sagsbehandling/{id}/{action}")
+        | (false, "/sagsbehandling/{id}/brev/{entry}/sendt") => CaseActorsOfRequest,
         (false, "/sagsbehandling/registrer") => Caseworkers,
         // The DPO's overview.
         (true, "/dpo" | "/dpo/henvendelser.csv")
@@ -173,6 +173,9 @@ struct World {
     attachment: i64,
     /// Anna's open request, for the actions.
     open: i64,
+    /// The receipts in the history of the answered and the open request
+    /// (letters tell of them).
+    entries: (i64, i64),
 }
 
 async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
@@ -272,6 +275,16 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
             .fetch_one(pool)
             .await
             .unwrap();
+    let receipt = |id: i64| async move {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT id FROM data_request_events WHERE request_id = $1 AND action = 'received'",
+        )
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+    };
+    let entries = (receipt(answered).await, receipt(open).await);
     let api_key = api_keys::create(pool, "social", "matrix", clock::now())
         .await
         .unwrap()
@@ -284,12 +297,22 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
             answered,
             attachment,
             open,
+            entries,
         },
         routes,
     )
 }
 
 impl World {
+    /// The entry of request `id` a letter tells of (its receipt).
+    fn entry_of(&self, id: i64) -> i64 {
+        if id == self.answered {
+            self.entries.0
+        } else {
+            self.entries.1
+        }
+    }
+
     /// `pattern` with its parameters filled in: reads name the answered
     /// request, changes the open one.
     fn concrete(&self, method: &Method, pattern: &str) -> String {
@@ -301,6 +324,7 @@ impl World {
         pattern
             .replace("{id}", &request.to_string())
             .replace("{attachment}", &self.attachment.to_string())
+            .replace("{entry}", &self.entry_of(request).to_string())
             .replace("{action}", "note")
             .replace("{lang}", "en")
             .replace("{kind}", "indsigt")
@@ -311,6 +335,11 @@ impl World {
     fn arguments(&self, path: &str) -> String {
         match path {
             "/api/casework/case" | "/api/my-request" => format!("id={}", self.answered),
+            "/api/casework/letter" => format!(
+                "id={}&entry={}",
+                self.answered,
+                self.entry_of(self.answered)
+            ),
             "/api/log-row" => "id=1".to_owned(),
             "/api/casework/queue" => "filter[mine]=false&filter[page]=1".to_owned(),
             "/api/min-log" => {

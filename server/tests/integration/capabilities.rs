@@ -180,6 +180,7 @@ async fn build_world(pool: &PgPool, seed: u64) -> World {
                 cpr: cprs[who].clone(),
                 citizen_name: format!("Borger {who}"),
                 identity_check: "Brev med underskrift".to_owned(),
+                postal_address: Some(format!("Vej {who}\n1234 By")),
             };
             let id = casework::register(pool, &settings, &registrar, &letter, now)
                 .await

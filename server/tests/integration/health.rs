@@ -65,6 +65,7 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
             "mail_outbox",
             "org_units",
             "purposes",
+            "request_letters",
             "sessions",
             "sign_ins",
             "source_system_deliveries",

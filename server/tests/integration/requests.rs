@@ -131,6 +131,7 @@ async fn register(
             ("cpr", cpr),
             ("identity_check", "Underskrevet brev sammenholdt med CPR"),
             ("about", "Registreret henvendelse"),
+            ("postal_address", "Testvej 1\n9999 Testby"),
         ],
     )
     .await
@@ -2052,4 +2053,190 @@ async fn staff_see_only_their_units_rows_of_an_answers_log_and_no_sensitive_name
         .execute(&pool)
         .await
         .is_err());
+}
+
+/// The id of the latest history entry of request `id` with `action`.
+async fn entry_of(pool: &PgPool, id: i64, action: &str) -> i64 {
+    sqlx::query_scalar(
+        "SELECT max(id) FROM data_request_events WHERE request_id = $1 AND action = $2",
+    )
+    .bind(id)
+    .bind(action)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_paper_request_gets_its_notices_as_letters_and_records_when_they_were_sent(pool: PgPool) {
+    let portal = portal(&pool).await;
+    let Portal {
+        app, anna, sara, ..
+    } = &portal;
+    let registered = register_for_anna(app, sara, "access", "letter", 10).await;
+    let id = id_in(&registered, "/sagsbehandling/");
+    let page = format!("/sagsbehandling/{id}");
+    let receipt = entry_of(&pool, id, "registered").await;
+    let letter_page = format!("{page}/brev/{receipt}");
+
+    // The history offers the receipt as a letter, not yet sent.
+    let case = get_with_cookie(app, &page, sara).await;
+    assert!(
+        case.body.contains(&format!("href=\"{letter_page}\"")),
+        "{}",
+        case.body
+    );
+    assert!(case.body.contains("ikke registreret som sendt"));
+
+    // The letter: from the municipality, to Anna's address, with the
+    // number, the date and the receipt's text; opening it is a logged print.
+    let letter = get_with_cookie(app, &letter_page, sara).await;
+    assert_eq!(letter.status, StatusCode::OK);
+    for part in [
+        "Testkommune",
+        "Torvet 1",
+        "9999 Testby",
+        "Anna Testesen",
+        "Testvej 1",
+        &format!("Henvendelse nr. H-{id:06}"),
+        "Vi har modtaget din henvendelse",
+        "Vi svarer senest",
+    ] {
+        assert!(letter.body.contains(part), "{part}: {}", letter.body);
+    }
+    let prints: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM access_events WHERE case_reference = $1 AND use_type = 'print'",
+    )
+    .bind(format!("H-{id:06}"))
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(prints, 1);
+    // Another unit's caseworker finds nothing; the DPO reads it but does
+    // not record anything.
+    let jens = staff(app, "jobcenter").await;
+    assert_eq!(
+        get_with_cookie(app, &letter_page, &jens).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let dan = staff(app, "dpo").await;
+    let by_dpo = get_with_cookie(app, &letter_page, &dan).await;
+    assert_eq!(by_dpo.status, StatusCode::OK);
+    assert!(!by_dpo.body.contains("Registrér afsendelsen"));
+    // An entry the request does not have is no letter.
+    let internal = receipt + 10_000;
+    assert_eq!(
+        get_with_cookie(app, &format!("{page}/brev/{internal}"), sara)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Recording the day: not in the future, not before the receipt; then once.
+    let today = app::access_log::coverage::local_date(server::clock::now());
+    let sent_path = format!("{letter_page}/sendt");
+    for (day, says) in [
+        (today + chrono::Days::new(1), "fremtiden"),
+        (today - chrono::Days::new(30), "før det, det fortæller om"),
+    ] {
+        let refused = post_form(
+            app,
+            &sent_path,
+            sara,
+            &[
+                ("version", &request_version(&pool, id).await),
+                ("sent_on", &day.to_string()),
+            ],
+        )
+        .await;
+        let shown = returned_page(app, refused, &letter_page, sara).await;
+        assert!(shown.body.contains(says), "{says}");
+    }
+    let recorded = post_form(
+        app,
+        &sent_path,
+        sara,
+        &[
+            ("version", &request_version(&pool, id).await),
+            ("sent_on", &today.to_string()),
+        ],
+    )
+    .await;
+    assert_eq!(recorded.location(), format!("{page}?besked=brev-sendt"));
+    let case = get_with_cookie(app, &page, sara).await;
+    assert!(case
+        .body
+        .contains(&format!("sendt {}", date_text(Lang::Da, today))));
+    let again = post_form(
+        app,
+        &sent_path,
+        sara,
+        &[
+            ("version", &request_version(&pool, id).await),
+            ("sent_on", &today.to_string()),
+        ],
+    )
+    .await;
+    let again = returned_page(app, again, &letter_page, sara).await;
+    assert!(again.body.contains("allerede registreret som sendt"));
+
+    // An extension told by a letter sent after the first month lapses.
+    let extended = act(
+        app,
+        sara,
+        id,
+        "forlaeng",
+        &[("reason", "complexity"), ("explanation", "Mange systemer.")],
+    )
+    .await;
+    assert_eq!(extended.location(), format!("{page}?besked=forlaenget"));
+    let extension = entry_of(&pool, id, "extended").await;
+    let due: chrono::NaiveDate =
+        sqlx::query_scalar("SELECT due_on FROM data_requests WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let sara_actor = app::caller::Caller::Staff(app::caller::StaffMember {
+        id: "sagsbehandler".to_owned(),
+        name: "Sara Sagsbehandler".to_owned(),
+        roles: vec![app::caller::Role::Caseworker],
+        unit: "BS".to_owned(),
+    })
+    .case_actor()
+    .unwrap();
+    let version: i32 = request_version(&pool, id).await.parse().unwrap();
+    app::requests::store::letters::record_sent(
+        &pool,
+        &sara_actor,
+        id,
+        version,
+        extension,
+        due + chrono::Days::new(1),
+        server::clock::now(),
+    )
+    .await
+    .unwrap();
+    let still_extended: bool =
+        sqlx::query_scalar("SELECT extended_at IS NOT NULL FROM data_requests WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(!still_extended, "the extension lapsed");
+    let citizen = get_with_cookie(app, &format!("/henvendelser/{id}"), anna).await;
+    assert!(
+        citizen.body.contains("Forlængelsen gælder ikke"),
+        "{}",
+        citizen.body
+    );
+    // A letter about the lapse is owed too.
+    let lapse = entry_of(&pool, id, "extension_lapsed").await;
+    let lapse_letter = get_with_cookie(app, &format!("{page}/brev/{lapse}"), sara).await;
+    assert!(lapse_letter.body.contains("Fristen for vores svar"));
+
+    // A request filed in the portal offers no letters in its history.
+    let filed = file_access_request(app, anna).await;
+    let portal_case = get_with_cookie(app, &format!("/sagsbehandling/{filed}"), sara).await;
+    assert!(!portal_case.body.contains("Brev til borgeren"));
 }

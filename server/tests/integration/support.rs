@@ -57,6 +57,10 @@ pub fn test_figment() -> figment::Figment {
         .merge(("municipality_url", "https://www.test.dk"))
         .merge(("contact_email", "kontakt@test.dk"))
         .merge(("dpo_email", "dpo@test.dk"))
+        .merge((
+            "municipality_postal_address",
+            "Rådhuset|Torvet 1|9999 Testby",
+        ))
         .merge(("citizen_oidc_issuer", citizen_issuer()))
         .merge(("citizen_oidc_client_id", "indblik-dev"))
         .merge(("citizen_oidc_client_secret", "indblik-dev-secret"))

@@ -72,6 +72,7 @@ pub async fn register(
             log_row: None,
             registered_by: Some(&member.id),
             identity_check: Some(&registered.identity_check),
+            postal_address: registered.postal_address.as_deref(),
             lang: Lang::Da,
         },
     )
@@ -105,17 +106,17 @@ pub async fn register(
 }
 
 /// A staff member's use of a citizen's data through a request.
-struct StaffUse<'a> {
+pub(super) struct StaffUse<'a> {
     /// Who; the use is logged with their own unit, not the request's.
-    member: &'a StaffMember,
-    key: &'a SubjectKey,
-    use_type: UseType,
-    request_id: i64,
+    pub member: &'a StaffMember,
+    pub key: &'a SubjectKey,
+    pub use_type: UseType,
+    pub request_id: i64,
 }
 
 impl StaffUse<'_> {
     /// Records the use in the citizen's access log.
-    async fn record(
+    pub(super) async fn record(
         &self,
         db: &mut PgConnection,
         settings: &RequestSettings,

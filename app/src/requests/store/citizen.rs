@@ -92,6 +92,7 @@ pub async fn file(
             log_row: asked.map(|asked| (asked.id, asked.text())),
             registered_by: None,
             identity_check: None,
+            postal_address: None,
             lang,
         },
     )

@@ -10,9 +10,9 @@ use crate::caller::StaffMember;
 use crate::dates::{date_text, moment_text};
 use crate::i18n::Lang;
 use crate::requests::actions::{Audience, HistoryAction};
-use crate::requests::kinds::{RefusalGround, Status};
+use crate::requests::kinds::{Channel, RefusalGround, Status};
 use crate::requests::request_number;
-use crate::requests::views::{Attachment, Extension, HistoryEntry, RequestFacts};
+use crate::requests::views::{Attachment, Extension, HistoryEntry, LetterLink, RequestFacts};
 
 /// Who did something to a request.
 #[derive(Clone, Copy)]
@@ -101,12 +101,18 @@ pub(super) async fn facts(
     lang: Lang,
 ) -> Result<RequestFacts, StoreError> {
     let events = sqlx::query!(
-        "SELECT occurred_at, actor_kind, staff_name, action, from_status, to_status, body, internal
-         FROM data_request_events WHERE request_id = $1 ORDER BY id",
+        "SELECT e.id, e.occurred_at, e.actor_kind, e.staff_name, e.action, e.from_status,
+                e.to_status, e.body, e.internal, l.sent_on AS \"sent_on?\"
+         FROM data_request_events e
+         LEFT JOIN request_letters l ON l.event_id = e.id
+         WHERE e.request_id = $1 ORDER BY e.id",
         request.id
     )
     .fetch_all(&mut *db)
     .await?;
+    // Letters are offered where the citizen is not in the portal: a request
+    // registered from a letter, a call or an e-mail.
+    let letters = audience == Audience::Staff && request.channel != Channel::Portal;
     let mut history = Vec::with_capacity(events.len());
     let mut pending_question = None;
     for event in events {
@@ -148,6 +154,10 @@ pub(super) async fn facts(
         } else {
             event.body
         };
+        let letter = (letters && action.is_letter()).then(|| LetterLink {
+            href: format!("/sagsbehandling/{}/brev/{}", request.id, event.id),
+            sent_on: event.sent_on.map(|day| date_text(lang, day)),
+        });
         history.push(HistoryEntry {
             at: moment_text(lang, event.occurred_at),
             who,
@@ -155,6 +165,7 @@ pub(super) async fn facts(
             body,
             status_change,
             internal: event.internal,
+            letter,
         });
     }
     let attachments = sqlx::query_as!(

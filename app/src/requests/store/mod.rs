@@ -13,6 +13,8 @@
 //! - [`consultation`]: asking the DPO, the DPO's advice, and whether the
 //!   decision followed it.
 //! - [`history`]: appending to the history and reading it for an audience.
+//! - [`letters`]: the notices owed to a citizen outside the portal as
+//!   printable letters, and the day each was sent.
 //! - [`staff`]: the staff directory learnt from sign-ins.
 
 mod answer_log;
@@ -21,6 +23,7 @@ pub mod citizen;
 pub mod consultation;
 mod hidden;
 pub mod history;
+pub mod letters;
 pub mod staff;
 
 use chrono::{DateTime, Utc};
@@ -60,12 +63,22 @@ pub struct RequestSettings {
     pub dpo_email: String,
     /// The largest document a caseworker may attach to an answer.
     pub document_max_bytes: usize,
+    /// The municipality's name and postal address at the top of a letter.
+    pub letterhead: Letterhead,
     /// Open requests due within this many days are "due soon" (queue tags,
     /// the DPO's overview, the daily digest).
     pub due_soon_days: u32,
     /// How long the access log is kept: an access answer covers from the
     /// day the log covered at receipt.
     pub log_retention_months: u32,
+}
+
+/// Who a letter is from.
+#[derive(Clone, Debug, Default)]
+pub struct Letterhead {
+    pub name: String,
+    /// The postal address, line by line; empty when not set up.
+    pub address: Vec<String>,
 }
 
 /// Why a request action did not happen.
@@ -192,6 +205,8 @@ struct NewRequest<'a> {
     log_row: Option<(i64, String)>,
     registered_by: Option<&'a str>,
     identity_check: Option<&'a str>,
+    /// Where letters go (a registered request).
+    postal_address: Option<&'a str>,
     /// The citizen's language (Danish for a registered request).
     lang: Lang,
 }
@@ -207,9 +222,9 @@ async fn insert(
         "INSERT INTO data_requests (kind, status, channel, received_at, due_on, extendable_to,
              subject_key, citizen_name, cpr_sealed, org_unit_id, about, what_is_wrong, what_is_right,
              situation, log_row_id, log_row_text, notify_email, registered_by, identity_check,
-             language)
+             language, postal_address)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-             $20)
+             $20, $21)
          RETURNING id",
         new.text.kind.code(),
         Status::Received.code(),
@@ -231,6 +246,7 @@ async fn insert(
         new.registered_by,
         new.identity_check,
         new.lang.code(),
+        new.postal_address,
     )
     .fetch_one(db)
     .await?;
@@ -262,6 +278,8 @@ struct Loaded {
     registered: Option<(String, String)>,
     /// The citizen's language, for what is written to them.
     lang: Lang,
+    /// Where letters go (a registered request).
+    postal_address: Option<String>,
     version: i32,
 }
 
@@ -314,7 +332,7 @@ async fn load(
                   u.code AS unit_code, u.name AS unit_name,
                   r.assignee_id, a.name AS "assignee_name?", r.about, r.what_is_wrong, r.what_is_right,
                   r.situation, r.log_row_text, r.notify_email, g.name AS "registered_by?",
-                  r.identity_check, r.language, r.version
+                  r.identity_check, r.language, r.postal_address, r.version
            FROM data_requests r
            JOIN org_units u ON u.id = r.org_unit_id
            LEFT JOIN staff_members a ON a.id = r.assignee_id
@@ -370,6 +388,7 @@ async fn load(
             .registered_by
             .map(|name| (name, row.identity_check.unwrap_or_default())),
         lang: Lang::from_code(&row.language).ok_or_else(|| corrupt("language"))?,
+        postal_address: row.postal_address,
         version: row.version,
     })
 }
