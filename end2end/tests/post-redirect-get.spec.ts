@@ -18,7 +18,9 @@ async function registeredCase(sara: Page): Promise<string> {
   await settle(sara);
   await sara.getByLabel('Indsigt').check();
   await sara.getByLabel('Brev').check();
-  await sara.getByLabel('Modtaget dato').fill(new Date().toISOString().slice(0, 10));
+  // Yesterday: 08:00 today lies in the future until 08:00 (and the UTC
+  // date is not Copenhagen's around midnight).
+  await sara.getByLabel('Modtaget dato').fill(new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10));
   await sara.getByLabel('Modtaget klokkeslæt').fill('08:00');
   await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
   await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');

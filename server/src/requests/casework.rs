@@ -85,17 +85,24 @@ async fn act(
         return StatusCode::NOT_FOUND.into_response();
     };
     let path = format!("/sagsbehandling/{id}");
-    let page = FormPage::read(&state, request, path.clone(), action.slug()).await;
-    // The DPO has no action forms: a post of one is refused outright, and
-    // another unit's request is not found, before anything is read.
-    let actor = match acting_caseworker(&page, ONLY_CASEWORKERS) {
+    // Who may post here, and on which request, is settled before the body
+    // (which may carry files) is read. The DPO has no action forms: a post
+    // of one is refused outright, and another unit's request is not found.
+    let (parts, body) = request.into_parts();
+    let actor = match acting_caseworker(&app::caller::Caller::of(&parts), ONLY_CASEWORKERS) {
         Ok(actor) => actor,
-        Err(refused) => return refused.at_once(page.lang()),
+        Err(refused) => return refused.at_once(super::lang_of(&parts)),
     };
     let acting_on = match casework::check_acts_on(&state.pool, &actor, id).await {
         Ok(acting_on) => acting_on,
-        Err(error) => return page.store_failed(error).await,
+        Err(error) => {
+            let unread = Request::from_parts(parts, axum::body::Body::empty());
+            let page = FormPage::read(&state, unread, path, action.slug()).await;
+            return page.store_failed(error).await;
+        }
     };
+    let request = Request::from_parts(parts, body);
+    let page = FormPage::read(&state, request, path.clone(), action.slug()).await;
     let fields = page.fields.clone();
     let lang = page.lang();
     // Files beyond the route's limit: what was typed comes back, the
@@ -162,7 +169,7 @@ async fn letter_sent(
 ) -> Response {
     let letter_page = format!("/sagsbehandling/{id}/brev/{entry}");
     let page = FormPage::read(&state, request, letter_page, LETTER_SENT_FORM).await;
-    let actor = match acting_caseworker(&page, ONLY_CASEWORKERS) {
+    let actor = match acting_caseworker(&page.caller(), ONLY_CASEWORKERS) {
         Ok(actor) => actor,
         Err(refused) => return refused.at_once(page.lang()),
     };
@@ -273,10 +280,12 @@ impl NotActing {
     }
 }
 
-/// The sender of `page` as a caseworker who acts; the DPO reads every
-/// unit's requests but does not act on them and is told `refusal`.
-fn acting_caseworker(page: &FormPage<'_>, refusal: &'static str) -> Result<CaseActor, NotActing> {
-    let caller = page.caller();
+/// `caller` as a caseworker who acts; the DPO reads every unit's requests
+/// but does not act on them and is told `refusal`.
+fn acting_caseworker(
+    caller: &app::caller::Caller,
+    refusal: &'static str,
+) -> Result<CaseActor, NotActing> {
     caller.case_actor().map_err(|error| {
         if caller.case_reader().is_ok() {
             NotActing::Reader(refusal)
@@ -433,7 +442,7 @@ impl Parsed {
 async fn register(State(state): State<AppState>, request: Request) -> Response {
     let path = "/sagsbehandling/registrer".to_owned();
     let page = FormPage::read(&state, request, path, "register").await;
-    let actor = match acting_caseworker(&page, ONLY_CASEWORKERS_REGISTER) {
+    let actor = match acting_caseworker(&page.caller(), ONLY_CASEWORKERS_REGISTER) {
         Ok(actor) => actor,
         Err(refused) => return refused.answer(page).await,
     };

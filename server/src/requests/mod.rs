@@ -118,11 +118,7 @@ impl<'a> FormPage<'a> {
     /// The language the sender reads the portal in (its messages are
     /// written in it).
     fn lang(&self) -> app::i18n::Lang {
-        self.parts
-            .extensions
-            .get::<app::i18n::Lang>()
-            .copied()
-            .unwrap_or_default()
+        lang_of(&self.parts)
     }
 
     /// The page again, with `errors` at their fields, `message` above the
@@ -225,6 +221,15 @@ impl<'a> FormPage<'a> {
         )
         .await
     }
+}
+
+/// The language the sender of a request reads the portal in.
+fn lang_of(parts: &Parts) -> app::i18n::Lang {
+    parts
+        .extensions
+        .get::<app::i18n::Lang>()
+        .copied()
+        .unwrap_or_default()
 }
 
 /// Room in a form for its text fields besides its files.
