@@ -40,6 +40,7 @@ pub mod requests;
 pub mod scrolling_table;
 pub mod shell;
 pub mod site;
+pub mod staff_notice;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod text;

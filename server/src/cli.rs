@@ -65,6 +65,14 @@ pub enum Command {
         /// The file.
         file: PathBuf,
     },
+    /// Replace the staff directory (who is behind the actor ids the source
+    /// systems report) with a CSV file with the columns actor, name, unit,
+    /// email, cpr (email and cpr optional); all or nothing, every bad line
+    /// named.
+    StaffDirectory {
+        /// The file.
+        file: PathBuf,
+    },
     /// Print a request's deadlines for a time of receipt, e.g.
     /// `server deadline 2026-01-31T10:00:00+01:00`, as one line:
     /// `received=YYYY-MM-DD due=YYYY-MM-DD extended=YYYY-MM-DD`

@@ -15,7 +15,7 @@ use crate::cli::{ApiKeyCommand, Command};
 use crate::config::Config;
 use crate::jobs::{self, DigestSettings, JobSettings};
 use crate::mail::{send_due, Mailer};
-use crate::{clock, db, demo_data, demo_events, demo_requests, http, services};
+use crate::{clock, db, demo_data, demo_events, demo_requests, http, services, staff_directory};
 
 /// Runs `command` with `config`.
 pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
@@ -50,6 +50,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             format,
             file,
         } => import_file(&pool, &config, &system, format.as_deref(), &file).await,
+        Command::StaffDirectory { file } => import_staff_directory(&pool, &config, &file).await,
         Command::Purge => purge(&pool, &config).await,
         Command::Digest => digest(&pool, &config).await,
         Command::Serve => serve(config, pool).await,
@@ -181,6 +182,33 @@ async fn import_file(
             }
             anyhow::bail!("{} bad line(s); nothing was imported", refusal.error_count)
         }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// `server staff-directory FILE`.
+async fn import_staff_directory(
+    pool: &PgPool,
+    config: &Config,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let refused = |errors: Vec<staff_directory::LineError>| {
+        for error in &errors {
+            eprintln!("{error}");
+        }
+        anyhow::anyhow!(
+            "{} problem(s); the staff directory is unchanged",
+            errors.len()
+        )
+    };
+    let entries = staff_directory::parse(&bytes, &config.subject_key_pepper).map_err(refused)?;
+    match staff_directory::replace(pool, &entries, clock::now()).await {
+        Ok(count) => {
+            println!("staff directory replaced: {count} people");
+            Ok(())
+        }
+        Err(staff_directory::ImportError::Refused(errors)) => Err(refused(errors)),
         Err(error) => Err(error.into()),
     }
 }

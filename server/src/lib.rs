@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod mail;
 pub mod requests;
 pub mod retention;
+pub mod staff_directory;
 pub mod telemetry;
 pub mod tls;
 

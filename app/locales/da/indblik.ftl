@@ -935,3 +935,10 @@ not-allowed-letter-recorded = Brevet er allerede registreret som sendt.
 not-allowed-letter-entry = Der er ikke noget brev til borgeren om det, du valgte.
 extension-lapsed-history = Forlængelsen gælder ikke, fordi brevet om den først blev sendt { $sent }, efter fristen { $due }. Fristen for svar er { $due }.
 municipality-address-missing = (kommunens adresse er ikke sat op: indstillingen municipality_postal_address)
+
+## Staff: look-ups are logged
+staff-logging-heading = Dine opslag bliver logget
+staff-logging-text = Hver gang du åbner en henvendelse, viser et CPR-nummer, henter en fil eller udskriver et brev, bliver det logget med tid, din enhed og formålet, ligesom dine opslag i kommunens fagsystemer. Borgeren kan se opslaget i sin log (din enhed, ikke dit navn) og spørge til det, og databeskyttelsesrådgiveren undersøger den slags spørgsmål i loggen. Loggen gemmes i { $months ->
+    [one] { $months } måned
+   *[other] { $months } måneder
+}.

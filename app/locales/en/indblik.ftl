@@ -940,3 +940,10 @@ not-allowed-letter-recorded = The letter has already been recorded as sent.
 not-allowed-letter-entry = There is no letter to the citizen about what you chose.
 extension-lapsed-history = The extension does not hold, because the letter about it was sent only on { $sent }, after the deadline { $due }. The deadline for the answer is { $due }.
 municipality-address-missing = (the municipality's address is not set up: the setting municipality_postal_address)
+
+## Staff: look-ups are logged
+staff-logging-heading = Your look-ups are logged
+staff-logging-text = Each time you open a request, show a CPR number, download a file or print a letter, it is logged with the time, your unit and the purpose, as are your look-ups in the municipality's own systems. The citizen can see the look-up in their log (your unit, not your name) and ask about it, and the data protection officer looks into such questions in the log. The log is kept for { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}.

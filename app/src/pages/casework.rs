@@ -116,6 +116,7 @@ pub fn QueuePage() -> impl IntoView {
         <h1>{lang.text("menu-requests")}</h1>
         <Notice code=notice/>
         <p class="font-lead">{lang.text("queue-lead")}</p>
+        <crate::staff_notice::StaffLoggingNotice/>
         {is_caseworker.then(|| view! {
             <p><a class="button button-secondary" href="/sagsbehandling/registrer">{lang.text("queue-register")}</a></p>
         })}

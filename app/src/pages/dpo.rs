@@ -133,6 +133,7 @@ pub fn DpoPage() -> impl IntoView {
                 view! { <ReturnedFormAlert reply heading_of=lift_form_heading/> }
             })}
         </Suspense>
+        <crate::staff_notice::StaffLoggingNotice/>
         <Suspense>
             {move || Suspend::new(async move {
                 shown_or_alert(deadlines.await, |deadlines| view! { <Deadlines deadlines/> }.into_any())

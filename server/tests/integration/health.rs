@@ -70,6 +70,7 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
             "sign_ins",
             "source_system_deliveries",
             "source_systems",
+            "staff_directory",
             "staff_members"
         ]
     );

@@ -26,6 +26,7 @@ mod requests;
 mod retention;
 mod sessions;
 mod staff;
+mod staff_directory;
 mod summary;
 mod support;
 mod tls;

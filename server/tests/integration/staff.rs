@@ -303,3 +303,16 @@ async fn every_menu_link_opens_for_the_one_who_sees_it(pool: PgPool) {
         }
     }
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn every_opening_screen_for_staff_says_that_look_ups_are_logged(pool: PgPool) {
+    server::demo_data::load(&pool).await.unwrap();
+    let app = router(pool);
+    for (account, landing) in [("sagsbehandler", "/sagsbehandling"), ("dpo", "/dpo")] {
+        let (_, cookie) = staff(&app, account).await;
+        let page = get_with_cookie(&app, landing, &cookie).await;
+        assert_eq!(page.status, StatusCode::OK, "{landing}");
+        assert!(page.body.contains("Dine opslag bliver logget"), "{landing}");
+        assert!(page.body.contains("gemmes i 6 måneder"), "{landing}");
+    }
+}
