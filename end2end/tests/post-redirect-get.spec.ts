@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 
-import { expect, expectAccessible, settle, test } from './support';
+import { expect, expectAccessible, registerRequest, settle, test } from './support';
 
 // Forms that post to an address of their own (the case actions, showing the
 // CPR number in full, the citizen's reply, the DPO's lift form) answer with
@@ -14,22 +14,15 @@ async function registeredCase(sara: Page): Promise<string> {
   await sara.goto('/medarbejder/log-ind');
   await sara.getByRole('button', { name: 'Sara Sagsbehandler' }).click();
   await expect(sara).toHaveURL('/sagsbehandling');
-  await sara.goto('/sagsbehandling/registrer');
-  await settle(sara);
-  await sara.getByLabel('Indsigt').check();
-  await sara.getByLabel('Brev').check();
-  // Yesterday: 08:00 today lies in the future until 08:00 (and the UTC
-  // date is not Copenhagen's around midnight).
-  await sara.getByLabel('Modtaget dato').fill(new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10));
-  await sara.getByLabel('Modtaget klokkeslæt').fill('08:00');
-  await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
-  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
-  await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Underskrevet brev sammenholdt med CPR');
-  await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Alt om mig');
-  await sara.getByLabel('Borgerens postadresse').fill('Lavsikringsvej 3\n9999 Testby');
-  await sara.getByRole('button', { name: 'Registrer' }).click();
-  await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
-  return new URL(sara.url()).pathname;
+  const { casePath } = await registerRequest(sara, {
+    kind: 'Indsigt',
+    channel: 'Brev',
+    time: '08:00',
+    identity: 'Underskrevet brev sammenholdt med CPR',
+    about: 'Alt om mig',
+    address: 'Lavsikringsvej 3\n9999 Testby',
+  });
+  return casePath;
 }
 
 test('showing the CPR number in full shows it once; a reload masks it again', async ({

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
 import { type Browser, type Page } from '@playwright/test';
-import { expect, expectAccessible, settle, test } from './support';
+import { expect, expectAccessible, fillRegistration, registerRequest, settle, test } from './support';
 
 // Bo Prøvesen files an access request, Sara Sagsbehandler answers it, Bo
 // sees the answer with his log attached and Sara's look-up in his log; Sara
@@ -118,16 +118,14 @@ test('a caseworker registers a letter and it appears in the queue; the DPO sees 
   await sara.getByRole('link', { name: 'Registrer henvendelse fra brev, telefon eller e-mail' }).click();
   await settle(sara);
   await expectAccessible(sara);
-  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
-  await sara.getByLabel('Sletning').check();
-  await sara.getByLabel('Brev').check();
-  await sara.getByLabel('Modtaget dato').fill(yesterday);
-  await sara.getByLabel('Modtaget klokkeslæt').fill('10:30');
-  await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
-  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
-  await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Underskrevet brev sammenholdt med CPR');
-  await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Slet mine oplysninger om en afsluttet byggesag');
-  await sara.getByLabel('Borgerens postadresse').fill('Lavsikringsvej 3\n9999 Testby');
+  await fillRegistration(sara, {
+    kind: 'Sletning',
+    channel: 'Brev',
+    time: '10:30',
+    identity: 'Underskrevet brev sammenholdt med CPR',
+    about: 'Slet mine oplysninger om en afsluttet byggesag',
+    address: 'Lavsikringsvej 3\n9999 Testby',
+  });
   await sara.getByRole('button', { name: 'Registrer' }).click();
   await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
   await settle(sara);
@@ -156,23 +154,14 @@ test('a caseworker registers a letter and it appears in the queue; the DPO sees 
 
 test('a caseworker transfers a request to another unit, whose caseworker finds it in the queue', async ({ browser }) => {
   const sara = await signInAsStaff(browser, 'Sara Sagsbehandler');
-  await sara.goto('/sagsbehandling/registrer');
-  await settle(sara);
-  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
-  await sara.getByLabel('Andet', { exact: true }).check();
-  await sara.getByLabel('Telefon').check();
-  await sara.getByLabel('Modtaget dato').fill(yesterday);
-  await sara.getByLabel('Modtaget klokkeslæt').fill('11:15');
-  await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
-  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
-  await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Opkald tilbage til nummeret i CPR');
-  await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Spørgsmål om oplysninger i en jobcentersag');
-  await sara.getByLabel('Borgerens postadresse').fill('Lavsikringsvej 3\n9999 Testby');
-  await sara.getByRole('button', { name: 'Registrer' }).click();
-  await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
-  await settle(sara);
-  const number = /H-\d{6}/.exec(await sara.getByRole('heading', { level: 1 }).innerText())?.[0] ?? '';
-  expect(number).not.toBe('');
+  const { number } = await registerRequest(sara, {
+    kind: 'Andet',
+    channel: 'Telefon',
+    time: '11:15',
+    identity: 'Opkald tilbage til nummeret i CPR',
+    about: 'Spørgsmål om oplysninger i en jobcentersag',
+    address: 'Lavsikringsvej 3\n9999 Testby',
+  });
 
   await sara.locator('summary', { hasText: /^Overfør til en anden enhed$/ }).click();
   await sara.getByLabel('Enhed', { exact: true }).selectOption({ label: 'Jobcenter' });
@@ -196,24 +185,14 @@ test('a caseworker transfers a request to another unit, whose caseworker finds i
 
 test('a caseworker asks the DPO, who advises from the DPO page, and the answer with a document says it departs from the advice', async ({ browser }) => {
   const sara = await signInAsStaff(browser, 'Sara Sagsbehandler');
-  await sara.goto('/sagsbehandling/registrer');
-  await settle(sara);
-  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
-  await sara.getByLabel('Indsigt', { exact: true }).check();
-  await sara.getByLabel('Brev').check();
-  await sara.getByLabel('Modtaget dato').fill(yesterday);
-  await sara.getByLabel('Modtaget klokkeslæt').fill('09:30');
-  await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
-  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
-  await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Brev med kopi af sundhedskort');
-  await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Alle oplysninger om min sag om boligstøtte');
-  await sara.getByLabel('Borgerens postadresse').fill('Lavsikringsvej 3\n9999 Testby');
-  await sara.getByRole('button', { name: 'Registrer' }).click();
-  await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
-  await settle(sara);
-  const casePath = new URL(sara.url()).pathname;
-  const number = /H-\d{6}/.exec(await sara.getByRole('heading', { level: 1 }).innerText())?.[0] ?? '';
-  expect(number).not.toBe('');
+  const { casePath, number } = await registerRequest(sara, {
+    kind: 'Indsigt',
+    channel: 'Brev',
+    time: '09:30',
+    identity: 'Brev med kopi af sundhedskort',
+    about: 'Alle oplysninger om min sag om boligstøtte',
+    address: 'Lavsikringsvej 3\n9999 Testby',
+  });
 
   await sara.locator('summary', { hasText: /^Spørg databeskyttelsesrådgiveren$/ }).click();
   await sara.getByRole('textbox', { name: 'Dit spørgsmål' }).fill('Må vi udlevere naboens klage?');
@@ -285,15 +264,13 @@ test('a letter request gets its receipt as a letter that prints alone on one A4 
   const sara = await signInAsStaff(browser, 'Sara Sagsbehandler');
   await sara.goto('/sagsbehandling/registrer');
   await settle(sara);
-  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
-  await sara.getByLabel('Andet', { exact: true }).check();
-  await sara.getByLabel('Brev').check();
-  await sara.getByLabel('Modtaget dato').fill(yesterday);
-  await sara.getByLabel('Modtaget klokkeslæt').fill('13:00');
-  await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
-  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
-  await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill('Brev med underskrift');
-  await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill('Min adresse er forkert');
+  await fillRegistration(sara, {
+    kind: 'Andet',
+    channel: 'Brev',
+    time: '13:00',
+    identity: 'Brev med underskrift',
+    about: 'Min adresse er forkert',
+  });
   // A letter without the citizen's address is refused: the answer goes by post.
   await sara.getByRole('button', { name: 'Registrer' }).click();
   await settle(sara);

@@ -91,3 +91,53 @@ export async function expectAccessible(page: Page): Promise<void> {
   );
   expect(summary).toEqual([]);
 }
+
+/** What a caseworker types into the registration form for a request that
+ *  came by letter, phone or e-mail (the citizen is always Carl Lavsikring). */
+export interface Registration {
+  /** The kind's label, e.g. "Indsigt". */
+  kind: string;
+  /** The channel's label, e.g. "Brev". */
+  channel: string;
+  /** The time of receipt, yesterday. */
+  time: string;
+  identity: string;
+  about: string;
+  /** The postal address; left empty when not given. */
+  address?: string;
+}
+
+/** Fills in the registration form on the page `sara` is on. The date is
+ *  yesterday's: a time today may still lie in the future (before 08:00,
+ *  08:00 today does), and the UTC date is not Copenhagen's around midnight. */
+export async function fillRegistration(sara: Page, registration: Registration): Promise<void> {
+  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await sara.getByLabel(registration.kind, { exact: true }).check();
+  await sara.getByLabel(registration.channel, { exact: true }).check();
+  await sara.getByLabel('Modtaget dato').fill(yesterday);
+  await sara.getByLabel('Modtaget klokkeslæt').fill(registration.time);
+  await sara.getByLabel('Borgerens navn').fill('Carl Lavsikring');
+  await sara.getByLabel('Borgerens CPR-nummer').fill('021170-1118');
+  await sara.getByLabel('Hvordan er identiteten kontrolleret?').fill(registration.identity);
+  await sara.getByLabel('Hvad drejer henvendelsen sig om?').fill(registration.about);
+  if (registration.address) {
+    await sara.getByLabel('Borgerens postadresse').fill(registration.address);
+  }
+}
+
+/** Registers a request as `sara` (a signed-in caseworker) and returns the
+ *  case page's address and the request's number. */
+export async function registerRequest(
+  sara: Page,
+  registration: Registration,
+): Promise<{ casePath: string; number: string }> {
+  await sara.goto('/sagsbehandling/registrer');
+  await settle(sara);
+  await fillRegistration(sara, registration);
+  await sara.getByRole('button', { name: 'Registrer' }).click();
+  await expect(sara).toHaveURL(/\/sagsbehandling\/\d+\?besked=registreret$/);
+  await settle(sara);
+  const number = /H-\d{6}/.exec(await sara.getByRole('heading', { level: 1 }).innerText())?.[0] ?? '';
+  expect(number).not.toBe('');
+  return { casePath: new URL(sara.url()).pathname, number };
+}

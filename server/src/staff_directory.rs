@@ -11,7 +11,7 @@
 //! separated by `;` or `,`. A CPR number is turned into the subject key at
 //! once and only the key is stored.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
@@ -232,8 +232,6 @@ pub async fn replace(
         .iter()
         .map(|entry| entry.subject_key.map(|key| key.as_bytes().to_vec()))
         .collect();
-    let distinct: BTreeSet<&String> = actors.iter().collect();
-    debug_assert_eq!(distinct.len(), actors.len(), "parse refuses duplicates");
     let mut tx = pool.begin().await?;
     sqlx::query!("DELETE FROM staff_directory")
         .execute(&mut *tx)

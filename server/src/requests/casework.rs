@@ -132,11 +132,7 @@ async fn act(
         });
     let (parsed, attached) = match parsed {
         Ok(parsed) => parsed,
-        Err(errors) => {
-            return page
-                .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
-                .await
-        }
+        Err(errors) => return page.field_errors(errors).await,
     };
     let log = match parsed.log_for_answer(&state, &actor, id, now).await {
         Ok(log) => log,
@@ -181,11 +177,7 @@ async fn letter_sent(
     let lang = page.lang();
     let sent_on = match parse_sent_on(&page.fields, earliest, local_date(now), lang) {
         Ok(day) => day,
-        Err(errors) => {
-            return page
-                .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
-                .await
-        }
+        Err(errors) => return page.field_errors(errors).await,
     };
     let (page, version) = match page.with_version().await {
         Ok(checked) => checked,
@@ -216,11 +208,7 @@ async fn advise(State(state): State<AppState>, Path(id): Path<i64>, request: Req
     let lang = page.lang();
     let advice = match app::requests::forms::parse_message(&page.fields, lang) {
         Ok(advice) => advice,
-        Err(errors) => {
-            return page
-                .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
-                .await
-        }
+        Err(errors) => return page.field_errors(errors).await,
     };
     let (page, version) = match page.with_version().await {
         Ok(checked) => checked,
@@ -450,11 +438,7 @@ async fn register(State(state): State<AppState>, request: Request) -> Response {
     let now = clock::now();
     let registered = match parse_registration(&fields, now, page.lang()) {
         Ok(registered) => registered,
-        Err(errors) => {
-            return page
-                .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
-                .await
-        }
+        Err(errors) => return page.field_errors(errors).await,
     };
     match casework::register(&state.pool, &state.requests, &actor, &registered, now).await {
         Ok(id) => done(&format!("/sagsbehandling/{id}"), Notice::Registered),

@@ -96,11 +96,7 @@ async fn file_request(
     };
     let text = match parse_citizen_request(kind, &fields, lang) {
         Ok(text) => text,
-        Err(errors) => {
-            return page
-                .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
-                .await
-        }
+        Err(errors) => return page.field_errors(errors).await,
     };
     let asked_row = asked.as_ref().map(|(id, row)| AskedRow { id: *id, row });
     let filed = store::file(
@@ -183,11 +179,7 @@ async fn act(
     let action = if form == CitizenForm::Reply {
         body = match parse_message(&fields, lang) {
             Ok(body) => body,
-            Err(errors) => {
-                return page
-                    .again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
-                    .await
-            }
+            Err(errors) => return page.field_errors(errors).await,
         };
         CitizenAction::Reply(&body)
     } else {

@@ -133,6 +133,13 @@ impl<'a> FormPage<'a> {
         self.again_as(form, errors, message, status).await
     }
 
+    /// The page again with what is wrong at each field (422): a form a
+    /// person can correct.
+    async fn field_errors(self, errors: FieldErrors) -> Response {
+        self.again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+            .await
+    }
+
     async fn again_as(
         self,
         form: &'static str,

@@ -97,6 +97,19 @@ async fn history_len(pool: &PgPool, id: i64) -> i64 {
         .unwrap()
 }
 
+/// How many uses of type `use_type` staff made of the citizen's data
+/// through request `id` (logged with the request's number).
+async fn uses_of(pool: &PgPool, id: i64, use_type: &str) -> i64 {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM access_events WHERE case_reference = $1 AND use_type = $2",
+    )
+    .bind(format!("H-{id:06}"))
+    .bind(use_type)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
 /// Posts action `action` on request `id` as `cookie`, with the version the
 /// case page shows now.
 async fn act(app: &Router, cookie: &str, id: i64, action: &str, fields: &[(&str, &str)]) -> Reply {
@@ -497,16 +510,7 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
 
     // Generating the log for the answer and a caseworker downloading it are
     // uses of Anna's data, logged on her; her own download is not.
-    let exports = || async {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT count(*) FROM access_events WHERE case_reference = $1 AND use_type = 'export'",
-        )
-        .bind(format!("H-{id:06}"))
-        .fetch_one(&pool)
-        .await
-        .unwrap()
-    };
-    assert_eq!(exports().await, 1);
+    assert_eq!(uses_of(&pool, id, "export").await, 1);
     let by_sara = get_with_cookie(
         app,
         &format!("/sagsbehandling/{id}/bilag/{attachment_id}"),
@@ -514,7 +518,7 @@ async fn a_caseworker_takes_a_request_through_its_life_and_the_citizen_sees_it(p
     )
     .await;
     assert_eq!(by_sara.status, StatusCode::OK);
-    assert_eq!(exports().await, 2);
+    assert_eq!(uses_of(&pool, id, "export").await, 2);
 
     // Illegal now: answering again, withdrawing; then close.
     let twice = act(app, sara, id, "svar", &[("body", "Igen")]).await;
@@ -1945,19 +1949,10 @@ async fn documents_go_with_an_answer_when_they_are_what_their_names_say(pool: Pg
     assert_eq!(download.headers[header::CONTENT_TYPE], "application/pdf");
     assert_eq!(download.headers["x-content-type-options"], "nosniff");
     assert_eq!(download.body.as_bytes(), PDF);
-    let exports = || async {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT count(*) FROM access_events WHERE case_reference = $1 AND use_type = 'export'",
-        )
-        .bind(format!("H-{id:06}"))
-        .fetch_one(&pool)
-        .await
-        .unwrap()
-    };
-    let before = exports().await;
+    let before = uses_of(&pool, id, "export").await;
     let by_sara = get_with_cookie(app, &format!("{page}/bilag/{pdf_id}"), sara).await;
     assert_eq!(by_sara.status, StatusCode::OK);
-    assert_eq!(exports().await, before + 1);
+    assert_eq!(uses_of(&pool, id, "export").await, before + 1);
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -2104,14 +2099,7 @@ async fn a_paper_request_gets_its_notices_as_letters_and_records_when_they_were_
     ] {
         assert!(letter.body.contains(part), "{part}: {}", letter.body);
     }
-    let prints: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM access_events WHERE case_reference = $1 AND use_type = 'print'",
-    )
-    .bind(format!("H-{id:06}"))
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    assert_eq!(prints, 1);
+    assert_eq!(uses_of(&pool, id, "print").await, 1);
     // Another unit's caseworker finds nothing; the DPO reads it but does
     // not record anything.
     let jens = staff(app, "jobcenter").await;
