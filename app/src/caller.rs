@@ -18,11 +18,23 @@ pub enum Role {
     Dpo,
     /// Administers the portal; may lift blocks.
     Admin,
+    /// Leads a unit: reviews the unit's random samples and confirms who in
+    /// it is authorised (the half-yearly review).
+    Manager,
+    /// The security function: searches the raw log and assesses flags
+    /// beside the DPO.
+    Investigator,
 }
 
 impl Role {
     /// Every role, in the order they are listed.
-    pub const ALL: [Role; 3] = [Role::Caseworker, Role::Dpo, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Caseworker,
+        Role::Dpo,
+        Role::Admin,
+        Role::Manager,
+        Role::Investigator,
+    ];
 
     /// Who may read requests: a caseworker their unit's, the DPO every unit's.
     pub const CASE_READERS: &'static [Role] = &[Role::Caseworker, Role::Dpo];
@@ -31,12 +43,22 @@ impl Role {
     /// lifting blocks.
     pub const OVERSEERS: &'static [Role] = &[Role::Dpo, Role::Admin];
 
+    /// Who searches the raw log and assesses its flags (`/kontrol/log`,
+    /// `/kontrol/flag`).
+    pub const LOG_INSPECTORS: &'static [Role] = &[Role::Dpo, Role::Investigator];
+
+    /// Who opens the control of the log at all (`/kontrol`): the log's
+    /// inspectors, and managers for their own unit's reviews.
+    pub const CONTROLLERS: &'static [Role] = &[Role::Dpo, Role::Investigator, Role::Manager];
+
     /// The role's name in the roles claim and in `staff_members.roles`.
     pub fn code(self) -> &'static str {
         match self {
             Role::Caseworker => "caseworker",
             Role::Dpo => "dpo",
             Role::Admin => "admin",
+            Role::Manager => "manager",
+            Role::Investigator => "investigator",
         }
     }
 

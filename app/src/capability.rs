@@ -14,8 +14,11 @@
 //! | [`Overseer`] | the DPO; an administrator | the portal's own records and figures |
 //! | [`DpoAdviser`] | the DPO | the advice a caseworker asked for (the DPO's one write on a request) |
 //! | [`AccessAnswer`] | a caseworker answering an access request | that request's citizen |
+//! | [`LogInspector`] | the DPO; an investigator | the raw log of every unit, its flags; every use logged |
+//! | [`LogController`] | the DPO | the rules of the flags, the sampling plans, starting reviews |
 //!
-//! The role sets are [`Role::CASE_READERS`] and [`Role::OVERSEERS`].
+//! The role sets are [`Role::CASE_READERS`], [`Role::OVERSEERS`] and
+//! [`Role::LOG_INSPECTORS`].
 
 use chrono::{DateTime, Utc};
 
@@ -169,6 +172,39 @@ impl DpoAdviser {
     }
 }
 
+/// The DPO or an investigator: searches the raw events of every unit, sees
+/// the actor behind each, and assesses the automatic flags. Every search
+/// that touches a citizen is logged on that citizen (docs/rules.md §4).
+#[derive(Clone, Debug)]
+pub struct LogInspector {
+    member: StaffMember,
+}
+
+impl LogInspector {
+    pub fn member(&self) -> &StaffMember {
+        &self.member
+    }
+
+    /// Who is recorded when the inspector decides something: "name (id)".
+    pub fn signature(&self) -> String {
+        format!("{} ({})", self.member.name, self.member.id)
+    }
+}
+
+/// The DPO setting how the log is controlled: which flags are raised and
+/// at what thresholds, the units' opening hours, the sampling plans.
+#[derive(Clone, Debug)]
+pub struct LogController {
+    inspector: LogInspector,
+}
+
+impl LogController {
+    /// The DPO is an inspector too.
+    pub fn inspector(&self) -> &LogInspector {
+        &self.inspector
+    }
+}
+
 /// The citizen an access request is about, for the log attached to its
 /// answer. Made only by the request store, for a caseworker acting on the
 /// request in its unit ([`crate::requests::store::casework::access_answer`]).
@@ -298,6 +334,26 @@ impl Caller {
         }
     }
 
+    pub fn log_inspector(&self) -> Result<LogInspector, AppError> {
+        match self {
+            Caller::Staff(member) if member.has_any(Role::LOG_INSPECTORS) => Ok(LogInspector {
+                member: member.clone(),
+            }),
+            other => Err(denied(other)),
+        }
+    }
+
+    pub fn log_controller(&self) -> Result<LogController, AppError> {
+        match self {
+            Caller::Staff(member) if member.has(Role::Dpo) => Ok(LogController {
+                inspector: LogInspector {
+                    member: member.clone(),
+                },
+            }),
+            other => Err(denied(other)),
+        }
+    }
+
     pub fn overseer(&self) -> Result<Overseer, AppError> {
         match self {
             Caller::Staff(member) if member.has_any(Role::OVERSEERS) => Ok(Overseer {
@@ -336,6 +392,8 @@ mod extract {
     from_caller!(CaseActor, case_actor);
     from_caller!(Overseer, overseer);
     from_caller!(DpoAdviser, dpo_adviser);
+    from_caller!(LogInspector, log_inspector);
+    from_caller!(LogController, log_controller);
 }
 
 #[cfg(test)]
@@ -362,6 +420,7 @@ mod tests {
         assert_eq!(caseworker.overseer().unwrap_err(), AppError::Forbidden);
         assert_eq!(caseworker.citizen().unwrap_err(), AppError::Forbidden);
         assert_eq!(caseworker.dpo_adviser().unwrap_err(), AppError::Forbidden);
+        assert_eq!(caseworker.log_inspector().unwrap_err(), AppError::Forbidden);
 
         let dpo = staff(&[Role::Dpo], "DPO");
         let reader = dpo.case_reader().unwrap();
@@ -370,11 +429,24 @@ mod tests {
         assert_eq!(dpo.case_actor().unwrap_err(), AppError::Forbidden);
         assert!(dpo.overseer().is_ok());
         assert_eq!(dpo.dpo_adviser().unwrap().member().unit, "DPO");
+        assert_eq!(dpo.log_inspector().unwrap().member().unit, "DPO");
+        assert!(dpo.log_controller().is_ok());
+
+        let investigator = staff(&[Role::Investigator], "IT");
+        assert!(investigator.log_inspector().is_ok());
+        assert_eq!(investigator.log_controller().unwrap_err(), AppError::Forbidden);
+        assert_eq!(investigator.case_reader().unwrap_err(), AppError::Forbidden);
+        assert_eq!(investigator.overseer().unwrap_err(), AppError::Forbidden);
+
+        let manager = staff(&[Role::Manager], "BS");
+        assert_eq!(manager.log_inspector().unwrap_err(), AppError::Forbidden);
+        assert_eq!(manager.case_reader().unwrap_err(), AppError::Forbidden);
 
         let admin = staff(&[Role::Admin], "IT");
         assert!(admin.overseer().is_ok());
         assert_eq!(admin.case_reader().unwrap_err(), AppError::Forbidden);
         assert_eq!(admin.dpo_adviser().unwrap_err(), AppError::Forbidden);
+        assert_eq!(admin.log_inspector().unwrap_err(), AppError::Forbidden);
 
         assert_eq!(
             Caller::Anonymous.case_reader().unwrap_err(),
@@ -402,6 +474,7 @@ mod tests {
             assert_eq!(Role::parse(role.code()), Some(role));
         }
         assert_eq!(Role::parse(" DPO "), Some(Role::Dpo));
-        assert_eq!(Role::parse("manager"), None);
+        assert_eq!(Role::parse("Manager"), Some(Role::Manager));
+        assert_eq!(Role::parse("viewer"), None);
     }
 }

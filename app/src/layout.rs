@@ -18,6 +18,7 @@ fn tagline(viewer: &Viewer) -> (&'static str, &'static str) {
         Viewer::Staff { pages, .. } if pages.casework => ("/sagsbehandling", "tagline-casework"),
         Viewer::Staff { pages, .. } if pages.overview => ("/dpo", "tagline-overview"),
         Viewer::Staff { pages, .. } if pages.queue => ("/sagsbehandling", "tagline-queue"),
+        Viewer::Staff { pages, .. } if pages.control => ("/kontrol", "tagline-control"),
         _ => ("/", "tagline-citizen"),
     }
 }
@@ -113,6 +114,7 @@ fn menu_links(viewer: &Viewer) -> Vec<(&'static str, &'static str)> {
             (pages.overview, "/dpo", "menu-overview"),
             (pages.queue, "/sagsbehandling", "menu-requests"),
             (pages.casework, "/sagsbehandling/registrer", "menu-register"),
+            (pages.control, "/kontrol", "menu-control"),
         ]
         .into_iter()
         .filter(|(opens, _, _)| *opens)

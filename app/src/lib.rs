@@ -34,6 +34,7 @@ pub mod i18n;
 pub mod identity;
 pub mod idle;
 pub mod layout;
+pub mod log_control;
 pub mod page_change;
 pub mod pages;
 pub mod requests;

@@ -194,6 +194,10 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/dpo") view=pages::dpo::DpoPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontrol") view=pages::control::ControlPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontrol/log") view=pages::control::LogSearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontrol/flag") view=pages::control_flags::FlagsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontrol/flag/:id") view=pages::control_flags::FlagPage ssr=SsrMode::Async/>
                     <Route path=path!("/logget-ud") view=pages::signed_out::SignedOutPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/log-ind/afvist")

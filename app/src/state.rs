@@ -19,6 +19,7 @@ pub struct AppState {
     pub pool: PgPool,
     pub site: Arc<SiteSettings>,
     pub requests: Arc<crate::requests::store::RequestSettings>,
+    pub control: Arc<crate::log_control::ControlSettings>,
     pub oversight: crate::access_log::deliveries::OversightSettings,
 }
 

@@ -35,6 +35,13 @@ pub struct StaffPages {
     pub queue: bool,
     /// Registering a request and acting on one (caseworkers).
     pub casework: bool,
+    /// `/kontrol`, the control of the log (the DPO, investigators, managers).
+    pub control: bool,
+    /// `/kontrol/log` and `/kontrol/flag`: the raw log and its flags (the
+    /// DPO, investigators).
+    pub inspection: bool,
+    /// Setting how the log is controlled: the flags' rules (the DPO).
+    pub control_settings: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -47,6 +54,9 @@ impl StaffPages {
             overview: any(Role::OVERSEERS),
             queue: any(Role::CASE_READERS),
             casework: any(&[Role::Caseworker]),
+            control: any(Role::CONTROLLERS),
+            inspection: any(Role::LOG_INSPECTORS),
+            control_settings: any(&[Role::Dpo]),
         }
     }
 }

@@ -25,6 +25,8 @@ export const staff = {
   jurist: { name: 'Julie Jurist', roles: ['caseworker'], unit: 'JUR', amr: ['pwd', 'mfa'], email: 'julie@eksempel.dk' },
   dpo: { name: 'Dan Databeskyttelse', roles: ['dpo'], unit: 'JUR', amr: ['pwd', 'mfa'], email: 'dpo@eksempel.dk' },
   admin: { name: 'Alma Administrator', roles: ['admin'], unit: 'JUR', amr: ['pwd', 'mfa'] },
+  leder: { name: 'Lene Leder', roles: ['manager'], unit: 'BS', amr: ['pwd', 'mfa'], email: 'lene@eksempel.dk' },
+  efterforsker: { name: 'Ib Efterforsker', roles: ['investigator'], unit: 'IT', amr: ['pwd', 'mfa'], email: 'ib@eksempel.dk' },
   ukendt: { name: 'Ulla Ukendt-Rolle', roles: ['viewer'], unit: 'BS', amr: ['pwd', 'mfa'] },
   uden2fa: { name: 'Uffe Uden-2FA', roles: ['caseworker'], unit: 'BS', amr: ['pwd'] },
 };

@@ -24,6 +24,7 @@ const UNITS: &[(&str, &str, &str)] = &[
     ("BYG", "Byggeri", "eksempel-kommune"),
     ("OEK", "Økonomi", "eksempel-kommune"),
     ("JUR", "Jura og Databeskyttelse", "eksempel-kommune"),
+    ("IT", "IT og Informationssikkerhed", "eksempel-kommune"),
     (
         "BUU",
         "Sekretariatet for Børn og Unge-udvalget",
@@ -98,6 +99,7 @@ const PURPOSES: &[(&str, &str, &str)] = &[
     ("byggesag", "Behandling af byggeansøgning", "Byggeloven; databeskyttelsesforordningen art. 6, stk. 1, litra e"),
     ("opkraevning", "Opkrævning af skyldige beløb", "Opkrævningsloven; databeskyttelsesforordningen art. 6, stk. 1, litra c"),
     ("rettigheder", "Behandling af din henvendelse om dine rettigheder", "Databeskyttelsesforordningen art. 12-22, jf. art. 6, stk. 1, litra c"),
+    ("logkontrol", "Kontrol af, hvem der har brugt dine oplysninger", "Databeskyttelsesforordningen art. 5, stk. 1, litra f, og art. 32; sikkerhedsbekendtgørelsen §§ 17-19"),
 ];
 
 /// What [`load`] wrote.

@@ -291,6 +291,7 @@ pub async fn load_story(pool: &PgPool, pepper: &Pepper, now: DateTime<Utc>) -> a
                     reason: reason.to_owned(),
                     until: until.map(|days| local_time(now, -days, "00:00")),
                 }),
+                case_closed: false,
             };
             by_system.entry(line.system).or_default().push(event);
         }
@@ -313,6 +314,7 @@ pub async fn load_story(pool: &PgPool, pepper: &Pepper, now: DateTime<Utc>) -> a
         bulk: false,
         batch_run: None,
         hidden: None,
+        case_closed: false,
     };
     stored += batch::store_all(pool, ids.system("cpr")?, vec![search], now)
         .await?
@@ -418,6 +420,8 @@ pub async fn load_synthetic(
                     bulk: false,
                     batch_run: None,
                     hidden: None,
+                    // Now and then a look-up in a case the system has closed.
+                    case_closed: rng.gen_ratio(1, 5_000),
                 });
                 at += Duration::seconds(rng.gen_range(20..300));
                 n += 1;

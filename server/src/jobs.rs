@@ -20,6 +20,8 @@ use crate::mail::{send_due, Mailer};
 #[derive(Clone, Debug)]
 pub struct JobSettings {
     pub retention_months: u32,
+    /// The public holidays (the flags' opening hours).
+    pub calendar: app::deadline::holidays::Calendar,
     pub hold: Option<crate::access_log::partitions::HoldPolicy>,
     pub records: app::site::RecordRetention,
     pub digest: DigestSettings,
@@ -29,6 +31,7 @@ impl JobSettings {
     pub fn of(config: &Config) -> JobSettings {
         JobSettings {
             retention_months: config.log_retention_months,
+            calendar: config.deadline_calendar(),
             hold: config.hold_policy(),
             records: config.record_retention(),
             digest: DigestSettings::of(config),
@@ -103,6 +106,14 @@ pub fn spawn_all(pool: &PgPool, settings: JobSettings, mailer: Option<Mailer>) {
             }
         }
     }));
+    tokio::spawn(repeat(Duration::from_secs(60), {
+        let pool = pool.clone();
+        let calendar = settings.calendar;
+        move || {
+            let pool = pool.clone();
+            async move { flag_round(&pool, calendar, clock::now()).await }
+        }
+    }));
     tokio::spawn(repeat(Duration::from_secs(30), {
         let pool = pool.clone();
         move || {
@@ -144,6 +155,32 @@ pub async fn maintain_access_log(pool: &PgPool, settings: &JobSettings, now: Dat
     let purged = partitions::purge(pool, now, settings.retention_months, settings.hold).await;
     if let Err(error) = purged {
         tracing::error!(error = %error, "cannot purge the access log");
+    }
+    let oldest = app::access_log::coverage::covers_from(now, settings.retention_months);
+    if let Err(error) = app::log_control::flags::job::forget_before(pool, oldest).await {
+        tracing::error!(error = %error, "cannot delete flags past retention");
+    }
+}
+
+/// One round of the flag job: the batches stored since the last round,
+/// taken until none wait (each round at most `BATCHES_PER_ROUND`).
+pub async fn flag_round(pool: &PgPool, calendar: app::deadline::holidays::Calendar, now: DateTime<Utc>) {
+    use app::log_control::flags::job::{run_round, BATCHES_PER_ROUND};
+    loop {
+        match run_round(pool, calendar, now).await {
+            Ok(round) => {
+                if round.raised > 0 || round.flagged_events > 0 {
+                    tracing::info!(?round, "flags raised");
+                }
+                if i64::try_from(round.batches).unwrap_or(i64::MAX) < BATCHES_PER_ROUND {
+                    return;
+                }
+            }
+            Err(error) => {
+                tracing::error!(error = %error, "cannot raise flags");
+                return;
+            }
+        }
     }
 }
 

@@ -15,6 +15,7 @@ pub mod demo_requests;
 pub mod http;
 pub mod jobs;
 pub mod mail;
+pub mod log_control;
 pub mod requests;
 pub mod retention;
 pub mod staff_directory;
@@ -89,6 +90,7 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
         pool,
         site: Arc::new(site_settings(config)),
         requests: Arc::new(config.request_settings()),
+        control: Arc::new(config.control_settings()),
         oversight: app::access_log::deliveries::OversightSettings {
             source_silence_hours: config.source_silence_warning_hours,
         },

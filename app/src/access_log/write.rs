@@ -37,10 +37,10 @@ pub async fn move_staged(
             INSERT INTO access_events (
                 occurred_at, source_system_id, source_event_id, actor, org_unit_id, use_type,
                 subject_key, search_criterion, purpose_id, case_reference, bulk, batch_run,
-                hidden_until, hidden_reason, received_at)
+                hidden_until, hidden_reason, received_at, case_closed)
             SELECT occurred_at, $2, source_event_id, actor, org_unit_id, use_type,
                    subject_key, search_criterion, purpose_id, case_reference, bulk,
-                   batch_run, hidden_until, hidden_reason, $3
+                   batch_run, hidden_until, hidden_reason, $3, case_closed
             FROM staged
             ON CONFLICT (source_system_id, source_event_id, occurred_at) DO NOTHING
             RETURNING occurred_at, org_unit_id, use_type, subject_key, purpose_id, bulk,
@@ -62,8 +62,12 @@ pub async fn move_staged(
     .await?;
     let mut stored = 0;
     let mut summary = PendingSummary::default();
+    let mut span: Option<(DateTime<Utc>, DateTime<Utc>)> = None;
     for group in groups {
         stored += u64::try_from(group.events).unwrap_or_default();
+        span = Some(span.map_or((group.first_at, group.last_at), |(first, last)| {
+            (first.min(group.first_at), last.max(group.last_at))
+        }));
         let Some(subject_key) = group.subject_key else {
             continue;
         };
@@ -86,8 +90,38 @@ pub async fn move_staged(
         };
         summary.add(key, group.events, group.first_at, group.last_at);
     }
-    summary.flush(db).await?;
+    summary.flush(&mut *db).await?;
+    if let Some((first_at, last_at)) = span {
+        awaits_flag_job(db, source_system_id, received_at, first_at, last_at).await?;
+    }
     Ok(stored)
+}
+
+/// Tells the flag job that events of `source_system_id` received at
+/// `received_at` (occurring between `first_at` and `last_at`) were stored:
+/// written in the same transaction as the events, so the job considers each
+/// event once (`log_control::flags::job`).
+pub async fn awaits_flag_job(
+    db: &mut PgConnection,
+    source_system_id: i64,
+    received_at: DateTime<Utc>,
+    first_at: DateTime<Utc>,
+    last_at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "INSERT INTO flag_pending_batches (source_system_id, received_at, first_at, last_at)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (source_system_id, received_at) DO UPDATE
+         SET first_at = least(flag_pending_batches.first_at, excluded.first_at),
+             last_at = greatest(flag_pending_batches.last_at, excluded.last_at)",
+        source_system_id,
+        received_at,
+        first_at,
+        last_at,
+    )
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 /// One use of a citizen's data by staff inside the portal.
@@ -202,13 +236,13 @@ async fn record_without_summary(
     db: &mut PgConnection,
     used: &PortalUse<'_>,
 ) -> Result<(), RecordError> {
-    let stored = sqlx::query_scalar!(
+    let system_id = sqlx::query_scalar!(
         r#"INSERT INTO access_events (occurred_at, source_system_id, source_event_id, actor,
                org_unit_id, use_type, subject_key, purpose_id, case_reference, bulk, received_at)
            SELECT $1, s.id, $2, $3, u.id, $5, $6, p.id, $7, false, $1
            FROM source_systems s, purposes p, org_units u
            WHERE s.code = $9 AND p.code = $8 AND u.code = $4
-           RETURNING 1 AS "stored!""#,
+           RETURNING source_system_id"#,
         used.at,
         Uuid::new_v4().to_string(),
         used.actor,
@@ -219,9 +253,66 @@ async fn record_without_summary(
         used.purpose_code,
         PORTAL_SYSTEM,
     )
-    .fetch_optional(db)
+    .fetch_optional(&mut *db)
     .await?;
-    stored
-        .map(|_| ())
-        .ok_or_else(|| RecordError::missing_for(used))
+    let Some(system_id) = system_id else {
+        return Err(RecordError::missing_for(used));
+    };
+    awaits_flag_job(db, system_id, used.at, used.at, used.at).await?;
+    Ok(())
+}
+
+/// A search by staff inside the portal that targets no one citizen (an
+/// investigator's search of the raw log by actor or unit, for example):
+/// logged as a search by criterion, as the source systems log theirs.
+pub struct PortalSearch<'a> {
+    pub at: DateTime<Utc>,
+    /// The staff member's id at the workforce identity provider.
+    pub actor: &'a str,
+    /// Code of the staff member's own unit.
+    pub actor_unit: &'a str,
+    pub use_type: crate::access_log::UseType,
+    /// Code of the purpose (processing activity) the search serves.
+    pub purpose_code: &'a str,
+    /// What was searched for, in words; never a CPR number.
+    pub criterion: &'a str,
+}
+
+/// Records `search` in the access log inside the caller's transaction.
+pub async fn record_portal_search(
+    db: &mut PgConnection,
+    search: &PortalSearch<'_>,
+) -> Result<(), RecordError> {
+    let batch = Uuid::new_v4();
+    let system_id = sqlx::query_scalar!(
+        r#"
+        WITH staged AS (
+            INSERT INTO access_event_staging (batch, occurred_at, source_event_id, actor, org_unit_id,
+                use_type, search_criterion, purpose_id, bulk)
+            SELECT $1, $2, $9, $3, u.id, $5, $6, p.id, false
+            FROM purposes p, org_units u WHERE p.code = $7 AND u.code = $4
+            RETURNING 1
+        )
+        SELECT s.id FROM source_systems s, staged WHERE s.code = $8
+        "#,
+        batch,
+        search.at,
+        search.actor,
+        search.actor_unit,
+        search.use_type.code(),
+        search.criterion,
+        search.purpose_code,
+        PORTAL_SYSTEM,
+        batch.to_string(),
+    )
+    .fetch_optional(&mut *db)
+    .await?;
+    let Some(system_id) = system_id else {
+        return Err(RecordError::MissingMasterData {
+            purpose: search.purpose_code.to_owned(),
+            unit: search.actor_unit.to_owned(),
+        });
+    };
+    move_staged(db, batch, system_id, search.at).await?;
+    Ok(())
 }

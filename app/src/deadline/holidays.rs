@@ -57,15 +57,18 @@ pub fn holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
 impl Calendar {
     /// Whether the municipality's offices count `date` as a working day.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
-            return false;
-        }
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.is_holiday(date)
+    }
+
+    /// Whether `date` is a public holiday (or, with the setting, one of the
+    /// half-holidays the offices close on), whatever its weekday.
+    pub fn is_holiday(&self, date: NaiveDate) -> bool {
         if self.half_holidays_closed
             && matches!((date.month(), date.day()), (6, 5) | (12, 24) | (12, 31))
         {
-            return false;
+            return true;
         }
-        !holidays(date.year())
+        holidays(date.year())
             .iter()
             .any(|(holiday, _)| *holiday == date)
     }

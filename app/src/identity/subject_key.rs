@@ -61,6 +61,19 @@ impl SubjectKey {
     pub fn from_bytes(bytes: [u8; 32]) -> SubjectKey {
         SubjectKey(bytes)
     }
+
+    /// A key read back from a database column; `None` unless 32 bytes.
+    pub fn from_slice(bytes: &[u8]) -> Option<SubjectKey> {
+        <[u8; 32]>::try_from(bytes).ok().map(SubjectKey)
+    }
+
+    /// What staff who control the log see instead of the person: the
+    /// key's first five bytes ("P-3f9ac-21e07"), enough to tell the
+    /// citizens of a search apart, nothing to find them by.
+    pub fn pseudonym(&self) -> String {
+        let hex = hex::encode(&self.0[..5]);
+        format!("P-{}-{}", &hex[..5], &hex[5..])
+    }
 }
 
 impl fmt::Debug for SubjectKey {

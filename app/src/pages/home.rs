@@ -54,7 +54,8 @@ fn next_step(lang: Lang) -> impl IntoView {
         Viewer::Staff { pages, .. } if pages.queue => {
             ("/sagsbehandling", "home-to-requests", false)
         }
-        Viewer::Staff { .. } => ("/dpo", "home-to-overview", false),
+        Viewer::Staff { pages, .. } if pages.overview => ("/dpo", "home-to-overview", false),
+        Viewer::Staff { .. } => ("/kontrol", "home-to-control", false),
     };
     view! {
         <a class="button button-primary" href=href rel=external.then_some("external")>{lang.text(key)}</a>

@@ -4,6 +4,8 @@
 pub mod about;
 pub mod accessibility;
 pub mod casework;
+pub mod control;
+pub mod control_flags;
 pub mod dpo;
 pub mod home;
 pub mod letter;

@@ -58,7 +58,7 @@ pub(crate) fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
 }
 
 /// A required text of at most `max` characters.
-fn required_text(
+pub(crate) fn required_text(
     fields: &Fields,
     name: &str,
     max: usize,
@@ -75,7 +75,7 @@ fn required_text(
 }
 
 /// An optional text of at most `max` characters.
-fn optional_text(
+pub(crate) fn optional_text(
     fields: &Fields,
     name: &str,
     max: usize,

@@ -116,6 +116,9 @@ pub struct AccessEventLine {
     hidden_until: Option<String>,
     /// Why the event is hidden; shown to the citizen once it is disclosed.
     hidden_reason: Option<String>,
+    /// True when the use concerns a case the system has closed in a
+    /// sensitive area; such a look-up is flagged for the DPO. Default false.
+    case_closed: Option<bool>,
 }
 
 /// Report access events.

@@ -35,6 +35,7 @@ pub const FIELDS: &[&str] = &[
     "batch_run",
     "hidden_until",
     "hidden_reason",
+    "case_closed",
 ];
 
 /// An event as received, every field still text (or absent).
@@ -53,6 +54,7 @@ pub struct RawEvent {
     pub batch_run: Option<String>,
     pub hidden_until: Option<String>,
     pub hidden_reason: Option<String>,
+    pub case_closed: Option<bool>,
 }
 
 /// A validated event, ready to store.
@@ -69,6 +71,9 @@ pub struct Event {
     pub bulk: bool,
     pub batch_run: Option<String>,
     pub hidden: Option<Hidden>,
+    /// The source system's marker that the case is closed (a sensitive
+    /// case: a look-up in it is flagged).
+    pub case_closed: bool,
 }
 
 /// Whom an event concerns.
@@ -197,8 +202,10 @@ impl RawEvent {
             batch_run: text("batch_run"),
             hidden_until: text("hidden_until"),
             hidden_reason: text("hidden_reason"),
+            case_closed: None,
         };
         raw.bulk = read_bool(&object, "bulk", line, &mut errors);
+        raw.case_closed = read_bool(&object, "case_closed", line, &mut errors);
         if errors.is_empty() {
             Ok(raw)
         } else {
@@ -379,6 +386,7 @@ impl RawEvent {
                 bulk,
                 batch_run,
                 hidden,
+                case_closed: self.case_closed.unwrap_or(false),
             }),
             _ => Err(errors),
         }

@@ -331,16 +331,20 @@ fn csv_event(
             .filter(|value| !value.is_empty())
             .map(str::to_owned)
     };
-    let bulk = match cell("bulk").as_deref() {
-        None => None,
-        Some("true" | "1" | "ja") => Some(true),
-        Some("false" | "0" | "nej") => Some(false),
-        Some(_) => {
-            return Err(vec![LineError {
-                line,
-                field: Some("bulk"),
-                message: "must be true or false".to_owned(),
-            }])
+    let flag = |field: &'static str| match cell(field).as_deref() {
+        None => Ok(None),
+        Some("true" | "1" | "ja") => Ok(Some(true)),
+        Some("false" | "0" | "nej") => Ok(Some(false)),
+        Some(_) => Err(LineError {
+            line,
+            field: Some(field),
+            message: "must be true or false".to_owned(),
+        }),
+    };
+    let (bulk, case_closed) = match (flag("bulk"), flag("case_closed")) {
+        (Ok(bulk), Ok(case_closed)) => (bulk, case_closed),
+        (bulk, case_closed) => {
+            return Err([bulk.err(), case_closed.err()].into_iter().flatten().collect())
         }
     };
     Ok(RawEvent {
@@ -357,5 +361,6 @@ fn csv_event(
         batch_run: cell("batch_run"),
         hidden_until: cell("hidden_until"),
         hidden_reason: cell("hidden_reason"),
+        case_closed,
     })
 }

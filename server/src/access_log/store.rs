@@ -81,6 +81,9 @@ pub struct Writer {
     pending: PendingSummary,
     /// Per source system: the latest delivery written, and its new events.
     deliveries: BTreeMap<i64, (DateTime<Utc>, u64)>,
+    /// Per system and moment of receipt, the span of the events stored
+    /// straight in, for the flag job.
+    for_flags: BTreeMap<(i64, DateTime<Utc>), (DateTime<Utc>, DateTime<Utc>)>,
 }
 
 impl Writer {
@@ -103,13 +106,21 @@ impl Writer {
             &mut attempt,
             "COPY access_events (source_system_id, received_at, occurred_at, source_event_id, \
              actor, org_unit_id, use_type, subject_key, search_criterion, purpose_id, case_reference, \
-             bulk, batch_run, hidden_until, hidden_reason) FROM STDIN (FORMAT text)",
+             bulk, batch_run, hidden_until, hidden_reason, case_closed) FROM STDIN (FORMAT text)",
             &rows.copy_text,
         )
         .await;
         match copied {
             Ok(()) => {
                 attempt.commit().await?;
+                let times = rows.events.iter().map(|event| event.occurred_at);
+                if let (Some(first), Some(last)) = (times.clone().min(), times.max()) {
+                    let span = self
+                        .for_flags
+                        .entry((rows.source_system_id, rows.received_at))
+                        .or_insert((first, last));
+                    *span = (span.0.min(first), span.1.max(last));
+                }
                 for event in &rows.events {
                     if let Some(key) = summary_key(rows.source_system_id, event) {
                         self.pending
@@ -136,6 +147,10 @@ impl Writer {
     /// transaction commits).
     pub async fn finish(mut self, db: &mut PgConnection) -> sqlx::Result<()> {
         self.pending.flush(db).await?;
+        for ((source_system_id, received_at), (first, last)) in self.for_flags {
+            app::access_log::write::awaits_flag_job(db, source_system_id, received_at, first, last)
+                .await?;
+        }
         for (source_system_id, (at, stored)) in self.deliveries {
             record_delivery(db, source_system_id, at, stored).await?;
         }
@@ -195,7 +210,7 @@ pub async fn stage(db: &mut PgConnection, batch: Uuid, events: &[Event]) -> sqlx
         db,
         "COPY access_event_staging (batch, occurred_at, source_event_id, actor, org_unit_id, \
          use_type, subject_key, search_criterion, purpose_id, case_reference, bulk, batch_run, \
-         hidden_until, hidden_reason) FROM STDIN (FORMAT text)",
+         hidden_until, hidden_reason, case_closed) FROM STDIN (FORMAT text)",
         &copy_text(&format!("{batch}\t"), events),
     )
     .await
@@ -264,6 +279,8 @@ fn write_row(buffer: &mut Vec<u8>, event: &Event) {
     push_time(buffer, hidden_until);
     tab(buffer);
     push_text(buffer, hidden_reason);
+    tab(buffer);
+    push_text(buffer, Some(if event.case_closed { "t" } else { "f" }));
     buffer.push(b'\n');
 }
 
@@ -316,6 +333,7 @@ mod tests {
             bulk: false,
             batch_run: None,
             hidden,
+            case_closed: false,
         }
     }
 

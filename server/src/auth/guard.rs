@@ -1,5 +1,6 @@
 //! Guarded pages: `/sagsbehandling` for caseworkers, `/dpo` for the DPO and
-//! administrators, and the citizen's own pages (`/min-log`, `/henvendelser`,
+//! administrators, `/kontrol` for the control of the log (its raw log and
+//! flags for the DPO and investigators, the rest for managers too), and the citizen's own pages (`/min-log`, `/henvendelser`,
 //! `/v3/findUsage`) for signed-in citizens. Anonymous visitors are sent to
 //! the right sign-in; anyone else gets 403 with the DKFDS error page, and the
 //! attempt is registered as a rejected access (which counts towards a block,
@@ -49,6 +50,10 @@ pub fn required_access(path: &str) -> Option<Access> {
         Some(Access::Staff(Role::CASE_READERS))
     } else if under("/dpo") {
         Some(Access::Staff(Role::OVERSEERS))
+    } else if under("/kontrol/log") || under("/kontrol/flag") || path == "/kontrol/log.csv" {
+        Some(Access::Staff(Role::LOG_INSPECTORS))
+    } else if under("/kontrol") {
+        Some(Access::Staff(Role::CONTROLLERS))
     } else if under("/min-log") || under("/henvendelser") || under("/v3") {
         Some(Access::Citizen)
     } else {

@@ -379,7 +379,8 @@ async fn finish_sign_in(
     let usual = match &who {
         SignedInAs::Citizen { .. } => "/min-log",
         SignedInAs::Staff(member) if member.has_any(Role::OVERSEERS) => "/dpo",
-        SignedInAs::Staff(_) => "/sagsbehandling",
+        SignedInAs::Staff(member) if member.has_any(Role::CASE_READERS) => "/sagsbehandling",
+        SignedInAs::Staff(_) => "/kontrol",
     };
     // The page that asked for the sign-in, checked again for who signed in.
     let asked_for = session

@@ -178,6 +178,9 @@ pub struct Config {
     /// Code of the purpose under which staff look-ups in the portal are
     /// logged on the citizen.
     pub request_purpose: String,
+    /// Code of the purpose under which the control of the log (searches
+    /// of the raw log, flags) is logged on the citizen.
+    pub log_control_purpose: String,
     /// The largest document a caseworker may attach to an answer, in
     /// megabytes (MiB), 1 to 50.
     pub answer_document_max_mb: u32,
@@ -231,6 +234,7 @@ struct Defaults {
     request_intake_unit: &'static str,
     log_question_unit: &'static str,
     request_purpose: &'static str,
+    log_control_purpose: &'static str,
     answer_document_max_mb: u32,
     digest_time: &'static str,
     digest_due_within_days: u32,
@@ -270,6 +274,7 @@ impl Default for Defaults {
             request_intake_unit: "BS",
             log_question_unit: "JUR",
             request_purpose: "rettigheder",
+            log_control_purpose: "logkontrol",
             answer_document_max_mb: 10,
             digest_time: "07:00",
             digest_due_within_days: 7,
@@ -421,6 +426,17 @@ impl Config {
                 days_after_deadline: self.log_hold_days_after_deadline,
             },
         )
+    }
+
+    /// What the control of the log needs from the configuration.
+    pub fn control_settings(&self) -> app::log_control::ControlSettings {
+        app::log_control::ControlSettings {
+            pepper: self.subject_key_pepper.clone(),
+            seal_key: self.cpr_encryption_key.clone(),
+            purpose: self.log_control_purpose.clone(),
+            calendar: self.deadline_calendar(),
+            log_retention_months: self.log_retention_months,
+        }
     }
 
     /// What the request store needs from the configuration.

@@ -60,6 +60,7 @@ impl Config {
             ("request_intake_unit", self.request_intake_unit.as_str()),
             ("log_question_unit", self.log_question_unit.as_str()),
             ("request_purpose", self.request_purpose.as_str()),
+            ("log_control_purpose", self.log_control_purpose.as_str()),
         ] {
             if value.trim().is_empty() {
                 return Err(invalid(setting, "must not be empty"));

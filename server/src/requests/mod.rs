@@ -45,14 +45,14 @@ pub fn routes() -> Routes<AppState> {
 }
 
 /// A form handled by a route: where its page lives and which form it is.
-struct FormPage<'a> {
+pub(crate) struct FormPage<'a> {
     state: &'a AppState,
     parts: Parts,
     /// The page to render again on an error.
     path: String,
     /// The form's name on that page ([`FormReply::form`]).
     form: &'static str,
-    fields: Fields,
+    pub(crate) fields: Fields,
     /// The fields' names in the order the browser sent them.
     field_order: Vec<String>,
     /// The files of a multipart form (`requests::documents::FIELD`).
@@ -66,7 +66,7 @@ impl<'a> FormPage<'a> {
     /// Reads the form of `request` (URL-encoded, or multipart when it
     /// carries files), which came from (and on an error goes back to) the
     /// page at `path`; an unreadable body reads as no fields.
-    async fn read(
+    pub(crate) async fn read(
         state: &'a AppState,
         request: Request,
         path: String,
@@ -111,19 +111,19 @@ impl<'a> FormPage<'a> {
     }
 
     /// Who sent the form (from the session, never from a field).
-    fn caller(&self) -> app::caller::Caller {
+    pub(crate) fn caller(&self) -> app::caller::Caller {
         app::caller::Caller::of(&self.parts)
     }
 
     /// The language the sender reads the portal in (its messages are
     /// written in it).
-    fn lang(&self) -> app::i18n::Lang {
+    pub(crate) fn lang(&self) -> app::i18n::Lang {
         lang_of(&self.parts)
     }
 
     /// The page again, with `errors` at their fields, `message` above the
     /// form, the typed values kept, and `status`.
-    async fn again(
+    pub(crate) async fn again(
         self,
         errors: FieldErrors,
         message: Option<String>,
@@ -135,7 +135,7 @@ impl<'a> FormPage<'a> {
 
     /// The page again with what is wrong at each field (422): a form a
     /// person can correct.
-    async fn field_errors(self, errors: FieldErrors) -> Response {
+    pub(crate) async fn field_errors(self, errors: FieldErrors) -> Response {
         self.again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)
             .await
     }
@@ -168,6 +168,33 @@ impl<'a> FormPage<'a> {
             &self.path,
             move || leptos::prelude::provide_context(reply.clone()),
             status,
+        )
+        .await
+    }
+
+    /// The page with what was typed (no errors) and `extra` context: a
+    /// form that asks for something shown on its own page, such as a search.
+    pub(crate) async fn shown_with(
+        self,
+        extra: impl Fn() + Clone + Send + Sync + 'static,
+    ) -> Response {
+        let mut values = self.fields;
+        values.remove("cpr");
+        let reply = FormReply {
+            form: self.form.to_owned(),
+            values,
+            field_order: self.field_order,
+            ..FormReply::default()
+        };
+        render::page(
+            self.state,
+            self.parts,
+            &self.path,
+            move || {
+                leptos::prelude::provide_context(reply.clone());
+                extra();
+            },
+            StatusCode::OK,
         )
         .await
     }
@@ -219,7 +246,7 @@ impl<'a> FormPage<'a> {
 
     /// The page again after a failure of our own: logged, and shown with
     /// only its reference.
-    async fn internal_error(self, cause: impl std::fmt::Debug + Send) -> Response {
+    pub(crate) async fn internal_error(self, cause: impl std::fmt::Debug + Send) -> Response {
         let message = AppError::internal(cause).text(self.lang());
         self.again(
             FieldErrors::default(),

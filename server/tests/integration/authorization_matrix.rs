@@ -47,6 +47,10 @@ enum Who {
     Overseers,
     /// The DPO only.
     Dpo,
+    /// The DPO and investigators: the raw log and its flags.
+    LogInspectors,
+    /// The DPO, investigators and managers: the control of the log.
+    Controllers,
     /// A source system with its API key.
     SourceSystem,
 }
@@ -96,8 +100,17 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
         | (false, "/dpo/ophaev-spaerring" | "/api/dpo/access-control")
         | (false, "/api/dpo/deadlines" | "/api/dpo/mail" | "/api/dpo/source-systems")
         | (false, "/api/dpo/consultations") => Overseers,
-        // The DPO's advice on a request a caseworker asked about.
-        (false, "/sagsbehandling/{id}/raad") => Dpo,
+        // The DPO's advice on a request a caseworker asked about, and the
+        // rules of the flags.
+        (false, "/sagsbehandling/{id}/raad" | "/kontrol/flag/regler") => Dpo,
+        // The control of the log.
+        (true, "/kontrol") => Controllers,
+        (true, "/kontrol/log" | "/kontrol/flag" | "/kontrol/flag/{id}")
+        | (false, "/kontrol/log" | "/kontrol/log.csv" | "/kontrol/flag/{id}")
+        | (false, "/api/control/log-found" | "/api/control/log-choices")
+        | (false, "/api/control/flags" | "/api/control/flag" | "/api/control/flag-rules") => {
+            LogInspectors
+        }
         // A system allowed to hide (the matrix's key is the social system's).
         (false, "/api/v1/access-events" | "/api/v1/access-events/hidden") => SourceSystem,
         _ => return None,
@@ -117,11 +130,13 @@ enum Caller {
     CaseworkerOfOtherUnit,
     Dpo,
     Admin,
+    Manager,
+    Investigator,
     ApiKey,
 }
 
 impl Caller {
-    const ALL: [Caller; 8] = [
+    const ALL: [Caller; 10] = [
         Caller::Anonymous,
         Caller::CitizenA,
         Caller::CitizenB,
@@ -129,6 +144,8 @@ impl Caller {
         Caller::CaseworkerOfOtherUnit,
         Caller::Dpo,
         Caller::Admin,
+        Caller::Manager,
+        Caller::Investigator,
         Caller::ApiKey,
     ];
 
@@ -144,6 +161,8 @@ impl Caller {
             Who::Caseworkers => matches!(self, CaseworkerOfUnit | CaseworkerOfOtherUnit),
             Who::Overseers => matches!(self, Dpo | Admin),
             Who::Dpo => self == Dpo,
+            Who::LogInspectors => matches!(self, Dpo | Investigator),
+            Who::Controllers => matches!(self, Dpo | Investigator | Manager),
             Who::SourceSystem => self == ApiKey,
         }
     }
@@ -176,6 +195,8 @@ struct World {
     /// The receipts in the history of the answered and the open request
     /// (letters tell of them).
     entries: (i64, i64),
+    /// A flag of an unusual look-up.
+    flag: i64,
 }
 
 async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
@@ -222,6 +243,8 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
         ),
         (Caller::Dpo, "/medarbejder/log-ind", "dpo"),
         (Caller::Admin, "/medarbejder/log-ind", "admin"),
+        (Caller::Manager, "/medarbejder/log-ind", "leder"),
+        (Caller::Investigator, "/medarbejder/log-ind", "efterforsker"),
     ] {
         cookies.push((caller, sign_in_at(&app, start, account).await.1));
     }
@@ -285,6 +308,14 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
         .unwrap()
     };
     let entries = (receipt(answered).await, receipt(open).await);
+    let flag: i64 = sqlx::query_scalar(
+        "INSERT INTO log_flags (rule, actor, org_unit_id, day, raised_at)
+         SELECT 'outside_hours', 'matrix', id, current_date, now() FROM org_units WHERE code = 'BS'
+         RETURNING id",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
     let api_key = api_keys::create(pool, "social", "matrix", clock::now())
         .await
         .unwrap()
@@ -298,6 +329,7 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
             attachment,
             open,
             entries,
+            flag,
         },
         routes,
     )
@@ -316,7 +348,9 @@ impl World {
     /// `pattern` with its parameters filled in: reads name the answered
     /// request, changes the open one.
     fn concrete(&self, method: &Method, pattern: &str) -> String {
-        let request = if method == Method::GET {
+        let request = if pattern.starts_with("/kontrol/flag/") {
+            self.flag
+        } else if method == Method::GET {
             self.answered
         } else {
             self.open
@@ -341,6 +375,7 @@ impl World {
                 self.entry_of(self.answered)
             ),
             "/api/log-row" => "id=1".to_owned(),
+            "/api/control/flag" => format!("id={}", self.flag),
             "/api/casework/queue" => "filter[mine]=false&filter[page]=1".to_owned(),
             "/api/min-log" => {
                 "query[from]=&query[to]=&query[system]=&query[unit]=&query[use_type]=&query[bulk]=false&query[page]=1"

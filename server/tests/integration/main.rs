@@ -18,6 +18,7 @@ mod import;
 mod ingestion;
 mod jobs;
 mod lockout;
+mod log_control;
 mod mail;
 mod my_log;
 mod pages;

@@ -1361,6 +1361,7 @@ async fn hidden_entries_are_counted_on_the_case_and_assessed_before_the_answer(p
             until: None,
             reason: "Politiets efterforskning".to_owned(),
         }),
+        case_closed: false,
     };
     server::access_log::batch::store_all(&pool, ids.0, vec![hidden], now)
         .await

@@ -46,6 +46,7 @@ async fn event_at(pool: &PgPool, id: &str, occurred_at: DateTime<Utc>) -> Event 
         bulk: false,
         batch_run: None,
         hidden: None,
+        case_closed: false,
     }
 }
 

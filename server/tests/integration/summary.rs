@@ -84,6 +84,7 @@ fn random_event(
         bulk,
         batch_run: (bulk && rng.gen_bool(0.5)).then(|| "run".to_owned()),
         hidden,
+        case_closed: false,
     }
 }
 

@@ -1,0 +1,286 @@
+//! `/kontrol/flag`: the automatic flags by status, and the rules with their
+//! thresholds (set by the DPO); `/kontrol/flag/<id>`: one flag with the
+//! events behind it and the form to mark it justified, sent to the unit for
+//! an explanation, or an incident. A flag is a reason to ask, not a
+//! verdict; both pages say so.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::error::shown_or_alert;
+use crate::form::{use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, TextArea, TextInput};
+use crate::i18n::use_lang;
+use crate::log_control::flags::views::{load_flag, load_flags, load_rules, FlagDetail, FlagList, FlagRow, RuleRow};
+use crate::log_control::flags::{FlagStatus, Rule};
+use crate::scrolling_table::ScrollingTable;
+use crate::viewer::{use_viewer, Viewer};
+
+/// The form deciding a flag.
+pub const DECIDE_FORM: &str = "decide-flag";
+/// The form setting the rules, and where it posts.
+pub const RULES_FORM: &str = "flag-rules";
+pub const RULES_PATH: &str = "/kontrol/flag/regler";
+
+/// `/kontrol/flag?status=<code>`.
+#[component]
+pub fn FlagsPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let status = move || query.read().get("status");
+    let saved = move || query.read().get("regler").is_some();
+    let flags = Resource::new_blocking(status, load_flags);
+    let rules = Resource::new_blocking(|| (), |_| load_rules());
+    let reply = use_form_reply();
+    view! {
+        <Title text=lang.text("flags-title")/>
+        <h1>{lang.text("flags-heading")}</h1>
+        <p class="font-lead">{lang.text("flags-lead")}</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                shown_or_alert(flags.await, |list| view! { <Flags list/> }.into_any())
+            })}
+        </Suspense>
+        <h2 id="regler">{lang.text("flag-rules-heading")}</h2>
+        {move || saved().then(|| view! {
+            <div class="alert alert-success" role="status">
+                <div class="alert-body"><p class="alert-text">{lang.text("flag-rules-saved")}</p></div>
+            </div>
+        })}
+        <Suspense>
+            {move || Suspend::new(async move {
+                let reply = reply.await.ok().flatten();
+                shown_or_alert(rules.await, move |rules| view! { <Rules rules reply=reply.clone()/> }.into_any())
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Flags(list: FlagList) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let shown = query
+        .read_untracked()
+        .get("status")
+        .as_deref()
+        .and_then(FlagStatus::from_code)
+        .unwrap_or(FlagStatus::Open);
+    let heading = lang.text_with("flags-with-status", &[("status", shown.label(lang).into())]);
+    view! {
+        <nav aria-label=lang.text("flags-by-status")>
+            <ul class="nobullet-list">
+                {list.counts.into_iter().map(|(status, count)| {
+                    let current = (status == shown).then_some("page");
+                    view! {
+                        <li>
+                            <a href=format!("/kontrol/flag?status={}", status.code()) aria-current=current>
+                                {format!("{} ({count})", status.label(lang))}
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+        <h2>{heading.clone()}</h2>
+        {if list.rows.is_empty() {
+            view! { <p>{lang.text("flags-none")}</p> }.into_any()
+        } else {
+            view! {
+                <ScrollingTable label=heading>
+                    <table class="table">
+                        <thead><tr>
+                            <th scope="col">{lang.text("flag-col-flag")}</th>
+                            <th scope="col">{lang.text("flag-col-day")}</th>
+                            <th scope="col">{lang.text("control-col-actor")}</th>
+                            <th scope="col">{lang.text("control-col-unit")}</th>
+                            <th scope="col">{lang.text("flag-col-about")}</th>
+                            <th scope="col">{lang.text("flag-col-events")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {list.rows.into_iter().map(|row| view! { <FlagLine row/> }).collect_view()}
+                        </tbody>
+                    </table>
+                </ScrollingTable>
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// What a flag is about besides the actor: the system, the citizen, why
+/// they are protected.
+fn about(row: &FlagRow) -> String {
+    [row.system.clone(), row.subject.clone(), row.protection.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[component]
+fn FlagLine(row: FlagRow) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <tr>
+            <th scope="row"><a href=format!("/kontrol/flag/{}", row.id)>{format!("{} {}", row.rule.label(lang), row.id)}</a></th>
+            <td>{row.day.clone()}</td>
+            <td>{row.actor.clone()}{row.actor_name.clone().map(|name| view! { <br/><span class="form-hint">{name}</span> })}</td>
+            <td>{row.unit.clone()}</td>
+            <td>{about(&row)}</td>
+            <td>{row.events}</td>
+        </tr>
+    }
+}
+
+/// The rules: who may change them sees a form, everyone else a list.
+#[component]
+fn Rules(rules: Vec<RuleRow>, reply: Option<FormReply>) -> impl IntoView {
+    let lang = use_lang();
+    let controller = matches!(use_viewer(), Viewer::Staff { pages, .. } if pages.control_settings);
+    let state = FormState::of(&reply, RULES_FORM);
+    let burst = rules.iter().find(|row| row.rule == Rule::ManyCitizens).cloned();
+    let describe = move |row: &RuleRow| {
+        let mut text = lang.text(&format!("flag-rule-{}-what", row.rule.code()));
+        if let (Some(max), Some(within)) = (row.max_citizens, row.within_minutes) {
+            text = format!("{text} {}", lang.text_with("flag-burst-now", &[("max", max.into()), ("within", within.into())]));
+        }
+        text
+    };
+    if !controller {
+        return view! {
+            <ul>
+                {rules.iter().map(|row| view! {
+                    <li>
+                        <strong>{row.rule.label(lang)}</strong>
+                        {format!(" ({}): ", if row.enabled { lang.text("flag-rule-on") } else { lang.text("flag-rule-off") })}
+                        {describe(row)}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p class="form-hint">{lang.text("flag-rules-dpo-only")}</p>
+        }
+        .into_any();
+    }
+    let max = burst.as_ref().and_then(|row| row.max_citizens).unwrap_or(20).to_string();
+    let within = burst.as_ref().and_then(|row| row.within_minutes).unwrap_or(10).to_string();
+    view! {
+        <ErrorSummary state=state.clone()/>
+        <form method="post" action=RULES_PATH id=state.section_id()>
+            <fieldset class="form-group">
+                <legend class="form-label">{lang.text("flag-rules-legend")}</legend>
+                <ul class="nobullet-list">
+                    {rules.iter().map(|row| {
+                        let id = format!("rule-{}", row.rule.code());
+                        let hint_id = format!("{id}-hint");
+                        view! {
+                            <li>
+                                <input type="checkbox" class="form-checkbox" id=id.clone() name=row.rule.code() value="ja" checked=row.enabled aria-describedby=hint_id.clone()/>
+                                <label for=id>{row.rule.label(lang)}</label>
+                                <span class="form-hint" id=hint_id>{describe(row)}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </fieldset>
+            <TextInput name="max_citizens" label=lang.text("flag-burst-max") hint=lang.text("flag-burst-max-hint") state=state.clone() kind="number" default=max/>
+            <TextInput name="within_minutes" label=lang.text("flag-burst-within") hint=lang.text("flag-burst-within-hint") state=state.clone() kind="number" default=within/>
+            <button type="submit" class="button button-primary">{lang.text("flag-rules-save")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// `/kontrol/flag/<id>`.
+#[component]
+pub fn FlagPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let flag = Resource::new_blocking(id, |id| async move {
+        match id {
+            Some(id) => load_flag(id).await,
+            None => Err(crate::error::AppError::NotFound(crate::i18n::use_lang().text("flag-not-found"))),
+        }
+    });
+    let reply = use_form_reply();
+    view! {
+        <Title text=lang.text("flag-title")/>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let reply = reply.await.ok().flatten();
+                shown_or_alert(flag.await, move |flag| view! { <Flag flag reply=reply.clone()/> }.into_any())
+            })}
+        </Suspense>
+        <p><a href="/kontrol/flag">{lang.text("flag-back")}</a></p>
+    }
+}
+
+#[component]
+fn Flag(flag: FlagDetail, reply: Option<FormReply>) -> impl IntoView {
+    let lang = use_lang();
+    let row = flag.row.clone();
+    let state = FormState::of(&reply, DECIDE_FORM);
+    let decisions = FlagStatus::DECISIONS
+        .iter()
+        .map(|status| (status.code().to_owned(), status.label(lang)))
+        .collect::<Vec<_>>();
+    let query = use_query_map();
+    let decided_now = query.read_untracked().get("afgjort").is_some();
+    view! {
+        <h1>{format!("{} {}", row.rule.label(lang), row.id)}</h1>
+        <p class="font-lead">{lang.text("flag-not-a-verdict")}</p>
+        {decided_now.then(|| view! {
+            <div class="alert alert-success" role="status">
+                <div class="alert-body"><p class="alert-text">{lang.text("flag-decided-now")}</p></div>
+            </div>
+        })}
+        <dl>
+            <dt>{lang.text("flag-col-flag")}</dt><dd>{lang.text(&format!("flag-rule-{}-what", row.rule.code()))}</dd>
+            <dt>{lang.text("flag-col-day")}</dt><dd>{row.day.clone()}</dd>
+            <dt>{lang.text("control-col-actor")}</dt><dd>{row.actor.clone()}{row.actor_name.clone().map(|name| format!(" ({name})"))}</dd>
+            <dt>{lang.text("control-col-unit")}</dt><dd>{row.unit.clone()}</dd>
+            {(!about(&row).is_empty()).then(|| view! { <dt>{lang.text("flag-col-about")}</dt><dd>{about(&row)}</dd> })}
+            <dt>{lang.text("flag-raised")}</dt><dd>{flag.raised_at.clone()}</dd>
+            <dt>{lang.text("flag-status")}</dt><dd>{row.status.label(lang)}</dd>
+            {flag.decided.clone().map(|(by, at)| view! {
+                <dt>{lang.text("flag-decided-by")}</dt><dd>{format!("{by}, {at}")}</dd>
+            })}
+            {flag.note.clone().map(|note| view! { <dt>{lang.text("flag-note")}</dt><dd class="preserve-lines">{note}</dd> })}
+        </dl>
+        <h2>{lang.text("flag-events-heading")}</h2>
+        <ScrollingTable label=lang.text("flag-events-heading")>
+            <table class="table table--compact">
+                <thead><tr>
+                    <th scope="col">{lang.text("control-col-time")}</th>
+                    <th scope="col">{lang.text("control-col-system")}</th>
+                    <th scope="col">{lang.text("control-col-use")}</th>
+                    <th scope="col">{lang.text("control-col-purpose")}</th>
+                    <th scope="col">{lang.text("control-col-subject")}</th>
+                    <th scope="col">{lang.text("control-col-case")}</th>
+                    <th scope="col">{lang.text("control-col-event-id")}</th>
+                </tr></thead>
+                <tbody>
+                    {flag.events.into_iter().map(|event| view! {
+                        <tr>
+                            <td class="nowrap">{event.at}</td>
+                            <td>{event.system}</td>
+                            <td>{event.use_type}</td>
+                            <td>{event.purpose}</td>
+                            <td class="nowrap">{event.subject}</td>
+                            <td>{event.case_reference.unwrap_or_default()}</td>
+                            <td>{event.event_id}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </ScrollingTable>
+        <h2 id=state.section_id()>{lang.text("flag-decide-heading")}</h2>
+        <ErrorSummary state=state.clone()/>
+        <form method="post" action=format!("/kontrol/flag/{}", row.id)>
+            <RadioGroup name="status" legend=lang.text("flag-decide-legend") state=state.clone() choices=decisions/>
+            <TextArea name="note" label=lang.text("flag-note") hint=lang.text("flag-note-hint") state=state.clone() rows=4/>
+            <button type="submit" class="button button-primary">{lang.text("flag-decide-button")}</button>
+        </form>
+    }
+}

@@ -1,0 +1,159 @@
+//! The routes of the control of the log (docs/rules.md §4): the
+//! investigator's search of the raw log (`POST /kontrol/log`, shown on its
+//! own page with what was typed) and its CSV export (`POST
+//! /kontrol/log.csv`), both forms that post, so a CPR number typed in never
+//! reaches an address, a proxy's log or the browser's history; a decision
+//! on a flag (`POST /kontrol/flag/<id>`) and the flags' rules (`POST
+//! /kontrol/flag/regler`, the DPO only).
+
+use axum::extract::{Path, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use app::capability::{LogController, LogInspector};
+use app::log_control::flags::forms::{parse_decision, parse_rules};
+use app::log_control::flags::store as flag_store;
+use app::pages::control_flags::{DECIDE_FORM, RULES_FORM, RULES_PATH};
+use app::requests::forms::FieldErrors;
+use app::i18n::Lang;
+use app::log_control::search::{parse_log_search, EXPORT_MAX, FORM};
+use app::log_control::store::{self, RawEventRow};
+use app::state::AppState;
+
+use crate::clock;
+use crate::http::download::{download, DanishCsv, CSV_CONTENT_TYPE};
+use crate::http::route_list::Routes;
+use crate::requests::FormPage;
+
+/// The page the search is shown on.
+pub const SEARCH_PAGE: &str = "/kontrol/log";
+
+pub fn routes() -> Routes<AppState> {
+    Routes::new()
+        .post(SEARCH_PAGE, search)
+        .post("/kontrol/log.csv", export)
+        .post(RULES_PATH, set_rules)
+        .post("/kontrol/flag/{id}", decide)
+}
+
+/// Records the decision on a flag and shows it again; a form with errors
+/// comes back with them.
+async fn decide(
+    State(state): State<AppState>,
+    inspector: LogInspector,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Response {
+    let path = format!("/kontrol/flag/{id}");
+    let page = FormPage::read(&state, request, path.clone(), DECIDE_FORM).await;
+    let (status, note) = match parse_decision(&page.fields, page.lang()) {
+        Ok(decision) => decision,
+        Err(errors) => return page.field_errors(errors).await,
+    };
+    match flag_store::decide(&state.pool, &inspector, id, status, &note, clock::now()).await {
+        Ok(true) => Redirect::to(&format!("{path}?afgjort=1")).into_response(),
+        Ok(false) => {
+            let message = page.lang().text("flag-not-found");
+            page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
+                .await
+        }
+        Err(error) => page.internal_error(&error).await,
+    }
+}
+
+/// Saves the rules (the DPO only) and goes back to them.
+async fn set_rules(
+    State(state): State<AppState>,
+    controller: LogController,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, "/kontrol/flag".to_owned(), RULES_FORM).await;
+    let choice = match parse_rules(&page.fields, page.lang()) {
+        Ok(choice) => choice,
+        Err(errors) => return page.field_errors(errors).await,
+    };
+    match flag_store::set_rules(&state.pool, &controller, &choice, clock::now()).await {
+        Ok(()) => Redirect::to("/kontrol/flag?regler=gemt#regler").into_response(),
+        Err(error) => page.internal_error(&error).await,
+    }
+}
+
+/// Searches and shows the page with the first (or the asked-for) page of
+/// events; a form with errors comes back with them.
+async fn search(State(state): State<AppState>, inspector: LogInspector, request: Request) -> Response {
+    let page = FormPage::read(&state, request, SEARCH_PAGE.to_owned(), FORM).await;
+    let now = clock::now();
+    let search = match parse_log_search(&page.fields, &state.control, now, page.lang()) {
+        Ok(search) => search,
+        Err(errors) => return page.field_errors(errors).await,
+    };
+    match store::search(&state.pool, &inspector, &state.control, &search, page.lang(), now).await
+    {
+        Ok(found) => {
+            page.shown_with(move || leptos::prelude::provide_context(found.clone()))
+                .await
+        }
+        Err(error) => page.internal_error(&error).await,
+    }
+}
+
+/// Every matching event (up to [`EXPORT_MAX`]) as CSV.
+async fn export(State(state): State<AppState>, inspector: LogInspector, request: Request) -> Response {
+    let page = FormPage::read(&state, request, SEARCH_PAGE.to_owned(), FORM).await;
+    let now = clock::now();
+    let lang = page.lang();
+    let search = match parse_log_search(&page.fields, &state.control, now, lang) {
+        Ok(search) => search,
+        Err(errors) => return page.field_errors(errors).await,
+    };
+    let rows = match store::export(&state.pool, &inspector, &state.control, &search, EXPORT_MAX, now)
+        .await
+    {
+        Ok(rows) => rows,
+        Err(error) => return page.internal_error(&error).await,
+    };
+    match to_csv(&rows, lang) {
+        Ok(body) => download(CSV_CONTENT_TYPE, "logkontrol.csv", body).into_response(),
+        Err(error) => page.internal_error(&error).await,
+    }
+}
+
+/// The keys of the column headings.
+const HEADER: [&str; 12] = [
+    "control-col-time",
+    "control-col-system",
+    "control-col-unit",
+    "control-col-actor",
+    "control-col-actor-name",
+    "control-col-use",
+    "control-col-purpose",
+    "control-col-subject",
+    "control-col-case",
+    "control-col-hidden",
+    "control-col-closed",
+    "control-col-event-id",
+];
+
+/// The events as CSV, headings and words in `lang`; times to the second,
+/// Europe/Copenhagen.
+fn to_csv(rows: &[RawEventRow], lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let mut file = DanishCsv::new(&HEADER.map(|key| lang.text(key)))?;
+    let (yes, no) = (lang.text("csv-yes"), lang.text("csv-no"));
+    for row in rows {
+        file.row([
+            row.local_time(),
+            row.system.clone(),
+            row.unit.clone(),
+            row.actor.clone(),
+            row.actor_name.clone().unwrap_or_default(),
+            row.use_words(lang),
+            row.purpose.clone(),
+            row.subject(lang),
+            row.case_reference.clone().unwrap_or_default(),
+            row.hidden(lang).unwrap_or_default(),
+            if row.case_closed { &yes } else { &no }.clone(),
+            row.source_event_id.clone(),
+        ])?;
+    }
+    file.finish()
+}

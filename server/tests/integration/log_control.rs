@@ -1,0 +1,268 @@
+//! The control of the log (docs/rules.md §4): an investigator's search of
+//! the raw log is logged (on the citizen, who sees it in `/min-log` as a use
+//! by the investigator's unit; as a search by criterion otherwise) and never
+//! shows the CPR number; the flag job raises each flag once; the DPO
+//! decides flags and sets the rules, an investigator may not set them.
+
+use axum::http::StatusCode;
+use chrono::{DateTime, Duration, Utc};
+use sqlx::PgPool;
+
+use app::access_log::UseType;
+use app::identity::cpr::Cpr;
+use app::identity::subject_key::SubjectKey;
+use app::log_control::flags::job::run_round;
+use server::access_log::batch;
+use server::access_log::event::{Event, Subject};
+use server::access_log::partitions;
+use server::{clock, demo_data};
+
+use crate::support::{get_with_cookie, post_form, router, sign_in_at, test_config};
+
+/// Anna of the test identity provider.
+const ANNA_CPR: &str = "2403819912";
+
+fn at(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+}
+
+fn key_of(cpr: &str) -> SubjectKey {
+    SubjectKey::derive(&test_config().subject_key_pepper, &Cpr::parse(cpr).unwrap())
+}
+
+async fn id_of(pool: &PgPool, table: &str, code: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE code = $1"))
+        .bind(code)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// A read by `actor` of Borgerservice in the CPR system.
+async fn read(pool: &PgPool, id: &str, actor: &str, occurred_at: DateTime<Utc>, subject: SubjectKey) -> Event {
+    Event {
+        occurred_at,
+        source_event_id: id.to_owned(),
+        actor: actor.to_owned(),
+        org_unit_id: id_of(pool, "org_units", "BS").await,
+        use_type: UseType::Read,
+        subject: Subject::Citizen(subject),
+        purpose_id: id_of(pool, "purposes", "flytning").await,
+        case_reference: Some("S-1".to_owned()),
+        bulk: false,
+        batch_run: None,
+        hidden: None,
+        case_closed: false,
+    }
+}
+
+async fn store(pool: &PgPool, events: Vec<Event>, now: DateTime<Utc>) {
+    let system = id_of(pool, "source_systems", "cpr").await;
+    batch::store_all(pool, system, events, now).await.unwrap();
+}
+
+async fn world(pool: &PgPool) {
+    demo_data::load(pool).await.unwrap();
+    let months = partitions::months_to_keep_ready(clock::now(), 6);
+    partitions::ensure(pool, &months).await.unwrap();
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_investigators_search_is_logged_on_the_citizen_and_never_shows_the_cpr_number(pool: PgPool) {
+    world(&pool).await;
+    let now = clock::now();
+    let anna = key_of(ANNA_CPR);
+    let events = vec![
+        read(&pool, "e-1", "bs-4711", now - Duration::days(2), anna).await,
+        read(&pool, "e-2", "bs-4711", now - Duration::days(1), anna).await,
+        read(&pool, "e-3", "bs-4711", now - Duration::days(1), key_of("0101901234")).await,
+    ];
+    store(&pool, events, now).await;
+    sqlx::query(
+        "INSERT INTO staff_directory (actor, name, org_unit_id, imported_at)
+         SELECT 'bs-4711', 'Bent Borgerservice', id, now() FROM org_units WHERE code = 'BS'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let app = router(pool.clone());
+    let (landing, ib) = sign_in_at(&app, "/medarbejder/log-ind", "efterforsker").await;
+    assert_eq!(landing, "/kontrol");
+
+    let found = post_form(&app, "/kontrol/log", &ib, &[("cpr", "240381-9912")]).await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
+    assert!(found.body.contains("Der er 2 hændelser."), "{}", found.body);
+    for shown in ["bs-4711", "Bent Borgerservice", "e-1", "e-2", "S-1", &anna.pseudonym()] {
+        assert!(found.body.contains(shown), "{shown} is shown");
+    }
+    assert!(!found.body.contains("e-3"), "another citizen's event");
+    for cpr in ["240381-9912", ANNA_CPR, "240381"] {
+        assert!(!found.body.contains(cpr), "the CPR number is never shown");
+    }
+    // The search is in the log, on Anna, by the investigator's unit.
+    let logged: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT e.use_type, u.code, p.code FROM access_events e
+         JOIN org_units u ON u.id = e.org_unit_id JOIN purposes p ON p.id = e.purpose_id
+         JOIN source_systems s ON s.id = e.source_system_id
+         WHERE s.code = 'indblik' AND e.subject_key = $1",
+    )
+    .bind(anna.as_bytes().as_slice())
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        logged,
+        [("search".to_owned(), "IT".to_owned(), "logkontrol".to_owned())]
+    );
+
+    // The next search keeps Anna without her number: the sealed token.
+    let token = found
+        .body
+        .split(r#"name="borger" value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let again = post_form(
+        &app,
+        "/kontrol/log",
+        &ib,
+        &[("borger", &token), ("behold_borger", "ja"), ("actor", "bs-4711")],
+    )
+    .await;
+    assert!(again.body.contains("Der er 2 hændelser."), "{}", again.body);
+    let forgotten = post_form(&app, "/kontrol/log", &ib, &[("borger", &token), ("actor", "bs-4711")]).await;
+    assert!(forgotten.body.contains("Der er 3 hændelser."), "{}", forgotten.body);
+    let forged = post_form(&app, "/kontrol/log", &ib, &[("borger", "00ff"), ("behold_borger", "ja")]).await;
+    assert_eq!(forged.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(forged.body.contains("kunne ikke findes igen"));
+
+    // A search by actor alone is a search by criterion.
+    let criteria: Vec<String> = sqlx::query_scalar(
+        "SELECT search_criterion FROM access_events WHERE search_criterion LIKE 'Logkontrol%'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(criteria.len(), 1, "{criteria:?}");
+    assert!(criteria[0].contains("medarbejder bs-4711"), "{criteria:?}");
+
+    // The export holds every match and is logged as an export.
+    let csv = post_form(&app, "/kontrol/log.csv", &ib, &[("actor", "bs-4711")]).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.body.lines().count(), 4, "{}", csv.body);
+    assert!(csv.body.contains("Bent Borgerservice"));
+
+    // Bad input comes back with what to correct.
+    let bad = post_form(&app, "/kontrol/log", &ib, &[("cpr", "12345"), ("from", "2026-13-01")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Skriv et gyldigt CPR-nummer"));
+
+    // Anna sees the investigator's search in her log, as the unit's.
+    let (_, anna_cookie) = sign_in_at(&app, "/log-ind", "anna").await;
+    let log = get_with_cookie(&app, "/min-log", &anna_cookie).await;
+    assert!(log.body.contains("IT og Informationssikkerhed"), "{}", log.body);
+    assert!(!log.body.contains("Ib Efterforsker"));
+
+    // A caseworker and a manager are refused.
+    for account in ["sagsbehandler", "leder"] {
+        let (_, cookie) = sign_in_at(&app, "/medarbejder/log-ind", account).await;
+        let refused = post_form(&app, "/kontrol/log", &cookie, &[("cpr", ANNA_CPR)]).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{account}");
+    }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_flag_job_raises_each_flag_once_and_the_dpo_decides_it(pool: PgPool) {
+    world(&pool).await;
+    let calendar = test_config().deadline_calendar();
+    // Monday 30 November 2026, 21:00 Copenhagen: Borgerservice is closed.
+    let evening = at("2026-11-30T20:00:00Z");
+    let now = at("2026-11-30T20:30:00Z");
+    let events = vec![
+        read(&pool, "n-1", "bs-1", evening, key_of("0101901234")).await,
+        read(&pool, "n-2", "bs-1", evening + Duration::minutes(1), key_of("0202902345")).await,
+    ];
+    store(&pool, events, now).await;
+    let round = run_round(&pool, calendar, now).await.unwrap();
+    assert_eq!((round.batches, round.events, round.raised), (1, 2, 1), "{round:?}");
+    // Nothing waits, and running again raises nothing.
+    assert_eq!(run_round(&pool, calendar, now).await.unwrap().batches, 0);
+    // The same pattern later that evening joins the same flag.
+    store(
+        &pool,
+        vec![read(&pool, "n-3", "bs-1", evening + Duration::minutes(5), key_of("0303903456")).await],
+        now,
+    )
+    .await;
+    let round = run_round(&pool, calendar, now).await.unwrap();
+    assert_eq!((round.raised, round.flagged_events), (0, 1), "{round:?}");
+    // A resent event is stored once and flagged once.
+    store(
+        &pool,
+        vec![read(&pool, "n-3", "bs-1", evening + Duration::minutes(5), key_of("0303903456")).await],
+        now,
+    )
+    .await;
+    assert_eq!(run_round(&pool, calendar, now).await.unwrap().flagged_events, 0);
+    let flags: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT f.id, f.rule, (SELECT count(*) FROM log_flag_events e WHERE e.flag_id = f.id)
+         FROM log_flags f",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(flags.len(), 1, "{flags:?}");
+    let (flag, rule, events) = flags[0].clone();
+    assert_eq!((rule.as_str(), events), ("outside_hours", 3));
+
+    let app = router(pool.clone());
+    let (_, dan) = sign_in_at(&app, "/medarbejder/log-ind", "dpo").await;
+    let page = get_with_cookie(&app, &format!("/kontrol/flag/{flag}"), &dan).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("ikke en dom"));
+    assert!(page.body.contains("n-2"));
+    let empty = post_form(&app, &format!("/kontrol/flag/{flag}"), &dan, &[]).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let decided = post_form(
+        &app,
+        &format!("/kontrol/flag/{flag}"),
+        &dan,
+        &[("status", "justified"), ("note", "Vagtordning den aften")],
+    )
+    .await;
+    assert_eq!(decided.status, StatusCode::SEE_OTHER, "{}", decided.body);
+    let (status, by): (String, String) =
+        sqlx::query_as("SELECT status, decided_by FROM log_flags WHERE id = $1")
+            .bind(flag)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(status, "justified");
+    assert!(by.starts_with("Dan Databeskyttelse"), "{by}");
+
+    // The rules: the DPO sets them, an investigator may not.
+    let (_, ib) = sign_in_at(&app, "/medarbejder/log-ind", "efterforsker").await;
+    let fields = [("own_record", "ja"), ("max_citizens", "5"), ("within_minutes", "3")];
+    let refused = post_form(&app, "/kontrol/flag/regler", &ib, &fields).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let saved = post_form(&app, "/kontrol/flag/regler", &dan, &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let enabled: Vec<String> =
+        sqlx::query_scalar("SELECT code FROM flag_rules WHERE enabled ORDER BY code")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(enabled, ["own_record"]);
+    // With the outside-hours rule off, a late look-up raises nothing.
+    store(
+        &pool,
+        vec![read(&pool, "n-4", "bs-1", evening + Duration::minutes(9), key_of("0404904567")).await],
+        now,
+    )
+    .await;
+    // n-4, and the DPO's two readings of the flag (the page, and the page
+    // again with the empty form's errors), each logged as a search.
+    let round = run_round(&pool, calendar, now).await.unwrap();
+    assert_eq!((round.events, round.raised), (3, 0));
+}
