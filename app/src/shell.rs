@@ -197,6 +197,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kontrol") view=pages::control::ControlPage ssr=SsrMode::Async/>
                     <Route path=path!("/kontrol/log") view=pages::control::LogSearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/kontrol/flag") view=pages::control_flags::FlagsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontrol/spoergsmaal") view=pages::control::QuestionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontrol/spoergsmaal/:id") view=pages::control::QuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/kontrol/flag/:id") view=pages::control_flags::FlagPage ssr=SsrMode::Async/>
                     <Route path=path!("/logget-ud") view=pages::signed_out::SignedOutPage ssr=SsrMode::Async/>
                     <Route

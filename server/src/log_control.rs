@@ -13,6 +13,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use app::capability::{LogController, LogInspector};
 use app::log_control::flags::forms::{parse_decision, parse_rules};
 use app::log_control::flags::store as flag_store;
+use app::log_control::questions::{self, FINDING_FORM};
+use app::log_control::flags::forms::parse_finding;
 use app::pages::control_flags::{DECIDE_FORM, RULES_FORM, RULES_PATH};
 use app::requests::forms::FieldErrors;
 use app::i18n::Lang;
@@ -34,6 +36,31 @@ pub fn routes() -> Routes<AppState> {
         .post("/kontrol/log.csv", export)
         .post(RULES_PATH, set_rules)
         .post("/kontrol/flag/{id}", decide)
+        .post("/kontrol/spoergsmaal/{id}", record_finding)
+}
+
+/// Records the finding on a citizen's question about a log row.
+async fn record_finding(
+    State(state): State<AppState>,
+    inspector: LogInspector,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Response {
+    let path = format!("/kontrol/spoergsmaal/{id}");
+    let page = FormPage::read(&state, request, path.clone(), FINDING_FORM).await;
+    let finding = match parse_finding(&page.fields, page.lang()) {
+        Ok(finding) => finding,
+        Err(errors) => return page.field_errors(errors).await,
+    };
+    match questions::store::record_finding(&state.pool, &inspector, id, &finding, clock::now()).await {
+        Ok(true) => Redirect::to(&format!("{path}?gemt=1")).into_response(),
+        Ok(false) => {
+            let message = page.lang().text("question-not-found");
+            page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
+                .await
+        }
+        Err(error) => page.internal_error(&error).await,
+    }
 }
 
 /// Records the decision on a flag and shows it again; a form with errors

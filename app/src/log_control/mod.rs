@@ -5,6 +5,7 @@
 //! assessment. Every use of a citizen's data here is itself logged.
 
 pub mod flags;
+pub mod questions;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod store;

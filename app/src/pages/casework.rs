@@ -361,6 +361,7 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         <FactsList facts=facts.clone()/>
         <HiddenEntries case=case.clone()/>
         <WaitingForAdvice case=case.clone()/>
+        <LogFinding case=case.clone()/>
         <Attachments facts=facts.clone() base=base.clone()/>
         <AnswerLogRows case=case.clone()/>
         </div>
@@ -475,6 +476,22 @@ fn AnswerLogRows(case: CaseView) -> impl IntoView {
                 })}
             </section>
         }
+    })
+}
+
+/// For a question about a log row: what the control of the log found in
+/// the raw events (the answer to the citizen is the caseworker's).
+#[component]
+fn LogFinding(case: CaseView) -> impl IntoView {
+    let lang = use_lang();
+    case.log_finding.map(|finding| view! {
+        <section class="alert alert-info mt-6" aria-labelledby="log-finding-heading">
+            <div class="alert-body">
+                <h2 class="alert-heading h3" id="log-finding-heading">{lang.text("log-finding-heading")}</h2>
+                <p class="alert-text">{lang.text_with("log-finding-lead", &[("by", finding.by.into()), ("at", finding.at.into())])}</p>
+                <blockquote class="alert-text preserve-lines">{finding.text}</blockquote>
+            </div>
+        </section>
     })
 }
 

@@ -1,6 +1,7 @@
 //! The control of the log (docs/rules.md §4): `/kontrol`, where the DPO,
-//! investigators and managers start, and `/kontrol/log`, the investigator's
-//! search of the raw events. The server's guard lets only those roles in
+//! investigators and managers start; `/kontrol/log`, the investigator's
+//! search of the raw events; `/kontrol/spoergsmaal`, citizens' questions
+//! about a row of their log, with the events behind it and the finding. The server's guard lets only those roles in
 //! (the raw log only the DPO and investigators); the server functions and
 //! the search route check the capability again.
 
@@ -14,6 +15,7 @@ use crate::log_control::search::{
     load_found_events, load_search_choices, FoundEvent, FoundEvents, SearchChoices, COUNT_CAP,
     FORM,
 };
+use crate::log_control::questions::{load_question, load_questions, QuestionDetail, FINDING_FORM};
 use crate::scrolling_table::ScrollingTable;
 use crate::viewer::{use_viewer, Viewer};
 
@@ -32,6 +34,7 @@ pub fn ControlPage() -> impl IntoView {
             <ul class="nobullet-list">
                 <li><a href="/kontrol/log">{lang.text("control-log-link")}</a> " – " {lang.text("control-log-what")}</li>
                 <li><a href="/kontrol/flag">{lang.text("control-flags-link")}</a> " – " {lang.text("control-flags-what")}</li>
+                <li><a href="/kontrol/spoergsmaal">{lang.text("control-questions-link")}</a> " – " {lang.text("control-questions-what")}</li>
             </ul>
         })}
     }
@@ -191,5 +194,137 @@ fn FoundRow(event: FoundEvent) -> impl IntoView {
             <td>{state}</td>
             <td>{event.event_id}</td>
         </tr>
+    }
+}
+
+/// `/kontrol/spoergsmaal`: citizens' questions about a row of their log.
+#[component]
+pub fn QuestionsPage() -> impl IntoView {
+    let lang = use_lang();
+    let questions = Resource::new_blocking(|| (), |_| load_questions());
+    view! {
+        <Title text=lang.text("questions-title")/>
+        <h1>{lang.text("questions-heading")}</h1>
+        <p class="font-lead">{lang.text("questions-lead")}</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                shown_or_alert(questions.await, |rows| {
+                    if rows.is_empty() {
+                        return view! { <p>{lang.text("questions-none")}</p> }.into_any();
+                    }
+                    view! {
+                        <ScrollingTable label=lang.text("questions-heading")>
+                            <table class="table">
+                                <thead><tr>
+                                    <th scope="col">{lang.text("col-number")}</th>
+                                    <th scope="col">{lang.text("col-received")}</th>
+                                    <th scope="col">{lang.text("questions-row")}</th>
+                                    <th scope="col">{lang.text("col-status")}</th>
+                                    <th scope="col">{lang.text("questions-finding")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|row| view! {
+                                        <tr>
+                                            <th scope="row"><a href=format!("/kontrol/spoergsmaal/{}", row.id)>{row.number}</a></th>
+                                            <td>{row.received}</td>
+                                            <td>{row.row_text}</td>
+                                            <td>{row.status}</td>
+                                            <td>{lang.text(if row.found { "questions-found" } else { "questions-not-found-yet" })}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </ScrollingTable>
+                    }
+                    .into_any()
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// `/kontrol/spoergsmaal/<id>`: the question, the raw events behind its
+/// row, and the finding.
+#[component]
+pub fn QuestionPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = leptos_router::hooks::use_params_map();
+    let id = move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let question = Resource::new_blocking(id, |id| async move {
+        match id {
+            Some(id) => load_question(id).await,
+            None => Err(crate::error::AppError::NotFound(use_lang().text("question-not-found"))),
+        }
+    });
+    let reply = use_form_reply();
+    view! {
+        <Title text=lang.text("question-title")/>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let reply = reply.await.ok().flatten();
+                shown_or_alert(question.await, move |question| view! { <Question question reply=reply.clone()/> }.into_any())
+            })}
+        </Suspense>
+        <p><a href="/kontrol/spoergsmaal">{lang.text("questions-back")}</a></p>
+    }
+}
+
+#[component]
+fn Question(question: QuestionDetail, reply: Option<crate::form::FormReply>) -> impl IntoView {
+    let lang = use_lang();
+    let state = FormState::of(&reply, FINDING_FORM);
+    let row = question.row.clone();
+    let saved = leptos_router::hooks::use_query_map().read_untracked().get("gemt").is_some();
+    view! {
+        <h1>{lang.text_with("question-heading", &[("number", row.number.clone().into())])}</h1>
+        {saved.then(|| view! {
+            <div class="alert alert-success" role="status">
+                <div class="alert-body"><p class="alert-text">{lang.text("question-finding-saved")}</p></div>
+            </div>
+        })}
+        <dl>
+            <dt>{lang.text("col-received")}</dt><dd>{row.received.clone()}</dd>
+            <dt>{lang.text("col-status")}</dt><dd>{row.status.clone()}</dd>
+            <dt>{lang.text("questions-row")}</dt><dd>{row.row_text.clone()}</dd>
+            <dt>{lang.text("question-asked")}</dt><dd class="preserve-lines">{question.question.clone()}</dd>
+        </dl>
+        <p>{lang.text("question-answer-through-request")}</p>
+        <h2>{lang.text("question-events")}</h2>
+        {if question.events.is_empty() {
+            view! { <p>{lang.text("question-events-gone")}</p> }.into_any()
+        } else {
+            view! {
+                <ScrollingTable label=lang.text("question-events")>
+                    <table class="table table--compact">
+                        <thead><tr>
+                            <th scope="col">{lang.text("control-col-time")}</th>
+                            <th scope="col">{lang.text("control-col-actor")}</th>
+                            <th scope="col">{lang.text("control-col-unit")}</th>
+                            <th scope="col">{lang.text("control-col-system")}</th>
+                            <th scope="col">{lang.text("control-col-use")}</th>
+                            <th scope="col">{lang.text("control-col-purpose")}</th>
+                            <th scope="col">{lang.text("control-col-subject")}</th>
+                            <th scope="col">{lang.text("control-col-case")}</th>
+                            <th scope="col">{lang.text("control-col-state")}</th>
+                            <th scope="col">{lang.text("control-col-event-id")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {question.events.into_iter().map(|event| view! { <FoundRow event/> }).collect_view()}
+                        </tbody>
+                    </table>
+                </ScrollingTable>
+            }
+            .into_any()
+        }}
+        <h2 id=state.section_id()>{lang.text("question-finding-heading")}</h2>
+        {question.finding.clone().map(|finding| view! {
+            <p>{lang.text_with("log-finding-lead", &[("by", finding.by.into()), ("at", finding.at.into())])}</p>
+            <blockquote class="preserve-lines">{finding.text}</blockquote>
+        })}
+        <ErrorSummary state=state.clone()/>
+        <form method="post" action=format!("/kontrol/spoergsmaal/{}", row.id)>
+            <crate::form::TextArea name="finding" label=lang.text("question-finding-label") hint=lang.text("question-finding-hint") state=state.clone() rows=5/>
+            <button type="submit" class="button button-primary">{lang.text("question-finding-save")}</button>
+        </form>
     }
 }

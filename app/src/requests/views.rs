@@ -350,6 +350,8 @@ pub struct CaseView {
     pub may_advise: bool,
     /// The largest document an answer may carry, in MiB.
     pub document_max_mb: usize,
+    /// For a question about a log row: what the control of the log found.
+    pub log_finding: Option<crate::log_control::questions::Finding>,
 }
 
 /// How many documents one answer or refusal may carry.

@@ -50,10 +50,11 @@ pub fn required_access(path: &str) -> Option<Access> {
         Some(Access::Staff(Role::CASE_READERS))
     } else if under("/dpo") {
         Some(Access::Staff(Role::OVERSEERS))
-    } else if under("/kontrol/log") || under("/kontrol/flag") || path == "/kontrol/log.csv" {
-        Some(Access::Staff(Role::LOG_INSPECTORS))
-    } else if under("/kontrol") {
+    } else if path == "/kontrol" {
         Some(Access::Staff(Role::CONTROLLERS))
+    } else if under("/kontrol") || path == "/kontrol/log.csv" {
+        // The raw log, its flags and the citizens' questions about it.
+        Some(Access::Staff(Role::LOG_INSPECTORS))
     } else if under("/min-log") || under("/henvendelser") || under("/v3") {
         Some(Access::Citizen)
     } else {

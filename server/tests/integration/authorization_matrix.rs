@@ -106,7 +106,10 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
         // The control of the log.
         (true, "/kontrol") => Controllers,
         (true, "/kontrol/log" | "/kontrol/flag" | "/kontrol/flag/{id}")
+        | (true, "/kontrol/spoergsmaal" | "/kontrol/spoergsmaal/{id}")
         | (false, "/kontrol/log" | "/kontrol/log.csv" | "/kontrol/flag/{id}")
+        | (false, "/kontrol/spoergsmaal/{id}")
+        | (false, "/api/control/questions" | "/api/control/question")
         | (false, "/api/control/log-found" | "/api/control/log-choices")
         | (false, "/api/control/flags" | "/api/control/flag" | "/api/control/flag-rules") => {
             LogInspectors
@@ -197,6 +200,8 @@ struct World {
     entries: (i64, i64),
     /// A flag of an unusual look-up.
     flag: i64,
+    /// Anna's question about a row of her log.
+    question: i64,
 }
 
 async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
@@ -316,6 +321,18 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
     .fetch_one(pool)
     .await
     .unwrap();
+    let question: i64 = sqlx::query_scalar(
+        "INSERT INTO data_requests (kind, status, channel, received_at, due_on, extendable_to,
+             subject_key, citizen_name, cpr_sealed, org_unit_id, about, log_row_text)
+         SELECT 'log_question', 'received', channel, received_at, due_on, extendable_to,
+             subject_key, citizen_name, cpr_sealed, org_unit_id, 'Hvem?', 'Borgerservice læste'
+         FROM data_requests WHERE id = $1
+         RETURNING id",
+    )
+    .bind(open)
+    .fetch_one(pool)
+    .await
+    .unwrap();
     let api_key = api_keys::create(pool, "social", "matrix", clock::now())
         .await
         .unwrap()
@@ -330,6 +347,7 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
             open,
             entries,
             flag,
+            question,
         },
         routes,
     )
@@ -350,6 +368,8 @@ impl World {
     fn concrete(&self, method: &Method, pattern: &str) -> String {
         let request = if pattern.starts_with("/kontrol/flag/") {
             self.flag
+        } else if pattern.starts_with("/kontrol/spoergsmaal/") {
+            self.question
         } else if method == Method::GET {
             self.answered
         } else {
@@ -376,6 +396,7 @@ impl World {
             ),
             "/api/log-row" => "id=1".to_owned(),
             "/api/control/flag" => format!("id={}", self.flag),
+            "/api/control/question" => format!("id={}", self.question),
             "/api/casework/queue" => "filter[mine]=false&filter[page]=1".to_owned(),
             "/api/min-log" => {
                 "query[from]=&query[to]=&query[system]=&query[unit]=&query[use_type]=&query[bulk]=false&query[page]=1"

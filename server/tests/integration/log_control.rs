@@ -266,3 +266,65 @@ async fn the_flag_job_raises_each_flag_once_and_the_dpo_decides_it(pool: PgPool)
     let round = run_round(&pool, calendar, now).await.unwrap();
     assert_eq!((round.events, round.raised), (3, 0));
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_citizens_question_shows_the_events_behind_the_row_and_the_finding_reaches_the_case(pool: PgPool) {
+    world(&pool).await;
+    let now = clock::now();
+    let anna = key_of(ANNA_CPR);
+    store(&pool, vec![read(&pool, "q-1", "bs-77", now - Duration::days(1), anna).await], now).await;
+    let row: i64 = sqlx::query_scalar("SELECT id FROM access_summary WHERE subject_key = $1")
+        .bind(anna.as_bytes().as_slice())
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let app = router(pool.clone());
+    let (_, anna_cookie) = sign_in_at(&app, "/log-ind", "anna").await;
+    let asked = post_form(
+        &app,
+        "/henvendelser/ny/spoergsmaal-til-opslag",
+        &anna_cookie,
+        &[("about", "Hvorfor så Borgerservice på mig?"), ("opslag", &row.to_string())],
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
+    let id: i64 = sqlx::query_scalar("SELECT id FROM data_requests WHERE kind = 'log_question'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+
+    let (_, ib) = sign_in_at(&app, "/medarbejder/log-ind", "efterforsker").await;
+    let list = get_with_cookie(&app, "/kontrol/spoergsmaal", &ib).await;
+    assert!(list.body.contains(&format!("/kontrol/spoergsmaal/{id}")), "{}", list.body);
+    let page = get_with_cookie(&app, &format!("/kontrol/spoergsmaal/{id}"), &ib).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("bs-77") && page.body.contains("q-1"), "{}", page.body);
+    assert!(page.body.contains("Hvorfor så Borgerservice på mig?"));
+    // Opening the question is logged on Anna, under the request's number.
+    let logged: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM access_events e JOIN source_systems s ON s.id = e.source_system_id
+         WHERE s.code = 'indblik' AND e.actor = (SELECT id FROM staff_members WHERE name = 'Ib Efterforsker')
+           AND e.subject_key = $1",
+    )
+    .bind(anna.as_bytes().as_slice())
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(logged, 1);
+
+    let empty = post_form(&app, &format!("/kontrol/spoergsmaal/{id}"), &ib, &[("finding", "  ")]).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let saved = post_form(
+        &app,
+        &format!("/kontrol/spoergsmaal/{id}"),
+        &ib,
+        &[("finding", "Medarbejderen behandlede flyttesag S-1.")],
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    // The caseworker answering the question sees the finding.
+    let (_, dan) = sign_in_at(&app, "/medarbejder/log-ind", "dpo").await;
+    let case = get_with_cookie(&app, &format!("/sagsbehandling/{id}"), &dan).await;
+    assert!(case.body.contains("Medarbejderen behandlede flyttesag S-1."), "{}", case.body);
+    assert!(case.body.contains("Ib Efterforsker"));
+}

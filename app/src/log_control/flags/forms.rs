@@ -1,4 +1,6 @@
-//! [ssr] The flag forms read into typed values, or what is wrong per field.
+//! [ssr] The forms of the control of the log (a flag's decision, the
+//! rules, a finding on a citizen's question) read into typed values, or
+//! what is wrong per field.
 
 use super::store::RuleChoice;
 use super::{FlagStatus, Rule};
@@ -19,6 +21,16 @@ pub fn parse_decision(fields: &Fields, lang: Lang) -> Result<(FlagStatus, String
     }
     let note = required_text(fields, "note", MAX_NOTE, "flag-note-missing", &mut errors);
     errors.result(|| (status.unwrap_or(FlagStatus::Open), note))
+}
+
+/// The longest finding on a citizen's question.
+const MAX_FINDING: usize = 4000;
+
+/// A finding on a citizen's question about a log row (`finding`).
+pub fn parse_finding(fields: &Fields, lang: Lang) -> Result<String, FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
+    let finding = required_text(fields, "finding", MAX_FINDING, "question-finding-missing", &mut errors);
+    errors.result(|| finding)
 }
 
 /// The rules: a ticked box (`<code>=ja`) per rule that is on, and the

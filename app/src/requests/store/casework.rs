@@ -318,6 +318,8 @@ pub async fn case(
     let waiting = consultation::waiting_question(&mut db, id, lang).await?;
     let advised = consultation::advised(&mut db, id).await?;
     let answer_log = answer_log::view_of_request(&mut db, reader, id).await?;
+    let log_finding =
+        crate::log_control::questions::store::finding_for_case(&mut db, reader, id, lang).await?;
     let may_advise =
         waiting.is_some() && request.status.is_open() && member.has(crate::caller::Role::Dpo);
     let other_units = sqlx::query!(
@@ -330,6 +332,7 @@ pub async fn case(
     .map(|unit| (unit.code, unit.name))
     .collect();
     Ok(CaseView {
+        log_finding,
         consultation: waiting,
         answer_log,
         advised,
