@@ -24,16 +24,19 @@ pub enum Role {
     /// The security function: searches the raw log and assesses flags
     /// beside the DPO.
     Investigator,
+    /// Any employee of the municipality: answers their own random samples.
+    Employee,
 }
 
 impl Role {
     /// Every role, in the order they are listed.
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Caseworker,
         Role::Dpo,
         Role::Admin,
         Role::Manager,
         Role::Investigator,
+        Role::Employee,
     ];
 
     /// Who may read requests: a caseworker their unit's, the DPO every unit's.
@@ -51,6 +54,10 @@ impl Role {
     /// inspectors, and managers for their own unit's reviews.
     pub const CONTROLLERS: &'static [Role] = &[Role::Dpo, Role::Investigator, Role::Manager];
 
+    /// Who reviews the answers to random samples (`/kontrol/stikproever`):
+    /// the DPO, and managers for their unit.
+    pub const SAMPLE_REVIEWERS: &'static [Role] = &[Role::Dpo, Role::Manager];
+
     /// The role's name in the roles claim and in `staff_members.roles`.
     pub fn code(self) -> &'static str {
         match self {
@@ -59,6 +66,7 @@ impl Role {
             Role::Admin => "admin",
             Role::Manager => "manager",
             Role::Investigator => "investigator",
+            Role::Employee => "employee",
         }
     }
 

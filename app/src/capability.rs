@@ -16,6 +16,8 @@
 //! | [`AccessAnswer`] | a caseworker answering an access request | that request's citizen |
 //! | [`LogInspector`] | the DPO; an investigator | the raw log of every unit, its flags; every use logged |
 //! | [`LogController`] | the DPO | the rules of the flags, the sampling plans, starting reviews |
+//! | [`SampledEmployee`] | any staff member | their own random samples (by their e-mail in the staff directory) |
+//! | [`SampleReviewer`] | the DPO; a manager | the samples of every unit; of the manager's unit |
 //!
 //! The role sets are [`Role::CASE_READERS`], [`Role::OVERSEERS`] and
 //! [`Role::LOG_INSPECTORS`].
@@ -205,6 +207,45 @@ impl LogController {
     }
 }
 
+/// A staff member answering their own random samples: the look-ups drawn
+/// of the actor ids the staff directory gives their e-mail address.
+#[derive(Clone, Debug)]
+pub struct SampledEmployee {
+    member: StaffMember,
+}
+
+impl SampledEmployee {
+    pub fn member(&self) -> &StaffMember {
+        &self.member
+    }
+}
+
+/// The DPO or a unit's manager reviewing the answers to random samples.
+#[derive(Clone, Debug)]
+pub struct SampleReviewer {
+    member: StaffMember,
+    units: Units,
+}
+
+impl SampleReviewer {
+    pub fn member(&self) -> &StaffMember {
+        &self.member
+    }
+
+    /// The unit codes a query is limited to; `None` means every unit.
+    pub fn unit_codes(&self) -> Option<&[String]> {
+        match &self.units {
+            Units::Every => None,
+            Units::One(code) => Some(std::slice::from_ref(code)),
+        }
+    }
+
+    /// "name (id)", recorded with a review.
+    pub fn signature(&self) -> String {
+        format!("{} ({})", self.member.name, self.member.id)
+    }
+}
+
 /// The citizen an access request is about, for the log attached to its
 /// answer. Made only by the request store, for a caseworker acting on the
 /// request in its unit ([`crate::requests::store::casework::access_answer`]).
@@ -354,6 +395,29 @@ impl Caller {
         }
     }
 
+    pub fn sampled_employee(&self) -> Result<SampledEmployee, AppError> {
+        match self {
+            Caller::Staff(member) => Ok(SampledEmployee {
+                member: member.clone(),
+            }),
+            other => Err(denied(other)),
+        }
+    }
+
+    pub fn sample_reviewer(&self) -> Result<SampleReviewer, AppError> {
+        match self {
+            Caller::Staff(member) if member.has(Role::Dpo) => Ok(SampleReviewer {
+                member: member.clone(),
+                units: Units::Every,
+            }),
+            Caller::Staff(member) if member.has(Role::Manager) => Ok(SampleReviewer {
+                member: member.clone(),
+                units: Units::One(member.unit.clone()),
+            }),
+            other => Err(denied(other)),
+        }
+    }
+
     pub fn overseer(&self) -> Result<Overseer, AppError> {
         match self {
             Caller::Staff(member) if member.has_any(Role::OVERSEERS) => Ok(Overseer {
@@ -394,6 +458,8 @@ mod extract {
     from_caller!(DpoAdviser, dpo_adviser);
     from_caller!(LogInspector, log_inspector);
     from_caller!(LogController, log_controller);
+    from_caller!(SampledEmployee, sampled_employee);
+    from_caller!(SampleReviewer, sample_reviewer);
 }
 
 #[cfg(test)]
@@ -440,6 +506,19 @@ mod tests {
 
         let manager = staff(&[Role::Manager], "BS");
         assert_eq!(manager.log_inspector().unwrap_err(), AppError::Forbidden);
+        assert_eq!(
+            manager.sample_reviewer().unwrap().unit_codes(),
+            Some(&["BS".to_owned()][..])
+        );
+        assert_eq!(dpo.sample_reviewer().unwrap().unit_codes(), None);
+        assert_eq!(investigator.sample_reviewer().unwrap_err(), AppError::Forbidden);
+        let employee = staff(&[Role::Employee], "BS");
+        assert!(employee.sampled_employee().is_ok());
+        assert_eq!(employee.case_reader().unwrap_err(), AppError::Forbidden);
+        assert_eq!(
+            Caller::Anonymous.sampled_employee().unwrap_err(),
+            AppError::NotSignedIn
+        );
         assert_eq!(manager.case_reader().unwrap_err(), AppError::Forbidden);
 
         let admin = staff(&[Role::Admin], "IT");

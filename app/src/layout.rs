@@ -19,6 +19,7 @@ fn tagline(viewer: &Viewer) -> (&'static str, &'static str) {
         Viewer::Staff { pages, .. } if pages.overview => ("/dpo", "tagline-overview"),
         Viewer::Staff { pages, .. } if pages.queue => ("/sagsbehandling", "tagline-queue"),
         Viewer::Staff { pages, .. } if pages.control => ("/kontrol", "tagline-control"),
+        Viewer::Staff { .. } => ("/sagsbehandling/stikproever", "tagline-samples"),
         _ => ("/", "tagline-citizen"),
     }
 }
@@ -115,6 +116,7 @@ fn menu_links(viewer: &Viewer) -> Vec<(&'static str, &'static str)> {
             (pages.queue, "/sagsbehandling", "menu-requests"),
             (pages.casework, "/sagsbehandling/registrer", "menu-register"),
             (pages.control, "/kontrol", "menu-control"),
+            (true, "/sagsbehandling/stikproever", "menu-my-samples"),
         ]
         .into_iter()
         .filter(|(opens, _, _)| *opens)

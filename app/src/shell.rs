@@ -182,6 +182,11 @@ pub fn App() -> impl IntoView {
                         view=pages::casework::RegisterPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/sagsbehandling/stikproever")
+                        view=pages::samples::MySamplesPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/sagsbehandling/:id") view=pages::casework::CasePage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/sagsbehandling/:id/brev/:entry")
@@ -198,6 +203,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kontrol/log") view=pages::control::LogSearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/kontrol/flag") view=pages::control_flags::FlagsPage ssr=SsrMode::Async/>
                     <Route path=path!("/kontrol/spoergsmaal") view=pages::control::QuestionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontrol/stikproever") view=pages::samples::SampleReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontrol/stikproeveplaner") view=pages::samples::PlansPage ssr=SsrMode::Async/>
                     <Route path=path!("/kontrol/spoergsmaal/:id") view=pages::control::QuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/kontrol/flag/:id") view=pages::control_flags::FlagPage ssr=SsrMode::Async/>
                     <Route path=path!("/logget-ud") view=pages::signed_out::SignedOutPage ssr=SsrMode::Async/>

@@ -27,6 +27,7 @@ export const staff = {
   admin: { name: 'Alma Administrator', roles: ['admin'], unit: 'JUR', amr: ['pwd', 'mfa'] },
   leder: { name: 'Lene Leder', roles: ['manager'], unit: 'BS', amr: ['pwd', 'mfa'], email: 'lene@eksempel.dk' },
   efterforsker: { name: 'Ib Efterforsker', roles: ['investigator'], unit: 'IT', amr: ['pwd', 'mfa'], email: 'ib@eksempel.dk' },
+  medarbejder: { name: 'Mette Medarbejder', roles: ['employee'], unit: 'BS', amr: ['pwd', 'mfa'], email: 'mette@eksempel.dk' },
   ukendt: { name: 'Ulla Ukendt-Rolle', roles: ['viewer'], unit: 'BS', amr: ['pwd', 'mfa'] },
   uden2fa: { name: 'Uffe Uden-2FA', roles: ['caseworker'], unit: 'BS', amr: ['pwd'] },
 };

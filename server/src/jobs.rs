@@ -1,7 +1,9 @@
 //! The background jobs of a running server: deleting expired sessions,
 //! keeping the access log's partitions ready and dropping months past
-//! retention, deleting the portal's own records past theirs, writing the
-//! daily digest and sending the mail outbox. Each
+//! retention (and the flags of those months), deleting the portal's own
+//! records past theirs, raising flags of unusual look-ups (every minute),
+//! drawing random samples and reminding of late answers (every hour),
+//! writing the daily digest and sending the mail outbox. Each
 //! job's one round is a plain function of the pool and the time, so it can
 //! be run and tested without the server; [`spawn_all`] repeats them.
 
@@ -103,6 +105,7 @@ pub fn spawn_all(pool: &PgPool, settings: JobSettings, mailer: Option<Mailer>) {
             async move {
                 maintain_access_log(&pool, &settings, clock::now()).await;
                 forget_expired_records(&pool, &settings, clock::now()).await;
+                sample_round(&pool, &settings.digest.public_url, clock::now()).await;
             }
         }
     }));
@@ -159,6 +162,22 @@ pub async fn maintain_access_log(pool: &PgPool, settings: &JobSettings, now: Dat
     let oldest = app::access_log::coverage::covers_from(now, settings.retention_months);
     if let Err(error) = app::log_control::flags::job::forget_before(pool, oldest).await {
         tracing::error!(error = %error, "cannot delete flags past retention");
+    }
+}
+
+/// One round of the sample job: the samples whose date has come are
+/// drawn, and employees whose answers are late are reminded.
+pub async fn sample_round(pool: &PgPool, public_url: &str, now: DateTime<Utc>) {
+    use app::log_control::samples::store::{draw_due, remind_late};
+    match draw_due(pool, now).await {
+        Ok(0) => {}
+        Ok(drawn) => tracing::info!(drawn, "random samples drawn"),
+        Err(error) => tracing::error!(error = %error, "cannot draw random samples"),
+    }
+    match remind_late(pool, public_url, now).await {
+        Ok(0) => {}
+        Ok(mails) => tracing::info!(mails, "reminders of late sample answers written to the outbox"),
+        Err(error) => tracing::error!(error = %error, "cannot remind of late sample answers"),
     }
 }
 

@@ -4,17 +4,24 @@
 //! /kontrol/log.csv`), both forms that post, so a CPR number typed in never
 //! reaches an address, a proxy's log or the browser's history; a decision
 //! on a flag (`POST /kontrol/flag/<id>`) and the flags' rules (`POST
-//! /kontrol/flag/regler`, the DPO only).
+//! /kontrol/flag/regler`, the DPO only); a finding on a citizen's question
+//! (`POST /kontrol/spoergsmaal/<id>`); random samples: an employee's
+//! reason (`POST /sagsbehandling/stikproever/<item>`), a review (`POST
+//! /kontrol/stikproever/<item>`), the DPO's plans (`POST
+//! /kontrol/stikproeveplaner`, `…/<id>/aktiv`).
 
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use app::capability::{LogController, LogInspector};
-use app::log_control::flags::forms::{parse_decision, parse_rules};
+use app::capability::{LogController, LogInspector, SampleReviewer, SampledEmployee};
+use app::log_control::samples::store::PlanError;
+use app::log_control::samples::{self, ANSWER_FORM, PLAN_FORM, REVIEW_FORM};
 use app::log_control::flags::store as flag_store;
 use app::log_control::questions::{self, FINDING_FORM};
-use app::log_control::flags::forms::parse_finding;
+use app::log_control::forms::{
+    parse_decision, parse_finding, parse_plan, parse_rules, parse_sample_reason, parse_sample_review,
+};
 use app::pages::control_flags::{DECIDE_FORM, RULES_FORM, RULES_PATH};
 use app::requests::forms::FieldErrors;
 use app::i18n::Lang;
@@ -37,6 +44,111 @@ pub fn routes() -> Routes<AppState> {
         .post(RULES_PATH, set_rules)
         .post("/kontrol/flag/{id}", decide)
         .post("/kontrol/spoergsmaal/{id}", record_finding)
+        .post(MY_SAMPLES_ITEM, answer_sample)
+        .post("/kontrol/stikproever/{item}", review_sample)
+        .post(PLANS_PAGE, create_plan)
+        .post("/kontrol/stikproeveplaner/{id}/aktiv", set_plan_active)
+}
+
+/// An employee's own samples.
+const MY_SAMPLES: &str = "/sagsbehandling/stikproever";
+const MY_SAMPLES_ITEM: &str = "/sagsbehandling/stikproever/{item}";
+/// The samples to review, and the plans.
+const REVIEW_PAGE: &str = "/kontrol/stikproever";
+const PLANS_PAGE: &str = "/kontrol/stikproeveplaner";
+
+/// The employee's reason for one of their sampled look-ups; back to their
+/// samples, at the look-up.
+async fn answer_sample(
+    State(state): State<AppState>,
+    employee: SampledEmployee,
+    Path(item): Path<i64>,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, MY_SAMPLES.to_owned(), ANSWER_FORM).await;
+    let reason = match parse_sample_reason(&page.fields, page.lang()) {
+        Ok(reason) => reason,
+        Err(errors) => return page.field_errors(errors).await,
+    };
+    match samples::store::answer(&state.pool, &employee, item, &reason, clock::now()).await {
+        Ok(true) => Redirect::to(&format!("{MY_SAMPLES}?besvaret={item}#item-{item}")).into_response(),
+        Ok(false) => {
+            let message = page.lang().text("sample-not-yours");
+            page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
+                .await
+        }
+        Err(error) => page.internal_error(&error).await,
+    }
+}
+
+/// The manager's or the DPO's review of one answer.
+async fn review_sample(
+    State(state): State<AppState>,
+    reviewer: SampleReviewer,
+    Path(item): Path<i64>,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, REVIEW_PAGE.to_owned(), REVIEW_FORM).await;
+    let (verdict, note) = match parse_sample_review(&page.fields, page.lang()) {
+        Ok(review) => review,
+        Err(errors) => return page.field_errors(errors).await,
+    };
+    match samples::store::review(&state.pool, &reviewer, item, verdict, &note, clock::now()).await {
+        Ok(true) => Redirect::to(&format!("{REVIEW_PAGE}?vurderet={item}#item-{item}")).into_response(),
+        Ok(false) => {
+            let message = page.lang().text("sample-not-yours");
+            page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
+                .await
+        }
+        Err(error) => page.internal_error(&error).await,
+    }
+}
+
+/// A new sampling plan (the DPO).
+async fn create_plan(
+    State(state): State<AppState>,
+    controller: LogController,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, PLANS_PAGE.to_owned(), PLAN_FORM).await;
+    let plan = match parse_plan(&page.fields, page.lang()) {
+        Ok(plan) => plan,
+        Err(errors) => return page.field_errors(errors).await,
+    };
+    match samples::store::create_plan(&state.pool, &controller, &plan, clock::now()).await {
+        Ok(_) => Redirect::to(&format!("{PLANS_PAGE}?oprettet=1")).into_response(),
+        Err(PlanError::Exists) => {
+            let message = page.lang().text("plan-exists");
+            page.again(FieldErrors::default(), Some(message), StatusCode::CONFLICT)
+                .await
+        }
+        Err(PlanError::Unknown) => {
+            let mut errors = FieldErrors::new(page.lang());
+            errors.0.insert("unit".to_owned(), page.lang().text("plan-unknown"));
+            page.field_errors(errors).await
+        }
+        Err(PlanError::Database(error)) => page.internal_error(&error).await,
+    }
+}
+
+/// Stops or resumes a plan (the DPO): `active=ja` resumes.
+async fn set_plan_active(
+    State(state): State<AppState>,
+    controller: LogController,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, PLANS_PAGE.to_owned(), PLAN_FORM).await;
+    let active = page.fields.get("active").map(String::as_str) == Some("ja");
+    match samples::store::set_plan_active(&state.pool, &controller, id, active).await {
+        Ok(true) => Redirect::to(PLANS_PAGE).into_response(),
+        Ok(false) => {
+            let message = page.lang().text("plan-not-found");
+            page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
+                .await
+        }
+        Err(error) => page.internal_error(&error).await,
+    }
 }
 
 /// Records the finding on a citizen's question about a log row.

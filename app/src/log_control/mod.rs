@@ -5,7 +5,10 @@
 //! assessment. Every use of a citizen's data here is itself logged.
 
 pub mod flags;
+#[cfg(feature = "ssr")]
+pub mod forms;
 pub mod questions;
+pub mod samples;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -24,19 +24,26 @@ use crate::viewer::{use_viewer, Viewer};
 #[component]
 pub fn ControlPage() -> impl IntoView {
     let lang = use_lang();
-    let inspection = matches!(use_viewer(), Viewer::Staff { pages, .. } if pages.inspection);
+    let (inspection, review) = match use_viewer() {
+        Viewer::Staff { pages, .. } => (pages.inspection, pages.sample_review),
+        _ => (false, false),
+    };
     view! {
         <Title text=lang.text("control-title")/>
         <h1>{lang.text("control-heading")}</h1>
         <p class="font-lead">{lang.text("control-lead")}</p>
         <crate::staff_notice::StaffLoggingNotice/>
-        {inspection.then(|| view! {
-            <ul class="nobullet-list">
+        <ul class="nobullet-list">
+            {review.then(|| view! {
+                <li><a href="/kontrol/stikproever">{lang.text("control-samples-link")}</a> " – " {lang.text("control-samples-what")}</li>
+            })}
+            {inspection.then(|| view! {
                 <li><a href="/kontrol/log">{lang.text("control-log-link")}</a> " – " {lang.text("control-log-what")}</li>
                 <li><a href="/kontrol/flag">{lang.text("control-flags-link")}</a> " – " {lang.text("control-flags-what")}</li>
                 <li><a href="/kontrol/spoergsmaal">{lang.text("control-questions-link")}</a> " – " {lang.text("control-questions-what")}</li>
-            </ul>
-        })}
+                <li><a href="/kontrol/stikproeveplaner">{lang.text("control-plans-link")}</a> " – " {lang.text("control-plans-what")}</li>
+            })}
+        </ul>
     }
 }
 

@@ -55,7 +55,8 @@ fn next_step(lang: Lang) -> impl IntoView {
             ("/sagsbehandling", "home-to-requests", false)
         }
         Viewer::Staff { pages, .. } if pages.overview => ("/dpo", "home-to-overview", false),
-        Viewer::Staff { .. } => ("/kontrol", "home-to-control", false),
+        Viewer::Staff { pages, .. } if pages.control => ("/kontrol", "home-to-control", false),
+        Viewer::Staff { .. } => ("/sagsbehandling/stikproever", "home-to-samples", false),
     };
     view! {
         <a class="button button-primary" href=href rel=external.then_some("external")>{lang.text(key)}</a>

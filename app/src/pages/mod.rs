@@ -14,5 +14,6 @@ pub mod privacy;
 pub mod request_parts;
 pub mod requests;
 pub mod rights;
+pub mod samples;
 pub mod sign_in;
 pub mod signed_out;

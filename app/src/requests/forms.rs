@@ -37,7 +37,7 @@ impl FieldErrors {
         self.add_text(field, || lang.text(key));
     }
 
-    fn add_text(&mut self, field: &str, text: impl FnOnce() -> String) {
+    pub(crate) fn add_text(&mut self, field: &str, text: impl FnOnce() -> String) {
         self.0.entry(field.to_owned()).or_insert_with(text);
     }
 

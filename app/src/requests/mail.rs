@@ -37,14 +37,17 @@ pub enum MailKind {
     ConsultationNotice,
     /// The DPO's notice that a citizen or staff member was blocked.
     BlockNotice,
+    /// An employee's reminder that their random sample waits for answers.
+    SampleReminder,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 4] = [
+    pub const ALL: [MailKind; 5] = [
         MailKind::Digest,
         MailKind::StatusNotice,
         MailKind::ConsultationNotice,
         MailKind::BlockNotice,
+        MailKind::SampleReminder,
     ];
 
     /// The stored code.
@@ -54,6 +57,7 @@ impl MailKind {
             MailKind::StatusNotice => "status_notice",
             MailKind::ConsultationNotice => "consultation_notice",
             MailKind::BlockNotice => "block_notice",
+            MailKind::SampleReminder => "sample_reminder",
         }
     }
 }

@@ -45,13 +45,18 @@ pub enum Access {
 /// Who may open `path`, if the path is guarded.
 pub fn required_access(path: &str) -> Option<Access> {
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
-    if under("/sagsbehandling") {
+    if under("/sagsbehandling/stikproever") {
+        // Every staff member answers their own random samples.
+        Some(Access::Staff(&Role::ALL))
+    } else if under("/sagsbehandling") {
         // The DPO follows requests across units (read only; acting is for caseworkers).
         Some(Access::Staff(Role::CASE_READERS))
     } else if under("/dpo") {
         Some(Access::Staff(Role::OVERSEERS))
     } else if path == "/kontrol" {
         Some(Access::Staff(Role::CONTROLLERS))
+    } else if under("/kontrol/stikproever") {
+        Some(Access::Staff(Role::SAMPLE_REVIEWERS))
     } else if under("/kontrol") || path == "/kontrol/log.csv" {
         // The raw log, its flags and the citizens' questions about it.
         Some(Access::Staff(Role::LOG_INSPECTORS))

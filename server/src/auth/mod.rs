@@ -380,7 +380,8 @@ async fn finish_sign_in(
         SignedInAs::Citizen { .. } => "/min-log",
         SignedInAs::Staff(member) if member.has_any(Role::OVERSEERS) => "/dpo",
         SignedInAs::Staff(member) if member.has_any(Role::CASE_READERS) => "/sagsbehandling",
-        SignedInAs::Staff(_) => "/kontrol",
+        SignedInAs::Staff(member) if member.has_any(Role::CONTROLLERS) => "/kontrol",
+        SignedInAs::Staff(_) => "/sagsbehandling/stikproever",
     };
     // The page that asked for the sign-in, checked again for who signed in.
     let asked_for = session

@@ -51,6 +51,10 @@ enum Who {
     LogInspectors,
     /// The DPO, investigators and managers: the control of the log.
     Controllers,
+    /// The DPO and managers: reviewing random samples.
+    SampleReviewers,
+    /// Every signed-in staff member: their own random samples.
+    AllStaff,
     /// A source system with its API key.
     SourceSystem,
 }
@@ -103,6 +107,13 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
         // The DPO's advice on a request a caseworker asked about, and the
         // rules of the flags.
         (false, "/sagsbehandling/{id}/raad" | "/kontrol/flag/regler") => Dpo,
+        (false, "/kontrol/stikproeveplaner" | "/kontrol/stikproeveplaner/{id}/aktiv") => Dpo,
+        // Random samples.
+        (true, "/sagsbehandling/stikproever")
+        | (false, "/sagsbehandling/stikproever/{item}" | "/api/samples/mine") => AllStaff,
+        (true, "/kontrol/stikproever")
+        | (false, "/kontrol/stikproever/{item}" | "/api/samples/review") => SampleReviewers,
+        (true, "/kontrol/stikproeveplaner") | (false, "/api/samples/plans") => LogInspectors,
         // The control of the log.
         (true, "/kontrol") => Controllers,
         (true, "/kontrol/log" | "/kontrol/flag" | "/kontrol/flag/{id}")
@@ -166,6 +177,8 @@ impl Caller {
             Who::Dpo => self == Dpo,
             Who::LogInspectors => matches!(self, Dpo | Investigator),
             Who::Controllers => matches!(self, Dpo | Investigator | Manager),
+            Who::SampleReviewers => matches!(self, Dpo | Manager),
+            Who::AllStaff => !matches!(self, Anonymous | CitizenA | CitizenB | ApiKey),
             Who::SourceSystem => self == ApiKey,
         }
     }
@@ -202,6 +215,8 @@ struct World {
     flag: i64,
     /// Anna's question about a row of her log.
     question: i64,
+    /// A sampling plan.
+    plan: i64,
 }
 
 async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
@@ -333,6 +348,17 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
     .fetch_one(pool)
     .await
     .unwrap();
+    let plan: i64 = sqlx::query_scalar(
+        "INSERT INTO sampling_plans (org_unit_id, min_months, max_months, per_employee,
+             days_before_min, days_before_max, answer_days, seed, next_sample_on, created_by,
+             created_at)
+         SELECT id, 1, 6, 5, 1, 3, 10, sha256('matrix'), current_date + 30, 'matrix', now()
+         FROM org_units WHERE code = 'BS'
+         RETURNING id",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
     let api_key = api_keys::create(pool, "social", "matrix", clock::now())
         .await
         .unwrap()
@@ -348,6 +374,7 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
             entries,
             flag,
             question,
+            plan,
         },
         routes,
     )
@@ -370,6 +397,8 @@ impl World {
             self.flag
         } else if pattern.starts_with("/kontrol/spoergsmaal/") {
             self.question
+        } else if pattern.starts_with("/kontrol/stikproeveplaner/") {
+            self.plan
         } else if method == Method::GET {
             self.answered
         } else {
@@ -378,6 +407,7 @@ impl World {
         pattern
             .replace("{id}", &request.to_string())
             .replace("{attachment}", &self.attachment.to_string())
+            .replace("{item}", "1")
             .replace("{entry}", &self.entry_of(request).to_string())
             .replace("{action}", "note")
             .replace("{lang}", "en")

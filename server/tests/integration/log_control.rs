@@ -328,3 +328,165 @@ async fn a_citizens_question_shows_the_events_behind_the_row_and_the_finding_rea
     assert!(case.body.contains("Medarbejderen behandlede flyttesag S-1."), "{}", case.body);
     assert!(case.body.contains("Ib Efterforsker"));
 }
+
+/// Puts `actor` (of Borgerservice) in the staff directory with `email`.
+async fn in_directory(pool: &PgPool, actor: &str, name: &str, email: &str) {
+    sqlx::query(
+        "INSERT INTO staff_directory (actor, name, org_unit_id, email, imported_at)
+         SELECT $1, $2, id, $3, now() FROM org_units WHERE code = 'BS'",
+    )
+    .bind(actor)
+    .bind(name)
+    .bind(email)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+/// The sampled look-ups: (actor, source event id), in order.
+async fn drawn(pool: &PgPool) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT actor, source_event_id FROM sample_items ORDER BY actor, source_event_id")
+        .fetch_all(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_reviews(pool: PgPool) {
+    use app::log_control::samples::store::{draw_due, remind_late};
+    world(&pool).await;
+    let now = clock::now();
+    in_directory(&pool, "bs-9", "Mette Medarbejder", "mette@eksempel.dk").await;
+    in_directory(&pool, "bs-8", "Bo Borgerservice", "bo.bs@eksempel.dk").await;
+    let mut events = Vec::new();
+    for n in 0..8 {
+        let at = now - Duration::days(2) + Duration::minutes(n);
+        events.push(read(&pool, &format!("m-{n}"), "bs-9", at, key_of("0101901234")).await);
+        events.push(read(&pool, &format!("b-{n}"), "bs-8", at, key_of("0202902345")).await);
+    }
+    // Outside the window: yesterday evening is one day before (in it), a
+    // week ago is not.
+    events.push(read(&pool, "old", "bs-9", now - Duration::days(7), key_of("0101901234")).await);
+    store(&pool, events, now).await;
+
+    let app = router(pool.clone());
+    let (_, dan) = sign_in_at(&app, "/medarbejder/log-ind", "dpo").await;
+    let plan = [
+        ("unit", "BS"),
+        ("system", ""),
+        ("min_months", "1"),
+        ("max_months", "6"),
+        ("per_employee", "3"),
+        ("days_before_min", "1"),
+        ("days_before_max", "3"),
+        ("answer_days", "10"),
+    ];
+    let made = post_form(&app, "/kontrol/stikproeveplaner", &dan, &plan).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let again = post_form(&app, "/kontrol/stikproeveplaner", &dan, &plan).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "one plan per unit and system");
+    let first: chrono::NaiveDate = sqlx::query_scalar("SELECT next_sample_on FROM sampling_plans")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let today = app::access_log::coverage::local_date(now);
+    assert!(first >= today + chrono::Months::new(1) && first <= today + chrono::Months::new(6));
+    // Nothing is due before the date; on it, the sample is drawn.
+    assert_eq!(draw_due(&pool, now).await.unwrap(), 0);
+    sqlx::query("UPDATE sampling_plans SET next_sample_on = $1")
+        .bind(today)
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(draw_due(&pool, now).await.unwrap(), 1);
+    assert_eq!(draw_due(&pool, now).await.unwrap(), 0, "drawn once");
+    let sample = drawn(&pool).await;
+    let of = |actor: &str| sample.iter().filter(|(who, _)| who == actor).count();
+    assert_eq!((of("bs-9"), of("bs-8")), (3, 3), "{sample:?}");
+    assert!(!sample.iter().any(|(_, event)| event == "old"));
+    let (next, count): (chrono::NaiveDate, i32) =
+        sqlx::query_as("SELECT next_sample_on, samples_drawn FROM sampling_plans")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(count, 1);
+    assert!(next >= today + chrono::Months::new(1) && next <= today + chrono::Months::new(6));
+    // The same seed draws the same look-ups again.
+    sqlx::query("DELETE FROM sample_items").execute(&pool).await.unwrap();
+    sqlx::query("DELETE FROM samples").execute(&pool).await.unwrap();
+    sqlx::query("UPDATE sampling_plans SET next_sample_on = $1, samples_drawn = 0")
+        .bind(today)
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(draw_due(&pool, now).await.unwrap(), 1);
+    assert_eq!(drawn(&pool).await, sample);
+
+    // Mette sees and answers her own sample only.
+    let (landing, mette) = sign_in_at(&app, "/medarbejder/log-ind", "medarbejder").await;
+    assert_eq!(landing, "/sagsbehandling/stikproever");
+    let mine = get_with_cookie(&app, "/sagsbehandling/stikproever", &mette).await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert_eq!(mine.body.matches("<article").count(), 3, "{}", mine.body);
+    let items: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, actor FROM sample_items ORDER BY id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    let hers = items.iter().find(|(_, actor)| actor == "bs-9").unwrap().0;
+    let his = items.iter().find(|(_, actor)| actor == "bs-8").unwrap().0;
+    let answered = post_form(
+        &app,
+        &format!("/sagsbehandling/stikproever/{hers}"),
+        &mette,
+        &[("item", &hers.to_string()), ("reason", "Flyttesag S-1")],
+    )
+    .await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER, "{}", answered.body);
+    let not_hers = post_form(
+        &app,
+        &format!("/sagsbehandling/stikproever/{his}"),
+        &mette,
+        &[("item", &his.to_string()), ("reason", "Hjalp en kollega")],
+    )
+    .await;
+    assert!(not_hers.status == StatusCode::SEE_OTHER || not_hers.status == StatusCode::NOT_FOUND);
+    let reason: Option<String> = sqlx::query_scalar("SELECT reason FROM sample_items WHERE id = $1")
+        .bind(his)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(reason, None, "another employee's look-up stays unanswered");
+    // An employee cannot see the plans or review.
+    let plans = get_with_cookie(&app, "/kontrol/stikproeveplaner", &mette).await;
+    assert_eq!(plans.status, StatusCode::FORBIDDEN);
+
+    // Borgerservice's manager reviews.
+    let (_, lene) = sign_in_at(&app, "/medarbejder/log-ind", "leder").await;
+    let review = get_with_cookie(&app, "/kontrol/stikproever", &lene).await;
+    assert!(review.body.contains("Flyttesag S-1") && review.body.contains("Bo Borgerservice"));
+    let reviewed = post_form(
+        &app,
+        &format!("/kontrol/stikproever/{hers}"),
+        &lene,
+        &[("item", &hers.to_string()), ("review", "in_order"), ("note", "Passer med sagen")],
+    )
+    .await;
+    assert_eq!(reviewed.status, StatusCode::SEE_OTHER, "{}", reviewed.body);
+    let plans = get_with_cookie(&app, "/kontrol/stikproeveplaner", &lene).await;
+    assert_eq!(plans.status, StatusCode::FORBIDDEN, "the dates are the DPO's and investigators'");
+
+    // Late answers are reminded, at most every third day, without naming anyone.
+    sqlx::query("UPDATE samples SET answer_by = answer_by - 30").execute(&pool).await.unwrap();
+    assert_eq!(remind_late(&pool, "https://indblik.example", now).await.unwrap(), 2);
+    assert_eq!(remind_late(&pool, "https://indblik.example", now).await.unwrap(), 0);
+    let mails: Vec<(String, String)> = sqlx::query_as(
+        "SELECT to_address, body FROM mail_outbox WHERE kind = 'sample_reminder' ORDER BY to_address",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(mails[0].0, "bo.bs@eksempel.dk");
+    assert!(mails[0].1.contains("3 opslag") && mails[1].1.contains("2 opslag"), "{mails:?}");
+    assert!(mails.iter().all(|(_, body)| body.contains("https://indblik.example/sagsbehandling/stikproever")));
+}

@@ -5,8 +5,6 @@
 //! [`views`]). A flag is a reason to ask, not a verdict.
 
 #[cfg(feature = "ssr")]
-pub mod forms;
-#[cfg(feature = "ssr")]
 pub mod job;
 #[cfg(feature = "ssr")]
 pub mod rules;
