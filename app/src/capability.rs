@@ -500,7 +500,10 @@ mod tests {
 
         let investigator = staff(&[Role::Investigator], "IT");
         assert!(investigator.log_inspector().is_ok());
-        assert_eq!(investigator.log_controller().unwrap_err(), AppError::Forbidden);
+        assert_eq!(
+            investigator.log_controller().unwrap_err(),
+            AppError::Forbidden
+        );
         assert_eq!(investigator.case_reader().unwrap_err(), AppError::Forbidden);
         assert_eq!(investigator.overseer().unwrap_err(), AppError::Forbidden);
 
@@ -511,7 +514,10 @@ mod tests {
             Some(&["BS".to_owned()][..])
         );
         assert_eq!(dpo.sample_reviewer().unwrap().unit_codes(), None);
-        assert_eq!(investigator.sample_reviewer().unwrap_err(), AppError::Forbidden);
+        assert_eq!(
+            investigator.sample_reviewer().unwrap_err(),
+            AppError::Forbidden
+        );
         let employee = staff(&[Role::Employee], "BS");
         assert!(employee.sampled_employee().is_ok());
         assert_eq!(employee.case_reader().unwrap_err(), AppError::Forbidden);

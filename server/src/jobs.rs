@@ -176,14 +176,21 @@ pub async fn sample_round(pool: &PgPool, public_url: &str, now: DateTime<Utc>) {
     }
     match remind_late(pool, public_url, now).await {
         Ok(0) => {}
-        Ok(mails) => tracing::info!(mails, "reminders of late sample answers written to the outbox"),
+        Ok(mails) => tracing::info!(
+            mails,
+            "reminders of late sample answers written to the outbox"
+        ),
         Err(error) => tracing::error!(error = %error, "cannot remind of late sample answers"),
     }
 }
 
 /// One round of the flag job: the batches stored since the last round,
 /// taken until none wait (each round at most `BATCHES_PER_ROUND`).
-pub async fn flag_round(pool: &PgPool, calendar: app::deadline::holidays::Calendar, now: DateTime<Utc>) {
+pub async fn flag_round(
+    pool: &PgPool,
+    calendar: app::deadline::holidays::Calendar,
+    now: DateTime<Utc>,
+) {
     use app::log_control::flags::job::{run_round, BATCHES_PER_ROUND};
     loop {
         match run_round(pool, calendar, now).await {

@@ -15,18 +15,19 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use app::capability::{LogController, LogInspector, SampleReviewer, SampledEmployee};
+use app::i18n::Lang;
+use app::log_control::flags::store as flag_store;
+use app::log_control::forms::{
+    parse_decision, parse_finding, parse_plan, parse_rules, parse_sample_reason,
+    parse_sample_review,
+};
+use app::log_control::questions::{self, FINDING_FORM};
 use app::log_control::samples::store::PlanError;
 use app::log_control::samples::{self, ANSWER_FORM, PLAN_FORM, REVIEW_FORM};
-use app::log_control::flags::store as flag_store;
-use app::log_control::questions::{self, FINDING_FORM};
-use app::log_control::forms::{
-    parse_decision, parse_finding, parse_plan, parse_rules, parse_sample_reason, parse_sample_review,
-};
-use app::pages::control_flags::{DECIDE_FORM, RULES_FORM, RULES_PATH};
-use app::requests::forms::FieldErrors;
-use app::i18n::Lang;
 use app::log_control::search::{parse_log_search, EXPORT_MAX, FORM};
 use app::log_control::store::{self, RawEventRow};
+use app::pages::control_flags::{DECIDE_FORM, RULES_FORM, RULES_PATH};
+use app::requests::forms::FieldErrors;
 use app::state::AppState;
 
 use crate::clock;
@@ -71,7 +72,9 @@ async fn answer_sample(
         Err(errors) => return page.field_errors(errors).await,
     };
     match samples::store::answer(&state.pool, &employee, item, &reason, clock::now()).await {
-        Ok(true) => Redirect::to(&format!("{MY_SAMPLES}?besvaret={item}#item-{item}")).into_response(),
+        Ok(true) => {
+            Redirect::to(&format!("{MY_SAMPLES}?besvaret={item}#item-{item}")).into_response()
+        }
         Ok(false) => {
             let message = page.lang().text("sample-not-yours");
             page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
@@ -94,7 +97,9 @@ async fn review_sample(
         Err(errors) => return page.field_errors(errors).await,
     };
     match samples::store::review(&state.pool, &reviewer, item, verdict, &note, clock::now()).await {
-        Ok(true) => Redirect::to(&format!("{REVIEW_PAGE}?vurderet={item}#item-{item}")).into_response(),
+        Ok(true) => {
+            Redirect::to(&format!("{REVIEW_PAGE}?vurderet={item}#item-{item}")).into_response()
+        }
         Ok(false) => {
             let message = page.lang().text("sample-not-yours");
             page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
@@ -124,7 +129,9 @@ async fn create_plan(
         }
         Err(PlanError::Unknown) => {
             let mut errors = FieldErrors::new(page.lang());
-            errors.0.insert("unit".to_owned(), page.lang().text("plan-unknown"));
+            errors
+                .0
+                .insert("unit".to_owned(), page.lang().text("plan-unknown"));
             page.field_errors(errors).await
         }
         Err(PlanError::Database(error)) => page.internal_error(&error).await,
@@ -164,7 +171,9 @@ async fn record_finding(
         Ok(finding) => finding,
         Err(errors) => return page.field_errors(errors).await,
     };
-    match questions::store::record_finding(&state.pool, &inspector, id, &finding, clock::now()).await {
+    match questions::store::record_finding(&state.pool, &inspector, id, &finding, clock::now())
+        .await
+    {
         Ok(true) => Redirect::to(&format!("{path}?gemt=1")).into_response(),
         Ok(false) => {
             let message = page.lang().text("question-not-found");
@@ -219,14 +228,26 @@ async fn set_rules(
 
 /// Searches and shows the page with the first (or the asked-for) page of
 /// events; a form with errors comes back with them.
-async fn search(State(state): State<AppState>, inspector: LogInspector, request: Request) -> Response {
+async fn search(
+    State(state): State<AppState>,
+    inspector: LogInspector,
+    request: Request,
+) -> Response {
     let page = FormPage::read(&state, request, SEARCH_PAGE.to_owned(), FORM).await;
     let now = clock::now();
     let search = match parse_log_search(&page.fields, &state.control, now, page.lang()) {
         Ok(search) => search,
         Err(errors) => return page.field_errors(errors).await,
     };
-    match store::search(&state.pool, &inspector, &state.control, &search, page.lang(), now).await
+    match store::search(
+        &state.pool,
+        &inspector,
+        &state.control,
+        &search,
+        page.lang(),
+        now,
+    )
+    .await
     {
         Ok(found) => {
             page.shown_with(move || leptos::prelude::provide_context(found.clone()))
@@ -237,7 +258,11 @@ async fn search(State(state): State<AppState>, inspector: LogInspector, request:
 }
 
 /// Every matching event (up to [`EXPORT_MAX`]) as CSV.
-async fn export(State(state): State<AppState>, inspector: LogInspector, request: Request) -> Response {
+async fn export(
+    State(state): State<AppState>,
+    inspector: LogInspector,
+    request: Request,
+) -> Response {
     let page = FormPage::read(&state, request, SEARCH_PAGE.to_owned(), FORM).await;
     let now = clock::now();
     let lang = page.lang();
@@ -245,8 +270,15 @@ async fn export(State(state): State<AppState>, inspector: LogInspector, request:
         Ok(search) => search,
         Err(errors) => return page.field_errors(errors).await,
     };
-    let rows = match store::export(&state.pool, &inspector, &state.control, &search, EXPORT_MAX, now)
-        .await
+    let rows = match store::export(
+        &state.pool,
+        &inspector,
+        &state.control,
+        &search,
+        EXPORT_MAX,
+        now,
+    )
+    .await
     {
         Ok(rows) => rows,
         Err(error) => return page.internal_error(&error).await,

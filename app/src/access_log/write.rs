@@ -65,9 +65,11 @@ pub async fn move_staged(
     let mut span: Option<(DateTime<Utc>, DateTime<Utc>)> = None;
     for group in groups {
         stored += u64::try_from(group.events).unwrap_or_default();
-        span = Some(span.map_or((group.first_at, group.last_at), |(first, last)| {
-            (first.min(group.first_at), last.max(group.last_at))
-        }));
+        span = Some(
+            span.map_or((group.first_at, group.last_at), |(first, last)| {
+                (first.min(group.first_at), last.max(group.last_at))
+            }),
+        );
         let Some(subject_key) = group.subject_key else {
             continue;
         };

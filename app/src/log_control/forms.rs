@@ -30,7 +30,13 @@ const MAX_FINDING: usize = 4000;
 /// A finding on a citizen's question about a log row (`finding`).
 pub fn parse_finding(fields: &Fields, lang: Lang) -> Result<String, FieldErrors> {
     let mut errors = FieldErrors::new(lang);
-    let finding = required_text(fields, "finding", MAX_FINDING, "question-finding-missing", &mut errors);
+    let finding = required_text(
+        fields,
+        "finding",
+        MAX_FINDING,
+        "question-finding-missing",
+        &mut errors,
+    );
     errors.result(|| finding)
 }
 
@@ -71,20 +77,31 @@ mod tests {
 
     #[test]
     fn a_decision_needs_a_status_and_a_note() {
-        let errors = parse_decision(&fields(&[("status", "open"), ("note", " ")]), Lang::Da).unwrap_err();
+        let errors =
+            parse_decision(&fields(&[("status", "open"), ("note", " ")]), Lang::Da).unwrap_err();
         assert!(errors.0.contains_key("status") && errors.0.contains_key("note"));
-        let (status, note) =
-            parse_decision(&fields(&[("status", "incident"), ("note", "Anmeldt")]), Lang::Da).unwrap();
+        let (status, note) = parse_decision(
+            &fields(&[("status", "incident"), ("note", "Anmeldt")]),
+            Lang::Da,
+        )
+        .unwrap();
         assert_eq!((status, note.as_str()), (FlagStatus::Incident, "Anmeldt"));
     }
 
     #[test]
     fn the_rules_thresholds_are_bounded() {
-        let errors = parse_rules(&fields(&[("max_citizens", "0"), ("within_minutes", "1441")]), Lang::Da)
-            .unwrap_err();
+        let errors = parse_rules(
+            &fields(&[("max_citizens", "0"), ("within_minutes", "1441")]),
+            Lang::Da,
+        )
+        .unwrap_err();
         assert_eq!(errors.0.len(), 2);
         let choice = parse_rules(
-            &fields(&[("own_record", "ja"), ("max_citizens", "25"), ("within_minutes", "15")]),
+            &fields(&[
+                ("own_record", "ja"),
+                ("max_citizens", "25"),
+                ("within_minutes", "15"),
+            ]),
             Lang::Da,
         )
         .unwrap();
@@ -99,7 +116,13 @@ const MAX_SAMPLE_TEXT: usize = 2000;
 /// An employee's reason for a sampled look-up (`reason`).
 pub fn parse_sample_reason(fields: &Fields, lang: Lang) -> Result<String, FieldErrors> {
     let mut errors = FieldErrors::new(lang);
-    let reason = required_text(fields, "reason", MAX_SAMPLE_TEXT, "sample-reason-missing", &mut errors);
+    let reason = required_text(
+        fields,
+        "reason",
+        MAX_SAMPLE_TEXT,
+        "sample-reason-missing",
+        &mut errors,
+    );
     errors.result(|| reason)
 }
 
@@ -114,7 +137,13 @@ pub fn parse_sample_review(
     if review.is_none() {
         errors.add("review", "sample-review-missing");
     }
-    let note = required_text(fields, "note", MAX_SAMPLE_TEXT, "sample-note-missing", &mut errors);
+    let note = required_text(
+        fields,
+        "note",
+        MAX_SAMPLE_TEXT,
+        "sample-note-missing",
+        &mut errors,
+    );
     errors.result(|| (review.unwrap_or(Review::FollowUp), note))
 }
 
@@ -138,11 +167,13 @@ pub fn parse_plan(
             .ok()
             .filter(|value| range.contains(value));
         if parsed.is_none() {
-            let lang = lang;
             errors.add_text(name, || {
                 lang.text_with(
                     "plan-number-invalid",
-                    &[("min", (*range.start()).into()), ("max", (*range.end()).into())],
+                    &[
+                        ("min", (*range.start()).into()),
+                        ("max", (*range.end()).into()),
+                    ],
                 )
             });
         }
@@ -196,7 +227,10 @@ mod sample_form_tests {
             ("answer_days", "10"),
         ];
         let plan = parse_plan(&fields(&good), Lang::Da).unwrap();
-        assert_eq!((plan.system, plan.max_months, plan.days_before_max), (None, 6, 3));
+        assert_eq!(
+            (plan.system, plan.max_months, plan.days_before_max),
+            (None, 6, 3)
+        );
         let mut reversed = good;
         reversed[2] = ("min_months", "7");
         reversed[5] = ("days_before_min", "4");
@@ -211,8 +245,11 @@ mod sample_form_tests {
     #[test]
     fn a_review_needs_a_verdict_and_a_note() {
         assert!(parse_sample_review(&fields(&[("review", "fine")]), Lang::Da).is_err());
-        let (review, note) =
-            parse_sample_review(&fields(&[("review", "in_order"), ("note", "Sag 12")]), Lang::Da).unwrap();
+        let (review, note) = parse_sample_review(
+            &fields(&[("review", "in_order"), ("note", "Sag 12")]),
+            Lang::Da,
+        )
+        .unwrap();
         assert_eq!((review.code(), note.as_str()), ("in_order", "Sag 12"));
         assert!(parse_sample_reason(&fields(&[("reason", "")]), Lang::Da).is_err());
     }

@@ -64,10 +64,17 @@ pub async fn load_question(id: i64) -> Result<QuestionDetail, AppError> {
     let inspector = crate::caller::Caller::current().log_inspector()?;
     let state = crate::state::app_state()?;
     let lang = crate::i18n::request_lang();
-    store::question(&state.pool, &inspector, &state.control, id, lang, crate::clock::now())
-        .await
-        .map_err(AppError::internal)?
-        .ok_or_else(|| AppError::NotFound(lang.text("question-not-found")))
+    store::question(
+        &state.pool,
+        &inspector,
+        &state.control,
+        id,
+        lang,
+        crate::clock::now(),
+    )
+    .await
+    .map_err(AppError::internal)?
+    .ok_or_else(|| AppError::NotFound(lang.text("question-not-found")))
 }
 
 #[cfg(feature = "ssr")]
@@ -103,7 +110,9 @@ pub mod store {
                 id: self.id,
                 number: request_number(self.id),
                 received: moment_text(lang, self.received_at),
-                status: status.map(|status| status.label(lang)).unwrap_or(self.status),
+                status: status
+                    .map(|status| status.label(lang))
+                    .unwrap_or(self.status),
                 open: status.is_some_and(Status::is_open),
                 row_text: self.log_row_text.unwrap_or_default(),
                 found: self.found,

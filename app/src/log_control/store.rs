@@ -31,9 +31,12 @@ pub async fn search_choices(
     let units = sqlx::query_as!(Choice, "SELECT code, name FROM org_units ORDER BY name")
         .fetch_all(pool)
         .await?;
-    let systems = sqlx::query_as!(Choice, "SELECT code, name FROM source_systems ORDER BY name")
-        .fetch_all(pool)
-        .await?;
+    let systems = sqlx::query_as!(
+        Choice,
+        "SELECT code, name FROM source_systems ORDER BY name"
+    )
+    .fetch_all(pool)
+    .await?;
     let purposes = sqlx::query_as!(
         Choice,
         "SELECT code, description AS name FROM purposes ORDER BY description"
@@ -73,9 +76,10 @@ impl RawEventRow {
             (Some(key), _) => SubjectKey::from_slice(key)
                 .map(|key| key.pseudonym())
                 .unwrap_or_default(),
-            (None, Some(criterion)) => {
-                lang.text_with("control-searched-for", &[("criterion", criterion.clone().into())])
-            }
+            (None, Some(criterion)) => lang.text_with(
+                "control-searched-for",
+                &[("criterion", criterion.clone().into())],
+            ),
             (None, None) => String::new(),
         }
     }
@@ -232,7 +236,10 @@ async fn matching(
         .execute(&mut *db)
         .await?;
     let (start, end) = search.span();
-    let key = search.citizen.as_ref().map(|(key, _)| key.as_bytes().to_vec());
+    let key = search
+        .citizen
+        .as_ref()
+        .map(|(key, _)| key.as_bytes().to_vec());
     sqlx::query_as!(
         RawEventRow,
         r#"SELECT e.occurred_at, s.name AS system, u.name AS unit, e.actor,
@@ -271,7 +278,10 @@ async fn matching(
 /// How many events `search` matches, counted up to [`COUNT_CAP`] + 1.
 async fn count(db: &mut PgConnection, search: &LogSearch) -> sqlx::Result<i64> {
     let (start, end) = search.span();
-    let key = search.citizen.as_ref().map(|(key, _)| key.as_bytes().to_vec());
+    let key = search
+        .citizen
+        .as_ref()
+        .map(|(key, _)| key.as_bytes().to_vec());
     sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!" FROM (
                SELECT 1 FROM access_events e

@@ -11,11 +11,10 @@ use leptos_meta::Title;
 use crate::error::shown_or_alert;
 use crate::form::{use_form_reply, ErrorSummary, FormState, Select, TextInput};
 use crate::i18n::use_lang;
-use crate::log_control::search::{
-    load_found_events, load_search_choices, FoundEvent, FoundEvents, SearchChoices, COUNT_CAP,
-    FORM,
-};
 use crate::log_control::questions::{load_question, load_questions, QuestionDetail, FINDING_FORM};
+use crate::log_control::search::{
+    load_found_events, load_search_choices, FoundEvent, FoundEvents, SearchChoices, COUNT_CAP, FORM,
+};
 use crate::scrolling_table::ScrollingTable;
 use crate::viewer::{use_viewer, Viewer};
 
@@ -78,7 +77,12 @@ pub fn LogSearchPage() -> impl IntoView {
 fn choice_list(choices: &[crate::access_log::my_log::Choice]) -> Vec<(String, String)> {
     choices
         .iter()
-        .map(|choice| (choice.code.clone(), format!("{} ({})", choice.name, choice.code)))
+        .map(|choice| {
+            (
+                choice.code.clone(),
+                format!("{} ({})", choice.name, choice.code),
+            )
+        })
         .collect()
 }
 
@@ -89,7 +93,11 @@ const SEARCH_FORM_ID: &str = "log-search-form";
 /// The form: a CPR number (or the citizen of the previous search, sealed),
 /// actor, unit, system, purpose, case reference and period.
 #[component]
-fn SearchForm(state: FormState, choices: SearchChoices, found: Option<FoundEvents>) -> impl IntoView {
+fn SearchForm(
+    state: FormState,
+    choices: SearchChoices,
+    found: Option<FoundEvents>,
+) -> impl IntoView {
     let lang = use_lang();
     let citizen = found.as_ref().and_then(|found| found.citizen_token.clone());
     let any = lang.text("control-any");
@@ -137,7 +145,12 @@ fn Found(found: FoundEvents) -> impl IntoView {
     };
     let next = found.has_next().then(|| found.page + 1);
     let previous = (found.page > 1).then(|| found.page - 1);
-    let FoundEvents { events, period, page, .. } = found;
+    let FoundEvents {
+        events,
+        period,
+        page,
+        ..
+    } = found;
     view! {
         <h2 id="fundet">{lang.text("control-found-heading")}</h2>
         <p role="status">{count} " " {lang.text_with("control-found-period", &[("period", period.into())])}</p>
@@ -260,7 +273,9 @@ pub fn QuestionPage() -> impl IntoView {
     let question = Resource::new_blocking(id, |id| async move {
         match id {
             Some(id) => load_question(id).await,
-            None => Err(crate::error::AppError::NotFound(use_lang().text("question-not-found"))),
+            None => Err(crate::error::AppError::NotFound(
+                use_lang().text("question-not-found"),
+            )),
         }
     });
     let reply = use_form_reply();
@@ -281,7 +296,10 @@ fn Question(question: QuestionDetail, reply: Option<crate::form::FormReply>) -> 
     let lang = use_lang();
     let state = FormState::of(&reply, FINDING_FORM);
     let row = question.row.clone();
-    let saved = leptos_router::hooks::use_query_map().read_untracked().get("gemt").is_some();
+    let saved = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("gemt")
+        .is_some();
     view! {
         <h1>{lang.text_with("question-heading", &[("number", row.number.clone().into())])}</h1>
         {saved.then(|| view! {

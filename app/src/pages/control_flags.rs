@@ -9,9 +9,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::error::shown_or_alert;
-use crate::form::{use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, TextArea, TextInput};
+use crate::form::{
+    use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, TextArea, TextInput,
+};
 use crate::i18n::use_lang;
-use crate::log_control::flags::views::{load_flag, load_flags, load_rules, FlagDetail, FlagList, FlagRow, RuleRow};
+use crate::log_control::flags::views::{
+    load_flag, load_flags, load_rules, FlagDetail, FlagList, FlagRow, RuleRow,
+};
 use crate::log_control::flags::{FlagStatus, Rule};
 use crate::scrolling_table::ScrollingTable;
 use crate::viewer::{use_viewer, Viewer};
@@ -111,11 +115,15 @@ fn Flags(list: FlagList) -> impl IntoView {
 /// What a flag is about besides the actor: the system, the citizen, why
 /// they are protected.
 fn about(row: &FlagRow) -> String {
-    [row.system.clone(), row.subject.clone(), row.protection.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ")
+    [
+        row.system.clone(),
+        row.subject.clone(),
+        row.protection.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 #[component]
@@ -139,11 +147,20 @@ fn Rules(rules: Vec<RuleRow>, reply: Option<FormReply>) -> impl IntoView {
     let lang = use_lang();
     let controller = matches!(use_viewer(), Viewer::Staff { pages, .. } if pages.control_settings);
     let state = FormState::of(&reply, RULES_FORM);
-    let burst = rules.iter().find(|row| row.rule == Rule::ManyCitizens).cloned();
+    let burst = rules
+        .iter()
+        .find(|row| row.rule == Rule::ManyCitizens)
+        .cloned();
     let describe = move |row: &RuleRow| {
         let mut text = lang.text(&format!("flag-rule-{}-what", row.rule.code()));
         if let (Some(max), Some(within)) = (row.max_citizens, row.within_minutes) {
-            text = format!("{text} {}", lang.text_with("flag-burst-now", &[("max", max.into()), ("within", within.into())]));
+            text = format!(
+                "{text} {}",
+                lang.text_with(
+                    "flag-burst-now",
+                    &[("max", max.into()), ("within", within.into())]
+                )
+            );
         }
         text
     };
@@ -162,8 +179,16 @@ fn Rules(rules: Vec<RuleRow>, reply: Option<FormReply>) -> impl IntoView {
         }
         .into_any();
     }
-    let max = burst.as_ref().and_then(|row| row.max_citizens).unwrap_or(20).to_string();
-    let within = burst.as_ref().and_then(|row| row.within_minutes).unwrap_or(10).to_string();
+    let max = burst
+        .as_ref()
+        .and_then(|row| row.max_citizens)
+        .unwrap_or(20)
+        .to_string();
+    let within = burst
+        .as_ref()
+        .and_then(|row| row.within_minutes)
+        .unwrap_or(10)
+        .to_string();
     view! {
         <ErrorSummary state=state.clone()/>
         <form method="post" action=RULES_PATH id=state.section_id()>
@@ -200,7 +225,9 @@ pub fn FlagPage() -> impl IntoView {
     let flag = Resource::new_blocking(id, |id| async move {
         match id {
             Some(id) => load_flag(id).await,
-            None => Err(crate::error::AppError::NotFound(crate::i18n::use_lang().text("flag-not-found"))),
+            None => Err(crate::error::AppError::NotFound(
+                crate::i18n::use_lang().text("flag-not-found"),
+            )),
         }
     });
     let reply = use_form_reply();

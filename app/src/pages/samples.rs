@@ -10,7 +10,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::error::shown_or_alert;
-use crate::form::{use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, Select, TextArea, TextInput};
+use crate::form::{
+    use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, Select, TextArea, TextInput,
+};
 use crate::i18n::use_lang;
 use crate::log_control::samples::{
     load_my_samples, load_plans, load_samples_to_review, PlanRow, Review, SampleItem, SampleView,
@@ -117,7 +119,14 @@ fn Sample(sample: SampleView, mode: Mode, reply: Option<FormReply>) -> impl Into
         &[
             ("date", sample.drawn_on.clone().into()),
             ("unit", sample.unit.clone().into()),
-            ("system", sample.system.clone().unwrap_or_else(|| lang.text("sample-every-system")).into()),
+            (
+                "system",
+                sample
+                    .system
+                    .clone()
+                    .unwrap_or_else(|| lang.text("sample-every-system"))
+                    .into(),
+            ),
         ],
     );
     view! {
@@ -139,8 +148,13 @@ fn Item(item: SampleItem, mode: Mode, reply: Option<FormReply>) -> impl IntoView
     // The page holds one form per item: the reply belongs to the item it names.
     let form = format!("{}-{id}", mode.form());
     let reply = reply
-        .filter(|reply| reply.form == mode.form() && reply.values.get("item") == Some(&id.to_string()))
-        .map(|reply| FormReply { form: form.clone(), ..reply });
+        .filter(|reply| {
+            reply.form == mode.form() && reply.values.get("item") == Some(&id.to_string())
+        })
+        .map(|reply| FormReply {
+            form: form.clone(),
+            ..reply
+        });
     let state = FormState::of(&reply, &form);
     let reviewed = item.review.is_some();
     let open_for_answer = mode == Mode::Answer && !reviewed;

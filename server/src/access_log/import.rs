@@ -344,7 +344,10 @@ fn csv_event(
     let (bulk, case_closed) = match (flag("bulk"), flag("case_closed")) {
         (Ok(bulk), Ok(case_closed)) => (bulk, case_closed),
         (bulk, case_closed) => {
-            return Err([bulk.err(), case_closed.err()].into_iter().flatten().collect())
+            return Err([bulk.err(), case_closed.err()]
+                .into_iter()
+                .flatten()
+                .collect())
         }
     };
     Ok(RawEvent {

@@ -72,6 +72,9 @@ impl Rows {
     }
 }
 
+/// The first and last time of use among events.
+type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// Stores rows in one transaction: [`Writer::write`] as often as needed,
 /// then [`Writer::finish`] before the transaction commits (it adds the
 /// summary of the events stored straight in).
@@ -83,7 +86,7 @@ pub struct Writer {
     deliveries: BTreeMap<i64, (DateTime<Utc>, u64)>,
     /// Per system and moment of receipt, the span of the events stored
     /// straight in, for the flag job.
-    for_flags: BTreeMap<(i64, DateTime<Utc>), (DateTime<Utc>, DateTime<Utc>)>,
+    for_flags: BTreeMap<(i64, DateTime<Utc>), Span>,
 }
 
 impl Writer {

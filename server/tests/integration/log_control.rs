@@ -23,7 +23,9 @@ use crate::support::{get_with_cookie, post_form, router, sign_in_at, test_config
 const ANNA_CPR: &str = "2403819912";
 
 fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .with_timezone(&Utc)
 }
 
 fn key_of(cpr: &str) -> SubjectKey {
@@ -39,7 +41,13 @@ async fn id_of(pool: &PgPool, table: &str, code: &str) -> i64 {
 }
 
 /// A read by `actor` of Borgerservice in the CPR system.
-async fn read(pool: &PgPool, id: &str, actor: &str, occurred_at: DateTime<Utc>, subject: SubjectKey) -> Event {
+async fn read(
+    pool: &PgPool,
+    id: &str,
+    actor: &str,
+    occurred_at: DateTime<Utc>,
+    subject: SubjectKey,
+) -> Event {
     Event {
         occurred_at,
         source_event_id: id.to_owned(),
@@ -68,14 +76,23 @@ async fn world(pool: &PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn an_investigators_search_is_logged_on_the_citizen_and_never_shows_the_cpr_number(pool: PgPool) {
+async fn an_investigators_search_is_logged_on_the_citizen_and_never_shows_the_cpr_number(
+    pool: PgPool,
+) {
     world(&pool).await;
     let now = clock::now();
     let anna = key_of(ANNA_CPR);
     let events = vec![
         read(&pool, "e-1", "bs-4711", now - Duration::days(2), anna).await,
         read(&pool, "e-2", "bs-4711", now - Duration::days(1), anna).await,
-        read(&pool, "e-3", "bs-4711", now - Duration::days(1), key_of("0101901234")).await,
+        read(
+            &pool,
+            "e-3",
+            "bs-4711",
+            now - Duration::days(1),
+            key_of("0101901234"),
+        )
+        .await,
     ];
     store(&pool, events, now).await;
     sqlx::query(
@@ -92,7 +109,14 @@ async fn an_investigators_search_is_logged_on_the_citizen_and_never_shows_the_cp
     let found = post_form(&app, "/kontrol/log", &ib, &[("cpr", "240381-9912")]).await;
     assert_eq!(found.status, StatusCode::OK, "{}", found.body);
     assert!(found.body.contains("Der er 2 hændelser."), "{}", found.body);
-    for shown in ["bs-4711", "Bent Borgerservice", "e-1", "e-2", "S-1", &anna.pseudonym()] {
+    for shown in [
+        "bs-4711",
+        "Bent Borgerservice",
+        "e-1",
+        "e-2",
+        "S-1",
+        &anna.pseudonym(),
+    ] {
         assert!(found.body.contains(shown), "{shown} is shown");
     }
     assert!(!found.body.contains("e-3"), "another citizen's event");
@@ -112,7 +136,11 @@ async fn an_investigators_search_is_logged_on_the_citizen_and_never_shows_the_cp
     .unwrap();
     assert_eq!(
         logged,
-        [("search".to_owned(), "IT".to_owned(), "logkontrol".to_owned())]
+        [(
+            "search".to_owned(),
+            "IT".to_owned(),
+            "logkontrol".to_owned()
+        )]
     );
 
     // The next search keeps Anna without her number: the sealed token.
@@ -127,13 +155,33 @@ async fn an_investigators_search_is_logged_on_the_citizen_and_never_shows_the_cp
         &app,
         "/kontrol/log",
         &ib,
-        &[("borger", &token), ("behold_borger", "ja"), ("actor", "bs-4711")],
+        &[
+            ("borger", &token),
+            ("behold_borger", "ja"),
+            ("actor", "bs-4711"),
+        ],
     )
     .await;
     assert!(again.body.contains("Der er 2 hændelser."), "{}", again.body);
-    let forgotten = post_form(&app, "/kontrol/log", &ib, &[("borger", &token), ("actor", "bs-4711")]).await;
-    assert!(forgotten.body.contains("Der er 3 hændelser."), "{}", forgotten.body);
-    let forged = post_form(&app, "/kontrol/log", &ib, &[("borger", "00ff"), ("behold_borger", "ja")]).await;
+    let forgotten = post_form(
+        &app,
+        "/kontrol/log",
+        &ib,
+        &[("borger", &token), ("actor", "bs-4711")],
+    )
+    .await;
+    assert!(
+        forgotten.body.contains("Der er 3 hændelser."),
+        "{}",
+        forgotten.body
+    );
+    let forged = post_form(
+        &app,
+        "/kontrol/log",
+        &ib,
+        &[("borger", "00ff"), ("behold_borger", "ja")],
+    )
+    .await;
     assert_eq!(forged.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(forged.body.contains("kunne ikke findes igen"));
 
@@ -154,14 +202,24 @@ async fn an_investigators_search_is_logged_on_the_citizen_and_never_shows_the_cp
     assert!(csv.body.contains("Bent Borgerservice"));
 
     // Bad input comes back with what to correct.
-    let bad = post_form(&app, "/kontrol/log", &ib, &[("cpr", "12345"), ("from", "2026-13-01")]).await;
+    let bad = post_form(
+        &app,
+        "/kontrol/log",
+        &ib,
+        &[("cpr", "12345"), ("from", "2026-13-01")],
+    )
+    .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("Skriv et gyldigt CPR-nummer"));
 
     // Anna sees the investigator's search in her log, as the unit's.
     let (_, anna_cookie) = sign_in_at(&app, "/log-ind", "anna").await;
     let log = get_with_cookie(&app, "/min-log", &anna_cookie).await;
-    assert!(log.body.contains("IT og Informationssikkerhed"), "{}", log.body);
+    assert!(
+        log.body.contains("IT og Informationssikkerhed"),
+        "{}",
+        log.body
+    );
     assert!(!log.body.contains("Ib Efterforsker"));
 
     // A caseworker and a manager are refused.
@@ -181,17 +239,37 @@ async fn the_flag_job_raises_each_flag_once_and_the_dpo_decides_it(pool: PgPool)
     let now = at("2026-11-30T20:30:00Z");
     let events = vec![
         read(&pool, "n-1", "bs-1", evening, key_of("0101901234")).await,
-        read(&pool, "n-2", "bs-1", evening + Duration::minutes(1), key_of("0202902345")).await,
+        read(
+            &pool,
+            "n-2",
+            "bs-1",
+            evening + Duration::minutes(1),
+            key_of("0202902345"),
+        )
+        .await,
     ];
     store(&pool, events, now).await;
     let round = run_round(&pool, calendar, now).await.unwrap();
-    assert_eq!((round.batches, round.events, round.raised), (1, 2, 1), "{round:?}");
+    assert_eq!(
+        (round.batches, round.events, round.raised),
+        (1, 2, 1),
+        "{round:?}"
+    );
     // Nothing waits, and running again raises nothing.
     assert_eq!(run_round(&pool, calendar, now).await.unwrap().batches, 0);
     // The same pattern later that evening joins the same flag.
     store(
         &pool,
-        vec![read(&pool, "n-3", "bs-1", evening + Duration::minutes(5), key_of("0303903456")).await],
+        vec![
+            read(
+                &pool,
+                "n-3",
+                "bs-1",
+                evening + Duration::minutes(5),
+                key_of("0303903456"),
+            )
+            .await,
+        ],
         now,
     )
     .await;
@@ -200,11 +278,26 @@ async fn the_flag_job_raises_each_flag_once_and_the_dpo_decides_it(pool: PgPool)
     // A resent event is stored once and flagged once.
     store(
         &pool,
-        vec![read(&pool, "n-3", "bs-1", evening + Duration::minutes(5), key_of("0303903456")).await],
+        vec![
+            read(
+                &pool,
+                "n-3",
+                "bs-1",
+                evening + Duration::minutes(5),
+                key_of("0303903456"),
+            )
+            .await,
+        ],
         now,
     )
     .await;
-    assert_eq!(run_round(&pool, calendar, now).await.unwrap().flagged_events, 0);
+    assert_eq!(
+        run_round(&pool, calendar, now)
+            .await
+            .unwrap()
+            .flagged_events,
+        0
+    );
     let flags: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT f.id, f.rule, (SELECT count(*) FROM log_flag_events e WHERE e.flag_id = f.id)
          FROM log_flags f",
@@ -243,7 +336,11 @@ async fn the_flag_job_raises_each_flag_once_and_the_dpo_decides_it(pool: PgPool)
 
     // The rules: the DPO sets them, an investigator may not.
     let (_, ib) = sign_in_at(&app, "/medarbejder/log-ind", "efterforsker").await;
-    let fields = [("own_record", "ja"), ("max_citizens", "5"), ("within_minutes", "3")];
+    let fields = [
+        ("own_record", "ja"),
+        ("max_citizens", "5"),
+        ("within_minutes", "3"),
+    ];
     let refused = post_form(&app, "/kontrol/flag/regler", &ib, &fields).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     let saved = post_form(&app, "/kontrol/flag/regler", &dan, &fields).await;
@@ -257,7 +354,16 @@ async fn the_flag_job_raises_each_flag_once_and_the_dpo_decides_it(pool: PgPool)
     // With the outside-hours rule off, a late look-up raises nothing.
     store(
         &pool,
-        vec![read(&pool, "n-4", "bs-1", evening + Duration::minutes(9), key_of("0404904567")).await],
+        vec![
+            read(
+                &pool,
+                "n-4",
+                "bs-1",
+                evening + Duration::minutes(9),
+                key_of("0404904567"),
+            )
+            .await,
+        ],
         now,
     )
     .await;
@@ -268,11 +374,18 @@ async fn the_flag_job_raises_each_flag_once_and_the_dpo_decides_it(pool: PgPool)
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn a_citizens_question_shows_the_events_behind_the_row_and_the_finding_reaches_the_case(pool: PgPool) {
+async fn a_citizens_question_shows_the_events_behind_the_row_and_the_finding_reaches_the_case(
+    pool: PgPool,
+) {
     world(&pool).await;
     let now = clock::now();
     let anna = key_of(ANNA_CPR);
-    store(&pool, vec![read(&pool, "q-1", "bs-77", now - Duration::days(1), anna).await], now).await;
+    store(
+        &pool,
+        vec![read(&pool, "q-1", "bs-77", now - Duration::days(1), anna).await],
+        now,
+    )
+    .await;
     let row: i64 = sqlx::query_scalar("SELECT id FROM access_summary WHERE subject_key = $1")
         .bind(anna.as_bytes().as_slice())
         .fetch_one(&pool)
@@ -284,7 +397,10 @@ async fn a_citizens_question_shows_the_events_behind_the_row_and_the_finding_rea
         &app,
         "/henvendelser/ny/spoergsmaal-til-opslag",
         &anna_cookie,
-        &[("about", "Hvorfor så Borgerservice på mig?"), ("opslag", &row.to_string())],
+        &[
+            ("about", "Hvorfor så Borgerservice på mig?"),
+            ("opslag", &row.to_string()),
+        ],
     )
     .await;
     assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
@@ -295,10 +411,18 @@ async fn a_citizens_question_shows_the_events_behind_the_row_and_the_finding_rea
 
     let (_, ib) = sign_in_at(&app, "/medarbejder/log-ind", "efterforsker").await;
     let list = get_with_cookie(&app, "/kontrol/spoergsmaal", &ib).await;
-    assert!(list.body.contains(&format!("/kontrol/spoergsmaal/{id}")), "{}", list.body);
+    assert!(
+        list.body.contains(&format!("/kontrol/spoergsmaal/{id}")),
+        "{}",
+        list.body
+    );
     let page = get_with_cookie(&app, &format!("/kontrol/spoergsmaal/{id}"), &ib).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("bs-77") && page.body.contains("q-1"), "{}", page.body);
+    assert!(
+        page.body.contains("bs-77") && page.body.contains("q-1"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("Hvorfor så Borgerservice på mig?"));
     // Opening the question is logged on Anna, under the request's number.
     let logged: i64 = sqlx::query_scalar(
@@ -312,7 +436,13 @@ async fn a_citizens_question_shows_the_events_behind_the_row_and_the_finding_rea
     .unwrap();
     assert_eq!(logged, 1);
 
-    let empty = post_form(&app, &format!("/kontrol/spoergsmaal/{id}"), &ib, &[("finding", "  ")]).await;
+    let empty = post_form(
+        &app,
+        &format!("/kontrol/spoergsmaal/{id}"),
+        &ib,
+        &[("finding", "  ")],
+    )
+    .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     let saved = post_form(
         &app,
@@ -325,7 +455,12 @@ async fn a_citizens_question_shows_the_events_behind_the_row_and_the_finding_rea
     // The caseworker answering the question sees the finding.
     let (_, dan) = sign_in_at(&app, "/medarbejder/log-ind", "dpo").await;
     let case = get_with_cookie(&app, &format!("/sagsbehandling/{id}"), &dan).await;
-    assert!(case.body.contains("Medarbejderen behandlede flyttesag S-1."), "{}", case.body);
+    assert!(
+        case.body
+            .contains("Medarbejderen behandlede flyttesag S-1."),
+        "{}",
+        case.body
+    );
     assert!(case.body.contains("Ib Efterforsker"));
 }
 
@@ -345,14 +480,18 @@ async fn in_directory(pool: &PgPool, actor: &str, name: &str, email: &str) {
 
 /// The sampled look-ups: (actor, source event id), in order.
 async fn drawn(pool: &PgPool) -> Vec<(String, String)> {
-    sqlx::query_as("SELECT actor, source_event_id FROM sample_items ORDER BY actor, source_event_id")
-        .fetch_all(pool)
-        .await
-        .unwrap()
+    sqlx::query_as(
+        "SELECT actor, source_event_id FROM sample_items ORDER BY actor, source_event_id",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_reviews(pool: PgPool) {
+async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_reviews(
+    pool: PgPool,
+) {
     use app::log_control::samples::store::{draw_due, remind_late};
     world(&pool).await;
     let now = clock::now();
@@ -366,7 +505,16 @@ async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_
     }
     // Outside the window: yesterday evening is one day before (in it), a
     // week ago is not.
-    events.push(read(&pool, "old", "bs-9", now - Duration::days(7), key_of("0101901234")).await);
+    events.push(
+        read(
+            &pool,
+            "old",
+            "bs-9",
+            now - Duration::days(7),
+            key_of("0101901234"),
+        )
+        .await,
+    );
     store(&pool, events, now).await;
 
     let app = router(pool.clone());
@@ -384,7 +532,11 @@ async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_
     let made = post_form(&app, "/kontrol/stikproeveplaner", &dan, &plan).await;
     assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
     let again = post_form(&app, "/kontrol/stikproeveplaner", &dan, &plan).await;
-    assert_eq!(again.status, StatusCode::CONFLICT, "one plan per unit and system");
+    assert_eq!(
+        again.status,
+        StatusCode::CONFLICT,
+        "one plan per unit and system"
+    );
     let first: chrono::NaiveDate = sqlx::query_scalar("SELECT next_sample_on FROM sampling_plans")
         .fetch_one(&pool)
         .await
@@ -412,8 +564,14 @@ async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_
     assert_eq!(count, 1);
     assert!(next >= today + chrono::Months::new(1) && next <= today + chrono::Months::new(6));
     // The same seed draws the same look-ups again.
-    sqlx::query("DELETE FROM sample_items").execute(&pool).await.unwrap();
-    sqlx::query("DELETE FROM samples").execute(&pool).await.unwrap();
+    sqlx::query("DELETE FROM sample_items")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM samples")
+        .execute(&pool)
+        .await
+        .unwrap();
     sqlx::query("UPDATE sampling_plans SET next_sample_on = $1, samples_drawn = 0")
         .bind(today)
         .execute(&pool)
@@ -451,11 +609,12 @@ async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_
     )
     .await;
     assert!(not_hers.status == StatusCode::SEE_OTHER || not_hers.status == StatusCode::NOT_FOUND);
-    let reason: Option<String> = sqlx::query_scalar("SELECT reason FROM sample_items WHERE id = $1")
-        .bind(his)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let reason: Option<String> =
+        sqlx::query_scalar("SELECT reason FROM sample_items WHERE id = $1")
+            .bind(his)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     assert_eq!(reason, None, "another employee's look-up stays unanswered");
     // An employee cannot see the plans or review.
     let plans = get_with_cookie(&app, "/kontrol/stikproeveplaner", &mette).await;
@@ -469,17 +628,38 @@ async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_
         &app,
         &format!("/kontrol/stikproever/{hers}"),
         &lene,
-        &[("item", &hers.to_string()), ("review", "in_order"), ("note", "Passer med sagen")],
+        &[
+            ("item", &hers.to_string()),
+            ("review", "in_order"),
+            ("note", "Passer med sagen"),
+        ],
     )
     .await;
     assert_eq!(reviewed.status, StatusCode::SEE_OTHER, "{}", reviewed.body);
     let plans = get_with_cookie(&app, "/kontrol/stikproeveplaner", &lene).await;
-    assert_eq!(plans.status, StatusCode::FORBIDDEN, "the dates are the DPO's and investigators'");
+    assert_eq!(
+        plans.status,
+        StatusCode::FORBIDDEN,
+        "the dates are the DPO's and investigators'"
+    );
 
     // Late answers are reminded, at most every third day, without naming anyone.
-    sqlx::query("UPDATE samples SET answer_by = answer_by - 30").execute(&pool).await.unwrap();
-    assert_eq!(remind_late(&pool, "https://indblik.example", now).await.unwrap(), 2);
-    assert_eq!(remind_late(&pool, "https://indblik.example", now).await.unwrap(), 0);
+    sqlx::query("UPDATE samples SET answer_by = answer_by - 30")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        remind_late(&pool, "https://indblik.example", now)
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        remind_late(&pool, "https://indblik.example", now)
+            .await
+            .unwrap(),
+        0
+    );
     let mails: Vec<(String, String)> = sqlx::query_as(
         "SELECT to_address, body FROM mail_outbox WHERE kind = 'sample_reminder' ORDER BY to_address",
     )
@@ -487,6 +667,11 @@ async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_
     .await
     .unwrap();
     assert_eq!(mails[0].0, "bo.bs@eksempel.dk");
-    assert!(mails[0].1.contains("3 opslag") && mails[1].1.contains("2 opslag"), "{mails:?}");
-    assert!(mails.iter().all(|(_, body)| body.contains("https://indblik.example/sagsbehandling/stikproever")));
+    assert!(
+        mails[0].1.contains("3 opslag") && mails[1].1.contains("2 opslag"),
+        "{mails:?}"
+    );
+    assert!(mails
+        .iter()
+        .all(|(_, body)| body.contains("https://indblik.example/sagsbehandling/stikproever")));
 }

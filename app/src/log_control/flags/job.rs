@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{PgConnection, PgPool};
 
-use super::rules::{findings, Burst, Circumstances, FlagEvent, Finding, OpeningHours, RuleSet};
+use super::rules::{findings, Burst, Circumstances, Finding, FlagEvent, OpeningHours, RuleSet};
 use super::{Protection, Rule};
 use crate::deadline::holidays::Calendar;
 use crate::identity::subject_key::SubjectKey;
@@ -31,7 +31,11 @@ pub struct Round {
 }
 
 /// One round; `calendar` tells the public holidays.
-pub async fn run_round(pool: &PgPool, calendar: Calendar, now: DateTime<Utc>) -> sqlx::Result<Round> {
+pub async fn run_round(
+    pool: &PgPool,
+    calendar: Calendar,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Round> {
     let mut tx = pool.begin().await?;
     let pending = sqlx::query!(
         "SELECT source_system_id, received_at, first_at, last_at FROM flag_pending_batches
@@ -45,8 +49,16 @@ pub async fn run_round(pool: &PgPool, calendar: Calendar, now: DateTime<Utc>) ->
     }
     let systems: Vec<i64> = pending.iter().map(|batch| batch.source_system_id).collect();
     let received: Vec<DateTime<Utc>> = pending.iter().map(|batch| batch.received_at).collect();
-    let first_at = pending.iter().map(|batch| batch.first_at).min().unwrap_or(now);
-    let last_at = pending.iter().map(|batch| batch.last_at).max().unwrap_or(now);
+    let first_at = pending
+        .iter()
+        .map(|batch| batch.first_at)
+        .min()
+        .unwrap_or(now);
+    let last_at = pending
+        .iter()
+        .map(|batch| batch.last_at)
+        .max()
+        .unwrap_or(now);
     let rules = rule_set(&mut tx).await?;
     let mut round = Round {
         batches: pending.len(),
@@ -193,7 +205,13 @@ async fn with_context(
         .collect();
     let known: HashSet<(i64, String, DateTime<Utc>)> = new
         .iter()
-        .map(|event| (event.source_system_id, event.source_event_id.clone(), event.occurred_at))
+        .map(|event| {
+            (
+                event.source_system_id,
+                event.source_event_id.clone(),
+                event.occurred_at,
+            )
+        })
         .collect();
     let around = sqlx::query_as!(
         EventRow,
@@ -213,7 +231,11 @@ async fn with_context(
         around
             .into_iter()
             .filter(|row| {
-                !known.contains(&(row.source_system_id, row.source_event_id.clone(), row.occurred_at))
+                !known.contains(&(
+                    row.source_system_id,
+                    row.source_event_id.clone(),
+                    row.occurred_at,
+                ))
             })
             .map(|row| row.flag_event(false)),
     );
@@ -337,13 +359,22 @@ async fn store_finding(
     let (times, systems, ids): (Vec<DateTime<Utc>>, Vec<i64>, Vec<String>) = finding
         .events
         .iter()
-        .map(|event| (event.occurred_at, event.source_system_id, event.source_event_id.clone()))
-        .fold((Vec::new(), Vec::new(), Vec::new()), |(mut times, mut systems, mut ids), (at, system, id)| {
-            times.push(at);
-            systems.push(system);
-            ids.push(id);
-            (times, systems, ids)
-        });
+        .map(|event| {
+            (
+                event.occurred_at,
+                event.source_system_id,
+                event.source_event_id.clone(),
+            )
+        })
+        .fold(
+            (Vec::new(), Vec::new(), Vec::new()),
+            |(mut times, mut systems, mut ids), (at, system, id)| {
+                times.push(at);
+                systems.push(system);
+                ids.push(id);
+                (times, systems, ids)
+            },
+        );
     let added = sqlx::query!(
         "INSERT INTO log_flag_events (flag_id, occurred_at, source_system_id, source_event_id)
          SELECT $1, * FROM unnest($2::timestamptz[], $3::bigint[], $4::text[])

@@ -192,7 +192,11 @@ pub fn findings(events: &[FlagEvent], rules: &RuleSet, around: &Circumstances) -
         }
         if rules.closed_case && event.case_closed {
             found.add(
-                key(Rule::ClosedCase, Some(event.source_system_id), Some(subject)),
+                key(
+                    Rule::ClosedCase,
+                    Some(event.source_system_id),
+                    Some(subject),
+                ),
                 None,
                 event,
             );
@@ -222,13 +226,16 @@ impl Found {
     }
 }
 
+/// One actor's look-ups in one unit and system, each with its citizen.
+type Line<'a> = Vec<(&'a FlagEvent, SubjectKey)>;
+
 /// [`Rule::ManyCitizens`]: per actor, unit and system, every window of
 /// look-ups at most `burst.within` long with more than
 /// `burst.max_citizens` different citizens and at least one new event;
 /// its events are flagged on the day of the window's last look-up (a burst
 /// across midnight is flagged on both days).
 fn bursts(events: &[FlagEvent], burst: Burst, found: &mut Found) {
-    let mut lines: HashMap<(&str, i64, i64), Vec<(&FlagEvent, SubjectKey)>> = HashMap::new();
+    let mut lines: HashMap<(&str, i64, i64), Line> = HashMap::new();
     for event in events.iter().filter(|event| !event.bulk) {
         if let Some(subject) = event.subject {
             lines

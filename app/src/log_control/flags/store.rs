@@ -85,11 +85,10 @@ pub async fn flags(
     )
     .fetch_all(pool)
     .await?;
-    let counts = sqlx::query!(
-        r#"SELECT status, count(*) AS "count!" FROM log_flags GROUP BY status"#
-    )
-    .fetch_all(pool)
-    .await?;
+    let counts =
+        sqlx::query!(r#"SELECT status, count(*) AS "count!" FROM log_flags GROUP BY status"#)
+            .fetch_all(pool)
+            .await?;
     Ok(FlagList {
         rows: records
             .into_iter()

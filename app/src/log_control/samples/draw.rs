@@ -48,7 +48,11 @@ pub fn sample_date(
 /// The look-ups a sample on `date` draws from: those made from the start of
 /// the day `days_before_max` days before to the end of the day
 /// `days_before_min` days before (Europe/Copenhagen).
-pub fn window(date: NaiveDate, days_before_min: u32, days_before_max: u32) -> (DateTime<Utc>, DateTime<Utc>) {
+pub fn window(
+    date: NaiveDate,
+    days_before_min: u32,
+    days_before_max: u32,
+) -> (DateTime<Utc>, DateTime<Utc>) {
     let first = date
         .checked_sub_days(Days::new(u64::from(days_before_max)))
         .unwrap_or(date);
@@ -85,7 +89,11 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_dates_and_another_seed_others() {
         let after = day("2026-12-01");
-        let dates = |seed: &[u8]| (0..20).map(|n| sample_date(seed, n, after, 1, 6)).collect::<Vec<_>>();
+        let dates = |seed: &[u8]| {
+            (0..20)
+                .map(|n| sample_date(seed, n, after, 1, 6))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(dates(&[1; 32]), dates(&[1; 32]));
         assert_ne!(dates(&[1; 32]), dates(&[2; 32]));
         assert_ne!(new_seed(), new_seed());
@@ -111,7 +119,9 @@ mod tests {
     #[test]
     fn the_dates_spread_over_the_whole_interval() {
         let after = day("2026-12-01");
-        let dates: Vec<NaiveDate> = (0..400).map(|n| sample_date(&[9; 32], n, after, 1, 6)).collect();
+        let dates: Vec<NaiveDate> = (0..400)
+            .map(|n| sample_date(&[9; 32], n, after, 1, 6))
+            .collect();
         let first = dates.iter().min().unwrap();
         let last = dates.iter().max().unwrap();
         // 1 January to 1 June 2027: both ends are reached within a week.

@@ -110,9 +110,14 @@ pub struct PlanRow {
 pub async fn load_my_samples() -> Result<Vec<SampleView>, AppError> {
     let employee = crate::caller::Caller::current().sampled_employee()?;
     let state = crate::state::app_state()?;
-    store::own_samples(&state.pool, &employee, crate::i18n::request_lang(), crate::clock::now())
-        .await
-        .map_err(AppError::internal)
+    store::own_samples(
+        &state.pool,
+        &employee,
+        crate::i18n::request_lang(),
+        crate::clock::now(),
+    )
+    .await
+    .map_err(AppError::internal)
 }
 
 /// The samples the reviewer reviews (the DPO every unit's, a manager
@@ -121,9 +126,14 @@ pub async fn load_my_samples() -> Result<Vec<SampleView>, AppError> {
 pub async fn load_samples_to_review() -> Result<Vec<SampleView>, AppError> {
     let reviewer = crate::caller::Caller::current().sample_reviewer()?;
     let state = crate::state::app_state()?;
-    store::samples_to_review(&state.pool, &reviewer, crate::i18n::request_lang(), crate::clock::now())
-        .await
-        .map_err(AppError::internal)
+    store::samples_to_review(
+        &state.pool,
+        &reviewer,
+        crate::i18n::request_lang(),
+        crate::clock::now(),
+    )
+    .await
+    .map_err(AppError::internal)
 }
 
 /// The sampling plans with their next dates (the DPO and investigators).

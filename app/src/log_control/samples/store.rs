@@ -88,7 +88,11 @@ pub async fn create_plan(
             )
             .fetch_one(pool)
             .await?;
-            Err(if known { PlanError::Exists } else { PlanError::Unknown })
+            Err(if known {
+                PlanError::Exists
+            } else {
+                PlanError::Unknown
+            })
         }
     }
 }
@@ -100,15 +104,23 @@ pub async fn set_plan_active(
     id: i64,
     active: bool,
 ) -> sqlx::Result<bool> {
-    Ok(sqlx::query!("UPDATE sampling_plans SET active = $2 WHERE id = $1", id, active)
-        .execute(pool)
-        .await?
-        .rows_affected()
+    Ok(sqlx::query!(
+        "UPDATE sampling_plans SET active = $2 WHERE id = $1",
+        id,
+        active
+    )
+    .execute(pool)
+    .await?
+    .rows_affected()
         == 1)
 }
 
 /// Every plan, by unit.
-pub async fn plans(pool: &PgPool, _inspector: &LogInspector, lang: Lang) -> sqlx::Result<Vec<PlanRow>> {
+pub async fn plans(
+    pool: &PgPool,
+    _inspector: &LogInspector,
+    lang: Lang,
+) -> sqlx::Result<Vec<PlanRow>> {
     let rows = sqlx::query!(
         r#"SELECT p.id, u.name AS unit, s.name AS "system?", p.min_months, p.max_months,
                   p.per_employee, p.days_before_min, p.days_before_max, p.answer_days,
@@ -161,7 +173,11 @@ pub async fn draw_due(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<usize> 
         };
         let unsigned = |value: i32| u32::try_from(value).unwrap_or_default();
         let on = plan.next_sample_on;
-        let (from, to) = window(on, unsigned(plan.days_before_min), unsigned(plan.days_before_max));
+        let (from, to) = window(
+            on,
+            unsigned(plan.days_before_min),
+            unsigned(plan.days_before_max),
+        );
         let answer_by = on
             .checked_add_days(Days::new(u64::from(unsigned(plan.answer_days))))
             .unwrap_or(on);
@@ -197,9 +213,14 @@ async fn draw(
     answer_by: NaiveDate,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let looks: Vec<&str> = [UseType::Read, UseType::Search, UseType::Print, UseType::Export]
-        .map(UseType::code)
-        .to_vec();
+    let looks: Vec<&str> = [
+        UseType::Read,
+        UseType::Search,
+        UseType::Print,
+        UseType::Export,
+    ]
+    .map(UseType::code)
+    .to_vec();
     sqlx::query!(
         r#"WITH plan AS (SELECT * FROM sampling_plans WHERE id = $1),
            sample AS (
@@ -308,8 +329,8 @@ fn grouped(records: Vec<ItemRecord>, lang: Lang, today: NaiveDate) -> Vec<Sample
             }),
         }
         if let Some(sample) = samples.last_mut() {
-            sample.late = record.answer_by < today
-                && sample.items.iter().any(|item| item.reason.is_none());
+            sample.late =
+                record.answer_by < today && sample.items.iter().any(|item| item.reason.is_none());
         }
     }
     samples
@@ -434,7 +455,11 @@ const REMIND_EVERY_DAYS: i32 = 3;
 
 /// Mails a reminder to every employee whose sample's answer is late (at
 /// most every third day); the number of mails. The mail names no citizen.
-pub async fn remind_late(pool: &PgPool, public_url: &str, now: DateTime<Utc>) -> sqlx::Result<usize> {
+pub async fn remind_late(
+    pool: &PgPool,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<usize> {
     let mut tx = pool.begin().await?;
     let late = sqlx::query!(
         r#"SELECT d.email AS "email!", array_agg(i.id) AS "items!", min(s.answer_by) AS "answer_by!"
@@ -453,7 +478,10 @@ pub async fn remind_late(pool: &PgPool, public_url: &str, now: DateTime<Utc>) ->
     .fetch_all(&mut *tx)
     .await?;
     let lang = Lang::Da;
-    let link = format!("{}/sagsbehandling/stikproever", public_url.trim_end_matches('/'));
+    let link = format!(
+        "{}/sagsbehandling/stikproever",
+        public_url.trim_end_matches('/')
+    );
     for employee in &late {
         let mail = Mail {
             kind: MailKind::SampleReminder,

@@ -11,7 +11,9 @@ use super::*;
 
 /// A UTC instant.
 fn utc(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .with_timezone(&Utc)
 }
 
 fn key(n: u8) -> SubjectKey {
@@ -46,7 +48,10 @@ fn only(rule: Rule) -> RuleSet {
 }
 
 fn days(found: &[Finding]) -> Vec<String> {
-    found.iter().map(|finding| finding.key.day.to_string()).collect()
+    found
+        .iter()
+        .map(|finding| finding.key.day.to_string())
+        .collect()
 }
 
 #[test]
@@ -83,11 +88,20 @@ fn opening_hours_follow_summer_time() {
     // 29 March 2026: summer time from 02:00; 05:30 UTC is 07:30 there.
     assert!(findings(&[event("2026-03-29T05:30:00Z", "a", 1)], &rules, &around).is_empty());
     // The day before, 05:30 UTC is 06:30: closed.
-    assert_eq!(findings(&[event("2026-03-28T05:30:00Z", "a", 1)], &rules, &around).len(), 1);
+    assert_eq!(
+        findings(&[event("2026-03-28T05:30:00Z", "a", 1)], &rules, &around).len(),
+        1
+    );
     // 25 October 2026: winter time again; 05:30 UTC is 06:30: closed.
-    assert_eq!(findings(&[event("2026-10-25T05:30:00Z", "a", 1)], &rules, &around).len(), 1);
+    assert_eq!(
+        findings(&[event("2026-10-25T05:30:00Z", "a", 1)], &rules, &around).len(),
+        1
+    );
     // 16:30 UTC on the 24th is 18:30 summer time: closed; on the 25th 17:30: open.
-    assert_eq!(findings(&[event("2026-10-24T16:30:00Z", "a", 1)], &rules, &around).len(), 1);
+    assert_eq!(
+        findings(&[event("2026-10-24T16:30:00Z", "a", 1)], &rules, &around).len(),
+        1
+    );
     assert!(findings(&[event("2026-10-25T16:30:00Z", "a", 1)], &rules, &around).is_empty());
 }
 
@@ -104,8 +118,15 @@ fn a_unit_open_on_holidays_and_midnight_closing() {
         hours: HashMap::from([(10, around_the_clock)]),
         ..Circumstances::default()
     };
-    for at in ["2026-12-24T22:59:59Z", "2026-12-25T03:00:00Z", "2026-12-26T23:30:00Z"] {
-        assert!(findings(&[event(at, "a", 1)], &rules, &around).is_empty(), "{at}");
+    for at in [
+        "2026-12-24T22:59:59Z",
+        "2026-12-25T03:00:00Z",
+        "2026-12-26T23:30:00Z",
+    ] {
+        assert!(
+            findings(&[event(at, "a", 1)], &rules, &around).is_empty(),
+            "{at}"
+        );
     }
 }
 
@@ -114,7 +135,11 @@ fn many_citizens_flags_only_above_the_threshold_within_the_window() {
     let rules = only(Rule::ManyCitizens);
     let around = Circumstances::default();
     let at = |minute: u32, second: u32, subject: u8| {
-        event(&format!("2026-11-30T10:{minute:02}:{second:02}Z"), "a", subject)
+        event(
+            &format!("2026-11-30T10:{minute:02}:{second:02}Z"),
+            "a",
+            subject,
+        )
     };
     // Three different citizens (the threshold): nothing.
     let three = [at(0, 0, 1), at(1, 0, 2), at(2, 0, 3), at(3, 0, 3)];
@@ -206,7 +231,11 @@ fn protected_citizens_own_records_and_closed_cases() {
         case_closed: true,
         ..event(at, "a", 7)
     };
-    let found = findings(&[closed.clone(), event(at, "a", 8)], &only(Rule::ClosedCase), &around);
+    let found = findings(
+        &[closed.clone(), event(at, "a", 8)],
+        &only(Rule::ClosedCase),
+        &around,
+    );
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].key.subject, Some(*key(7).as_bytes()));
     let off = RuleSet {
