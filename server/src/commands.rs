@@ -83,6 +83,11 @@ pub async fn load_demo_data(
     println!("demo citizens' access events: {story}");
     let requests = demo_requests::load(pool, &config.request_settings(), now).await?;
     println!("demo requests added: {requests}");
+    let control = crate::demo_control::load(pool, pepper, config.deadline_calendar(), now).await?;
+    println!(
+        "demo control of the log: {} staff in the directory, {} flags raised, {} look-ups sampled",
+        control.directory, control.flags, control.sampled
+    );
     if synthetic.events > 0 {
         let stored = demo_events::load_synthetic(pool, pepper, now, synthetic).await?;
         println!("synthetic access events stored: {stored}");

@@ -245,7 +245,7 @@ fn subject(pepper: &Pepper, cpr: &str) -> anyhow::Result<SubjectKey> {
 }
 
 /// Local `time` on the day `days_ago` before `now`'s date.
-fn local_time(now: DateTime<Utc>, days_ago: i64, time: &str) -> DateTime<Utc> {
+pub(crate) fn local_time(now: DateTime<Utc>, days_ago: i64, time: &str) -> DateTime<Utc> {
     let day = local_date(now) - Duration::days(days_ago);
     let offset = NaiveTime::parse_from_str(time, "%H:%M")
         .map(|t| t.signed_duration_since(NaiveTime::MIN))

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod db;
+pub mod demo_control;
 pub mod demo_data;
 pub mod demo_events;
 pub mod demo_requests;

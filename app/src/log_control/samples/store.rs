@@ -49,6 +49,17 @@ pub async fn create_plan(
     plan: &NewPlan,
     now: DateTime<Utc>,
 ) -> Result<i64, PlanError> {
+    create_plan_as(pool, &controller.inspector().signature(), plan, now).await
+}
+
+/// [`create_plan`] recorded as made by `made_by` (the DPO's signature, or
+/// the command line's demo data).
+pub async fn create_plan_as(
+    pool: &PgPool,
+    made_by: &str,
+    plan: &NewPlan,
+    now: DateTime<Utc>,
+) -> Result<i64, PlanError> {
     let seed = new_seed();
     let first = sample_date(&seed, 0, local_date(now), plan.min_months, plan.max_months);
     let number = |value: u32| i32::try_from(value).unwrap_or(i32::MAX);
@@ -71,7 +82,7 @@ pub async fn create_plan(
         number(plan.answer_days),
         seed.as_slice(),
         first,
-        controller.inspector().signature(),
+        made_by,
         now,
     )
     .fetch_optional(pool)
