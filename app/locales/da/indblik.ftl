@@ -938,7 +938,7 @@ municipality-address-missing = (kommunens adresse er ikke sat op: indstillingen 
 
 ## Staff: look-ups are logged
 staff-logging-heading = Dine opslag bliver logget
-staff-logging-text = Hver gang du åbner en henvendelse, viser et CPR-nummer, henter en fil eller udskriver et brev, bliver det logget med tid, din enhed og formålet, ligesom dine opslag i kommunens fagsystemer. Borgeren kan se opslaget i sin log (din enhed, ikke dit navn) og spørge til det, og databeskyttelsesrådgiveren undersøger den slags spørgsmål i loggen. Loggen gemmes i { $months ->
+staff-logging-text = Hver gang du åbner en henvendelse, viser et CPR-nummer, henter en fil eller udskriver et brev, bliver det logget med tid, din enhed og formålet, ligesom dine opslag i kommunens fagsystemer. Borgeren kan se opslaget i sin log (din enhed, ikke dit navn) og spørge til det, og databeskyttelsesrådgiveren undersøger den slags spørgsmål i loggen. Loggen bliver også kontrolleret: regler markerer usædvanlige opslag (uden for åbningstid, mange borgere på kort tid, beskyttede borgere, lukkede sager, opslag på dig selv), som databeskyttelsesrådgiveren ser på, og du bliver jævnligt bedt om at begrunde nogle få tilfældigt udvalgte opslag over for din leder. Loggen gemmes i { $months ->
     [one] { $months } måned
    *[other] { $months } måneder
 }.
@@ -1164,3 +1164,4 @@ plan-not-found = Planen findes ikke.
 plan-number-invalid = Skriv et helt tal fra { $min } til { $max }.
 plan-months-reversed = Det højeste antal måneder skal være mindst det laveste.
 plan-days-reversed = Det højeste antal dage skal være mindst det laveste.
+about-control = Kommunen kontrollerer også selv loggen: usædvanlige opslag (fx uden for åbningstid eller på mange borgere på kort tid) bliver markeret automatisk og undersøgt, og medarbejderne skal jævnligt begrunde tilfældigt udvalgte opslag over for deres leder. Når kontrollen slår op på dig, kan du også se det i din log.

@@ -943,7 +943,7 @@ municipality-address-missing = (the municipality's address is not set up: the se
 
 ## Staff: look-ups are logged
 staff-logging-heading = Your look-ups are logged
-staff-logging-text = Each time you open a request, show a CPR number, download a file or print a letter, it is logged with the time, your unit and the purpose, as are your look-ups in the municipality's own systems. The citizen can see the look-up in their log (your unit, not your name) and ask about it, and the data protection officer looks into such questions in the log. The log is kept for { $months ->
+staff-logging-text = Each time you open a request, show a CPR number, download a file or print a letter, it is logged with the time, your unit and the purpose, as are your look-ups in the municipality's own systems. The citizen can see the look-up in their log (your unit, not your name) and ask about it, and the data protection officer looks into such questions in the log. The log is also checked: rules flag unusual look-ups (outside opening hours, many citizens in a short time, protected citizens, closed cases, looking yourself up), which the data protection officer looks at, and now and then you are asked to give your manager the reason for a few randomly chosen look-ups. The log is kept for { $months ->
     [one] { $months } month
    *[other] { $months } months
 }.
@@ -1169,3 +1169,4 @@ plan-not-found = The plan does not exist.
 plan-number-invalid = Enter a whole number from { $min } to { $max }.
 plan-months-reversed = The most months must be at least the fewest.
 plan-days-reversed = The most days must be at least the fewest.
+about-control = The municipality also checks the log itself: unusual look-ups (e.g. outside opening hours or of many citizens in a short time) are flagged automatically and looked into, and employees regularly explain randomly chosen look-ups to their manager. When the control looks you up, you can see that in your log too.

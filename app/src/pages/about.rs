@@ -31,6 +31,7 @@ pub fn AboutPage() -> impl IntoView {
                         .map(|key| view! { <li>{lang.text(key)}</li> })}
                 </ul>
                 <p>{lang.text("about-own-use")}</p>
+                <p>{lang.text("about-control")}</p>
 
                 <h2>{lang.text("about-behind-heading")}</h2>
                 <WithSite render=move |site| site.map(|site| {

@@ -56,6 +56,7 @@ pub fn MySamplesPage() -> impl IntoView {
         <Title text=lang.text("my-samples-title")/>
         <h1>{lang.text("my-samples-heading")}</h1>
         <p class="font-lead">{lang.text("my-samples-lead")}</p>
+        <crate::staff_notice::StaffLoggingNotice/>
         <SamplesOf samples mode=Mode::Answer none="my-samples-none"/>
     }
 }

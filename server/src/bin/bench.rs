@@ -8,7 +8,12 @@
 //! - `ingest`: events per second through `POST /api/v1/access-events`;
 //! - `import`: `server import` of an NDJSON file against a plain `COPY` of the
 //!   same rows into the same table;
-//! - `purge`: dropping the oldest month.
+//! - `purge`: dropping the oldest month;
+//! - `flags`: the flag job over one day of events arriving anew (yesterday's
+//!   events sent again under new ids, in batches of 1,000);
+//! - `search`: an investigator's search of the raw log by the busiest actor
+//!   over the whole retention period (the first page, the count, the log
+//!   of the search).
 //!
 //! Every number is printed as a Markdown table row.
 
@@ -44,7 +49,7 @@ struct Args {
     #[arg(long, env = "INDBLIK_CONFIG_FILE")]
     config: Option<PathBuf>,
     /// Which measurements to run.
-    #[arg(value_enum, default_values_t = [Measure::Page, Measure::Phases, Measure::Ingest, Measure::Import, Measure::Purge])]
+    #[arg(value_enum, default_values_t = [Measure::Page, Measure::Phases, Measure::Ingest, Measure::Import, Measure::Flags, Measure::Search, Measure::Purge])]
     measures: Vec<Measure>,
     /// Requests for the page measurement.
     #[arg(long, default_value_t = 300)]
@@ -69,6 +74,8 @@ enum Measure {
     Ingest,
     Import,
     Purge,
+    Flags,
+    Search,
 }
 
 #[tokio::main]
@@ -97,6 +104,8 @@ async fn main() -> anyhow::Result<()> {
             Measure::Ingest => ingest(&config, &pool, args.api_events, args.batch).await?,
             Measure::Import => import_against_copy(&config, &pool, args.import_events).await?,
             Measure::Purge => purge(&config, &pool).await?,
+            Measure::Flags => flags(&config, &pool).await?,
+            Measure::Search => search(&config, &pool, args.requests.min(50)).await?,
         }
     }
     Ok(())
@@ -445,6 +454,135 @@ async fn purge(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
             purged.months.len()
         ),
         format!("**{}**", ms(took)),
+    );
+    Ok(())
+}
+
+/// The flag job over one day of events: yesterday's events (Copenhagen)
+/// stored again under new ids in batches of 1,000, as a day of deliveries
+/// would come, then the job's rounds until nothing waits.
+async fn flags(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
+    use app::access_log::coverage::{local_date, local_midnight};
+    use server::access_log::batch;
+    use server::access_log::event::{Event, Subject};
+    let now = clock::now();
+    let today = local_date(now);
+    let (from, to) = (local_midnight(today - chrono::Duration::days(1)), local_midnight(today));
+    // What waited from the load is not part of the day measured.
+    sqlx::query("DELETE FROM flag_pending_batches").execute(pool).await?;
+    sqlx::query("DELETE FROM log_flags").execute(pool).await?;
+    let rows: Vec<(DateTime<Utc>, i64, String, String, i64, String, Vec<u8>, i64, bool)> = sqlx::query_as(
+        "SELECT occurred_at, source_system_id, source_event_id, actor, org_unit_id, use_type,
+                subject_key, purpose_id, case_closed
+         FROM access_events
+         WHERE occurred_at >= $1 AND occurred_at < $2 AND subject_key IS NOT NULL AND NOT bulk
+           AND source_event_id NOT LIKE 'bench-flag-%'",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?;
+    let day = rows.len();
+    let mut by_system: std::collections::BTreeMap<i64, Vec<Event>> = Default::default();
+    for (n, (at, system, id, actor, unit, use_type, key, purpose, closed)) in rows.into_iter().enumerate() {
+        let key = SubjectKey::from_slice(&key).context("a subject key")?;
+        by_system.entry(system).or_default().push(Event {
+            occurred_at: at,
+            source_event_id: format!("bench-flag-{n}-{id}"),
+            actor,
+            org_unit_id: unit,
+            use_type: app::access_log::UseType::from_code(&use_type).context("a use type")?,
+            subject: Subject::Citizen(key),
+            purpose_id: purpose,
+            case_reference: None,
+            bulk: false,
+            batch_run: None,
+            hidden: None,
+            case_closed: closed,
+        });
+    }
+    let mut batches = 0;
+    for (system, events) in by_system {
+        for chunk in events.chunks(1_000) {
+            batch::store_all(pool, system, chunk.to_vec(), clock::now()).await?;
+            batches += 1;
+        }
+    }
+    let started = Instant::now();
+    let mut rounds = 0;
+    let mut raised = 0;
+    let mut considered = 0;
+    loop {
+        let round = app::log_control::flags::job::run_round(pool, config.deadline_calendar(), clock::now()).await?;
+        if round.batches == 0 {
+            break;
+        }
+        rounds += 1;
+        raised += round.raised;
+        considered += round.events;
+    }
+    let took = started.elapsed();
+    row(
+        &format!(
+            "flag job over one day: {day} events in {batches} batches of up to 1,000 ({considered} considered, {rounds} rounds, {raised} flags raised)"
+        ),
+        format!("**{:.1} s**", took.as_secs_f64()),
+    );
+    Ok(())
+}
+
+/// An investigator's search by the busiest actor over the whole retention
+/// period: the first page, the count (up to 10,001) and the search's own
+/// log line, `requests` times.
+async fn search(config: &Config, pool: &PgPool, requests: usize) -> anyhow::Result<()> {
+    use app::caller::{Caller, Role, StaffMember};
+    use app::log_control::search::parse_log_search;
+    let now = clock::now();
+    // The busiest actor of yesterday stands in for the busiest overall.
+    let (actor, count): (String, i64) = sqlx::query_as(
+        "SELECT actor, count(*) FROM access_events
+         WHERE occurred_at > now() - interval '2 days' AND NOT bulk
+         GROUP BY actor ORDER BY 2 DESC LIMIT 1",
+    )
+    .fetch_one(pool)
+    .await?;
+    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM access_events WHERE actor = $1")
+        .bind(&actor)
+        .fetch_one(pool)
+        .await?;
+    let inspector = Caller::Staff(StaffMember {
+        id: "bench".to_owned(),
+        name: "Benchmark".to_owned(),
+        roles: vec![Role::Dpo],
+        unit: "JUR".to_owned(),
+    })
+    .log_inspector()
+    .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    let settings = config.control_settings();
+    let fields = [("actor".to_owned(), actor.clone())].into_iter().collect();
+    let query = parse_log_search(&fields, &settings, now, app::i18n::Lang::Da)
+        .map_err(|errors| anyhow::anyhow!("{:?}", errors.0))?;
+    let mut times = Vec::with_capacity(requests);
+    for _ in 0..requests {
+        let started = Instant::now();
+        let found = app::log_control::store::search(
+            pool,
+            &inspector,
+            &settings,
+            &query,
+            app::i18n::Lang::Da,
+            clock::now(),
+        )
+        .await?;
+        times.push(started.elapsed());
+        anyhow::ensure!(!found.events.is_empty(), "the search found nothing");
+    }
+    times.sort();
+    row(
+        &format!(
+            "search of the raw log by actor over the whole retention period ({total} events of the actor, {count} yesterday; first page of 100 and the count; {requests} searches)"
+        ),
+        format!("median **{}**, p95 {}", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.95))),
     );
     Ok(())
 }

@@ -275,14 +275,37 @@ async fn every_menu_link_opens_for_the_one_who_sees_it(pool: PgPool) {
         (
             "sagsbehandler",
             "/medarbejder/log-ind",
-            vec!["/sagsbehandling", "/sagsbehandling/registrer"],
+            vec![
+                "/sagsbehandling",
+                "/sagsbehandling/registrer",
+                "/sagsbehandling/stikproever",
+            ],
         ),
         (
             "dpo",
             "/medarbejder/log-ind",
-            vec!["/dpo", "/sagsbehandling"],
+            vec!["/dpo", "/sagsbehandling", "/kontrol", "/sagsbehandling/stikproever"],
         ),
-        ("admin", "/medarbejder/log-ind", vec!["/dpo"]),
+        (
+            "admin",
+            "/medarbejder/log-ind",
+            vec!["/dpo", "/sagsbehandling/stikproever"],
+        ),
+        (
+            "leder",
+            "/medarbejder/log-ind",
+            vec!["/kontrol", "/sagsbehandling/stikproever"],
+        ),
+        (
+            "efterforsker",
+            "/medarbejder/log-ind",
+            vec!["/kontrol", "/sagsbehandling/stikproever"],
+        ),
+        (
+            "medarbejder",
+            "/medarbejder/log-ind",
+            vec!["/sagsbehandling/stikproever"],
+        ),
         (
             "anna",
             "/log-ind",
@@ -308,11 +331,19 @@ async fn every_menu_link_opens_for_the_one_who_sees_it(pool: PgPool) {
 async fn every_opening_screen_for_staff_says_that_look_ups_are_logged(pool: PgPool) {
     server::demo_data::load(&pool).await.unwrap();
     let app = router(pool);
-    for (account, landing) in [("sagsbehandler", "/sagsbehandling"), ("dpo", "/dpo")] {
-        let (_, cookie) = staff(&app, account).await;
+    for (account, landing) in [
+        ("sagsbehandler", "/sagsbehandling"),
+        ("dpo", "/dpo"),
+        ("leder", "/kontrol"),
+        ("efterforsker", "/kontrol"),
+        ("medarbejder", "/sagsbehandling/stikproever"),
+    ] {
+        let (arrived, cookie) = staff(&app, account).await;
+        assert_eq!(arrived, landing, "{account} lands on their opening screen");
         let page = get_with_cookie(&app, landing, &cookie).await;
         assert_eq!(page.status, StatusCode::OK, "{landing}");
         assert!(page.body.contains("Dine opslag bliver logget"), "{landing}");
         assert!(page.body.contains("gemmes i 6 måneder"), "{landing}");
+        assert!(page.body.contains("tilfældigt udvalgte opslag"), "{landing}");
     }
 }
