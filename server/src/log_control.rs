@@ -16,10 +16,16 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use app::capability::{LogController, LogInspector, SampleReviewer, SampledEmployee};
 use app::i18n::Lang;
+use app::identity::subject_key::SubjectKey;
+use app::log_control::flags::circumstances::{
+    self, HOURS_FORM, HOURS_PATH, PROTECT_FORM, PROTECT_PATH, STANDING_FORM, STANDING_PATH,
+    UNPROTECT_PATH, UNSTAND_PATH,
+};
 use app::log_control::flags::store as flag_store;
+use app::log_control::flags::Protection;
 use app::log_control::forms::{
-    parse_decision, parse_finding, parse_plan, parse_rules, parse_sample_reason,
-    parse_sample_review,
+    parse_decision, parse_finding, parse_opening_hours, parse_plan, parse_protection, parse_rules,
+    parse_sample_reason, parse_sample_review, parse_standing,
 };
 use app::log_control::questions::{self, FINDING_FORM};
 use app::log_control::samples::store::PlanError;
@@ -43,6 +49,11 @@ pub fn routes() -> Routes<AppState> {
         .post(SEARCH_PAGE, search)
         .post("/kontrol/log.csv", export)
         .post(RULES_PATH, set_rules)
+        .post(HOURS_PATH, set_hours)
+        .post(PROTECT_PATH, protect)
+        .post(UNPROTECT_PATH, unprotect)
+        .post(STANDING_PATH, add_standing)
+        .post(UNSTAND_PATH, remove_standing)
         .post("/kontrol/flag/{id}", decide)
         .post("/kontrol/spoergsmaal/{id}", record_finding)
         .post(MY_SAMPLES_ITEM, answer_sample)
@@ -327,4 +338,157 @@ fn to_csv(rows: &[RawEventRow], lang: Lang) -> Result<Vec<u8>, csv::Error> {
         ])?;
     }
     file.finish()
+}
+
+/// Where the flags page keeps what the rules know.
+const FLAGS_PAGE: &str = "/kontrol/flag";
+
+/// Back to the part of the flags page that was changed.
+fn back_to(anchor: &str) -> Response {
+    Redirect::to(&format!("{FLAGS_PAGE}?gemt={anchor}#{anchor}")).into_response()
+}
+
+/// The unit field's error for a unit the master data lacks.
+async fn unknown_unit(page: FormPage<'_>) -> Response {
+    let mut errors = FieldErrors::new(page.lang());
+    errors
+        .0
+        .insert("unit".to_owned(), page.lang().text("plan-unknown"));
+    page.field_errors(errors).await
+}
+
+/// A unit's opening hours, or the standard ones again (the DPO).
+async fn set_hours(
+    State(state): State<AppState>,
+    controller: LogController,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, FLAGS_PAGE.to_owned(), HOURS_FORM).await;
+    let (unit, hours) = match parse_opening_hours(&page.fields, page.lang()) {
+        Ok(parsed) => parsed,
+        Err(errors) => return page.field_errors(errors).await,
+    };
+    match circumstances::store::set_hours(
+        &state.pool,
+        &controller,
+        &unit,
+        hours.as_ref(),
+        clock::now(),
+    )
+    .await
+    {
+        Ok(true) => back_to("aabningstider"),
+        Ok(false) => unknown_unit(page).await,
+        Err(error) => page.internal_error(&error).await,
+    }
+}
+
+/// A citizen onto the protected list (the DPO); the CPR number becomes the
+/// key at once.
+async fn protect(
+    State(state): State<AppState>,
+    controller: LogController,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, FLAGS_PAGE.to_owned(), PROTECT_FORM).await;
+    let (key, protection, note) =
+        match parse_protection(&page.fields, &state.control.pepper, page.lang()) {
+            Ok(parsed) => parsed,
+            Err(errors) => return page.field_errors(errors).await,
+        };
+    match circumstances::store::protect(
+        &state.pool,
+        &controller,
+        &key,
+        protection,
+        note.as_deref(),
+        clock::now(),
+    )
+    .await
+    {
+        Ok(()) => back_to("beskyttede"),
+        Err(error) => page.internal_error(&error).await,
+    }
+}
+
+/// Answers a removal that found nothing to remove: the page with `key`'s message.
+async fn nothing_removed(page: FormPage<'_>, key: &str) -> Response {
+    let message = page.lang().text(key);
+    page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
+        .await
+}
+
+/// A citizen off the protected list (the DPO), by the key the list shows.
+async fn unprotect(
+    State(state): State<AppState>,
+    controller: LogController,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, FLAGS_PAGE.to_owned(), PROTECT_FORM).await;
+    let key = page
+        .fields
+        .get("key")
+        .and_then(|key| hex::decode(key.trim()).ok())
+        .and_then(|bytes| SubjectKey::from_slice(&bytes));
+    let removed = match key {
+        Some(key) => circumstances::store::unprotect(&state.pool, &controller, &key).await,
+        None => Ok(false),
+    };
+    match removed {
+        Ok(true) => back_to("beskyttede"),
+        Ok(false) => nothing_removed(page, "protect-gone").await,
+        Err(error) => page.internal_error(&error).await,
+    }
+}
+
+/// A unit's standing reason to look up a kind of protected citizen (the DPO).
+async fn add_standing(
+    State(state): State<AppState>,
+    controller: LogController,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, FLAGS_PAGE.to_owned(), STANDING_FORM).await;
+    let (unit, protection, reason) = match parse_standing(&page.fields, page.lang()) {
+        Ok(parsed) => parsed,
+        Err(errors) => return page.field_errors(errors).await,
+    };
+    match circumstances::store::add_standing(
+        &state.pool,
+        &controller,
+        &unit,
+        protection,
+        &reason,
+        clock::now(),
+    )
+    .await
+    {
+        Ok(true) => back_to("faste-grunde"),
+        Ok(false) => unknown_unit(page).await,
+        Err(error) => page.internal_error(&error).await,
+    }
+}
+
+/// Removes a unit's standing reason (the DPO).
+async fn remove_standing(
+    State(state): State<AppState>,
+    controller: LogController,
+    request: Request,
+) -> Response {
+    let page = FormPage::read(&state, request, FLAGS_PAGE.to_owned(), STANDING_FORM).await;
+    let unit = page.fields.get("unit").cloned().unwrap_or_default();
+    let protection = page
+        .fields
+        .get("category")
+        .and_then(|code| Protection::from_code(code));
+    let removed = match protection {
+        Some(protection) => {
+            circumstances::store::remove_standing(&state.pool, &controller, &unit, protection).await
+        }
+        None => Ok(false),
+    };
+    match removed {
+        Ok(true) => back_to("faste-grunde"),
+        Ok(false) => nothing_removed(page, "standing-gone").await,
+        Err(error) => page.internal_error(&error).await,
+    }
 }

@@ -254,3 +254,235 @@ mod sample_form_tests {
         assert!(parse_sample_reason(&fields(&[("reason", "")]), Lang::Da).is_err());
     }
 }
+
+/// A unit's opening hours: `unit`, the weekdays ticked (`day1` … `day7`,
+/// Monday first), `opens` and `closes` (`HH:MM`, closing may be `24:00`),
+/// `holidays` when open on public holidays; or `standard=ja` for the
+/// standard hours again (`None`).
+pub fn parse_opening_hours(
+    fields: &Fields,
+    lang: Lang,
+) -> Result<(String, Option<super::flags::rules::OpeningHours>), FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
+    let unit = field(fields, "unit").to_owned();
+    if unit.is_empty() {
+        errors.add("unit", "plan-unit-missing");
+    }
+    if field(fields, "standard") == "ja" {
+        return errors.result(|| (unit, None));
+    }
+    let weekdays: Vec<u32> = (1..=7)
+        .filter(|day| field(fields, &format!("day{day}")) == "ja")
+        .collect();
+    if weekdays.is_empty() {
+        errors.add("day1", "hours-no-days");
+    }
+    let minute = |name: &str, errors: &mut FieldErrors| {
+        let text = field(fields, name);
+        let parsed = match text.split_once([':', '.']) {
+            Some((hours, minutes)) => match (hours.parse::<u32>(), minutes.parse::<u32>()) {
+                (Ok(24), Ok(0)) => Some(1440),
+                (Ok(hours), Ok(minutes))
+                    if hours < 24 && minutes < 60 && minutes.to_string().len() <= 2 =>
+                {
+                    Some(hours * 60 + minutes)
+                }
+                _ => None,
+            },
+            None => None,
+        };
+        if parsed.is_none() {
+            errors.add(name, "form-time-invalid");
+        }
+        parsed
+    };
+    let opens = minute("opens", &mut errors).filter(|minute| *minute < 1440);
+    let closes = minute("closes", &mut errors);
+    if let (Some(opens), Some(closes)) = (opens, closes) {
+        if opens >= closes {
+            errors.add("closes", "hours-reversed");
+        }
+    }
+    let open_on_holidays = field(fields, "holidays") == "ja";
+    errors.result(|| {
+        (
+            unit,
+            Some(super::flags::rules::OpeningHours {
+                weekdays,
+                opens_minute: opens.unwrap_or_default(),
+                closes_minute: closes.unwrap_or_default(),
+                open_on_holidays,
+            }),
+        )
+    })
+}
+
+/// A citizen for the protected list: `cpr` (turned into the key at once),
+/// `category` (public figure or name and address protection) and an
+/// optional `note` (never a CPR number).
+pub fn parse_protection(
+    fields: &Fields,
+    pepper: &crate::identity::subject_key::Pepper,
+    lang: Lang,
+) -> Result<
+    (
+        crate::identity::subject_key::SubjectKey,
+        super::flags::Protection,
+        Option<String>,
+    ),
+    FieldErrors,
+> {
+    use super::flags::Protection;
+    let mut errors = FieldErrors::new(lang);
+    let key = match crate::identity::cpr::Cpr::parse(field(fields, "cpr")) {
+        Ok(cpr) => Some(crate::identity::subject_key::SubjectKey::derive(
+            pepper, &cpr,
+        )),
+        Err(_) => {
+            errors.add("cpr", "control-cpr-invalid");
+            None
+        }
+    };
+    let protection = Protection::from_code(field(fields, "category"))
+        .filter(|protection| *protection != Protection::Employee);
+    if protection.is_none() {
+        errors.add("category", "protect-category-missing");
+    }
+    let note = crate::requests::forms::optional_text(fields, "note", 500, &mut errors);
+    if note
+        .as_deref()
+        .is_some_and(crate::identity::cpr::contains_cpr_number)
+    {
+        errors.add("note", "protect-note-cpr");
+    }
+    errors.result(|| {
+        (
+            key.unwrap_or_else(|| crate::identity::subject_key::SubjectKey::from_bytes([0; 32])),
+            protection.unwrap_or(Protection::PublicFigure),
+            note,
+        )
+    })
+}
+
+/// A standing reason: `unit`, `category` and the `reason`.
+pub fn parse_standing(
+    fields: &Fields,
+    lang: Lang,
+) -> Result<(String, super::flags::Protection, String), FieldErrors> {
+    use super::flags::Protection;
+    let mut errors = FieldErrors::new(lang);
+    let unit = field(fields, "unit").to_owned();
+    if unit.is_empty() {
+        errors.add("unit", "plan-unit-missing");
+    }
+    let protection = Protection::from_code(field(fields, "category"));
+    if protection.is_none() {
+        errors.add("category", "protect-category-missing");
+    }
+    let reason = required_text(
+        fields,
+        "reason",
+        500,
+        "standing-reason-missing",
+        &mut errors,
+    );
+    errors.result(|| (unit, protection.unwrap_or(Protection::Employee), reason))
+}
+
+#[cfg(test)]
+mod circumstance_form_tests {
+    use super::*;
+
+    fn fields(pairs: &[(&str, &str)]) -> Fields {
+        pairs
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn opening_hours_read_days_and_times_up_to_midnight() {
+        let (unit, hours) = parse_opening_hours(
+            &fields(&[
+                ("unit", "SOM"),
+                ("day6", "ja"),
+                ("day7", "ja"),
+                ("opens", "00:00"),
+                ("closes", "24:00"),
+                ("holidays", "ja"),
+            ]),
+            Lang::Da,
+        )
+        .unwrap();
+        let hours = hours.unwrap();
+        assert_eq!((unit.as_str(), hours.weekdays.clone()), ("SOM", vec![6, 7]));
+        assert_eq!(
+            (
+                hours.opens_minute,
+                hours.closes_minute,
+                hours.open_on_holidays
+            ),
+            (0, 1440, true)
+        );
+        let errors = parse_opening_hours(
+            &fields(&[("unit", "BS"), ("opens", "18:00"), ("closes", "07:00")]),
+            Lang::Da,
+        )
+        .unwrap_err();
+        assert!(
+            errors.0.contains_key("day1") && errors.0.contains_key("closes"),
+            "{errors:?}"
+        );
+        for bad in ["7", "25:00", "07:60", "24:01"] {
+            let errors = parse_opening_hours(
+                &fields(&[
+                    ("unit", "BS"),
+                    ("day1", "ja"),
+                    ("opens", bad),
+                    ("closes", "18:00"),
+                ]),
+                Lang::Da,
+            )
+            .unwrap_err();
+            assert!(errors.0.contains_key("opens"), "{bad}");
+        }
+        let (_, standard) =
+            parse_opening_hours(&fields(&[("unit", "BS"), ("standard", "ja")]), Lang::Da).unwrap();
+        assert_eq!(standard, None);
+    }
+
+    #[test]
+    fn a_protected_citizen_is_kept_by_key_and_the_note_holds_no_number() {
+        let pepper = crate::identity::subject_key::Pepper::new(vec![7; 32]).unwrap();
+        let (key, protection, note) = parse_protection(
+            &fields(&[
+                ("cpr", "010190-1234"),
+                ("category", "public_figure"),
+                ("note", "Byrådsmedlem"),
+            ]),
+            &pepper,
+            Lang::Da,
+        )
+        .unwrap();
+        let expected = crate::identity::subject_key::SubjectKey::derive(
+            &pepper,
+            &crate::identity::cpr::Cpr::parse("0101901234").unwrap(),
+        );
+        assert_eq!(key, expected);
+        assert_eq!(
+            (protection.code(), note.as_deref()),
+            ("public_figure", Some("Byrådsmedlem"))
+        );
+        let errors = parse_protection(
+            &fields(&[
+                ("cpr", "x"),
+                ("category", "employee"),
+                ("note", "se 010190-1234"),
+            ]),
+            &pepper,
+            Lang::Da,
+        )
+        .unwrap_err();
+        assert_eq!(errors.0.len(), 3, "{errors:?}");
+    }
+}

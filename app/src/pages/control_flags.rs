@@ -10,13 +10,17 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::error::shown_or_alert;
 use crate::form::{
-    use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, TextArea, TextInput,
+    use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, Select, TextArea, TextInput,
 };
 use crate::i18n::use_lang;
+use crate::log_control::flags::circumstances::{
+    load_circumstances, Circumstances, HOURS_FORM, HOURS_PATH, PROTECT_FORM, PROTECT_PATH,
+    STANDING_FORM, STANDING_PATH, UNPROTECT_PATH, UNSTAND_PATH,
+};
 use crate::log_control::flags::views::{
     load_flag, load_flags, load_rules, FlagDetail, FlagList, FlagRow, RuleRow,
 };
-use crate::log_control::flags::{FlagStatus, Rule};
+use crate::log_control::flags::{FlagStatus, Protection, Rule};
 use crate::scrolling_table::ScrollingTable;
 use crate::viewer::{use_viewer, Viewer};
 
@@ -35,6 +39,7 @@ pub fn FlagsPage() -> impl IntoView {
     let saved = move || query.read().get("regler").is_some();
     let flags = Resource::new_blocking(status, load_flags);
     let rules = Resource::new_blocking(|| (), |_| load_rules());
+    let circumstances = Resource::new_blocking(|| (), |_| load_circumstances());
     let reply = use_form_reply();
     view! {
         <Title text=lang.text("flags-title")/>
@@ -55,6 +60,12 @@ pub fn FlagsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let reply = reply.await.ok().flatten();
                 shown_or_alert(rules.await, move |rules| view! { <Rules rules reply=reply.clone()/> }.into_any())
+            })}
+        </Suspense>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let reply = reply.await.ok().flatten();
+                shown_or_alert(circumstances.await, move |known| view! { <Known known reply=reply.clone()/> }.into_any())
             })}
         </Suspense>
     }
@@ -309,5 +320,178 @@ fn Flag(flag: FlagDetail, reply: Option<FormReply>) -> impl IntoView {
             <TextArea name="note" label=lang.text("flag-note") hint=lang.text("flag-note-hint") state=state.clone() rows=4/>
             <button type="submit" class="button button-primary">{lang.text("flag-decide-button")}</button>
         </form>
+    }
+}
+
+/// What the rules know: the units' opening hours, the protected citizens
+/// and the standing reasons; the DPO's forms to change them.
+#[component]
+fn Known(known: Circumstances, reply: Option<FormReply>) -> impl IntoView {
+    let lang = use_lang();
+    let controller = matches!(use_viewer(), Viewer::Staff { pages, .. } if pages.control_settings);
+    let saved = use_query_map().read_untracked().get("gemt");
+    let saved_in = move |anchor: &str| {
+        (saved.as_deref() == Some(anchor)).then(|| view! {
+            <div class="alert alert-success" role="status">
+                <div class="alert-body"><p class="alert-text">{lang.text("flag-rules-saved")}</p></div>
+            </div>
+        })
+    };
+    let units: Vec<(String, String)> = known
+        .hours
+        .iter()
+        .map(|unit| (unit.code.clone(), unit.name.clone()))
+        .collect();
+    let kinds = |with_employees: bool| {
+        Protection::ALL
+            .iter()
+            .filter(|protection| with_employees || **protection != Protection::Employee)
+            .map(|protection| (protection.code().to_owned(), protection.label(lang)))
+            .collect::<Vec<_>>()
+    };
+    let hours_state = FormState::of(&reply, HOURS_FORM);
+    let protect_state = FormState::of(&reply, PROTECT_FORM);
+    let standing_state = FormState::of(&reply, STANDING_FORM);
+    let days = (1..=7u32)
+        .map(|day| {
+            let name = format!("day{day}");
+            let id = hours_state.field_id(&name);
+            let checked = hours_state.value(&name) == "ja";
+            view! {
+                <li>
+                    <input type="checkbox" class="form-checkbox" id=id.clone() name=name value="ja" checked=checked/>
+                    <label for=id>{lang.text(&format!("weekday-{day}"))}</label>
+                </li>
+            }
+        })
+        .collect_view();
+    let holidays_id = hours_state.field_id("holidays");
+    let holidays_checked = hours_state.value("holidays") == "ja";
+    view! {
+        <h2 id="aabningstider">{lang.text("hours-heading")}</h2>
+        {saved_in("aabningstider")}
+        <p>{lang.text("hours-lead")}</p>
+        <ScrollingTable label=lang.text("hours-heading")>
+            <table class="table table--compact">
+                <thead><tr><th scope="col">{lang.text("control-col-unit")}</th><th scope="col">{lang.text("hours-col")}</th></tr></thead>
+                <tbody>
+                    {known.hours.iter().map(|unit| view! {
+                        <tr>
+                            <td>{format!("{} ({})", unit.name, unit.code)}</td>
+                            <td>{unit.own.clone().unwrap_or_else(|| lang.text("hours-standard"))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </ScrollingTable>
+        {controller.then(|| view! {
+            <ErrorSummary state=hours_state.clone() focus=false/>
+            <form method="post" action=HOURS_PATH id=hours_state.section_id()>
+                <Select name="unit" label=lang.text("control-col-unit") state=hours_state.clone() choices=units.clone() placeholder=lang.text("plans-choose-unit")/>
+                <fieldset class="form-group">
+                    <legend class="form-label">{lang.text("hours-days")}</legend>
+                    {hours_state.error("day1").map(|error| view! { <span class="form-error-message">{error}</span> })}
+                    <ul class="nobullet-list">{days}</ul>
+                </fieldset>
+                <TextInput name="opens" label=lang.text("hours-opens") hint=lang.text("hours-time-hint") state=hours_state.clone() default="07:00"/>
+                <TextInput name="closes" label=lang.text("hours-closes") hint=lang.text("hours-time-hint") state=hours_state.clone() default="18:00"/>
+                <ul class="nobullet-list">
+                    <li>
+                        <input type="checkbox" class="form-checkbox" id=holidays_id.clone() name="holidays" value="ja" checked=holidays_checked/>
+                        <label for=holidays_id>{lang.text("hours-holidays")}</label>
+                    </li>
+                </ul>
+                <button type="submit" class="button button-primary">{lang.text("hours-save")}</button>
+                " "
+                <button type="submit" class="button button-secondary" name="standard" value="ja">{lang.text("hours-reset")}</button>
+            </form>
+        })}
+
+        <h2 id="beskyttede">{lang.text("protected-heading")}</h2>
+        {saved_in("beskyttede")}
+        <p>{lang.text_with("protected-lead", &[("employees", known.employees.into())])}</p>
+        {if known.protected.is_empty() {
+            view! { <p>{lang.text("protected-none")}</p> }.into_any()
+        } else {
+            view! {
+                <ScrollingTable label=lang.text("protected-heading")>
+                    <table class="table table--compact">
+                        <thead><tr>
+                            <th scope="col">{lang.text("control-col-subject")}</th>
+                            <th scope="col">{lang.text("protected-why")}</th>
+                            <th scope="col">{lang.text("flag-note")}</th>
+                            <th scope="col">{lang.text("protected-added")}</th>
+                            {controller.then(|| view! { <th scope="col"><span class="sr-only">{lang.text("protected-remove")}</span></th> })}
+                        </tr></thead>
+                        <tbody>
+                            {known.protected.iter().map(|row| view! {
+                                <tr>
+                                    <td class="nowrap">{row.pseudonym.clone()}</td>
+                                    <td>{row.category.clone()}</td>
+                                    <td>{row.note.clone().unwrap_or_default()}</td>
+                                    <td>{row.added.clone()}</td>
+                                    {controller.then(|| view! {
+                                        <td>
+                                            <form method="post" action=UNPROTECT_PATH>
+                                                <input type="hidden" name="key" value=row.key.clone()/>
+                                                <button type="submit" class="button button-secondary">
+                                                    {lang.text_with("protected-remove-one", &[("who", row.pseudonym.clone().into())])}
+                                                </button>
+                                            </form>
+                                        </td>
+                                    })}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </ScrollingTable>
+            }
+            .into_any()
+        }}
+        {controller.then(|| view! {
+            <ErrorSummary state=protect_state.clone() focus=false/>
+            <form method="post" action=PROTECT_PATH id=protect_state.section_id()>
+                <TextInput name="cpr" label=lang.text("control-cpr") hint=lang.text("protected-cpr-hint") state=protect_state.clone() autocomplete="off"/>
+                <Select name="category" label=lang.text("protected-why") state=protect_state.clone() choices=kinds(false) placeholder=lang.text("protected-choose")/>
+                <TextInput name="note" label=lang.text("flag-note") hint=lang.text("protected-note-hint") state=protect_state.clone()/>
+                <button type="submit" class="button button-primary">{lang.text("protected-add")}</button>
+            </form>
+        })}
+
+        <h2 id="faste-grunde">{lang.text("standing-heading")}</h2>
+        {saved_in("faste-grunde")}
+        <p>{lang.text("standing-lead")}</p>
+        {if known.standing.is_empty() {
+            view! { <p>{lang.text("standing-none")}</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {known.standing.iter().map(|row| view! {
+                        <li>
+                            {format!("{}: {} – {}", row.unit, row.category, row.reason)}
+                            {controller.then(|| view! {
+                                <form method="post" action=UNSTAND_PATH class="d-inline ml-3">
+                                    <input type="hidden" name="unit" value=row.unit_code.clone()/>
+                                    <input type="hidden" name="category" value=row.category_code.clone()/>
+                                    <button type="submit" class="button button-secondary">
+                                        {lang.text_with("standing-remove", &[("unit", row.unit.clone().into()), ("category", row.category.clone().into())])}
+                                    </button>
+                                </form>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        {controller.then(|| view! {
+            <ErrorSummary state=standing_state.clone() focus=false/>
+            <form method="post" action=STANDING_PATH id=standing_state.section_id()>
+                <Select name="unit" label=lang.text("control-col-unit") state=standing_state.clone() choices=units placeholder=lang.text("plans-choose-unit")/>
+                <Select name="category" label=lang.text("protected-why") state=standing_state.clone() choices=kinds(true) placeholder=lang.text("protected-choose")/>
+                <TextInput name="reason" label=lang.text("standing-reason") state=standing_state.clone()/>
+                <button type="submit" class="button button-primary">{lang.text("standing-add")}</button>
+            </form>
+        })}
     }
 }

@@ -467,11 +467,26 @@ async fn flags(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
     use server::access_log::event::{Event, Subject};
     let now = clock::now();
     let today = local_date(now);
-    let (from, to) = (local_midnight(today - chrono::Duration::days(1)), local_midnight(today));
+    let (from, to) = (
+        local_midnight(today - chrono::Duration::days(1)),
+        local_midnight(today),
+    );
     // What waited from the load is not part of the day measured.
-    sqlx::query("DELETE FROM flag_pending_batches").execute(pool).await?;
+    sqlx::query("DELETE FROM flag_pending_batches")
+        .execute(pool)
+        .await?;
     sqlx::query("DELETE FROM log_flags").execute(pool).await?;
-    let rows: Vec<(DateTime<Utc>, i64, String, String, i64, String, Vec<u8>, i64, bool)> = sqlx::query_as(
+    let rows: Vec<(
+        DateTime<Utc>,
+        i64,
+        String,
+        String,
+        i64,
+        String,
+        Vec<u8>,
+        i64,
+        bool,
+    )> = sqlx::query_as(
         "SELECT occurred_at, source_system_id, source_event_id, actor, org_unit_id, use_type,
                 subject_key, purpose_id, case_closed
          FROM access_events
@@ -484,7 +499,9 @@ async fn flags(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
     .await?;
     let day = rows.len();
     let mut by_system: std::collections::BTreeMap<i64, Vec<Event>> = Default::default();
-    for (n, (at, system, id, actor, unit, use_type, key, purpose, closed)) in rows.into_iter().enumerate() {
+    for (n, (at, system, id, actor, unit, use_type, key, purpose, closed)) in
+        rows.into_iter().enumerate()
+    {
         let key = SubjectKey::from_slice(&key).context("a subject key")?;
         by_system.entry(system).or_default().push(Event {
             occurred_at: at,
@@ -513,7 +530,9 @@ async fn flags(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
     let mut raised = 0;
     let mut considered = 0;
     loop {
-        let round = app::log_control::flags::job::run_round(pool, config.deadline_calendar(), clock::now()).await?;
+        let round =
+            app::log_control::flags::job::run_round(pool, config.deadline_calendar(), clock::now())
+                .await?;
         if round.batches == 0 {
             break;
         }

@@ -107,6 +107,9 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
         // The DPO's advice on a request a caseworker asked about, and the
         // rules of the flags.
         (false, "/sagsbehandling/{id}/raad" | "/kontrol/flag/regler") => Dpo,
+        (false, "/kontrol/flag/aabningstider" | "/kontrol/flag/beskyttede") => Dpo,
+        (false, "/kontrol/flag/beskyttede/fjern" | "/kontrol/flag/faste-grunde") => Dpo,
+        (false, "/kontrol/flag/faste-grunde/fjern") => Dpo,
         (false, "/kontrol/stikproeveplaner" | "/kontrol/stikproeveplaner/{id}/aktiv") => Dpo,
         // Random samples.
         (true, "/sagsbehandling/stikproever")
@@ -122,9 +125,8 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
         | (false, "/kontrol/spoergsmaal/{id}")
         | (false, "/api/control/questions" | "/api/control/question")
         | (false, "/api/control/log-found" | "/api/control/log-choices")
-        | (false, "/api/control/flags" | "/api/control/flag" | "/api/control/flag-rules") => {
-            LogInspectors
-        }
+        | (false, "/api/control/flags" | "/api/control/flag" | "/api/control/flag-rules")
+        | (false, "/api/control/flag-circumstances") => LogInspectors,
         // A system allowed to hide (the matrix's key is the social system's).
         (false, "/api/v1/access-events" | "/api/v1/access-events/hidden") => SourceSystem,
         _ => return None,

@@ -17,7 +17,7 @@ use server::access_log::event::{Event, Subject};
 use server::access_log::partitions;
 use server::{clock, demo_data};
 
-use crate::support::{get_with_cookie, post_form, router, sign_in_at, test_config};
+use crate::support::{get_with_cookie, post_form, returned_page, router, sign_in_at, test_config};
 
 /// Anna of the test identity provider.
 const ANNA_CPR: &str = "2403819912";
@@ -674,4 +674,140 @@ async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_
     assert!(mails
         .iter()
         .all(|(_, body)| body.contains("https://indblik.example/sagsbehandling/stikproever")));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_dpo_keeps_what_the_rules_know_and_the_job_uses_it(pool: PgPool) {
+    world(&pool).await;
+    let app = router(pool.clone());
+    let (_, dan) = sign_in_at(&app, "/medarbejder/log-ind", "dpo").await;
+    let (_, ib) = sign_in_at(&app, "/medarbejder/log-ind", "efterforsker").await;
+    // Borgerservice open every day around the clock, holidays too.
+    let mut hours = vec![
+        ("unit", "BS"),
+        ("opens", "00:00"),
+        ("closes", "24:00"),
+        ("holidays", "ja"),
+    ];
+    let days = ["day1", "day2", "day3", "day4", "day5", "day6", "day7"];
+    hours.extend(days.iter().map(|day| (*day, "ja")));
+    assert_eq!(
+        post_form(&app, "/kontrol/flag/aabningstider", &ib, &hours)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // Bad input comes back to the page (Post/Redirect/Get) and saves nothing.
+    let bad = post_form(
+        &app,
+        "/kontrol/flag/aabningstider",
+        &dan,
+        &[("unit", "BS"), ("opens", "9")],
+    )
+    .await;
+    let shown = returned_page(&app, bad, "/kontrol/flag", &dan).await;
+    assert!(shown.body.contains("Vælg mindst én dag."), "{}", shown.body);
+    let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM unit_opening_hours")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, 0);
+    let saved = post_form(&app, "/kontrol/flag/aabningstider", &dan, &hours).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    // A public figure, and Jobcenter's standing reason for them.
+    let protected = post_form(
+        &app,
+        "/kontrol/flag/beskyttede",
+        &dan,
+        &[
+            ("cpr", "0101901234"),
+            ("category", "public_figure"),
+            ("note", "Byrådsmedlem"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        protected.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        protected.body
+    );
+    let standing = post_form(
+        &app,
+        "/kontrol/flag/faste-grunde",
+        &dan,
+        &[
+            ("unit", "JC"),
+            ("category", "public_figure"),
+            ("reason", "Ydelsessager for byrådet"),
+        ],
+    )
+    .await;
+    assert_eq!(standing.status, StatusCode::SEE_OTHER, "{}", standing.body);
+    let page = get_with_cookie(&app, "/kontrol/flag", &dan).await;
+    let public_figure = key_of("0101901234");
+    assert!(page.body.contains(&public_figure.pseudonym()) && page.body.contains("Byrådsmedlem"));
+    assert!(page.body.contains("Ydelsessager for byrådet"));
+    assert!(!page.body.contains("0101901234") && !page.body.contains("010190"));
+
+    // 23:00 on a Sunday: Borgerservice is open now; the public figure's
+    // look-up by Borgerservice is flagged, Jobcenter's is not.
+    let late = at("2026-11-29T22:00:00Z");
+    let jc = id_of(&pool, "org_units", "JC").await;
+    let by_jobcenter = Event {
+        org_unit_id: jc,
+        ..read(&pool, "p-2", "jc-1", late, public_figure).await
+    };
+    store(
+        &pool,
+        vec![
+            read(&pool, "p-1", "bs-1", late, public_figure).await,
+            by_jobcenter,
+        ],
+        late,
+    )
+    .await;
+    run_round(&pool, test_config().deadline_calendar(), late)
+        .await
+        .unwrap();
+    let flags: Vec<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT rule, actor, category FROM log_flags ORDER BY rule, actor")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        flags,
+        [
+            ("outside_hours".to_owned(), "jc-1".to_owned(), None),
+            (
+                "protected_citizen".to_owned(),
+                "bs-1".to_owned(),
+                Some("public_figure".to_owned())
+            ),
+        ]
+    );
+
+    // Off the list again, by the key the list shows.
+    let key = hex::encode(public_figure.as_bytes());
+    let removed = post_form(
+        &app,
+        "/kontrol/flag/beskyttede/fjern",
+        &dan,
+        &[("key", &key)],
+    )
+    .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    let again = post_form(
+        &app,
+        "/kontrol/flag/beskyttede/fjern",
+        &dan,
+        &[("key", &key)],
+    )
+    .await;
+    let shown = returned_page(&app, again, "/kontrol/flag", &dan).await;
+    assert!(
+        shown.body.contains("Borgeren er ikke på listen."),
+        "{}",
+        shown.body
+    );
 }

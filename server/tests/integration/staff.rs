@@ -284,7 +284,12 @@ async fn every_menu_link_opens_for_the_one_who_sees_it(pool: PgPool) {
         (
             "dpo",
             "/medarbejder/log-ind",
-            vec!["/dpo", "/sagsbehandling", "/kontrol", "/sagsbehandling/stikproever"],
+            vec![
+                "/dpo",
+                "/sagsbehandling",
+                "/kontrol",
+                "/sagsbehandling/stikproever",
+            ],
         ),
         (
             "admin",
@@ -344,6 +349,9 @@ async fn every_opening_screen_for_staff_says_that_look_ups_are_logged(pool: PgPo
         assert_eq!(page.status, StatusCode::OK, "{landing}");
         assert!(page.body.contains("Dine opslag bliver logget"), "{landing}");
         assert!(page.body.contains("gemmes i 6 måneder"), "{landing}");
-        assert!(page.body.contains("tilfældigt udvalgte opslag"), "{landing}");
+        assert!(
+            page.body.contains("tilfældigt udvalgte opslag"),
+            "{landing}"
+        );
     }
 }

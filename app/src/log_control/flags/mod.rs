@@ -4,6 +4,7 @@
 //! ([`job`]), and what the DPO and investigators see and decide ([`store`],
 //! [`views`]). A flag is a reason to ask, not a verdict.
 
+pub mod circumstances;
 #[cfg(feature = "ssr")]
 pub mod job;
 #[cfg(feature = "ssr")]
