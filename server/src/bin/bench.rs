@@ -458,6 +458,20 @@ async fn purge(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// An event of the day the flag job is measured on.
+#[derive(sqlx::FromRow)]
+struct DayEvent {
+    occurred_at: DateTime<Utc>,
+    source_system_id: i64,
+    source_event_id: String,
+    actor: String,
+    org_unit_id: i64,
+    use_type: String,
+    subject_key: Vec<u8>,
+    purpose_id: i64,
+    case_closed: bool,
+}
+
 /// The flag job over one day of events: yesterday's events (Copenhagen)
 /// stored again under new ids in batches of 1,000, as a day of deliveries
 /// would come, then the job's rounds until nothing waits.
@@ -476,17 +490,7 @@ async fn flags(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
         .execute(pool)
         .await?;
     sqlx::query("DELETE FROM log_flags").execute(pool).await?;
-    let rows: Vec<(
-        DateTime<Utc>,
-        i64,
-        String,
-        String,
-        i64,
-        String,
-        Vec<u8>,
-        i64,
-        bool,
-    )> = sqlx::query_as(
+    let rows: Vec<DayEvent> = sqlx::query_as(
         "SELECT occurred_at, source_system_id, source_event_id, actor, org_unit_id, use_type,
                 subject_key, purpose_id, case_closed
          FROM access_events
@@ -499,24 +503,26 @@ async fn flags(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
     .await?;
     let day = rows.len();
     let mut by_system: std::collections::BTreeMap<i64, Vec<Event>> = Default::default();
-    for (n, (at, system, id, actor, unit, use_type, key, purpose, closed)) in
-        rows.into_iter().enumerate()
-    {
-        let key = SubjectKey::from_slice(&key).context("a subject key")?;
-        by_system.entry(system).or_default().push(Event {
-            occurred_at: at,
-            source_event_id: format!("bench-flag-{n}-{id}"),
-            actor,
-            org_unit_id: unit,
-            use_type: app::access_log::UseType::from_code(&use_type).context("a use type")?,
-            subject: Subject::Citizen(key),
-            purpose_id: purpose,
-            case_reference: None,
-            bulk: false,
-            batch_run: None,
-            hidden: None,
-            case_closed: closed,
-        });
+    for (n, row) in rows.into_iter().enumerate() {
+        let key = SubjectKey::from_slice(&row.subject_key).context("a subject key")?;
+        by_system
+            .entry(row.source_system_id)
+            .or_default()
+            .push(Event {
+                occurred_at: row.occurred_at,
+                source_event_id: format!("bench-flag-{n}-{}", row.source_event_id),
+                actor: row.actor,
+                org_unit_id: row.org_unit_id,
+                use_type: app::access_log::UseType::from_code(&row.use_type)
+                    .context("a use type")?,
+                subject: Subject::Citizen(key),
+                purpose_id: row.purpose_id,
+                case_reference: None,
+                bulk: false,
+                batch_run: None,
+                hidden: None,
+                case_closed: row.case_closed,
+            });
     }
     let mut batches = 0;
     for (system, events) in by_system {
