@@ -59,19 +59,30 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
             "data_requests",
             "dpo_advice",
             "dpo_consultations",
+            "flag_pending_batches",
+            "flag_rules",
             "held_access_events",
             "held_access_summary",
+            "log_flag_events",
+            "log_flags",
+            "log_question_findings",
             "mail_digest_runs",
             "mail_outbox",
             "org_units",
+            "protected_citizens",
+            "protected_standing_reasons",
             "purposes",
             "request_letters",
+            "sample_items",
+            "samples",
+            "sampling_plans",
             "sessions",
             "sign_ins",
             "source_system_deliveries",
             "source_systems",
             "staff_directory",
-            "staff_members"
+            "staff_members",
+            "unit_opening_hours"
         ]
     );
 }
