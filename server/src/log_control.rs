@@ -86,11 +86,7 @@ async fn answer_sample(
         Ok(true) => {
             Redirect::to(&format!("{MY_SAMPLES}?besvaret={item}#item-{item}")).into_response()
         }
-        Ok(false) => {
-            let message = page.lang().text("sample-not-yours");
-            page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
-                .await
-        }
+        Ok(false) => not_found(page, "sample-not-yours").await,
         Err(error) => page.internal_error(&error).await,
     }
 }
@@ -111,11 +107,7 @@ async fn review_sample(
         Ok(true) => {
             Redirect::to(&format!("{REVIEW_PAGE}?vurderet={item}#item-{item}")).into_response()
         }
-        Ok(false) => {
-            let message = page.lang().text("sample-not-yours");
-            page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
-                .await
-        }
+        Ok(false) => not_found(page, "sample-not-yours").await,
         Err(error) => page.internal_error(&error).await,
     }
 }
@@ -160,11 +152,7 @@ async fn set_plan_active(
     let active = page.fields.get("active").map(String::as_str) == Some("ja");
     match samples::store::set_plan_active(&state.pool, &controller, id, active).await {
         Ok(true) => Redirect::to(PLANS_PAGE).into_response(),
-        Ok(false) => {
-            let message = page.lang().text("plan-not-found");
-            page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
-                .await
-        }
+        Ok(false) => not_found(page, "plan-not-found").await,
         Err(error) => page.internal_error(&error).await,
     }
 }
@@ -186,11 +174,7 @@ async fn record_finding(
         .await
     {
         Ok(true) => Redirect::to(&format!("{path}?gemt=1")).into_response(),
-        Ok(false) => {
-            let message = page.lang().text("question-not-found");
-            page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
-                .await
-        }
+        Ok(false) => not_found(page, "question-not-found").await,
         Err(error) => page.internal_error(&error).await,
     }
 }
@@ -211,11 +195,7 @@ async fn decide(
     };
     match flag_store::decide(&state.pool, &inspector, id, status, &note, clock::now()).await {
         Ok(true) => Redirect::to(&format!("{path}?afgjort=1")).into_response(),
-        Ok(false) => {
-            let message = page.lang().text("flag-not-found");
-            page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
-                .await
-        }
+        Ok(false) => not_found(page, "flag-not-found").await,
         Err(error) => page.internal_error(&error).await,
     }
 }
@@ -411,8 +391,10 @@ async fn protect(
     }
 }
 
-/// Answers a removal that found nothing to remove: the page with `key`'s message.
-async fn nothing_removed(page: FormPage<'_>, key: &str) -> Response {
+/// Answers a form whose subject is not there (no such item, plan,
+/// question, flag or list entry, or not one the sender may act on): the
+/// page again with `key`'s message, 404.
+async fn not_found(page: FormPage<'_>, key: &str) -> Response {
     let message = page.lang().text(key);
     page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
         .await
@@ -436,7 +418,7 @@ async fn unprotect(
     };
     match removed {
         Ok(true) => back_to("beskyttede"),
-        Ok(false) => nothing_removed(page, "protect-gone").await,
+        Ok(false) => not_found(page, "protect-gone").await,
         Err(error) => page.internal_error(&error).await,
     }
 }
@@ -488,7 +470,7 @@ async fn remove_standing(
     };
     match removed {
         Ok(true) => back_to("faste-grunde"),
-        Ok(false) => nothing_removed(page, "standing-gone").await,
+        Ok(false) => not_found(page, "standing-gone").await,
         Err(error) => page.internal_error(&error).await,
     }
 }
