@@ -54,9 +54,10 @@ impl Role {
     /// inspectors, and managers for their own unit's reviews.
     pub const CONTROLLERS: &'static [Role] = &[Role::Dpo, Role::Investigator, Role::Manager];
 
-    /// Who reviews the answers to random samples (`/kontrol/stikproever`):
-    /// the DPO, and managers for their unit.
-    pub const SAMPLE_REVIEWERS: &'static [Role] = &[Role::Dpo, Role::Manager];
+    /// Who reviews a unit's people: the answers to random samples
+    /// (`/kontrol/stikproever`) and the authorisations
+    /// (`/kontrol/autorisationer`): the DPO, and managers for their unit.
+    pub const UNIT_REVIEWERS: &'static [Role] = &[Role::Dpo, Role::Manager];
 
     /// The role's name in the roles claim and in `staff_members.roles`.
     pub fn code(self) -> &'static str {
@@ -74,6 +75,11 @@ impl Role {
     pub fn parse(name: &str) -> Option<Role> {
         let name = name.trim().to_ascii_lowercase();
         Role::ALL.into_iter().find(|role| role.code() == name)
+    }
+
+    /// The role in words ("Sagsbehandler" / "Caseworker").
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        lang.text(&format!("role-{}", self.code()))
     }
 }
 
@@ -96,6 +102,11 @@ impl StaffMember {
     /// Holds at least one of `roles` (one of the sets on [`Role`]).
     pub fn has_any(&self, roles: &[Role]) -> bool {
         roles.iter().any(|role| self.has(*role))
+    }
+
+    /// "name (id)": who is recorded when the staff member decides something.
+    pub fn signature(&self) -> String {
+        format!("{} ({})", self.name, self.id)
     }
 }
 

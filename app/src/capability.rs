@@ -74,6 +74,28 @@ enum Units {
     One(String),
 }
 
+impl Units {
+    /// The unit codes a query is limited to; `None` means every unit.
+    /// Pass as `($n::text[] IS NULL OR u.code = ANY($n))`.
+    fn codes(&self) -> Option<&[String]> {
+        match self {
+            Units::Every => None,
+            Units::One(code) => Some(std::slice::from_ref(code)),
+        }
+    }
+
+    /// Every unit for the DPO (and `also_every`), a manager's own unit.
+    fn reviewed_by(member: &StaffMember, also_every: &[Role]) -> Option<Units> {
+        if member.has(Role::Dpo) || member.has_any(also_every) {
+            Some(Units::Every)
+        } else if member.has(Role::Manager) {
+            Some(Units::One(member.unit.clone()))
+        } else {
+            None
+        }
+    }
+}
+
 /// Reads requests in the units it is bound to.
 #[derive(Clone, Debug)]
 pub struct CaseReader {
@@ -89,10 +111,7 @@ impl CaseReader {
     /// The unit codes a query is limited to; `None` means every unit.
     /// Pass as `($n::text[] IS NULL OR u.code = ANY($n))`.
     pub fn unit_codes(&self) -> Option<&[String]> {
-        match &self.units {
-            Units::Every => None,
-            Units::One(code) => Some(std::slice::from_ref(code)),
-        }
+        self.units.codes()
     }
 
     /// Whether the reader sees requests of unit `code`.
@@ -189,7 +208,7 @@ impl LogInspector {
 
     /// Who is recorded when the inspector decides something: "name (id)".
     pub fn signature(&self) -> String {
-        format!("{} ({})", self.member.name, self.member.id)
+        self.member.signature()
     }
 }
 
@@ -234,15 +253,57 @@ impl SampleReviewer {
 
     /// The unit codes a query is limited to; `None` means every unit.
     pub fn unit_codes(&self) -> Option<&[String]> {
-        match &self.units {
-            Units::Every => None,
-            Units::One(code) => Some(std::slice::from_ref(code)),
-        }
+        self.units.codes()
     }
 
     /// "name (id)", recorded with a review.
     pub fn signature(&self) -> String {
-        format!("{} ({})", self.member.name, self.member.id)
+        self.member.signature()
+    }
+}
+
+/// The DPO, investigators or a unit's manager reading usage statistics
+/// (`/kontrol/statistik`): each actor's uses per system, and the portal's
+/// own staff's sign-ins and actions. A manager sees their own unit's.
+#[derive(Clone, Debug)]
+pub struct UsageReader {
+    member: StaffMember,
+    units: Units,
+}
+
+impl UsageReader {
+    pub fn member(&self) -> &StaffMember {
+        &self.member
+    }
+
+    /// The unit codes a query is limited to; `None` means every unit.
+    pub fn unit_codes(&self) -> Option<&[String]> {
+        self.units.codes()
+    }
+}
+
+/// The DPO or a unit's manager deciding, in a review of authorisations,
+/// who keeps their access (`/kontrol/autorisationer`). Starting a review
+/// and restoring someone removed is the DPO's ([`LogController`]).
+#[derive(Clone, Debug)]
+pub struct AuthorisationReviewer {
+    member: StaffMember,
+    units: Units,
+}
+
+impl AuthorisationReviewer {
+    pub fn member(&self) -> &StaffMember {
+        &self.member
+    }
+
+    /// The unit codes a query is limited to; `None` means every unit.
+    pub fn unit_codes(&self) -> Option<&[String]> {
+        self.units.codes()
+    }
+
+    /// "name (id)", recorded with each decision.
+    pub fn signature(&self) -> String {
+        self.member.signature()
     }
 }
 
@@ -405,15 +466,27 @@ impl Caller {
     }
 
     pub fn sample_reviewer(&self) -> Result<SampleReviewer, AppError> {
+        let (member, units) = self.unit_reviewer(&[])?;
+        Ok(SampleReviewer { member, units })
+    }
+
+    pub fn usage_reader(&self) -> Result<UsageReader, AppError> {
+        let (member, units) = self.unit_reviewer(&[Role::Investigator])?;
+        Ok(UsageReader { member, units })
+    }
+
+    pub fn authorisation_reviewer(&self) -> Result<AuthorisationReviewer, AppError> {
+        let (member, units) = self.unit_reviewer(&[])?;
+        Ok(AuthorisationReviewer { member, units })
+    }
+
+    /// The DPO (and holders of `also_every`) over every unit, a manager
+    /// over their own.
+    fn unit_reviewer(&self, also_every: &[Role]) -> Result<(StaffMember, Units), AppError> {
         match self {
-            Caller::Staff(member) if member.has(Role::Dpo) => Ok(SampleReviewer {
-                member: member.clone(),
-                units: Units::Every,
-            }),
-            Caller::Staff(member) if member.has(Role::Manager) => Ok(SampleReviewer {
-                member: member.clone(),
-                units: Units::One(member.unit.clone()),
-            }),
+            Caller::Staff(member) => Units::reviewed_by(member, also_every)
+                .map(|units| (member.clone(), units))
+                .ok_or(AppError::Forbidden),
             other => Err(denied(other)),
         }
     }
@@ -421,7 +494,7 @@ impl Caller {
     pub fn overseer(&self) -> Result<Overseer, AppError> {
         match self {
             Caller::Staff(member) if member.has_any(Role::OVERSEERS) => Ok(Overseer {
-                signature: format!("{} ({})", member.name, member.id),
+                signature: member.signature(),
             }),
             other => Err(denied(other)),
         }
@@ -460,6 +533,8 @@ mod extract {
     from_caller!(LogController, log_controller);
     from_caller!(SampledEmployee, sampled_employee);
     from_caller!(SampleReviewer, sample_reviewer);
+    from_caller!(UsageReader, usage_reader);
+    from_caller!(AuthorisationReviewer, authorisation_reviewer);
 }
 
 #[cfg(test)]
@@ -518,7 +593,30 @@ mod tests {
             investigator.sample_reviewer().unwrap_err(),
             AppError::Forbidden
         );
+        assert_eq!(
+            investigator.usage_reader().unwrap().unit_codes(),
+            None,
+            "the security function reads every unit's statistics"
+        );
+        assert_eq!(
+            manager.usage_reader().unwrap().unit_codes(),
+            Some(&["BS".to_owned()][..])
+        );
+        assert_eq!(
+            manager.authorisation_reviewer().unwrap().unit_codes(),
+            Some(&["BS".to_owned()][..])
+        );
+        assert_eq!(dpo.authorisation_reviewer().unwrap().unit_codes(), None);
+        assert_eq!(
+            investigator.authorisation_reviewer().unwrap_err(),
+            AppError::Forbidden
+        );
         let employee = staff(&[Role::Employee], "BS");
+        assert_eq!(employee.usage_reader().unwrap_err(), AppError::Forbidden);
+        assert_eq!(
+            employee.authorisation_reviewer().unwrap_err(),
+            AppError::Forbidden
+        );
         assert!(employee.sampled_employee().is_ok());
         assert_eq!(employee.case_reader().unwrap_err(), AppError::Forbidden);
         assert_eq!(

@@ -205,6 +205,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kontrol/spoergsmaal") view=pages::control::QuestionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/kontrol/stikproever") view=pages::samples::SampleReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/kontrol/stikproeveplaner") view=pages::samples::PlansPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontrol/statistik") view=pages::usage::UsagePage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontrol/autorisationer") view=pages::authorisations::ReviewsPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/kontrol/autorisationer/:id")
+                        view=pages::authorisations::ReviewPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/kontrol/spoergsmaal/:id") view=pages::control::QuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/kontrol/flag/:id") view=pages::control_flags::FlagPage ssr=SsrMode::Async/>
                     <Route path=path!("/logget-ud") view=pages::signed_out::SignedOutPage ssr=SsrMode::Async/>

@@ -42,8 +42,9 @@ pub struct StaffPages {
     pub inspection: bool,
     /// Setting how the log is controlled: the flags' rules (the DPO).
     pub control_settings: bool,
-    /// Reviewing the answers to random samples (the DPO, managers).
-    pub sample_review: bool,
+    /// Reviewing a unit's people: the answers to random samples and the
+    /// authorisations (the DPO, managers).
+    pub unit_review: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -59,7 +60,7 @@ impl StaffPages {
             control: any(Role::CONTROLLERS),
             inspection: any(Role::LOG_INSPECTORS),
             control_settings: any(&[Role::Dpo]),
-            sample_review: any(Role::SAMPLE_REVIEWERS),
+            unit_review: any(Role::UNIT_REVIEWERS),
         }
     }
 }

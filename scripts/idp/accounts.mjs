@@ -26,6 +26,7 @@ export const staff = {
   dpo: { name: 'Dan Databeskyttelse', roles: ['dpo'], unit: 'JUR', amr: ['pwd', 'mfa'], email: 'dpo@eksempel.dk' },
   admin: { name: 'Alma Administrator', roles: ['admin'], unit: 'JUR', amr: ['pwd', 'mfa'] },
   leder: { name: 'Lene Leder', roles: ['manager'], unit: 'BS', amr: ['pwd', 'mfa'], email: 'lene@eksempel.dk' },
+  jcleder: { name: 'Jonna Jobcenterleder', roles: ['manager'], unit: 'JC', amr: ['pwd', 'mfa'], email: 'jonna@eksempel.dk' },
   efterforsker: { name: 'Ib Efterforsker', roles: ['investigator'], unit: 'IT', amr: ['pwd', 'mfa'], email: 'ib@eksempel.dk' },
   medarbejder: { name: 'Mette Medarbejder', roles: ['employee'], unit: 'BS', amr: ['pwd', 'mfa'], email: 'mette@eksempel.dk' },
   ukendt: { name: 'Ulla Ukendt-Rolle', roles: ['viewer'], unit: 'BS', amr: ['pwd', 'mfa'] },

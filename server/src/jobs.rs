@@ -106,6 +106,7 @@ pub fn spawn_all(pool: &PgPool, settings: JobSettings, mailer: Option<Mailer>) {
                 maintain_access_log(&pool, &settings, clock::now()).await;
                 forget_expired_records(&pool, &settings, clock::now()).await;
                 sample_round(&pool, &settings.digest.public_url, clock::now()).await;
+                review_round(&pool, &settings.digest, clock::now()).await;
             }
         }
     }));
@@ -181,6 +182,23 @@ pub async fn sample_round(pool: &PgPool, public_url: &str, now: DateTime<Utc>) {
             "reminders of late sample answers written to the outbox"
         ),
         Err(error) => tracing::error!(error = %error, "cannot remind of late sample answers"),
+    }
+}
+
+/// One round of the review job: managers of late reviews of
+/// authorisations are reminded, and the DPO told of units due for one.
+pub async fn review_round(pool: &PgPool, digest: &DigestSettings, now: DateTime<Utc>) {
+    let reminded = app::log_control::review::store::remind(
+        pool,
+        &digest.dpo_email,
+        &digest.public_url,
+        now,
+    )
+    .await;
+    match reminded {
+        Ok(0) => {}
+        Ok(mails) => tracing::info!(mails, "reminders of authorisation reviews written"),
+        Err(error) => tracing::error!(error = %error, "cannot remind of authorisation reviews"),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod demo_requests;
 pub mod http;
 pub mod jobs;
 pub mod log_control;
+pub mod usage_review;
 pub mod mail;
 pub mod requests;
 pub mod retention;

@@ -329,7 +329,7 @@ fn back_to(anchor: &str) -> Response {
 }
 
 /// The unit field's error for a unit the master data lacks.
-async fn unknown_unit(page: FormPage<'_>) -> Response {
+pub(crate) async fn unknown_unit(page: FormPage<'_>) -> Response {
     let mut errors = FieldErrors::new(page.lang());
     errors
         .0
@@ -394,7 +394,7 @@ async fn protect(
 /// Answers a form whose subject is not there (no such item, plan,
 /// question, flag or list entry, or not one the sender may act on): the
 /// page again with `key`'s message, 404.
-async fn not_found(page: FormPage<'_>, key: &str) -> Response {
+pub(crate) async fn not_found(page: FormPage<'_>, key: &str) -> Response {
     let message = page.lang().text(key);
     page.again(FieldErrors::default(), Some(message), StatusCode::NOT_FOUND)
         .await

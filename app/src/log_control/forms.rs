@@ -3,13 +3,63 @@
 //! look-up's reason and its review) read into typed values, or what is
 //! wrong per field.
 
+use chrono::NaiveDate;
+
 use super::flags::store::RuleChoice;
 use super::flags::{FlagStatus, Rule};
 use crate::i18n::Lang;
 use crate::requests::forms::{field, required_text, FieldErrors, Fields};
 
+/// A period of whole days from fields `from` and `to` (`YYYY-MM-DD`; empty
+/// for `default`), never starting before `oldest` (nothing older is kept).
+/// A date that cannot be read, or a period that ends before it starts, is
+/// an error on its field.
+pub fn parse_period(
+    fields: &Fields,
+    default: (NaiveDate, NaiveDate),
+    oldest: NaiveDate,
+    errors: &mut FieldErrors,
+) -> (NaiveDate, NaiveDate) {
+    let mut date = |name: &str, default: NaiveDate| match field(fields, name) {
+        "" => Some(default),
+        typed => {
+            let parsed = NaiveDate::parse_from_str(typed, "%Y-%m-%d").ok();
+            if parsed.is_none() {
+                errors.add(name, "control-date-invalid");
+            }
+            parsed
+        }
+    };
+    let from = date("from", default.0);
+    let to = date("to", default.1);
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            errors.add("to", "control-period-reversed");
+        }
+    }
+    (
+        from.unwrap_or(default.0).max(oldest),
+        to.unwrap_or(default.1),
+    )
+}
+
 /// The longest note on a flag.
 const MAX_NOTE: usize = 2000;
+
+/// A decision on a person in an authorisation review: `decision` (keep or
+/// remove) and an optional `note`.
+pub fn parse_review_decision(
+    fields: &Fields,
+    lang: Lang,
+) -> Result<(super::review::Decision, Option<String>), FieldErrors> {
+    let mut errors = FieldErrors::new(lang);
+    let decision = super::review::Decision::from_code(field(fields, "decision"));
+    if decision.is_none() {
+        errors.add("decision", "review-decision-missing");
+    }
+    let note = crate::requests::forms::optional_text(fields, "note", MAX_NOTE, &mut errors);
+    errors.result(|| (decision.unwrap_or(super::review::Decision::Keep), note))
+}
 
 /// A decision on a flag: `status` (one of [`FlagStatus::DECISIONS`]) and
 /// the `note` saying why.

@@ -9,9 +9,11 @@ pub mod flags;
 pub mod forms;
 pub mod questions;
 pub mod samples;
+pub mod review;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod usage;
 
 /// What the control of the log needs from the configuration.
 #[cfg(feature = "ssr")]

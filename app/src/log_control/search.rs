@@ -108,6 +108,7 @@ mod parse {
     use crate::identity::cpr::Cpr;
     use crate::identity::sealed_cpr::SealedCpr;
     use crate::identity::subject_key::SubjectKey;
+    use crate::log_control::forms::parse_period;
     use crate::log_control::ControlSettings;
     use crate::requests::forms::{field, optional_text, FieldErrors, Fields};
 
@@ -181,23 +182,7 @@ mod parse {
         let case_reference = text("case_reference");
         let today = local_date(now);
         let oldest = covers_from(now, settings.log_retention_months);
-        let mut date = |name: &str, default: NaiveDate| match field(fields, name) {
-            "" => Some(default),
-            typed => {
-                let parsed = NaiveDate::parse_from_str(typed, "%Y-%m-%d").ok();
-                if parsed.is_none() {
-                    errors.add(name, "form-date-invalid");
-                }
-                parsed
-            }
-        };
-        let from = date("from", oldest);
-        let to = date("to", today);
-        if let (Some(from), Some(to)) = (from, to) {
-            if from > to {
-                errors.add("to", "control-period-reversed");
-            }
-        }
+        let (from, to) = parse_period(fields, (oldest, today), oldest, &mut errors);
         let page = match field(fields, "page") {
             "" => 1,
             typed => typed
@@ -213,9 +198,8 @@ mod parse {
             system,
             purpose,
             case_reference,
-            // Nothing older than the log keeps is searched.
-            from: from.unwrap_or(oldest).max(oldest),
-            to: to.unwrap_or(today),
+            from,
+            to,
             page,
         })
     }

@@ -24,7 +24,7 @@ use crate::viewer::{use_viewer, Viewer};
 pub fn ControlPage() -> impl IntoView {
     let lang = use_lang();
     let (inspection, review) = match use_viewer() {
-        Viewer::Staff { pages, .. } => (pages.inspection, pages.sample_review),
+        Viewer::Staff { pages, .. } => (pages.inspection, pages.unit_review),
         _ => (false, false),
     };
     view! {
@@ -35,7 +35,9 @@ pub fn ControlPage() -> impl IntoView {
         <ul class="nobullet-list">
             {review.then(|| view! {
                 <li><a href="/kontrol/stikproever">{lang.text("control-samples-link")}</a> " – " {lang.text("control-samples-what")}</li>
+                <li><a href="/kontrol/autorisationer">{lang.text("control-reviews-link")}</a> " – " {lang.text("control-reviews-what")}</li>
             })}
+            <li><a href="/kontrol/statistik">{lang.text("control-usage-link")}</a> " – " {lang.text("control-usage-what")}</li>
             {inspection.then(|| view! {
                 <li><a href="/kontrol/log">{lang.text("control-log-link")}</a> " – " {lang.text("control-log-what")}</li>
                 <li><a href="/kontrol/flag">{lang.text("control-flags-link")}</a> " – " {lang.text("control-flags-what")}</li>

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod accessibility;
+pub mod authorisations;
 pub mod casework;
 pub mod control;
 pub mod control_flags;
@@ -17,3 +18,4 @@ pub mod rights;
 pub mod samples;
 pub mod sign_in;
 pub mod signed_out;
+pub mod usage;

@@ -25,6 +25,8 @@ pub enum SignInRefusal {
     NoStaffRole,
     /// A staff member without two-factor authentication.
     NoTwoFactor,
+    /// A staff member whose access an authorisation review removed.
+    Deactivated,
     /// The identity provider could not be reached.
     ProviderUnavailable,
     /// Anything else (an interrupted or expired sign-in, an internal error).
@@ -32,12 +34,13 @@ pub enum SignInRefusal {
 }
 
 impl SignInRefusal {
-    pub const ALL: [SignInRefusal; 7] = [
+    pub const ALL: [SignInRefusal; 8] = [
         SignInRefusal::AssuranceTooLow,
         SignInRefusal::NoCpr,
         SignInRefusal::Blocked,
         SignInRefusal::NoStaffRole,
         SignInRefusal::NoTwoFactor,
+        SignInRefusal::Deactivated,
         SignInRefusal::ProviderUnavailable,
         SignInRefusal::Interrupted,
     ];
@@ -50,6 +53,7 @@ impl SignInRefusal {
             SignInRefusal::Blocked => "blokeret",
             SignInRefusal::NoStaffRole => "rolle",
             SignInRefusal::NoTwoFactor => "tofaktor",
+            SignInRefusal::Deactivated => "fjernet",
             SignInRefusal::ProviderUnavailable => "utilgaengelig",
             SignInRefusal::Interrupted => "fejl",
         }
@@ -72,7 +76,7 @@ impl SignInRefusal {
     fn is_staff(self) -> bool {
         matches!(
             self,
-            SignInRefusal::NoStaffRole | SignInRefusal::NoTwoFactor
+            SignInRefusal::NoStaffRole | SignInRefusal::NoTwoFactor | SignInRefusal::Deactivated
         )
     }
 
@@ -84,6 +88,7 @@ impl SignInRefusal {
             SignInRefusal::Blocked => ("refused-blocked-heading", "refused-blocked"),
             SignInRefusal::NoStaffRole => ("refused-role-heading", "refused-role"),
             SignInRefusal::NoTwoFactor => ("refused-two-factor-heading", "refused-two-factor"),
+            SignInRefusal::Deactivated => ("refused-removed-heading", "refused-removed"),
             SignInRefusal::ProviderUnavailable => {
                 ("refused-unavailable-heading", "refused-unavailable")
             }

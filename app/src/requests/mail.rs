@@ -39,15 +39,25 @@ pub enum MailKind {
     BlockNotice,
     /// An employee's reminder that their random sample waits for answers.
     SampleReminder,
+    /// A manager's notice that a review of their unit's authorisations
+    /// waits for them.
+    ReviewRequest,
+    /// A manager's reminder that the review's answer is late.
+    ReviewReminder,
+    /// The DPO's notice that units are due for a review.
+    ReviewDue,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 5] = [
+    pub const ALL: [MailKind; 8] = [
         MailKind::Digest,
         MailKind::StatusNotice,
         MailKind::ConsultationNotice,
         MailKind::BlockNotice,
         MailKind::SampleReminder,
+        MailKind::ReviewRequest,
+        MailKind::ReviewReminder,
+        MailKind::ReviewDue,
     ];
 
     /// The stored code.
@@ -58,6 +68,9 @@ impl MailKind {
             MailKind::ConsultationNotice => "consultation_notice",
             MailKind::BlockNotice => "block_notice",
             MailKind::SampleReminder => "sample_reminder",
+            MailKind::ReviewRequest => "review_request",
+            MailKind::ReviewReminder => "review_reminder",
+            MailKind::ReviewDue => "review_due",
         }
     }
 }

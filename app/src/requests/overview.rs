@@ -235,11 +235,13 @@ pub async fn lines(pool: &PgPool, _overseer: &Overseer) -> sqlx::Result<Vec<Requ
     every_line(pool).await
 }
 
-/// Every request, for [`lines`] and the daily digest the portal itself writes.
+/// Every request, for [`lines`] and the daily digest the portal itself
+/// writes (never to an assignee an authorisation review removed).
 pub(crate) async fn every_line(pool: &PgPool) -> sqlx::Result<Vec<RequestLine>> {
     let rows = sqlx::query!(
         r#"SELECT r.id, r.kind, r.status, u.name AS unit, r.citizen_name, a.name AS "assignee?",
-                  a.email AS "assignee_email?", a.language AS "assignee_language?",
+                  CASE WHEN a.deactivated_at IS NULL THEN a.email END AS "assignee_email?",
+                  a.language AS "assignee_language?",
                   r.received_at, r.due_on, r.extendable_to, r.extended_at IS NOT NULL AS "extended!",
                   r.decided_at
            FROM data_requests r

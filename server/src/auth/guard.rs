@@ -55,8 +55,12 @@ pub fn required_access(path: &str) -> Option<Access> {
         Some(Access::Staff(Role::OVERSEERS))
     } else if path == "/kontrol" {
         Some(Access::Staff(Role::CONTROLLERS))
-    } else if under("/kontrol/stikproever") {
-        Some(Access::Staff(Role::SAMPLE_REVIEWERS))
+    } else if under("/kontrol/stikproever") || under("/kontrol/autorisationer") {
+        // A unit's people are reviewed by its manager and the DPO.
+        Some(Access::Staff(Role::UNIT_REVIEWERS))
+    } else if under("/kontrol/statistik") || path == "/kontrol/statistik.csv" {
+        // Usage statistics: the DPO and investigators, managers their unit's.
+        Some(Access::Staff(Role::CONTROLLERS))
     } else if under("/kontrol") || path == "/kontrol/log.csv" {
         // The raw log, its flags and the citizens' questions about it.
         Some(Access::Staff(Role::LOG_INSPECTORS))

@@ -362,6 +362,15 @@ async fn finish_sign_in(
         {
             return Err(Refusal::blocked(identity));
         }
+        // An authorisation review removed them from the portal.
+        if let SignedInAs::Staff(member) = &who {
+            let removed = app::log_control::review::store::is_deactivated(pool, &member.id)
+                .await
+                .map_err(internal)?;
+            if removed {
+                return Err(Refusal::new(RejectionReason::StaffDeactivated).as_(identity));
+            }
+        }
         // The DPO and administrators lift blocks: a throttled address never
         // keeps them out (their own identity's block does).
         let overseer = matches!(&who, SignedInAs::Staff(member) if member.has_any(Role::OVERSEERS));

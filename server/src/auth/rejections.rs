@@ -36,6 +36,8 @@ pub enum RejectionReason {
     StaffWithoutTwoFactor,
     StaffRoleUnknown,
     StaffUnitMissing,
+    /// A staff member whose access an authorisation review removed.
+    StaffDeactivated,
     /// A signed-in user opened a page their role does not allow.
     PageForbidden,
     /// The same, but the browser came from a link on another site (a
@@ -51,7 +53,7 @@ pub enum RejectionReason {
 }
 
 impl RejectionReason {
-    pub const ALL: [RejectionReason; 20] = [
+    pub const ALL: [RejectionReason; 21] = [
         RejectionReason::Blocked,
         RejectionReason::InternalError,
         RejectionReason::StateMissing,
@@ -68,6 +70,7 @@ impl RejectionReason {
         RejectionReason::StaffWithoutTwoFactor,
         RejectionReason::StaffRoleUnknown,
         RejectionReason::StaffUnitMissing,
+        RejectionReason::StaffDeactivated,
         RejectionReason::PageForbidden,
         RejectionReason::PageForbiddenCrossSite,
         RejectionReason::ApiKeyInvalid,
@@ -93,6 +96,7 @@ impl RejectionReason {
             RejectionReason::StaffWithoutTwoFactor => "staff_without_two_factor",
             RejectionReason::StaffRoleUnknown => "staff_role_unknown",
             RejectionReason::StaffUnitMissing => "staff_unit_missing",
+            RejectionReason::StaffDeactivated => "staff_deactivated",
             RejectionReason::PageForbidden => "page_forbidden",
             RejectionReason::PageForbiddenCrossSite => "page_forbidden_cross_site",
             RejectionReason::ApiKeyInvalid => "api_key_invalid",
@@ -110,6 +114,7 @@ impl RejectionReason {
             RejectionReason::StaffRoleUnknown | RejectionReason::StaffUnitMissing => {
                 SignInRefusal::NoStaffRole
             }
+            RejectionReason::StaffDeactivated => SignInRefusal::Deactivated,
             _ => SignInRefusal::Interrupted,
         }
     }

@@ -141,7 +141,8 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         }))
         .merge(crate::access_log::citizen_exports::routes())
         .merge(crate::requests::routes())
-        .merge(crate::log_control::routes());
+        .merge(crate::log_control::routes())
+        .merge(crate::usage_review::routes());
     let (own_router, own_listed) = own_routes.into_parts();
     let with_session = Router::new()
         .leptos_routes_with_context(&state, routes, provide_state.clone(), {

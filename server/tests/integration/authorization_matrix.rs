@@ -51,8 +51,8 @@ enum Who {
     LogInspectors,
     /// The DPO, investigators and managers: the control of the log.
     Controllers,
-    /// The DPO and managers: reviewing random samples.
-    SampleReviewers,
+    /// The DPO and managers: reviewing random samples and authorisations.
+    UnitReviewers,
     /// Every signed-in staff member: their own random samples.
     AllStaff,
     /// A source system with its API key.
@@ -111,11 +111,19 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
         (false, "/kontrol/flag/beskyttede/fjern" | "/kontrol/flag/faste-grunde") => Dpo,
         (false, "/kontrol/flag/faste-grunde/fjern") => Dpo,
         (false, "/kontrol/stikproeveplaner" | "/kontrol/stikproeveplaner/{id}/aktiv") => Dpo,
+        (false, "/kontrol/autorisationer" | "/kontrol/autorisationer/genaktiver") => Dpo,
+        // Usage statistics and the review of authorisations.
+        (true, "/kontrol/statistik" | "/kontrol/statistik.csv")
+        | (false, "/api/control/usage") => Controllers,
+        (true, "/kontrol/autorisationer" | "/kontrol/autorisationer/{id}")
+        | (false, "/kontrol/autorisationer/{id}/personer/{item}")
+        | (false, "/kontrol/autorisationer/{id}/afslut")
+        | (false, "/api/control/reviews" | "/api/control/review") => UnitReviewers,
         // Random samples.
         (true, "/sagsbehandling/stikproever")
         | (false, "/sagsbehandling/stikproever/{item}" | "/api/samples/mine") => AllStaff,
         (true, "/kontrol/stikproever")
-        | (false, "/kontrol/stikproever/{item}" | "/api/samples/review") => SampleReviewers,
+        | (false, "/kontrol/stikproever/{item}" | "/api/samples/review") => UnitReviewers,
         (true, "/kontrol/stikproeveplaner") | (false, "/api/samples/plans") => LogInspectors,
         // The control of the log.
         (true, "/kontrol") => Controllers,
@@ -179,7 +187,7 @@ impl Caller {
             Who::Dpo => self == Dpo,
             Who::LogInspectors => matches!(self, Dpo | Investigator),
             Who::Controllers => matches!(self, Dpo | Investigator | Manager),
-            Who::SampleReviewers => matches!(self, Dpo | Manager),
+            Who::UnitReviewers => matches!(self, Dpo | Manager),
             Who::AllStaff => !matches!(self, Anonymous | CitizenA | CitizenB | ApiKey),
             Who::SourceSystem => self == ApiKey,
         }
@@ -219,6 +227,8 @@ struct World {
     question: i64,
     /// A sampling plan.
     plan: i64,
+    /// An open review of Borgerservice's authorisations.
+    review: i64,
 }
 
 async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
@@ -361,6 +371,24 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
     .fetch_one(pool)
     .await
     .unwrap();
+    let review: i64 = sqlx::query_scalar(
+        "INSERT INTO authorisation_reviews (org_unit_id, period_from, period_to, answer_by,
+             started_by, started_at)
+         SELECT id, current_date - 180, current_date, current_date + 30, 'matrix', now()
+         FROM org_units WHERE code = 'BS'
+         RETURNING id",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO authorisation_review_items (review_id, kind, person, name)
+         VALUES ($1, 'directory', 'matrix', 'Matrix')",
+    )
+    .bind(review)
+    .execute(pool)
+    .await
+    .unwrap();
     let api_key = api_keys::create(pool, "social", "matrix", clock::now())
         .await
         .unwrap()
@@ -377,6 +405,7 @@ async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
             flag,
             question,
             plan,
+            review,
         },
         routes,
     )
@@ -401,6 +430,8 @@ impl World {
             self.question
         } else if pattern.starts_with("/kontrol/stikproeveplaner/") {
             self.plan
+        } else if pattern.starts_with("/kontrol/autorisationer/") {
+            self.review
         } else if method == Method::GET {
             self.answered
         } else {
@@ -429,6 +460,8 @@ impl World {
             "/api/log-row" => "id=1".to_owned(),
             "/api/control/flag" => format!("id={}", self.flag),
             "/api/control/question" => format!("id={}", self.question),
+            "/api/control/review" => format!("id={}", self.review),
+            "/api/control/usage" => "query[from]=&query[to]=&query[unit]=&query[system]=".to_owned(),
             "/api/casework/queue" => "filter[mine]=false&filter[page]=1".to_owned(),
             "/api/min-log" => {
                 "query[from]=&query[to]=&query[system]=&query[unit]=&query[use_type]=&query[bulk]=false&query[page]=1"

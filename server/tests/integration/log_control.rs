@@ -28,11 +28,11 @@ fn at(text: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-fn key_of(cpr: &str) -> SubjectKey {
+pub(crate) fn key_of(cpr: &str) -> SubjectKey {
     SubjectKey::derive(&test_config().subject_key_pepper, &Cpr::parse(cpr).unwrap())
 }
 
-async fn id_of(pool: &PgPool, table: &str, code: &str) -> i64 {
+pub(crate) async fn id_of(pool: &PgPool, table: &str, code: &str) -> i64 {
     sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE code = $1"))
         .bind(code)
         .fetch_one(pool)
@@ -41,7 +41,7 @@ async fn id_of(pool: &PgPool, table: &str, code: &str) -> i64 {
 }
 
 /// A read by `actor` of Borgerservice in the CPR system.
-async fn read(
+pub(crate) async fn read(
     pool: &PgPool,
     id: &str,
     actor: &str,
@@ -64,12 +64,12 @@ async fn read(
     }
 }
 
-async fn store(pool: &PgPool, events: Vec<Event>, now: DateTime<Utc>) {
+pub(crate) async fn store(pool: &PgPool, events: Vec<Event>, now: DateTime<Utc>) {
     let system = id_of(pool, "source_systems", "cpr").await;
     batch::store_all(pool, system, events, now).await.unwrap();
 }
 
-async fn world(pool: &PgPool) {
+pub(crate) async fn world(pool: &PgPool) {
     demo_data::load(pool).await.unwrap();
     let months = partitions::months_to_keep_ready(clock::now(), 6);
     partitions::ensure(pool, &months).await.unwrap();

@@ -31,5 +31,6 @@ mod staff_directory;
 mod summary;
 mod support;
 mod tls;
+mod usage_review;
 mod vocabulary;
 mod web_hygiene;

@@ -1,9 +1,11 @@
 //! [ssr] The flag job: takes the batches stored since its last round
 //! (`flag_pending_batches`, written in the same transaction as their
 //! events), reads their events and the look-ups around them, applies the
-//! rules ([`super::rules::findings`]) and stores the findings, all in one
-//! transaction. Each event is considered once; a finding made again adds
-//! nothing (the flag's key is unique, and so is each event behind it).
+//! rules ([`super::rules::findings`]) and stores the findings, and counts
+//! the events into each actor's usage statistics (`actor_usage_days`,
+//! [`crate::log_control::usage`]), all in one transaction. Each event is
+//! considered and counted once; a finding made again adds nothing (the
+//! flag's key is unique, and so is each event behind it).
 
 use std::collections::{HashMap, HashSet};
 
@@ -59,6 +61,7 @@ pub async fn run_round(
         .map(|batch| batch.last_at)
         .max()
         .unwrap_or(now);
+    count_usage(&mut tx, &systems, &received, first_at, last_at).await?;
     let rules = rule_set(&mut tx).await?;
     let mut round = Round {
         batches: pending.len(),
@@ -88,13 +91,63 @@ pub async fn run_round(
     Ok(round)
 }
 
-/// Deletes the flags of days before `oldest` (the first day the log still
-/// covers): the events behind them are gone.
+/// Adds the events of the taken batches to their actors' daily counts.
+async fn count_usage(
+    db: &mut PgConnection,
+    systems: &[i64],
+    received: &[DateTime<Utc>],
+    first_at: DateTime<Utc>,
+    last_at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let (earliest, latest) = span(received, first_at, last_at);
+    sqlx::query!(
+        "INSERT INTO actor_usage_days AS u (day, actor, org_unit_id, source_system_id, use_type, events)
+         SELECT (e.occurred_at AT TIME ZONE 'Europe/Copenhagen')::date, e.actor, e.org_unit_id,
+                e.source_system_id, e.use_type, count(*)
+         FROM access_events e
+         WHERE e.occurred_at BETWEEN $3 AND $4
+           AND e.received_at BETWEEN $5 AND $6
+           AND (e.source_system_id, e.received_at) IN
+               (SELECT * FROM unnest($1::bigint[], $2::timestamptz[]))
+         GROUP BY 1, 2, 3, 4, 5
+         ORDER BY 1, 2, 3, 4, 5
+         ON CONFLICT (day, actor, org_unit_id, source_system_id, use_type)
+         DO UPDATE SET events = u.events + excluded.events",
+        systems,
+        received,
+        first_at,
+        last_at,
+        earliest,
+        latest,
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The earliest and latest receipt of the taken batches.
+fn span(
+    received: &[DateTime<Utc>],
+    first_at: DateTime<Utc>,
+    last_at: DateTime<Utc>,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    (
+        received.iter().min().copied().unwrap_or(first_at),
+        received.iter().max().copied().unwrap_or(last_at),
+    )
+}
+
+/// Deletes the flags and the usage counts of days before `oldest` (the
+/// first day the log still covers): the events behind them are gone.
 pub async fn forget_before(pool: &PgPool, oldest: chrono::NaiveDate) -> sqlx::Result<u64> {
-    Ok(sqlx::query!("DELETE FROM log_flags WHERE day < $1", oldest)
+    let flags = sqlx::query!("DELETE FROM log_flags WHERE day < $1", oldest)
         .execute(pool)
         .await?
-        .rows_affected())
+        .rows_affected();
+    sqlx::query!("DELETE FROM actor_usage_days WHERE day < $1", oldest)
+        .execute(pool)
+        .await?;
+    Ok(flags)
 }
 
 /// The rules as the DPO set them.
@@ -157,8 +210,7 @@ async fn new_events(
     first_at: DateTime<Utc>,
     last_at: DateTime<Utc>,
 ) -> sqlx::Result<Vec<FlagEvent>> {
-    let earliest = received.iter().min().copied().unwrap_or(first_at);
-    let latest = received.iter().max().copied().unwrap_or(last_at);
+    let (earliest, latest) = span(received, first_at, last_at);
     let rows = sqlx::query_as!(
         EventRow,
         "SELECT e.occurred_at, e.source_system_id, e.source_event_id, e.actor, e.org_unit_id,

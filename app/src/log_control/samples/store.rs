@@ -424,7 +424,7 @@ pub async fn answer(
         item,
         member.id,
         reason,
-        format!("{} ({})", member.name, member.id),
+        member.signature(),
         now,
     )
     .execute(pool)

@@ -43,14 +43,17 @@ pub async fn remember_staff(
     Ok(())
 }
 
-/// The caseworkers of unit `unit_code` who have signed in, by name.
+/// The caseworkers of unit `unit_code` who have signed in, by name; not
+/// those an authorisation review removed.
 pub(super) async fn colleagues(
     db: &mut PgConnection,
     unit_code: &str,
 ) -> Result<Vec<Colleague>, StoreError> {
     Ok(sqlx::query_as!(
         Colleague,
-        "SELECT id, name FROM staff_members WHERE unit_code = $1 AND $2 = ANY(roles) ORDER BY name, id",
+        "SELECT id, name FROM staff_members
+         WHERE unit_code = $1 AND $2 = ANY(roles) AND deactivated_at IS NULL
+         ORDER BY name, id",
         unit_code,
         Role::Caseworker.code()
     )
