@@ -28,6 +28,8 @@ const UNITS = {
 };
 
 test('a manager completes a review of authorisations', async ({ page }, testInfo) => {
+  // Two sign-ins each way and a decision per person of the unit.
+  test.setTimeout(120_000);
   const unit = UNITS[testInfo.project.name as keyof typeof UNITS];
   // A caseworker of the unit who has left: in the portal's staff, never signing in here.
   const leaver = `e2e-fratraadt-${Date.now()}`;
