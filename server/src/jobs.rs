@@ -188,13 +188,9 @@ pub async fn sample_round(pool: &PgPool, public_url: &str, now: DateTime<Utc>) {
 /// One round of the review job: managers of late reviews of
 /// authorisations are reminded, and the DPO told of units due for one.
 pub async fn review_round(pool: &PgPool, digest: &DigestSettings, now: DateTime<Utc>) {
-    let reminded = app::log_control::review::store::remind(
-        pool,
-        &digest.dpo_email,
-        &digest.public_url,
-        now,
-    )
-    .await;
+    let reminded =
+        app::log_control::review::store::remind(pool, &digest.dpo_email, &digest.public_url, now)
+            .await;
     match reminded {
         Ok(0) => {}
         Ok(mails) => tracing::info!(mails, "reminders of authorisation reviews written"),

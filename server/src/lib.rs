@@ -16,13 +16,13 @@ pub mod demo_requests;
 pub mod http;
 pub mod jobs;
 pub mod log_control;
-pub mod usage_review;
 pub mod mail;
 pub mod requests;
 pub mod retention;
 pub mod staff_directory;
 pub mod telemetry;
 pub mod tls;
+pub mod usage_review;
 
 use std::sync::Arc;
 

@@ -261,7 +261,9 @@ async fn restore(
     let page = FormPage::read(&state, request, REVIEWS_PAGE.to_owned(), RESTORE_FORM).await;
     let staff = page.fields.get("staff").cloned().unwrap_or_default();
     match review_store::restore(&state.pool, &controller, staff.trim()).await {
-        Ok(true) => Redirect::to(&format!("{REVIEWS_PAGE}?genaktiveret=1#fjernede")).into_response(),
+        Ok(true) => {
+            Redirect::to(&format!("{REVIEWS_PAGE}?genaktiveret=1#fjernede")).into_response()
+        }
         Ok(false) => not_found(page, "review-restore-gone").await,
         Err(error) => page.internal_error(&error).await,
     }

@@ -8,8 +8,8 @@ pub mod flags;
 #[cfg(feature = "ssr")]
 pub mod forms;
 pub mod questions;
-pub mod samples;
 pub mod review;
+pub mod samples;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -289,8 +289,13 @@ fn Person(item: ReviewItem, review: i64, open: bool, reply: Option<FormReply>) -
     // One form per person: the reply belongs to the person it names.
     let form = format!("{DECIDE_FORM}-{id}");
     let reply = reply
-        .filter(|reply| reply.form == DECIDE_FORM && reply.values.get("item") == Some(&id.to_string()))
-        .map(|reply| FormReply { form: form.clone(), ..reply });
+        .filter(|reply| {
+            reply.form == DECIDE_FORM && reply.values.get("item") == Some(&id.to_string())
+        })
+        .map(|reply| FormReply {
+            form: form.clone(),
+            ..reply
+        });
     let state = FormState::of(&reply, &form);
     let choices = Decision::ALL
         .iter()

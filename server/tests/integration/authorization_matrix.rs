@@ -113,8 +113,9 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
         (false, "/kontrol/stikproeveplaner" | "/kontrol/stikproeveplaner/{id}/aktiv") => Dpo,
         (false, "/kontrol/autorisationer" | "/kontrol/autorisationer/genaktiver") => Dpo,
         // Usage statistics and the review of authorisations.
-        (true, "/kontrol/statistik" | "/kontrol/statistik.csv")
-        | (false, "/api/control/usage") => Controllers,
+        (true, "/kontrol/statistik" | "/kontrol/statistik.csv") | (false, "/api/control/usage") => {
+            Controllers
+        }
         (true, "/kontrol/autorisationer" | "/kontrol/autorisationer/{id}")
         | (false, "/kontrol/autorisationer/{id}/personer/{item}")
         | (false, "/kontrol/autorisationer/{id}/afslut")

@@ -15,9 +15,7 @@ use app::log_control::review::store::remind;
 use server::clock;
 
 use crate::log_control::{read, store, world};
-use crate::support::{
-    get_with_cookie, post_form, returned_page, router, sign_in_at, test_config,
-};
+use crate::support::{get_with_cookie, post_form, returned_page, router, sign_in_at, test_config};
 
 /// Puts `actor` of unit `unit` in the staff directory.
 async fn in_directory(pool: &PgPool, actor: &str, name: &str, unit: &str) {
@@ -73,16 +71,35 @@ async fn usage_is_counted_once_and_a_manager_sees_only_their_unit(pool: PgPool) 
     // Asking for another unit still shows her own.
     let page = get_with_cookie(&app, "/kontrol/statistik?unit=JC", &lene).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    for shown in ["Bent Borgerservice", "Ida Inaktiv", "Medarbejdere uden anvendelser"] {
+    for shown in [
+        "Bent Borgerservice",
+        "Ida Inaktiv",
+        "Medarbejdere uden anvendelser",
+    ] {
         assert!(page.body.contains(shown), "{shown} is shown: {}", page.body);
     }
     assert!(!page.body.contains("jc-0815"), "another unit's employee");
-    let idle_part = page.body.split("Medarbejdere uden anvendelser").nth(1).unwrap();
-    assert!(!idle_part.split("Indbliks eget personale").next().unwrap().contains("Bent"));
+    let idle_part = page
+        .body
+        .split("Medarbejdere uden anvendelser")
+        .nth(1)
+        .unwrap();
+    assert!(!idle_part
+        .split("Indbliks eget personale")
+        .next()
+        .unwrap()
+        .contains("Bent"));
 
     let bad = get_with_cookie(&app, "/kontrol/statistik?from=2026-13-01", &lene).await;
-    assert!(bad.body.contains("Skriv datoen som ÅÅÅÅ-MM-DD"), "{}", bad.body);
-    assert!(!bad.body.contains("Bent Borgerservice"), "nothing counted for a bad filter");
+    assert!(
+        bad.body.contains("Skriv datoen som ÅÅÅÅ-MM-DD"),
+        "{}",
+        bad.body
+    );
+    assert!(
+        !bad.body.contains("Bent Borgerservice"),
+        "nothing counted for a bad filter"
+    );
 
     // The investigator exports every unit's; a caseworker may not.
     let (_, ib) = sign_in_at(&app, "/medarbejder/log-ind", "efterforsker").await;
@@ -90,9 +107,14 @@ async fn usage_is_counted_once_and_a_manager_sees_only_their_unit(pool: PgPool) 
     assert_eq!(csv.status, StatusCode::OK);
     let lines: Vec<&str> = csv.body.lines().collect();
     let bent = lines.iter().find(|line| line.contains("bs-4711")).unwrap();
-    assert!(bent.starts_with("Anvendelser;bs-4711;Bent Borgerservice;Borgerservice;"), "{bent}");
+    assert!(
+        bent.starts_with("Anvendelser;bs-4711;Bent Borgerservice;Borgerservice;"),
+        "{bent}"
+    );
     assert!(bent.contains(";2;2;0;"), "two look-ups, both reads: {bent}");
-    assert!(lines.iter().any(|line| line.starts_with("Uden anvendelser;bs-0000;Ida Inaktiv")));
+    assert!(lines
+        .iter()
+        .any(|line| line.starts_with("Uden anvendelser;bs-0000;Ida Inaktiv")));
     assert!(lines.iter().any(|line| line.contains("jc-0815")));
     let (_, sara) = sign_in_at(&app, "/medarbejder/log-ind", "sagsbehandler").await;
     let refused = get_with_cookie(&app, "/kontrol/statistik.csv", &sara).await;
@@ -129,12 +151,11 @@ async fn a_completed_review_removes_the_marked_staff_member_from_the_portal(pool
     assert_eq!(told, 1, "the manager is told");
 
     // Kim, Lene, Sara (the portal) and Bent (the directory) are to be decided.
-    let items: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, person FROM authorisation_review_items ORDER BY person",
-    )
-    .fetch_all(&pool)
-    .await
-    .unwrap();
+    let items: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, person FROM authorisation_review_items ORDER BY person")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
     let people: Vec<&str> = items.iter().map(|(_, person)| person.as_str()).collect();
     assert!(people.contains(&"bs-4711"), "{people:?}");
     assert_eq!(people.len(), 4, "{people:?}");
@@ -145,35 +166,57 @@ async fn a_completed_review_removes_the_marked_staff_member_from_the_portal(pool
     // Another unit's manager sees nothing of it.
     let other = get_with_cookie(&app, &review, &jonna).await;
     assert!(!other.body.contains("Kim Kollega"));
-    assert!(other.body.contains("Gennemgangen findes ikke"), "{}", other.body);
+    assert!(
+        other.body.contains("Gennemgangen findes ikke"),
+        "{}",
+        other.body
+    );
 
     let complete = format!("{review}/afslut");
     let early = post_form(&app, &complete, &lene, &[]).await;
     let early = returned_page(&app, early, &review, &lene).await;
     assert!(early.body.contains("4 personer mangler"), "{}", early.body);
 
-    let kim_id: String = sqlx::query_scalar("SELECT id FROM staff_members WHERE name = 'Kim Kollega'")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let kim_id: String =
+        sqlx::query_scalar("SELECT id FROM staff_members WHERE name = 'Kim Kollega'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     for (item, person) in &items {
         let decision = if *person == kim_id { "remove" } else { "keep" };
         let path = format!("{review}/personer/{item}");
-        let foreign = post_form(&app, &path, &jonna, &[("item", &item.to_string()), ("decision", decision)]).await;
+        let foreign = post_form(
+            &app,
+            &path,
+            &jonna,
+            &[("item", &item.to_string()), ("decision", decision)],
+        )
+        .await;
         assert_eq!(foreign.status, StatusCode::SEE_OTHER);
         let missing = post_form(&app, &path, &lene, &[("item", &item.to_string())]).await;
         let missing = returned_page(&app, missing, &review, &lene).await;
-        assert!(missing.body.contains("Vælg, om adgangen skal beholdes eller fjernes."));
-        let decided = post_form(&app, &path, &lene, &[("item", &item.to_string()), ("decision", decision)]).await;
+        assert!(missing
+            .body
+            .contains("Vælg, om adgangen skal beholdes eller fjernes."));
+        let decided = post_form(
+            &app,
+            &path,
+            &lene,
+            &[("item", &item.to_string()), ("decision", decision)],
+        )
+        .await;
         assert_eq!(decided.status, StatusCode::SEE_OTHER);
-        assert!(decided.location().contains("gemt="), "{}", decided.location());
+        assert!(
+            decided.location().contains("gemt="),
+            "{}",
+            decided.location()
+        );
     }
-    let decided_by: Vec<String> = sqlx::query_scalar(
-        "SELECT DISTINCT decided_by FROM authorisation_review_items",
-    )
-    .fetch_all(&pool)
-    .await
-    .unwrap();
+    let decided_by: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT decided_by FROM authorisation_review_items")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
     assert_eq!(decided_by.len(), 1, "only Lene decided: {decided_by:?}");
     assert!(decided_by[0].starts_with("Lene Leder"));
 
@@ -203,13 +246,25 @@ async fn a_completed_review_removes_the_marked_staff_member_from_the_portal(pool
     assert_eq!(assignable, ["Sara Sagsbehandler"]);
 
     // The DPO gives Kim access again.
-    let restored = post_form(&app, "/kontrol/autorisationer/genaktiver", &dan, &[("staff", &kim_id)]).await;
+    let restored = post_form(
+        &app,
+        "/kontrol/autorisationer/genaktiver",
+        &dan,
+        &[("staff", &kim_id)],
+    )
+    .await;
     assert_eq!(restored.status, StatusCode::SEE_OTHER);
     let (landing, _) = sign_in_at(&app, "/medarbejder/log-ind", "kollega").await;
     assert_eq!(landing, "/sagsbehandling");
     // A completed review takes no more decisions.
     let (item, _) = &items[0];
-    let late = post_form(&app, &format!("{review}/personer/{item}"), &lene, &[("item", &item.to_string()), ("decision", "remove")]).await;
+    let late = post_form(
+        &app,
+        &format!("{review}/personer/{item}"),
+        &lene,
+        &[("item", &item.to_string()), ("decision", "remove")],
+    )
+    .await;
     let late = returned_page(&app, late, &review, &lene).await;
     assert!(late.body.contains("er afsluttet"), "{}", late.body);
 }
@@ -233,13 +288,29 @@ async fn late_reviews_and_due_units_are_reminded_once(pool: PgPool) {
         .fetch_one(&pool)
         .await
         .unwrap();
-    assert!(body.contains("Jura") || body.contains("Jobcenter"), "{body}");
+    assert!(
+        body.contains("Jura") || body.contains("Jobcenter"),
+        "{body}"
+    );
     assert!(!body.contains("Borgerservice"), "{body}");
-    assert_eq!(remind(&pool, dpo, url, now).await.unwrap(), 0, "told once a month");
+    assert_eq!(
+        remind(&pool, dpo, url, now).await.unwrap(),
+        0,
+        "told once a month"
+    );
     // Past the deadline: Lene is reminded, once a week.
     let late = now + Duration::days(31);
-    assert_eq!(remind(&pool, dpo, url, late).await.unwrap(), 2, "Lene, and the DPO a month on");
-    assert_eq!(remind(&pool, dpo, url, late + Duration::hours(1)).await.unwrap(), 0);
+    assert_eq!(
+        remind(&pool, dpo, url, late).await.unwrap(),
+        2,
+        "Lene, and the DPO a month on"
+    );
+    assert_eq!(
+        remind(&pool, dpo, url, late + Duration::hours(1))
+            .await
+            .unwrap(),
+        0
+    );
     let reminders: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM mail_outbox WHERE kind = 'review_reminder' AND to_address = 'lene@eksempel.dk'",
     )

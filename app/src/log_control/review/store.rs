@@ -8,7 +8,7 @@ use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use sqlx::{PgConnection, PgPool};
 
 use super::{
-    Decision, DeactivatedStaff, ReviewItem, ReviewLine, ReviewView, ReviewsOverview,
+    DeactivatedStaff, Decision, ReviewItem, ReviewLine, ReviewView, ReviewsOverview,
     UnitReviewState, ANSWER_DAYS, INTERVAL_MONTHS, REVIEWS_PAGE,
 };
 use crate::access_log::coverage::local_date;
@@ -45,13 +45,10 @@ pub async fn start(
     now: DateTime<Utc>,
 ) -> Result<i64, StartError> {
     let mut tx = pool.begin().await?;
-    let unit = sqlx::query!(
-        "SELECT id, name FROM org_units WHERE code = $1",
-        unit_code
-    )
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(StartError::UnknownUnit)?;
+    let unit = sqlx::query!("SELECT id, name FROM org_units WHERE code = $1", unit_code)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StartError::UnknownUnit)?;
     let open = sqlx::query_scalar!(
         "SELECT id FROM authorisation_reviews WHERE org_unit_id = $1 AND completed_at IS NULL",
         unit.id
@@ -286,7 +283,10 @@ pub async fn review(
     .await?;
     // The statistics end the day before the review started: that day's
     // uses are still being counted.
-    let period = (head.period_from, head.period_to.pred_opt().unwrap_or(head.period_to));
+    let period = (
+        head.period_from,
+        head.period_to.pred_opt().unwrap_or(head.period_to),
+    );
     let people: Vec<String> = items.iter().map(|item| item.person.clone()).collect();
     let filter = people_filter(people, period);
     let actors = actor_lines(pool, &filter).await?;

@@ -15,8 +15,8 @@ use super::{
 use crate::access_log::coverage::{covers_from, local_date, local_midnight};
 use crate::access_log::my_log::Choice;
 use crate::access_log::UseType;
-use crate::capability::UsageReader;
 use crate::caller::Role;
+use crate::capability::UsageReader;
 use crate::dates::{date_text, moment_text};
 use crate::form::FormReply;
 use crate::i18n::Lang;
@@ -350,7 +350,9 @@ pub async fn report(
     };
     let filter = &counted.filter;
     // What the period became (the default, or cut to what the log keeps).
-    reply.values.insert("from".to_owned(), filter.from.to_string());
+    reply
+        .values
+        .insert("from".to_owned(), filter.from.to_string());
     reply.values.insert("to".to_owned(), filter.to.to_string());
     if let Some([unit]) = filter.units.as_deref() {
         reply.values.insert("unit".to_owned(), unit.clone());
