@@ -49,7 +49,7 @@ struct Args {
     #[arg(long, env = "INDBLIK_CONFIG_FILE")]
     config: Option<PathBuf>,
     /// Which measurements to run.
-    #[arg(value_enum, default_values_t = [Measure::Page, Measure::Phases, Measure::Ingest, Measure::Import, Measure::Flags, Measure::Search, Measure::Purge])]
+    #[arg(value_enum, default_values_t = [Measure::Page, Measure::Phases, Measure::Ingest, Measure::Import, Measure::Flags, Measure::Search, Measure::Usage, Measure::Purge])]
     measures: Vec<Measure>,
     /// Requests for the page measurement.
     #[arg(long, default_value_t = 300)]
@@ -76,6 +76,8 @@ enum Measure {
     Purge,
     Flags,
     Search,
+    /// Usage statistics over the default half-year, every unit and one.
+    Usage,
 }
 
 #[tokio::main]
@@ -106,6 +108,7 @@ async fn main() -> anyhow::Result<()> {
             Measure::Purge => purge(&config, &pool).await?,
             Measure::Flags => flags(&config, &pool).await?,
             Measure::Search => search(&config, &pool, args.requests.min(50)).await?,
+            Measure::Usage => usage(&config, &pool, args.requests.min(20)).await?,
         }
     }
     Ok(())
@@ -609,5 +612,67 @@ async fn search(config: &Config, pool: &PgPool, requests: usize) -> anyhow::Resu
         ),
         format!("median **{}**, p95 {}", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.95))),
     );
+    Ok(())
+}
+
+/// Usage statistics over the default half-year, as the DPO for every unit
+/// and as the manager of the busiest unit: the actor lines, the directory's
+/// idle people and the portal's staff, `requests` times each.
+async fn usage(config: &Config, pool: &PgPool, requests: usize) -> anyhow::Result<()> {
+    use app::caller::{Caller, Role, StaffMember};
+    use app::log_control::usage::store::{choices, count};
+    use app::log_control::usage::UsageQuery;
+    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM actor_usage_days")
+        .fetch_one(pool)
+        .await?;
+    let busiest: String = sqlx::query_scalar(
+        "SELECT u.code FROM actor_usage_days d JOIN org_units u ON u.id = d.org_unit_id
+         GROUP BY u.code ORDER BY sum(d.events) DESC LIMIT 1",
+    )
+    .fetch_one(pool)
+    .await?;
+    for (role, unit, who) in [
+        (Role::Dpo, "JUR".to_owned(), "the DPO, every unit"),
+        (
+            Role::Manager,
+            busiest.clone(),
+            "the manager of the busiest unit",
+        ),
+    ] {
+        let reader = Caller::Staff(StaffMember {
+            id: "bench".to_owned(),
+            name: "Benchmark".to_owned(),
+            roles: vec![role],
+            unit,
+        })
+        .usage_reader()
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+        let mut times = Vec::with_capacity(requests);
+        let mut lines = 0;
+        for _ in 0..requests {
+            let started = Instant::now();
+            let (units, systems) = choices(pool, &reader).await?;
+            let counted = count(
+                pool,
+                &reader,
+                &UsageQuery::default(),
+                (&units, &systems),
+                config.log_retention_months,
+                app::i18n::Lang::Da,
+                clock::now(),
+            )
+            .await?
+            .map_err(|errors| anyhow::anyhow!("{:?}", errors.0))?;
+            times.push(started.elapsed());
+            lines = counted.actors.len();
+        }
+        times.sort();
+        row(
+            &format!(
+                "usage statistics over the half-year as {who} ({lines} actor and system lines from {rows} daily rows; {requests} times)"
+            ),
+            format!("median **{}**, p95 {}", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.95))),
+        );
+    }
     Ok(())
 }

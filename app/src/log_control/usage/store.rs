@@ -125,22 +125,29 @@ pub struct ActorLine {
     pub last_day: NaiveDate,
 }
 
-/// Each actor's uses per system in the filter, by actor and system.
+/// Each actor's uses per system in the filter, by actor and system. The
+/// daily rows are summed by ids first and named after (a half-year of a
+/// large municipality is millions of daily rows: docs/benchmarks.md).
 pub async fn actor_lines(pool: &PgPool, filter: &UsageFilter) -> sqlx::Result<Vec<ActorLine>> {
     let rows = sqlx::query!(
-        r#"SELECT u.actor, d.name AS "name?", du.name AS "home_unit?", s.name AS system,
-                  u.use_type, sum(u.events)::bigint AS "events!", max(u.day) AS "last_day!"
-           FROM actor_usage_days u
-           JOIN org_units ou ON ou.id = u.org_unit_id
-           JOIN source_systems s ON s.id = u.source_system_id
-           LEFT JOIN staff_directory d ON d.actor = u.actor
+        r#"WITH sums AS (
+               SELECT u.actor, u.source_system_id, u.use_type, sum(u.events)::bigint AS events,
+                      max(u.day) AS last_day
+               FROM actor_usage_days u
+               WHERE u.day BETWEEN $1 AND $2
+                 AND ($3::text[] IS NULL
+                      OR u.org_unit_id IN (SELECT id FROM org_units WHERE code = ANY($3)))
+                 AND ($4::text IS NULL
+                      OR u.source_system_id = (SELECT id FROM source_systems WHERE code = $4))
+                 AND ($5::text[] IS NULL OR u.actor = ANY($5))
+               GROUP BY u.actor, u.source_system_id, u.use_type)
+           SELECT sums.actor, d.name AS "name?", du.name AS "home_unit?", s.name AS system,
+                  sums.use_type, sums.events AS "events!", sums.last_day AS "last_day!"
+           FROM sums
+           JOIN source_systems s ON s.id = sums.source_system_id
+           LEFT JOIN staff_directory d ON d.actor = sums.actor
            LEFT JOIN org_units du ON du.id = d.org_unit_id
-           WHERE u.day BETWEEN $1 AND $2
-             AND ($3::text[] IS NULL OR ou.code = ANY($3))
-             AND ($4::text IS NULL OR s.code = $4)
-             AND ($5::text[] IS NULL OR u.actor = ANY($5))
-           GROUP BY u.actor, d.name, du.name, s.name, u.use_type
-           ORDER BY u.actor, s.name"#,
+           ORDER BY sums.actor, s.name"#,
         filter.from,
         filter.to,
         filter.units.as_deref(),
