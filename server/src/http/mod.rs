@@ -22,8 +22,9 @@ use std::sync::OnceLock;
 
 use axum::http::{header, HeaderValue};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
-use tower::ServiceBuilder;
+use tower::{Layer, ServiceBuilder};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
@@ -99,7 +100,12 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         ))
         .layer(CatchPanicLayer::custom(move |panic| {
             error_page::panic_response(&panic_site, panic)
-        }));
+        }))
+        // Brotli or gzip, as the browser asks, for what is not compressed
+        // already (static files come precompressed when `make release`
+        // made them). Level 5: pages are made per request, and the highest
+        // levels cost more time than they save on the wire.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)));
 
     // Health checks and static assets need no session: routed outside the
     // session layer, fetching them neither reads nor renews a session.
@@ -121,13 +127,18 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
             )
         }))
         .serving(Method::GET, format!("/{pkg_dir}/{{*file}}"), |router| {
-            router.nest_service(&format!("/{pkg_dir}"), ServeDir::new(pkg))
+            let files = ServeDir::new(pkg).precompressed_br().precompressed_gzip();
+            router.nest_service(&format!("/{pkg_dir}"), static_files(files))
         })
         .serving(Method::GET, format!("{DKFDS_PREFIX}/{{*file}}"), |router| {
-            router.nest_service(DKFDS_PREFIX, ServeDir::new(dkfds))
+            let files = ServeDir::new(dkfds).precompressed_br().precompressed_gzip();
+            router.nest_service(DKFDS_PREFIX, static_files(files))
         })
         .serving(Method::GET, "/favicon.svg".to_owned(), |router| {
-            router.route_service("/favicon.svg", ServeFile::new(favicon))
+            let file = ServeFile::new(favicon)
+                .precompressed_br()
+                .precompressed_gzip();
+            router.route_service("/favicon.svg", static_files(file))
         });
 
     let own_routes = Routes::new()
@@ -190,6 +201,15 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         .layer(layers)
         .with_state(state);
     (router, listed)
+}
+
+/// Static files (served with their precompressed `.br` or `.gz` sibling
+/// when there is one and the browser takes it): the browser checks with the
+/// server before using its copy again (`no-cache`, answered 304 from the
+/// modification time), as the names do not change between versions.
+fn static_files<S>(files: S) -> tower_http::set_header::SetResponseHeader<S, HeaderValue> {
+    SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))
+        .layer(files)
 }
 
 /// The paths of the Leptos pages, as axum writes them (`/x/{id}`).

@@ -1,6 +1,8 @@
 //! What every request passes: cross-site posts refused and registered,
 //! paths that are not canonical refused before routing, personal pages never
-//! cached, and a sign-out that tells the browser to forget.
+//! cached, responses compressed as the browser asks (static files
+//! precompressed, revalidated before reuse), and a sign-out that tells the
+//! browser to forget.
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -106,6 +108,78 @@ async fn pages_with_personal_data_are_never_cached(pool: PgPool) {
             "{path}"
         );
     }
+}
+
+/// A GET of `path` whose browser takes `encodings` (`Accept-Encoding`).
+async fn get_taking(app: &axum::Router, path: &str, encodings: &str) -> (Option<String>, Vec<u8>) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let request = Request::get(path)
+        .header(header::ACCEPT_ENCODING, encodings)
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let encoding = response
+        .headers()
+        .get(header::CONTENT_ENCODING)
+        .map(|value| value.to_str().unwrap().to_owned());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (encoding, bytes.to_vec())
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn responses_are_compressed_as_the_browser_asks_and_files_come_precompressed(pool: PgPool) {
+    // A site with one script and its brotli-compressed twin.
+    let site = std::env::temp_dir().join(format!("indblik-site-{}", std::process::id()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::write(
+        site.join("pkg/app.js"),
+        "console.log('indblik');".repeat(100),
+    )
+    .unwrap();
+    std::fs::write(site.join("pkg/app.js.br"), b"precompressed").unwrap();
+    let mut config = crate::support::test_config();
+    config.site_root = site.clone();
+    let app = crate::support::router_with(&config, pool);
+
+    let (encoding, body) = get_taking(&app, "/om-portalen", "br;q=1.0, gzip;q=0.8").await;
+    assert_eq!(encoding.as_deref(), Some("br"));
+    assert!(
+        !String::from_utf8_lossy(&body).contains("<html"),
+        "compressed"
+    );
+    let (encoding, body) = get_taking(&app, "/om-portalen", "gzip").await;
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    let mut page = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&body[..]), &mut page).unwrap();
+    assert!(
+        page.contains("<html") && page.contains("Om portalen"),
+        "{page}"
+    );
+    let (encoding, body) = get_taking(&app, "/om-portalen", "identity").await;
+    assert_eq!(encoding, None);
+    assert!(String::from_utf8_lossy(&body).contains("<html"));
+
+    let (encoding, body) = get_taking(&app, "/pkg/app.js", "gzip, br").await;
+    assert_eq!(encoding.as_deref(), Some("br"));
+    assert_eq!(
+        body, b"precompressed",
+        "the file made at build time, not compressed again"
+    );
+    let (encoding, body) = get_taking(&app, "/pkg/app.js", "identity").await;
+    assert_eq!(encoding, None);
+    assert!(body.starts_with(b"console.log"));
+    let reply = get(&app, "/pkg/app.js").await;
+    assert_eq!(
+        reply
+            .headers
+            .get(header::CACHE_CONTROL)
+            .map(|v| v.to_str().unwrap()),
+        Some("no-cache"),
+        "a file whose name stays the same is checked before reuse"
+    );
+    std::fs::remove_dir_all(site).unwrap();
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
