@@ -6,7 +6,12 @@
 // raw, gzip and brotli size as JSON lines for the release's size report.
 //
 //   node scripts/precompress.mjs target/site/pkg target/site/dkfds
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+//   node scripts/precompress.mjs --clean target/site
+//
+// `--clean` removes every `.br` and `.gz` copy instead: a development build
+// writes new files beside copies of an older release build, which the
+// server would otherwise send in their place.
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -23,7 +28,28 @@ function* files(dir) {
   }
 }
 
-for (const dir of process.argv.slice(2)) {
+function* copies(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      yield* copies(path);
+    } else if (name.endsWith('.br') || name.endsWith('.gz')) {
+      yield path;
+    }
+  }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--clean') {
+  for (const dir of args.slice(1)) {
+    for (const path of [...copies(dir)]) {
+      rmSync(path);
+    }
+  }
+  process.exit(0);
+}
+
+for (const dir of args) {
   for (const path of files(dir)) {
     const raw = readFileSync(path);
     const brotli = brotliCompressSync(raw, {

@@ -10,6 +10,7 @@ cd "$root"
 
 scripts/install-tools.sh run
 cargo leptos build --release
+node scripts/precompress.mjs --clean target/site
 report="$(node scripts/precompress.mjs target/site/pkg target/site/dkfds)"
 
 # The budget for the WebAssembly the browser downloads, brotli-compressed as

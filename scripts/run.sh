@@ -19,6 +19,8 @@ export INDBLIK_DATABASE_URL="$DATABASE_URL"
 export INDBLIK_CONFIG_FILE="${INDBLIK_CONFIG_FILE:-scripts/development.toml}"
 
 cargo leptos build
+# No compressed copies of an earlier `make release` in place of the new files.
+node scripts/precompress.mjs --clean target/site
 scripts/idp.sh start citizen 4000 http://127.0.0.1:3000
 scripts/idp.sh start staff 4001 http://127.0.0.1:3000
 scripts/smtp-sink.sh start 2525

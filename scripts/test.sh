@@ -74,6 +74,8 @@ timeout --signal=TERM 900 cargo test --workspace
 
 step "build the site (cargo leptos build)"
 cargo leptos build
+# No compressed copies of an earlier `make release` in place of the new files.
+node scripts/precompress.mjs --clean target/site
 
 step "end-to-end tests (Playwright, Chromium)"
 E2E_DATABASE_URL="$(fresh_database indblik_e2e)"
