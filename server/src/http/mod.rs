@@ -100,12 +100,7 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         ))
         .layer(CatchPanicLayer::custom(move |panic| {
             error_page::panic_response(&panic_site, panic)
-        }))
-        // Brotli or gzip, as the browser asks, for what is not compressed
-        // already (static files come precompressed when `make release`
-        // made them). Level 5: pages are made per request, and the highest
-        // levels cost more time than they save on the wire.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)));
+        }));
 
     // Health checks and static assets need no session: routed outside the
     // session layer, fetching them neither reads nor renews a session.
@@ -185,7 +180,14 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         .layer(axum::middleware::from_fn(
             crate::auth::session::attach_caller,
         ))
-        .layer(sessions);
+        .layer(sessions)
+        // Pages, forms' answers, server functions and exports: brotli or
+        // gzip, as the browser asks. Level 5: they are made per request,
+        // and the highest levels cost more time than they save on the wire.
+        // Static files are not compressed here: `make release` compresses
+        // them once, and a development build's 13 MB WebAssembly would cost
+        // a second of CPU on every page load.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)));
     // Counted before the session store is read.
     let with_session = rate_limit::limit(
         with_session,

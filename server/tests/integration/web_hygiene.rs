@@ -139,6 +139,7 @@ async fn responses_are_compressed_as_the_browser_asks_and_files_come_precompress
     )
     .unwrap();
     std::fs::write(site.join("pkg/app.js.br"), b"precompressed").unwrap();
+    std::fs::write(site.join("pkg/app.css"), "main { margin: 0; }".repeat(100)).unwrap();
     let mut config = crate::support::test_config();
     config.site_root = site.clone();
     let app = crate::support::router_with(&config, pool);
@@ -170,6 +171,11 @@ async fn responses_are_compressed_as_the_browser_asks_and_files_come_precompress
     let (encoding, body) = get_taking(&app, "/pkg/app.js", "identity").await;
     assert_eq!(encoding, None);
     assert!(body.starts_with(b"console.log"));
+    // A file without a copy made at build time goes out as it is (a
+    // development build's WebAssembly is 13 MB: compressing it on every
+    // page load would cost a second of CPU each time).
+    let (encoding, _) = get_taking(&app, "/pkg/app.css", "br, gzip").await;
+    assert_eq!(encoding, None);
     let reply = get(&app, "/pkg/app.js").await;
     assert_eq!(
         reply
