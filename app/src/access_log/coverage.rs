@@ -33,6 +33,13 @@ pub fn local_midnight(date: NaiveDate) -> DateTime<Utc> {
         .unwrap_or_else(|| midnight.and_utc())
 }
 
+/// The whole days `from` to `to` (inclusive) as instants: from `from`'s
+/// midnight to the midnight after `to`.
+pub fn days_span(from: NaiveDate, to: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+    let after = to.checked_add_days(chrono::Days::new(1)).unwrap_or(to);
+    (local_midnight(from), local_midnight(after))
+}
+
 /// The first day the log covers at `now` when events are kept
 /// `retention_months`: the first day of the month that contains the date
 /// `retention_months` before today.

@@ -101,9 +101,9 @@ pub use parse::*;
 
 #[cfg(feature = "ssr")]
 mod parse {
-    use chrono::{DateTime, Days, NaiveDate, Utc};
+    use chrono::{DateTime, NaiveDate, Utc};
 
-    use crate::access_log::coverage::{covers_from, local_date, local_midnight};
+    use crate::access_log::coverage::{covers_from, days_span, local_date};
     use crate::i18n::Lang;
     use crate::identity::cpr::Cpr;
     use crate::identity::sealed_cpr::SealedCpr;
@@ -136,8 +136,7 @@ mod parse {
         /// The period as instants: from the first day's midnight to the
         /// midnight after the last day.
         pub fn span(&self) -> (DateTime<Utc>, DateTime<Utc>) {
-            let after = self.to.checked_add_days(Days::new(1)).unwrap_or(self.to);
-            (local_midnight(self.from), local_midnight(after))
+            days_span(self.from, self.to)
         }
 
         /// What was searched for, in words, as the search is logged when it

@@ -12,7 +12,7 @@ use sqlx::PgPool;
 use super::{
     ActorUsage, IdleActor, StaffUsage, UsageQuery, UsageReport, UseCounts, FORM, PAGE_LINES,
 };
-use crate::access_log::coverage::{covers_from, local_date, local_midnight};
+use crate::access_log::coverage::{covers_from, days_span, local_date};
 use crate::access_log::my_log::Choice;
 use crate::access_log::UseType;
 use crate::caller::Role;
@@ -43,8 +43,7 @@ impl UsageFilter {
     /// The period as instants: from the first day's midnight to the
     /// midnight after the last day.
     fn span(&self) -> (DateTime<Utc>, DateTime<Utc>) {
-        let after = self.to.checked_add_days(Days::new(1)).unwrap_or(self.to);
-        (local_midnight(self.from), local_midnight(after))
+        days_span(self.from, self.to)
     }
 }
 
