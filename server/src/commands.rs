@@ -321,6 +321,9 @@ async fn serve(config: Config, pool: PgPool) -> anyhow::Result<()> {
     if mailer.is_none() {
         tracing::warn!("smtp_url is not set: e-mail waits in the outbox until it is");
     }
+    if let Some(address) = config.metrics_listen_addr {
+        serve_metrics(address, pool.clone()).await?;
+    }
     jobs::spawn_all(&pool, JobSettings::of(&config), mailer);
     let router = http::router(services(&config, pool)?);
     let listener = tokio::net::TcpListener::bind(config.listen_addr)
@@ -355,6 +358,22 @@ async fn serve(config: Config, pool: PgPool) -> anyhow::Result<()> {
         .serve(app)
         .await
         .context("HTTP server failed")
+}
+
+/// Starts the Prometheus metrics on `address` (plain http, `GET /metrics`).
+async fn serve_metrics(address: SocketAddr, pool: PgPool) -> anyhow::Result<()> {
+    let handle = crate::metrics::install();
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .with_context(|| format!("cannot listen on {address} (setting metrics_listen_addr)"))?;
+    tracing::info!(%address, "serving metrics at /metrics");
+    tokio::spawn(async move {
+        let metrics = crate::metrics::router(handle, pool);
+        if let Err(error) = axum::serve(listener, metrics).await {
+            tracing::error!(error = %error, "the metrics server stopped");
+        }
+    });
+    Ok(())
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so in-flight requests can finish.

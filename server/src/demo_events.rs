@@ -253,27 +253,27 @@ pub(crate) fn local_time(now: DateTime<Utc>, days_ago: i64, time: &str) -> DateT
     local_midnight(day) + offset
 }
 
-/// Replaces the demo citizens' events with their story relative to `now`.
-/// Returns how many events were stored.
+/// Stores the demo citizens' story relative to `now`, for each citizen whose
+/// story is not stored yet. Returns how many events were stored. A stored
+/// event is never deleted (the database refuses it), so an older story
+/// stays as it was: a fresh database gets a fresh one.
 pub async fn load_story(pool: &PgPool, pepper: &Pepper, now: DateTime<Utc>) -> anyhow::Result<u64> {
     let ids = Ids::load(pool).await?;
     let mut stored = 0;
+    let mut told_now = false;
     for (cpr, story) in [(ANNA_CPR, anna()), (BO_CPR, bo())] {
         let key = subject(pepper, cpr)?;
-        let mut tx = pool.begin().await?;
-        sqlx::query!(
-            "DELETE FROM access_events WHERE subject_key = $1",
+        let told = sqlx::query_scalar!(
+            r#"SELECT EXISTS (SELECT 1 FROM access_events
+                              WHERE subject_key = $1 AND source_event_id LIKE 'demo-%') AS "told!""#,
             key.as_bytes().as_slice()
         )
-        .execute(&mut *tx)
+        .fetch_one(pool)
         .await?;
-        sqlx::query!(
-            "DELETE FROM access_summary WHERE subject_key = $1",
-            key.as_bytes().as_slice()
-        )
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
+        if told {
+            continue;
+        }
+        told_now = true;
         let mut by_system: std::collections::BTreeMap<&str, Vec<Event>> = Default::default();
         for line in story {
             let event = Event {
@@ -301,7 +301,10 @@ pub async fn load_story(pool: &PgPool, pepper: &Pepper, now: DateTime<Utc>) -> a
                 .stored;
         }
     }
-    // A search by criterion: stored, never shown to anyone.
+    if !told_now {
+        return Ok(stored);
+    }
+    // A search by criterion: stored with a story, never shown to anyone.
     let search = Event {
         occurred_at: local_time(now, 5, "09:00"),
         source_event_id: "demo-search-1".to_owned(),

@@ -17,6 +17,7 @@ use crate::auth::store::PgSessionStore;
 use crate::clock;
 use crate::config::Config;
 use crate::mail::{send_due, Mailer};
+use crate::metrics::{job_failed, job_ran};
 
 /// What the jobs need from the configuration.
 #[derive(Clone, Debug)]
@@ -142,26 +143,34 @@ where
 
 /// One round of the session job: deletes sessions expired at `now`.
 pub async fn delete_expired_sessions(pool: &PgPool, now: DateTime<Utc>) {
+    job_ran("sessions");
     match PgSessionStore::new(pool.clone()).delete_expired(now).await {
         Ok(0) => {}
         Ok(deleted) => tracing::debug!(deleted, "expired sessions deleted"),
-        Err(error) => tracing::warn!(error = %error, "cannot delete expired sessions"),
+        Err(error) => {
+            job_failed("sessions");
+            tracing::warn!(error = %error, "cannot delete expired sessions");
+        }
     }
 }
 
 /// One round of the access-log job: the coming months' partitions exist and
 /// the months past retention are dropped (within an hour of passing it).
 pub async fn maintain_access_log(pool: &PgPool, settings: &JobSettings, now: DateTime<Utc>) {
+    job_ran("access_log");
     let months = partitions::months_to_keep_ready(now, settings.retention_months);
     if let Err(error) = partitions::ensure(pool, &months).await {
+        job_failed("access_log");
         tracing::error!(error = %error, "cannot create access log partitions");
     }
     let purged = partitions::purge(pool, now, settings.retention_months, settings.hold).await;
     if let Err(error) = purged {
+        job_failed("access_log");
         tracing::error!(error = %error, "cannot purge the access log");
     }
     let oldest = app::access_log::coverage::covers_from(now, settings.retention_months);
     if let Err(error) = app::log_control::flags::job::forget_before(pool, oldest).await {
+        job_failed("access_log");
         tracing::error!(error = %error, "cannot delete flags past retention");
     }
 }
@@ -170,10 +179,14 @@ pub async fn maintain_access_log(pool: &PgPool, settings: &JobSettings, now: Dat
 /// drawn, and employees whose answers are late are reminded.
 pub async fn sample_round(pool: &PgPool, public_url: &str, now: DateTime<Utc>) {
     use app::log_control::samples::store::{draw_due, remind_late};
+    job_ran("samples");
     match draw_due(pool, now).await {
         Ok(0) => {}
         Ok(drawn) => tracing::info!(drawn, "random samples drawn"),
-        Err(error) => tracing::error!(error = %error, "cannot draw random samples"),
+        Err(error) => {
+            job_failed("samples");
+            tracing::error!(error = %error, "cannot draw random samples");
+        }
     }
     match remind_late(pool, public_url, now).await {
         Ok(0) => {}
@@ -181,20 +194,27 @@ pub async fn sample_round(pool: &PgPool, public_url: &str, now: DateTime<Utc>) {
             mails,
             "reminders of late sample answers written to the outbox"
         ),
-        Err(error) => tracing::error!(error = %error, "cannot remind of late sample answers"),
+        Err(error) => {
+            job_failed("samples");
+            tracing::error!(error = %error, "cannot remind of late sample answers");
+        }
     }
 }
 
 /// One round of the review job: managers of late reviews of
 /// authorisations are reminded, and the DPO told of units due for one.
 pub async fn review_round(pool: &PgPool, digest: &DigestSettings, now: DateTime<Utc>) {
+    job_ran("reviews");
     let reminded =
         app::log_control::review::store::remind(pool, &digest.dpo_email, &digest.public_url, now)
             .await;
     match reminded {
         Ok(0) => {}
         Ok(mails) => tracing::info!(mails, "reminders of authorisation reviews written"),
-        Err(error) => tracing::error!(error = %error, "cannot remind of authorisation reviews"),
+        Err(error) => {
+            job_failed("reviews");
+            tracing::error!(error = %error, "cannot remind of authorisation reviews");
+        }
     }
 }
 
@@ -206,6 +226,7 @@ pub async fn flag_round(
     now: DateTime<Utc>,
 ) {
     use app::log_control::flags::job::{run_round, BATCHES_PER_ROUND};
+    job_ran("flags");
     loop {
         match run_round(pool, calendar, now).await {
             Ok(round) => {
@@ -217,6 +238,7 @@ pub async fn flag_round(
                 }
             }
             Err(error) => {
+                job_failed("flags");
                 tracing::error!(error = %error, "cannot raise flags");
                 return;
             }
@@ -227,10 +249,14 @@ pub async fn flag_round(
 /// One round of the records job: the portal's own records past their
 /// retention are deleted.
 pub async fn forget_expired_records(pool: &PgPool, settings: &JobSettings, now: DateTime<Utc>) {
+    job_ran("records");
     match crate::retention::forget_expired_records(pool, &settings.records, now).await {
         Ok(forgotten) if forgotten == crate::retention::Forgotten::default() => {}
         Ok(forgotten) => tracing::info!(?forgotten, "records past their retention deleted"),
-        Err(error) => tracing::error!(error = %error, "cannot delete records past their retention"),
+        Err(error) => {
+            job_failed("records");
+            tracing::error!(error = %error, "cannot delete records past their retention");
+        }
     }
 }
 
@@ -242,14 +268,22 @@ pub async fn mail_round(
     mailer: Option<&Mailer>,
     now: DateTime<Utc>,
 ) {
+    job_ran("mail");
     match digest.write_if_due(pool, now).await {
         Ok(Some(mails)) => tracing::info!(mails, "daily digest written to the outbox"),
         Ok(None) => {}
-        Err(error) => tracing::error!(error = %error, "cannot write the daily digest"),
+        Err(error) => {
+            job_failed("mail");
+            tracing::error!(error = %error, "cannot write the daily digest");
+        }
     }
     if let Some(mailer) = mailer {
-        if let Err(error) = send_due(pool, mailer, now).await {
-            tracing::error!(error = %error, "cannot read the mail outbox");
+        match send_due(pool, mailer, now).await {
+            Ok(report) => crate::metrics::mail_delivered(report.sent, report.failed),
+            Err(error) => {
+                job_failed("mail");
+                tracing::error!(error = %error, "cannot read the mail outbox");
+            }
         }
     }
 }

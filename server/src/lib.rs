@@ -17,6 +17,7 @@ pub mod http;
 pub mod jobs;
 pub mod log_control;
 pub mod mail;
+pub mod metrics;
 pub mod requests;
 pub mod retention;
 pub mod staff_directory;

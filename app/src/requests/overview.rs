@@ -235,6 +235,16 @@ pub async fn lines(pool: &PgPool, _overseer: &Overseer) -> sqlx::Result<Vec<Requ
     every_line(pool).await
 }
 
+/// How many requests are open on `today`, and how many of those are past
+/// their deadline in force (the operator's metrics; the same counting as
+/// the DPO's overview).
+pub async fn open_and_overdue(pool: &PgPool, today: NaiveDate) -> sqlx::Result<(usize, usize)> {
+    let lines = every_line(pool).await?;
+    let open: Vec<&RequestLine> = lines.iter().filter(|line| line.status.is_open()).collect();
+    let overdue = open.iter().filter(|line| line.days_left(today) < 0).count();
+    Ok((open.len(), overdue))
+}
+
 /// Every request, for [`lines`] and the daily digest the portal itself
 /// writes (never to an assignee an authorisation review removed).
 pub(crate) async fn every_line(pool: &PgPool) -> sqlx::Result<Vec<RequestLine>> {

@@ -4,6 +4,7 @@
 //! code. Wrong keys are registered as rejected access (and count towards a
 //! block of the sending address), like failed sign-ins.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
@@ -147,6 +148,14 @@ async fn post_events(
     ClientAddr(client): ClientAddr,
     request: Request,
 ) -> Response {
+    let started = std::time::Instant::now();
+    let response = take_events(state, client, request).await;
+    crate::metrics::ingested_batch(response.status(), started);
+    response
+}
+
+/// [`post_events`]' work: authenticate, parse the whole batch, store it.
+async fn take_events(state: IngestState, client: IpAddr, request: Request) -> Response {
     let now = clock::now();
     let system = match authenticate(&state, client, request.headers(), EVENTS_PATH, now).await {
         Ok(system) => system,
@@ -174,6 +183,7 @@ async fn post_events(
     match batch::store_all(&state.pool, system.id, events, now).await {
         Ok(stored) => {
             tracing::info!(system = %system.code, received = stored.received, stored = stored.stored, "access events ingested");
+            crate::metrics::ingested_events(stored.received, stored.stored);
             Json(stored).into_response()
         }
         Err(error) => internal(&error),

@@ -52,6 +52,10 @@ pub enum LogFormat {
 pub struct Config {
     /// Address and port the HTTP server listens on.
     pub listen_addr: SocketAddr,
+    /// Address and port of the Prometheus metrics (`GET /metrics`, plain
+    /// http, no sign-in): for the operator's network only. Off when unset.
+    #[serde(default)]
+    pub metrics_listen_addr: Option<SocketAddr>,
     /// The address citizens use to reach the portal; used in redirects and e-mails.
     pub public_url: Url,
     /// PEM file with the server's TLS certificate (and its chain), for

@@ -70,6 +70,10 @@ fn defaults_fill_in_optional_settings() {
         assert_eq!(config.log_format, LogFormat::Text);
         assert_eq!(config.database_max_connections, 10);
         assert!(config.logo_url.is_none());
+        assert_eq!(
+            config.metrics_listen_addr, None,
+            "metrics are off by default"
+        );
     });
 }
 
@@ -157,6 +161,21 @@ fn every_bad_value_names_its_setting() {
     let cases: &[(&str, &str, &str)] = &[
         ("INDBLIK_LISTEN_ADDR", "localhost", "listen_addr"),
         ("INDBLIK_LISTEN_ADDR", "127.0.0.1:99999", "listen_addr"),
+        (
+            "INDBLIK_METRICS_LISTEN_ADDR",
+            "metrics",
+            "metrics_listen_addr",
+        ),
+        (
+            "INDBLIK_METRICS_LISTEN_ADDR",
+            "127.0.0.1:3000",
+            "metrics_listen_addr",
+        ),
+        (
+            "INDBLIK_METRICS_LISTEN_ADDR",
+            "0.0.0.0:3000",
+            "metrics_listen_addr",
+        ),
         ("INDBLIK_PUBLIC_URL", "not a url", "public_url"),
         ("INDBLIK_PUBLIC_URL", "ftp://example.dk", "public_url"),
         (

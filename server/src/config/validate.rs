@@ -153,6 +153,18 @@ impl Config {
             u64::try_from(self.ingest_max_body_bytes).unwrap_or(u64::MAX),
             1024..=100 * 1024 * 1024,
         )?;
+        if let Some(metrics) = self.metrics_listen_addr {
+            if metrics.port() == self.listen_addr.port()
+                && (metrics.ip() == self.listen_addr.ip()
+                    || metrics.ip().is_unspecified()
+                    || self.listen_addr.ip().is_unspecified())
+            {
+                return Err(invalid(
+                    "metrics_listen_addr",
+                    "must differ from listen_addr (the metrics have an address of their own)",
+                ));
+            }
+        }
         match (&self.tls_certificate_file, &self.tls_private_key_file) {
             (Some(_), None) => {
                 return Err(invalid(

@@ -80,6 +80,7 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
     let panic_site = state.site.clone();
 
     let layers = ServiceBuilder::new()
+        .layer(axum::middleware::from_fn(crate::metrics::track_requests))
         .layer(axum::middleware::from_fn(middleware::request_id))
         .layer(axum::middleware::from_fn(language::choose))
         .layer(

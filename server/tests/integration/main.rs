@@ -7,6 +7,7 @@
 // in the helpers as in the test functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod audit_trail;
 mod auth;
 mod authorization_matrix;
 mod bad_tokens;
@@ -20,11 +21,13 @@ mod jobs;
 mod lockout;
 mod log_control;
 mod mail;
+mod metrics;
 mod my_log;
 mod pages;
 mod rate_limits;
 mod requests;
 mod retention;
+mod scaling;
 mod sessions;
 mod staff;
 mod staff_directory;
