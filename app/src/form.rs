@@ -351,6 +351,10 @@ pub fn Select(
     /// Label of an empty first choice, if any.
     #[prop(optional, into)]
     placeholder: Option<String>,
+    /// The language of the choices' labels when it is not the page's: the
+    /// municipality's own names ([`crate::i18n::Lang::of_danish_data`]).
+    #[prop(default = None)]
+    choices_lang: Option<&'static str>,
 ) -> impl IntoView {
     let error = state.error(name);
     let id = state.field_id(name);
@@ -362,7 +366,7 @@ pub fn Select(
                 {placeholder.map(|text| view! { <option value="">{text}</option> })}
                 {choices.into_iter().map(|(value, label)| {
                     let selected = value == chosen;
-                    view! { <option value=value selected=selected>{label}</option> }
+                    view! { <option value=value selected=selected lang=choices_lang>{label}</option> }
                 }).collect_view()}
             </select>
         </FieldFrame>

@@ -107,6 +107,54 @@ impl Lang {
         LOCALES.lookup_with_args(self.id(), key, &args)
     }
 
+    /// [`Lang::text_with`] as a view in which the argument `name`, a piece of
+    /// the municipality's own data, is marked as Danish
+    /// ([`Lang::of_danish_data`]): "Start the review of <span
+    /// lang="da">Økonomi</span>", so a screen reader reads each part in its
+    /// own language.
+    pub fn text_with_danish(
+        self,
+        key: &str,
+        args: &[(&'static str, Arg)],
+        name: &'static str,
+        value: String,
+    ) -> impl IntoView {
+        self.text_with_part_in(key, args, name, value, self.of_danish_data())
+    }
+
+    /// [`Lang::text_with`] as a view in which the argument `name` is marked
+    /// with the `lang` attribute `part_lang` (none: the page's language).
+    pub fn text_with_part_in(
+        self,
+        key: &str,
+        args: &[(&'static str, Arg)],
+        name: &'static str,
+        value: String,
+        part_lang: Option<&'static str>,
+    ) -> impl IntoView {
+        /// Stands in for the value while the text is looked up; a character
+        /// from Unicode's private use area, in no text of ours.
+        const STAND_IN: &str = "\u{E000}";
+        let mut with_stand_in = args.to_vec();
+        with_stand_in.push((name, Arg::from(STAND_IN)));
+        let text = self.text_with(key, &with_stand_in);
+        let (before, after) = match text.split_once(STAND_IN) {
+            Some((before, after)) => (before.to_owned(), Some(after.to_owned())),
+            None => (text, None),
+        };
+        let marked = after
+            .is_some()
+            .then(|| view! { <span lang=part_lang>{value}</span> });
+        view! { {before}{marked}{after} }
+    }
+
+    /// The `lang` attribute for a text written in `written` (what a citizen
+    /// or caseworker wrote about a request filed in that language): its
+    /// code when it is not the page's language.
+    pub fn of_text_in(self, written: Lang) -> Option<&'static str> {
+        (written != self).then_some(written.code())
+    }
+
     /// The `lang` attribute for a piece of the municipality's own data (the
     /// names of units, systems and purposes, what a citizen or caseworker
     /// wrote), which is in Danish whatever the page's language: `da` on a

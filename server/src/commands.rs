@@ -362,7 +362,7 @@ async fn serve(config: Config, pool: PgPool) -> anyhow::Result<()> {
 
 /// Starts the Prometheus metrics on `address` (plain http, `GET /metrics`).
 async fn serve_metrics(address: SocketAddr, pool: PgPool) -> anyhow::Result<()> {
-    let handle = crate::metrics::install();
+    let handle = crate::metrics::install()?;
     let listener = tokio::net::TcpListener::bind(address)
         .await
         .with_context(|| format!("cannot listen on {address} (setting metrics_listen_addr)"))?;

@@ -33,24 +33,19 @@ const LATENCY_BUCKETS: &[f64] = &[
 
 /// Installs the process's recorder (once; later calls return the same) and
 /// returns the handle that renders what it recorded.
-pub fn install() -> PrometheusHandle {
+pub fn install() -> anyhow::Result<PrometheusHandle> {
     static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    HANDLE
-        .get_or_init(|| {
-            let recorder = PrometheusBuilder::new()
-                .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), LATENCY_BUCKETS)
-                .expect("the latency buckets are not empty")
-                .build_recorder();
-            let handle = recorder.handle();
-            if metrics::set_global_recorder(recorder).is_err() {
-                tracing::error!(
-                    "another metrics recorder was installed first; /metrics stays empty"
-                );
-            }
-            describe();
-            handle
-        })
-        .clone()
+    if let Some(handle) = HANDLE.get() {
+        return Ok(handle.clone());
+    }
+    let recorder = PrometheusBuilder::new()
+        .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), LATENCY_BUCKETS)?
+        .build_recorder();
+    let handle = recorder.handle();
+    metrics::set_global_recorder(recorder)
+        .map_err(|_| anyhow::anyhow!("another metrics recorder was installed first"))?;
+    describe();
+    Ok(HANDLE.get_or_init(|| handle).clone())
 }
 
 /// The help texts Prometheus shows beside each metric.

@@ -905,6 +905,7 @@ letter-link = Brev til borgeren
 letter-sent-on = sendt { $date }
 letter-not-sent = ikke registreret som sendt
 letter-title = Brev: { $subject }
+letter-page-title = Brev om henvendelse { $number }
 letter-print-hint = Udskriv brevet med browserens udskrivning (Ctrl+P eller ⌘P) på A4. Kun brevet kommer med.
 letter-print = Udskriv
 letter-record-heading = Registrér, at brevet er sendt

@@ -910,6 +910,7 @@ letter-link = Letter to the citizen
 letter-sent-on = sent { $date }
 letter-not-sent = not recorded as sent
 letter-title = Letter: { $subject }
+letter-page-title = Letter about request { $number }
 letter-print-hint = Print the letter with the browser's print (Ctrl+P or ⌘P) on A4. Only the letter is printed.
 letter-print = Print
 letter-record-heading = Record that the letter has been sent

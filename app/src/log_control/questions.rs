@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::log_control::search::FoundEvent;
 
 /// The form recording a finding.
@@ -26,6 +27,9 @@ pub struct QuestionRow {
     pub open: bool,
     /// What the row said when the citizen asked.
     pub row_text: String,
+    /// The language the request was filed in: of the row's text and the
+    /// question.
+    pub written_in: Lang,
     /// Whether a finding is recorded.
     pub found: bool,
 }
@@ -100,6 +104,7 @@ pub mod store {
         received_at: DateTime<Utc>,
         status: String,
         log_row_text: Option<String>,
+        language: String,
         found: bool,
     }
 
@@ -115,6 +120,7 @@ pub mod store {
                     .unwrap_or(self.status),
                 open: status.is_some_and(Status::is_open),
                 row_text: self.log_row_text.unwrap_or_default(),
+                written_in: Lang::from_code(&self.language).unwrap_or_default(),
                 found: self.found,
             }
         }
@@ -128,7 +134,7 @@ pub mod store {
     ) -> sqlx::Result<Vec<QuestionRow>> {
         let records = sqlx::query_as!(
             Record,
-            r#"SELECT r.id, r.received_at, r.status, r.log_row_text,
+            r#"SELECT r.id, r.received_at, r.status, r.log_row_text, r.language,
                       EXISTS (SELECT 1 FROM log_question_findings f WHERE f.request_id = r.id) AS "found!"
                FROM data_requests r
                WHERE r.kind = 'log_question'
@@ -154,7 +160,7 @@ pub mod store {
     ) -> Result<Option<QuestionDetail>, RecordError> {
         let mut tx = pool.begin().await?;
         let request = sqlx::query!(
-            r#"SELECT r.id, r.received_at, r.status, r.log_row_text, r.log_row_id, r.about,
+            r#"SELECT r.id, r.received_at, r.status, r.log_row_text, r.log_row_id, r.about, r.language,
                       r.subject_key,
                       EXISTS (SELECT 1 FROM log_question_findings f WHERE f.request_id = r.id) AS "found!"
                FROM data_requests r WHERE r.id = $1 AND r.kind = 'log_question'"#,
@@ -247,6 +253,7 @@ pub mod store {
             received_at: request.received_at,
             status: request.status,
             log_row_text: request.log_row_text,
+            language: request.language,
             found: request.found,
         }
         .row(lang);

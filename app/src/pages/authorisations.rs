@@ -104,19 +104,19 @@ fn Overview(overview: ReviewsOverview, reply: Option<FormReply>) -> impl IntoVie
                         <tbody>
                             {overview.units.into_iter().map(|unit| view! {
                                 <tr>
-                                    <th scope="row">{unit.name.clone()}</th>
+                                    <th scope="row" lang=lang.of_danish_data()>{unit.name.clone()}</th>
                                     <td>{unit.last_started.clone().unwrap_or_else(|| lang.text("reviews-never"))}</td>
                                     <td>
                                         {match unit.open_review {
                                             Some(id) => view! {
-                                                <a href=format!("{REVIEWS_PAGE}/{id}")>{lang.text_with("reviews-open-link", &[("unit", unit.name.clone().into())])}</a>
+                                                <a href=format!("{REVIEWS_PAGE}/{id}")>{lang.text_with_danish("reviews-open-link", &[], "unit", unit.name.clone())}</a>
                                             }.into_any(),
                                             None => view! {
                                                 {unit.due.then(|| view! { <strong>{lang.text("reviews-due")}</strong> " " })}
                                                 <form method="post" action=REVIEWS_PAGE class="d-inline">
                                                     <input type="hidden" name="unit" value=unit.code.clone()/>
                                                     <button type="submit" class="button button-secondary">
-                                                        {lang.text_with("reviews-start", &[("unit", unit.name.clone().into())])}
+                                                        {lang.text_with_danish("reviews-start", &[], "unit", unit.name.clone())}
                                                     </button>
                                                 </form>
                                             }.into_any(),
@@ -138,7 +138,7 @@ fn Overview(overview: ReviewsOverview, reply: Option<FormReply>) -> impl IntoVie
                         <ul class="nobullet-list">
                             {overview.deactivated.into_iter().map(|member| view! {
                                 <li class="mb-4">
-                                    {format!("{} ({}), {}", member.name, member.id, member.unit)}
+                                    {format!("{} ({}), ", member.name, member.id)}<span lang=lang.of_danish_data()>{member.unit.clone()}</span>
                                     <br/>{lang.text_with("reviews-removed-by", &[("by", member.deactivated.clone().into())])}
                                     <form method="post" action="/kontrol/autorisationer/genaktiver">
                                         <input type="hidden" name="staff" value=member.id.clone()/>
@@ -178,7 +178,7 @@ fn ReviewList(reviews: Vec<ReviewLine>) -> impl IntoView {
                         <tr>
                             <th scope="row">
                                 <a href=format!("{REVIEWS_PAGE}/{}", review.id)>
-                                    {lang.text_with("reviews-link", &[("unit", review.unit.clone().into()), ("date", review.started.clone().into())])}
+                                    {lang.text_with_danish("reviews-link", &[("date", review.started.clone().into())], "unit", review.unit.clone())}
                                 </a>
                             </th>
                             <td>{review.started.clone()}</td>
@@ -228,7 +228,7 @@ fn Review(review: ReviewView, reply: Option<FormReply>) -> impl IntoView {
     let undecided = review.undecided();
     let id = review.id;
     view! {
-        <h1>{lang.text_with("review-heading", &[("unit", review.unit.clone().into())])}</h1>
+        <h1>{lang.text_with_danish("review-heading", &[], "unit", review.unit.clone())}</h1>
         <ReturnedFormAlert reply=reply.clone() heading_of/>
         {saved_notice("gemt", "review-saved")}
         {saved_notice("afsluttet", "review-completed")}
@@ -352,12 +352,11 @@ fn Usage(item: ReviewItem) -> impl IntoView {
                 view! {
                     <ul class="mt-0">
                         {item.actor_usage.into_iter().map(|line| view! {
-                            <li>{lang.text_with("review-uses-line", &[
-                                ("system", line.system.clone().into()),
+                            <li>{lang.text_with_danish("review-uses-line", &[
                                 ("look_ups", line.counts.look_ups().into()),
                                 ("total", line.counts.total().into()),
                                 ("last", line.last_day.clone().into()),
-                            ])}</li>
+                            ], "system", line.system.clone())}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -183,7 +183,7 @@ fn Queue(page: QueueListing) -> impl IntoView {
             <div class="queue-filter-fields">
                 <Select name="status" label=lang.text("col-status") state=state.clone() choices=status_choices placeholder=lang.text("queue-all-open")/>
                 <Select name="type" label=lang.text("col-kind") state=state.clone() choices=kind_choices placeholder=lang.text("queue-all-kinds")/>
-                <Select name="enhed" label=lang.text("my-log-unit") state=state.clone() choices=units placeholder=lang.text("queue-all-my-units")/>
+                <Select name="enhed" label=lang.text("my-log-unit") state=state.clone() choices=units placeholder=lang.text("queue-all-my-units") choices_lang=lang.of_danish_data()/>
                 <Select name="frist" label=lang.text("col-deadline") state=state.clone() choices=due_choices placeholder=lang.text("queue-all-deadlines")/>
             </div>
             <div class="form-group form-group-checkbox">
@@ -366,7 +366,7 @@ fn Case(case: CaseView, reply: Option<FormReply>, notice: Option<String>) -> imp
         <AnswerLogRows case=case.clone()/>
         </div>
         <div class="col-12 col-lg-5">
-            <History entries=facts.history.clone()/>
+            <History entries=facts.history.clone() written_in=facts.written_in/>
         </div>
         </div>
         {case.may_act.then(|| view! { <Actions case=case.clone() reply=reply.clone()/> })}
@@ -419,6 +419,9 @@ fn HiddenEntries(case: CaseView) -> impl IntoView {
 #[component]
 fn AnswerLogRows(case: CaseView) -> impl IntoView {
     let lang = use_lang();
+    // The rows are kept as the citizen's file was written: in the
+    // request's language.
+    let written = lang.of_text_in(case.facts.written_in);
     case.answer_log.map(|view| {
         let data = lang.of_danish_data();
         let lead = if view.withheld() == 0 {
@@ -463,10 +466,10 @@ fn AnswerLogRows(case: CaseView) -> impl IntoView {
                             <tbody>
                                 {view.rows.into_iter().map(|row| view! {
                                     <tr>
-                                        <td>{row.day_text}" "{row.time_text}</td>
+                                        <td lang=written>{row.day_text}" "{row.time_text}</td>
                                         <td lang=data>{row.unit}</td>
                                         <td lang=data>{row.system}</td>
-                                        <td>{row.action}</td>
+                                        <td lang=written>{row.action}</td>
                                         <td>{row.count}</td>
                                     </tr>
                                 }).collect_view()}
@@ -683,7 +686,7 @@ fn Actions(case: CaseView, reply: Option<FormReply>) -> impl IntoView {
         })}
         {open.then(|| view! {
             <ActionForm base=base.clone() action=CaseAction::Transfer reply=reply.clone() version let:state>
-                <Select name="unit" label=lang.text("transfer-unit") state=state.clone() choices=case.other_units.clone() placeholder=lang.text("choose")/>
+                <Select name="unit" label=lang.text("transfer-unit") state=state.clone() choices=case.other_units.clone() placeholder=lang.text("choose") choices_lang=lang.of_danish_data()/>
                 <TextArea name="reason" label=lang.text("transfer-reason") hint=lang.text("transfer-reason-hint") state=state.clone() rows=3/>
             </ActionForm>
         })}

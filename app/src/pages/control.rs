@@ -122,9 +122,9 @@ fn SearchForm(
             })}
             <TextInput name="cpr" label=lang.text("control-cpr") hint=lang.text("control-cpr-hint") state=state.clone() autocomplete="off"/>
             <TextInput name="actor" label=lang.text("control-actor") hint=lang.text("control-actor-hint") state=state.clone() autocomplete="off"/>
-            <Select name="unit" label=lang.text("control-col-unit") state=state.clone() choices=choice_list(&choices.units) placeholder=any.clone()/>
-            <Select name="system" label=lang.text("control-col-system") state=state.clone() choices=choice_list(&choices.systems) placeholder=any.clone()/>
-            <Select name="purpose" label=lang.text("control-col-purpose") state=state.clone() choices=choice_list(&choices.purposes) placeholder=any/>
+            <Select name="unit" label=lang.text("control-col-unit") state=state.clone() choices=choice_list(&choices.units) placeholder=any.clone() choices_lang=lang.of_danish_data()/>
+            <Select name="system" label=lang.text("control-col-system") state=state.clone() choices=choice_list(&choices.systems) placeholder=any.clone() choices_lang=lang.of_danish_data()/>
+            <Select name="purpose" label=lang.text("control-col-purpose") state=state.clone() choices=choice_list(&choices.purposes) placeholder=any choices_lang=lang.of_danish_data()/>
             <TextInput name="case_reference" label=lang.text("control-col-case") state=state.clone() autocomplete="off"/>
             <TextInput name="from" label=lang.text("control-from") hint=lang.text("control-from-hint") state=state.clone() kind="date"/>
             <TextInput name="to" label=lang.text("control-to") hint=lang.text("control-to-hint") state=state.clone() kind="date"/>
@@ -207,10 +207,10 @@ fn FoundRow(event: FoundEvent) -> impl IntoView {
         <tr>
             <td class="nowrap">{event.at}</td>
             <td>{event.actor}{event.actor_name.map(|name| view! { <br/><span class="form-hint">{name}</span> })}</td>
-            <td>{event.unit}</td>
-            <td>{event.system}</td>
+            <td lang=lang.of_danish_data()>{event.unit}</td>
+            <td lang=lang.of_danish_data()>{event.system}</td>
             <td>{event.use_type}</td>
-            <td>{event.purpose}</td>
+            <td lang=lang.of_danish_data()>{event.purpose}</td>
             <td class="nowrap">{event.subject}</td>
             <td>{event.case_reference.unwrap_or_default()}</td>
             <td>{state}</td>
@@ -249,7 +249,7 @@ pub fn QuestionsPage() -> impl IntoView {
                                         <tr>
                                             <th scope="row"><a href=format!("/kontrol/spoergsmaal/{}", row.id)>{row.number}</a></th>
                                             <td>{row.received}</td>
-                                            <td>{row.row_text}</td>
+                                            <td lang=lang.of_text_in(row.written_in)>{row.row_text}</td>
                                             <td>{row.status}</td>
                                             <td>{lang.text(if row.found { "questions-found" } else { "questions-not-found-yet" })}</td>
                                         </tr>
@@ -312,8 +312,8 @@ fn Question(question: QuestionDetail, reply: Option<crate::form::FormReply>) -> 
         <dl>
             <dt>{lang.text("col-received")}</dt><dd>{row.received.clone()}</dd>
             <dt>{lang.text("col-status")}</dt><dd>{row.status.clone()}</dd>
-            <dt>{lang.text("questions-row")}</dt><dd>{row.row_text.clone()}</dd>
-            <dt>{lang.text("question-asked")}</dt><dd class="preserve-lines">{question.question.clone()}</dd>
+            <dt>{lang.text("questions-row")}</dt><dd lang=lang.of_text_in(row.written_in)>{row.row_text.clone()}</dd>
+            <dt>{lang.text("question-asked")}</dt><dd class="preserve-lines" lang=lang.of_text_in(row.written_in)>{question.question.clone()}</dd>
         </dl>
         <p>{lang.text("question-answer-through-request")}</p>
         <h2>{lang.text("question-events")}</h2>

@@ -145,7 +145,7 @@ fn FlagLine(row: FlagRow) -> impl IntoView {
             <th scope="row"><a href=format!("/kontrol/flag/{}", row.id)>{format!("{} {}", row.rule.label(lang), row.id)}</a></th>
             <td>{row.day.clone()}</td>
             <td>{row.actor.clone()}{row.actor_name.clone().map(|name| view! { <br/><span class="form-hint">{name}</span> })}</td>
-            <td>{row.unit.clone()}</td>
+            <td lang=lang.of_danish_data()>{row.unit.clone()}</td>
             <td>{about(&row)}</td>
             <td>{row.events}</td>
         </tr>
@@ -302,9 +302,9 @@ fn Flag(flag: FlagDetail, reply: Option<FormReply>) -> impl IntoView {
                     {flag.events.into_iter().map(|event| view! {
                         <tr>
                             <td class="nowrap">{event.at}</td>
-                            <td>{event.system}</td>
+                            <td lang=lang.of_danish_data()>{event.system}</td>
                             <td>{event.use_type}</td>
-                            <td>{event.purpose}</td>
+                            <td lang=lang.of_danish_data()>{event.purpose}</td>
                             <td class="nowrap">{event.subject}</td>
                             <td>{event.case_reference.unwrap_or_default()}</td>
                             <td>{event.event_id}</td>
@@ -377,7 +377,7 @@ fn Known(known: Circumstances, reply: Option<FormReply>) -> impl IntoView {
                 <tbody>
                     {known.hours.iter().map(|unit| view! {
                         <tr>
-                            <td>{format!("{} ({})", unit.name, unit.code)}</td>
+                            <td lang=lang.of_danish_data()>{format!("{} ({})", unit.name, unit.code)}</td>
                             <td>{unit.own.clone().unwrap_or_else(|| lang.text("hours-standard"))}</td>
                         </tr>
                     }).collect_view()}
@@ -387,7 +387,7 @@ fn Known(known: Circumstances, reply: Option<FormReply>) -> impl IntoView {
         {controller.then(|| view! {
             <ErrorSummary state=hours_state.clone() focus=false/>
             <form method="post" action=HOURS_PATH id=hours_state.section_id()>
-                <Select name="unit" label=lang.text("control-col-unit") state=hours_state.clone() choices=units.clone() placeholder=lang.text("plans-choose-unit")/>
+                <Select name="unit" label=lang.text("control-col-unit") state=hours_state.clone() choices=units.clone() placeholder=lang.text("plans-choose-unit") choices_lang=lang.of_danish_data()/>
                 <fieldset class="form-group">
                     <legend class="form-label">{lang.text("hours-days")}</legend>
                     {hours_state.error("day1").map(|error| view! { <span class="form-error-message">{error}</span> })}
@@ -468,13 +468,13 @@ fn Known(known: Circumstances, reply: Option<FormReply>) -> impl IntoView {
                 <ul>
                     {known.standing.iter().map(|row| view! {
                         <li>
-                            {format!("{}: {} – {}", row.unit, row.category, row.reason)}
+                            <span lang=lang.of_danish_data()>{row.unit.clone()}</span>{format!(": {} – ", row.category)}<span lang=lang.of_danish_data()>{row.reason.clone()}</span>
                             {controller.then(|| view! {
                                 <form method="post" action=UNSTAND_PATH class="d-inline ml-3">
                                     <input type="hidden" name="unit" value=row.unit_code.clone()/>
                                     <input type="hidden" name="category" value=row.category_code.clone()/>
                                     <button type="submit" class="button button-secondary">
-                                        {lang.text_with("standing-remove", &[("unit", row.unit.clone().into()), ("category", row.category.clone().into())])}
+                                        {lang.text_with_danish("standing-remove", &[("category", row.category.clone().into())], "unit", row.unit.clone())}
                                     </button>
                                 </form>
                             })}
@@ -487,7 +487,7 @@ fn Known(known: Circumstances, reply: Option<FormReply>) -> impl IntoView {
         {controller.then(|| view! {
             <ErrorSummary state=standing_state.clone() focus=false/>
             <form method="post" action=STANDING_PATH id=standing_state.section_id()>
-                <Select name="unit" label=lang.text("control-col-unit") state=standing_state.clone() choices=units placeholder=lang.text("plans-choose-unit")/>
+                <Select name="unit" label=lang.text("control-col-unit") state=standing_state.clone() choices=units placeholder=lang.text("plans-choose-unit") choices_lang=lang.of_danish_data()/>
                 <Select name="category" label=lang.text("protected-why") state=standing_state.clone() choices=kinds(true) placeholder=lang.text("protected-choose")/>
                 <TextInput name="reason" label=lang.text("standing-reason") state=standing_state.clone()/>
                 <button type="submit" class="button button-primary">{lang.text("standing-add")}</button>

@@ -81,13 +81,20 @@ fn Letter(letter: LetterView, reply: Option<FormReply>) -> impl IntoView {
     let case = format!("/sagsbehandling/{}", letter.request_id);
     let state = FormState::of(&reply, SENT_FORM);
     let title = lang.text_with(
+        "letter-page-title",
+        &[("number", letter.number.clone().into())],
+    );
+    let heading = lang.text_with_part_in(
         "letter-title",
-        &[("subject", letter.subject.clone().into())],
+        &[],
+        "subject",
+        letter.subject.clone(),
+        lang.of_text_in(in_letter),
     );
     view! {
-        <leptos_meta::Title text=title.clone()/>
+        <leptos_meta::Title text=title/>
         <div class="no-print">
-            <h1>{title}</h1>
+            <h1>{heading}</h1>
             <ReturnedFormAlert reply=reply.clone() heading_of=form_heading/>
             <p>{lang.text("letter-print-hint")}</p>
             <p><a href=case.clone()>{lang.text("letter-back")}</a></p>

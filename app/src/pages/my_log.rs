@@ -268,9 +268,9 @@ fn FilterForm(
                         </FieldFrame>
                     </div>
                     <ChoiceField id="system" label=lang.text("my-log-system") all=lang.text("my-log-all-systems")
-                        choices=systems selected=query.system.clone() error=None/>
+                        choices=systems selected=query.system.clone() error=None choices_lang=lang.of_danish_data()/>
                     <ChoiceField id="enhed" label=lang.text("my-log-unit") all=lang.text("my-log-all-units")
-                        choices=units selected=query.unit.clone() error=None/>
+                        choices=units selected=query.unit.clone() error=None choices_lang=lang.of_danish_data()/>
                     <ChoiceField id="brug" label=lang.text("my-log-use") all=lang.text("my-log-all-uses")
                         choices=use_choices selected=query.use_type.clone() error=use_error/>
                 </div>
@@ -298,13 +298,16 @@ fn ChoiceField(
     choices: Vec<Choice>,
     selected: String,
     error: Option<String>,
+    /// The language of the choices' names when it is not the page's.
+    #[prop(default = None)]
+    choices_lang: Option<&'static str>,
 ) -> impl IntoView {
     let described = described_by(id, false, error.is_some());
     let options = choices
         .into_iter()
         .map(|choice| {
             let is_selected = choice.code == selected;
-            view! { <option value=choice.code selected=is_selected>{choice.name}</option> }
+            view! { <option value=choice.code selected=is_selected lang=choices_lang>{choice.name}</option> }
         })
         .collect_view();
     view! {
@@ -387,10 +390,17 @@ fn LogLine(row: LogRow, print: bool) -> impl IntoView {
     } else {
         "my-log-ask-use"
     });
-    let ask_label = format!(
-        "{ask_text}: {}, {} {}, {}, {}, {}",
-        row.action, row.day_text, row.time_text, row.unit, row.system, row.purpose
-    );
+    // The rest of the link's name, for screen readers: the municipality's
+    // names marked as Danish, which an aria-label could not do.
+    let data = lang.of_danish_data();
+    let ask_details = view! {
+        <span class="sr-only">
+            {format!(": {}, {} {}, ", row.action, row.day_text, row.time_text)}
+            <span lang=data>{row.unit.clone()}</span>", "
+            <span lang=data>{row.system.clone()}</span>", "
+            <span lang=data>{row.purpose.clone()}</span>
+        </span>
+    };
     view! {
         <tr data-row-id=row.id>
             <td>{row.day_text}<br/><span class="text-small">{row.time_text}</span></td>
@@ -409,7 +419,7 @@ fn LogLine(row: LogRow, print: bool) -> impl IntoView {
             </td>
             <td>{row.count}</td>
             {(!print).then(|| view! {
-                <td><a href=ask rel="external" aria-label=ask_label>{ask_text.clone()}</a></td>
+                <td><a href=ask rel="external">{ask_text.clone()}{ask_details}</a></td>
             })}
         </tr>
     }

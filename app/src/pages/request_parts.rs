@@ -24,6 +24,7 @@ pub fn FactsList(facts: RequestFacts, #[prop(optional)] for_citizen: bool) -> im
     let kind = facts.kind;
     let lang = use_lang();
     let data = lang.of_danish_data();
+    let written = lang.of_text_in(facts.written_in);
     let status = if for_citizen {
         facts.status.citizen_label(lang)
     } else {
@@ -47,11 +48,11 @@ pub fn FactsList(facts: RequestFacts, #[prop(optional)] for_citizen: bool) -> im
                 }}
             </dd>
             <dt>{lang.text("facts-unit")}</dt><dd lang=data>{facts.unit.clone()}</dd>
-            {facts.log_row_text.clone().map(|text| view! { <dt>{lang.text("facts-log-row")}</dt><dd lang=data>{text}</dd> })}
-            <dt>{kind.about_label(lang)}</dt><dd class="pre-line">{facts.about.clone()}</dd>
-            {facts.what_is_wrong.clone().map(|text| view! { <dt>{lang.text("facts-what-is-wrong")}</dt><dd class="pre-line">{text}</dd> })}
-            {facts.what_is_right.clone().map(|text| view! { <dt>{lang.text("facts-what-is-right")}</dt><dd class="pre-line">{text}</dd> })}
-            {facts.situation.clone().map(|text| view! { <dt>{lang.text("facts-situation")}</dt><dd class="pre-line">{text}</dd> })}
+            {facts.log_row_text.clone().map(|text| view! { <dt>{lang.text("facts-log-row")}</dt><dd lang=written>{text}</dd> })}
+            <dt>{kind.about_label(lang)}</dt><dd class="pre-line" lang=written>{facts.about.clone()}</dd>
+            {facts.what_is_wrong.clone().map(|text| view! { <dt>{lang.text("facts-what-is-wrong")}</dt><dd class="pre-line" lang=written>{text}</dd> })}
+            {facts.what_is_right.clone().map(|text| view! { <dt>{lang.text("facts-what-is-right")}</dt><dd class="pre-line" lang=written>{text}</dd> })}
+            {facts.situation.clone().map(|text| view! { <dt>{lang.text("facts-situation")}</dt><dd class="pre-line" lang=written>{text}</dd> })}
         </dl>
         {(kind == Kind::LogQuestion).then(|| view! {
             <p class="text-small">{lang.text("facts-log-question")}</p>
@@ -61,8 +62,14 @@ pub fn FactsList(facts: RequestFacts, #[prop(optional)] for_citizen: bool) -> im
 
 /// The history, oldest first.
 #[component]
-pub fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
+pub fn History(
+    entries: Vec<HistoryEntry>,
+    /// The language the request was filed in, which what people wrote in
+    /// its history is in.
+    written_in: crate::i18n::Lang,
+) -> impl IntoView {
     let lang = use_lang();
+    let written = lang.of_text_in(written_in);
     view! {
         <h2>{lang.text("history-heading")}</h2>
         <ol class="request-history">
@@ -75,7 +82,7 @@ pub fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
                         <span class="text-small">{format!("{} · {}", entry.at, entry.who)}</span>
                         {entry.status_change.map(|change| view! { <br/><span class="text-small">{lang.text_with("history-status", &[("change", change.into())])}</span> })}
                     </p>
-                    {entry.body.map(|body| view! { <p class="pre-line mt-2">{body}</p> })}
+                    {entry.body.map(|body| view! { <p class="pre-line mt-2" lang=written>{body}</p> })}
                     {entry.letter.map(|letter| view! {
                         <p class="text-small mt-2">
                             <a href=letter.href>{lang.text("letter-link")}</a>" · "

@@ -435,7 +435,7 @@ fn MyRequest(
             <p class="text-small">{lang.text_with("my-request-mail", &[("email", email.into())])}</p>
         })}
         <Attachments facts=facts.clone() base=base.clone()/>
-        <History entries=facts.history.clone()/>
+        <History entries=facts.history.clone() written_in=facts.written_in/>
         {(open && !awaited).then(message_form)}
         {open.then(|| view! {
             <section id=withdraw_state.section_id() tabindex="-1" aria-labelledby="withdraw-heading">

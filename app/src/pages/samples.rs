@@ -237,8 +237,8 @@ pub fn PlansPage() -> impl IntoView {
                         view! {
                             <ErrorSummary state=state.clone()/>
                             <form method="post" action="/kontrol/stikproeveplaner">
-                                <Select name="unit" label=lang.text("control-col-unit") state=state.clone() choices=units placeholder=lang.text("plans-choose-unit")/>
-                                <Select name="system" label=lang.text("control-col-system") state=state.clone() choices=systems placeholder=lang.text("sample-every-system")/>
+                                <Select name="unit" label=lang.text("control-col-unit") state=state.clone() choices=units placeholder=lang.text("plans-choose-unit") choices_lang=lang.of_danish_data()/>
+                                <Select name="system" label=lang.text("control-col-system") state=state.clone() choices=systems placeholder=lang.text("sample-every-system") choices_lang=lang.of_danish_data()/>
                                 <TextInput name="min_months" label=lang.text("plans-min-months") state=state.clone() kind="number" default="1"/>
                                 <TextInput name="max_months" label=lang.text("plans-max-months") state=state.clone() kind="number" default="6"/>
                                 <TextInput name="per_employee" label=lang.text("plans-per-employee") state=state.clone() kind="number" default="5"/>
@@ -277,8 +277,8 @@ fn Plans(plans: Vec<PlanRow>, controller: bool) -> impl IntoView {
                 <tbody>
                     {plans.into_iter().map(|plan| view! {
                         <tr>
-                            <td>{plan.unit.clone()}</td>
-                            <td>{plan.system.clone().unwrap_or_else(|| lang.text("sample-every-system"))}</td>
+                            <td lang=lang.of_danish_data()>{plan.unit.clone()}</td>
+                            <td lang=plan.system.is_some().then_some(()).and(lang.of_danish_data())>{plan.system.clone().unwrap_or_else(|| lang.text("sample-every-system"))}</td>
                             <td>{lang.text_with("plans-interval-value", &[("min", plan.min_months.into()), ("max", plan.max_months.into())])}</td>
                             <td>{lang.text_with("plans-draw-value", &[
                                 ("count", plan.per_employee.into()),

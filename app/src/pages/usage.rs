@@ -68,11 +68,11 @@ fn Report(report: UsageReport, asked: UsageQuery) -> impl IntoView {
             <TextInput name="from" label=lang.text("control-from") hint=lang.text("usage-date-hint") state=state.clone() kind="date"/>
             <TextInput name="to" label=lang.text("control-to") hint=lang.text("usage-date-hint") state=state.clone() kind="date"/>
             {if one_unit {
-                view! { <Select name="unit" label=lang.text("control-col-unit") state=state.clone() choices=units/> }.into_any()
+                view! { <Select name="unit" label=lang.text("control-col-unit") state=state.clone() choices=units choices_lang=lang.of_danish_data()/> }.into_any()
             } else {
-                view! { <Select name="unit" label=lang.text("control-col-unit") state=state.clone() choices=units placeholder=lang.text("usage-every-unit")/> }.into_any()
+                view! { <Select name="unit" label=lang.text("control-col-unit") state=state.clone() choices=units placeholder=lang.text("usage-every-unit") choices_lang=lang.of_danish_data()/> }.into_any()
             }}
-            <Select name="system" label=lang.text("control-col-system") state=state.clone() choices=systems placeholder=lang.text("sample-every-system")/>
+            <Select name="system" label=lang.text("control-col-system") state=state.clone() choices=systems placeholder=lang.text("sample-every-system") choices_lang=lang.of_danish_data()/>
             <button type="submit" class="button button-primary">{lang.text("usage-show")}</button>
         </form>
         {report.counted.then(|| view! {
@@ -117,8 +117,8 @@ fn ActorTable(lines: Vec<ActorUsage>) -> impl IntoView {
                     {lines.into_iter().map(|line| view! {
                         <tr>
                             <th scope="row">{line.actor.clone()}{line.name.clone().map(|name| format!(" ({name})"))}</th>
-                            <td>{line.home_unit.clone().unwrap_or_else(|| lang.text("usage-not-in-directory"))}</td>
-                            <td>{line.system.clone()}</td>
+                            <td lang=line.home_unit.is_some().then_some(()).and(lang.of_danish_data())>{line.home_unit.clone().unwrap_or_else(|| lang.text("usage-not-in-directory"))}</td>
+                            <td lang=lang.of_danish_data()>{line.system.clone()}</td>
                             <td class="text-align-right">{line.counts.look_ups()}</td>
                             {line.counts.0.iter().map(|count| view! { <td class="text-align-right">{*count}</td> }).collect_view()}
                             <td class="text-align-right">{line.counts.total()}</td>
@@ -149,7 +149,7 @@ fn IdleList(idle: Vec<IdleActor>) -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {idle.into_iter().map(|person| view! {
-                        <tr><td>{person.actor}</td><td>{person.name}</td><td>{person.unit}</td></tr>
+                        <tr><td>{person.actor}</td><td>{person.name}</td><td lang=lang.of_danish_data()>{person.unit}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -189,7 +189,7 @@ fn StaffTable(staff: Vec<StaffUsage>) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row">{member.name.clone()}" ("{member.id.clone()}")"</th>
-                                <td>{member.unit.clone()}</td>
+                                <td lang=lang.of_danish_data()>{member.unit.clone()}</td>
                                 <td>{member.roles.clone()}</td>
                                 <td class="text-align-right">{member.sign_ins}</td>
                                 <td>{member.last_sign_in.clone()}</td>

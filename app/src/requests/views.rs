@@ -100,6 +100,9 @@ pub struct RequestFacts {
     pub what_is_right: Option<String>,
     pub situation: Option<String>,
     pub log_row_text: Option<String>,
+    /// The language the request was filed in: what the citizen wrote, the
+    /// row's text and the history's texts are in it.
+    pub written_in: crate::i18n::Lang,
     pub unit: String,
     pub history: Vec<HistoryEntry>,
     pub attachments: Vec<Attachment>,

@@ -25,7 +25,7 @@ use crate::support::{post_form, send, sign_in_at, test_figment, Reply, PUBLIC_UR
 
 /// Who may use a route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Who {
+pub(crate) enum Who {
     /// Anyone; only checked not to fail.
     Anyone,
     /// The sign-in flow, which acts on the session it is given: tried
@@ -61,7 +61,7 @@ enum Who {
 
 /// The matrix: who may use `method` on `path` (a route pattern), or `None`
 /// for a route nobody decided about.
-fn matrix(method: &Method, path: &str) -> Option<Who> {
+pub(crate) fn matrix(method: &Method, path: &str) -> Option<Who> {
     use Who::*;
     let get = method == Method::GET;
     Some(match (get, path) {
@@ -144,7 +144,7 @@ fn matrix(method: &Method, path: &str) -> Option<Who> {
 
 /// Every kind of caller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Caller {
+pub(crate) enum Caller {
     Anonymous,
     /// Anna, whose request the routes name.
     CitizenA,
@@ -161,7 +161,7 @@ enum Caller {
 }
 
 impl Caller {
-    const ALL: [Caller; 10] = [
+    pub(crate) const ALL: [Caller; 10] = [
         Caller::Anonymous,
         Caller::CitizenA,
         Caller::CitizenB,
@@ -174,7 +174,7 @@ impl Caller {
         Caller::ApiKey,
     ];
 
-    fn may(self, who: Who) -> bool {
+    pub(crate) fn may(self, who: Who) -> bool {
         use Caller::*;
         match who {
             Who::Anyone | Who::SignInFlow => true,
@@ -210,7 +210,7 @@ fn refused(reply: &Reply) -> bool {
 }
 
 /// The world the routes are tried in.
-struct World {
+pub(crate) struct World {
     app: Router,
     cookies: Vec<(Caller, String)>,
     api_key: String,
@@ -232,7 +232,7 @@ struct World {
     review: i64,
 }
 
-async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
+pub(crate) async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
     demo_data::load(pool).await.unwrap();
     let months = partitions::months_to_keep_ready(clock::now(), 6);
     partitions::ensure(pool, &months).await.unwrap();
@@ -473,10 +473,29 @@ impl World {
     }
 
     async fn try_as(&self, caller: Caller, method: &Method, pattern: &str) -> Reply {
+        self.try_reading(caller, method, pattern, None).await
+    }
+
+    /// [`World::try_as`], with the language chosen by the switch's cookie
+    /// (`da` or `en`) when `language` is given.
+    pub(crate) async fn try_reading(
+        &self,
+        caller: Caller,
+        method: &Method,
+        pattern: &str,
+        language: Option<&str>,
+    ) -> Reply {
         let path = self.concrete(method, pattern);
         let mut request = Request::builder().method(method.clone()).uri(&path);
-        if let Some((_, cookie)) = self.cookies.iter().find(|(who, _)| *who == caller) {
-            request = request.header(header::COOKIE, cookie);
+        let session = self
+            .cookies
+            .iter()
+            .find(|(who, _)| *who == caller)
+            .map(|(_, cookie)| cookie.clone());
+        let chosen = language.map(|code| format!("{}={code}", app::i18n::LANG_COOKIE));
+        let cookies: Vec<String> = session.into_iter().chain(chosen).collect();
+        if !cookies.is_empty() {
+            request = request.header(header::COOKIE, cookies.join("; "));
         }
         if caller == Caller::ApiKey {
             request = request.header(header::AUTHORIZATION, format!("Bearer {}", self.api_key));

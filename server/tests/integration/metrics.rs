@@ -30,7 +30,7 @@ async fn scrape(metrics: &axum::Router) -> Reply {
 async fn a_scrape_counts_requests_by_route_ingestion_jobs_and_what_the_database_holds(
     pool: PgPool,
 ) {
-    let metrics = server::metrics::router(server::metrics::install(), pool.clone());
+    let metrics = server::metrics::router(server::metrics::install().unwrap(), pool.clone());
     demo_data::load(&pool).await.unwrap();
     partitions::ensure(&pool, &partitions::months_to_keep_ready(clock::now(), 6))
         .await

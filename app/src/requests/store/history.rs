@@ -196,6 +196,7 @@ pub(super) async fn facts(
         what_is_right: request.what_is_right.clone(),
         situation: request.situation.clone(),
         log_row_text: request.log_row_text.clone(),
+        written_in: request.lang,
         unit: request.unit_name.clone(),
         history,
         attachments,
