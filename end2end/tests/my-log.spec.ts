@@ -20,7 +20,7 @@ test('a citizen sees their log, filters it by system and downloads it as CSV', a
   await expect(page.getByText('Sagen indgik i en politiefterforskning', { exact: false })).toBeVisible();
   await expect(page.getByText('Politiets efterforskning')).toHaveCount(0);
   await expect(page.getByRole('img', { name: 'Antal gange dine oplysninger er brugt, pr. måned' })).toBeVisible();
-  await expect(rows.first().getByRole('link', { name: /^Spørg om denne brug: ændrede dine oplysninger/ })).toHaveAttribute(
+  await expect(rows.first().getByRole('link', { name: /^Spørg om denne brug – ændrede dine oplysninger/ })).toHaveAttribute(
     'href',
     /^\/henvendelser\/ny\?opslag=\d+$/,
   );

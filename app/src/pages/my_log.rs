@@ -391,11 +391,13 @@ fn LogLine(row: LogRow, print: bool) -> impl IntoView {
         "my-log-ask-use"
     });
     // The rest of the link's name, for screen readers: the municipality's
-    // names marked as Danish, which an aria-label could not do.
+    // names marked as Danish, which an aria-label could not do. It starts
+    // with a space and a dash, as browsers differ in whether they put a
+    // space before text that is out of view.
     let data = lang.of_danish_data();
     let ask_details = view! {
         <span class="sr-only">
-            {format!(": {}, {} {}, ", row.action, row.day_text, row.time_text)}
+            {format!(" – {}, {} {}, ", row.action, row.day_text, row.time_text)}
             <span lang=data>{row.unit.clone()}</span>", "
             <span lang=data>{row.system.clone()}</span>", "
             <span lang=data>{row.purpose.clone()}</span>
