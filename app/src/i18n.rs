@@ -156,9 +156,10 @@ impl Lang {
     }
 
     /// The `lang` attribute for a piece of the municipality's own data (the
-    /// names of units, systems and purposes, what a citizen or caseworker
-    /// wrote), which is in Danish whatever the page's language: `da` on a
-    /// page in another language, nothing on a Danish page.
+    /// names of units, systems and purposes, hiding reasons, legal bases),
+    /// which is in Danish whatever the page's language: `da` on a page in
+    /// another language, nothing on a Danish page. (What people wrote about
+    /// a request is in the request's language: [`Lang::of_text_in`].)
     pub fn of_danish_data(self) -> Option<&'static str> {
         (self != Lang::Da).then_some("da")
     }

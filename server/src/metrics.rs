@@ -73,7 +73,7 @@ fn describe() {
     describe_counter!("indblik_job_runs_total", "Rounds of a background job.");
     describe_counter!(
         "indblik_job_errors_total",
-        "Rounds of a background job that met an error."
+        "Errors met by a background job (each step of a round that failed, logged where it happened)."
     );
     describe_counter!(
         "indblik_mail_sent_total",
@@ -243,7 +243,8 @@ pub fn job_ran(job: &'static str) {
     counter!("indblik_job_runs_total", "job" => job).increment(1);
 }
 
-/// A background job's round met an error (logged where it happened).
+/// A step of a background job's round failed (logged where it happened);
+/// a round of several steps can count more than once.
 pub fn job_failed(job: &'static str) {
     counter!("indblik_job_errors_total", "job" => job).increment(1);
 }
