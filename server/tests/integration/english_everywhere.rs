@@ -2,7 +2,8 @@
 //! matrix is tried by every kind of caller with English chosen, and every
 //! page, error page and form reply that comes back as HTML, and the heading
 //! row of every CSV export, must be English wherever it is not marked as
-//! Danish (`lang="da"`: the municipality's own names and what people wrote).
+//! Danish (`lang="da"`: the municipality's own names, and what people wrote
+//! about a request filed in Danish).
 //! A text written straight into a view instead of the language files shows
 //! up here as Danish words on an English page.
 
