@@ -143,3 +143,57 @@ async fn a_scrape_counts_requests_by_route_ingestion_jobs_and_what_the_database_
     assert_eq!(sample(&after, "indblik_database_up"), 1.0);
     assert!(sample(&after, "indblik_db_pool_max_connections") >= 1.0);
 }
+
+/// A free port on the loopback interface (bound and let go).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The address `GET` answers on, polled until the server is up (30 s).
+async fn when_up(url: &str) -> reqwest::Response {
+    for _ in 0..300 {
+        if let Ok(response) = reqwest::get(url).await {
+            return response;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{url} never answered");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_server_serves_metrics_on_their_own_address_only(pool: PgPool) {
+    // The `server` binary itself, on this test's database.
+    let database = pool.connect_options().get_database().unwrap().to_owned();
+    let base = std::env::var("DATABASE_URL").unwrap();
+    let url = format!("{}/{database}", base.rsplit_once('/').unwrap().0);
+    let (portal, metrics) = (free_port(), free_port());
+    let config = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/development.toml");
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["--config", config, "serve"])
+        .env("INDBLIK_DATABASE_URL", url)
+        .env("INDBLIK_LISTEN_ADDR", format!("127.0.0.1:{portal}"))
+        .env(
+            "INDBLIK_METRICS_LISTEN_ADDR",
+            format!("127.0.0.1:{metrics}"),
+        )
+        .env("INDBLIK_LOG_FILTER", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+
+    let scrape = when_up(&format!("http://127.0.0.1:{metrics}/metrics")).await;
+    assert_eq!(scrape.status(), reqwest::StatusCode::OK);
+    let body = scrape.text().await.unwrap();
+    assert!(body.contains("indblik_database_up 1"), "{body}");
+    assert!(body.contains("# HELP indblik_requests_open"), "{body}");
+    // The portal's own address does not serve them.
+    let public = when_up(&format!("http://127.0.0.1:{portal}/metrics")).await;
+    assert_eq!(public.status(), reqwest::StatusCode::NOT_FOUND);
+    let healthz = when_up(&format!("http://127.0.0.1:{portal}/healthz")).await;
+    assert_eq!(healthz.status(), reqwest::StatusCode::OK);
+    child.kill().await.unwrap();
+}
