@@ -260,7 +260,6 @@ pub(crate) fn local_time(now: DateTime<Utc>, days_ago: i64, time: &str) -> DateT
 pub async fn load_story(pool: &PgPool, pepper: &Pepper, now: DateTime<Utc>) -> anyhow::Result<u64> {
     let ids = Ids::load(pool).await?;
     let mut stored = 0;
-    let mut told_now = false;
     for (cpr, story) in [(ANNA_CPR, anna()), (BO_CPR, bo())] {
         let key = subject(pepper, cpr)?;
         let told = sqlx::query_scalar!(
@@ -273,7 +272,6 @@ pub async fn load_story(pool: &PgPool, pepper: &Pepper, now: DateTime<Utc>) -> a
         if told {
             continue;
         }
-        told_now = true;
         let mut by_system: std::collections::BTreeMap<&str, Vec<Event>> = Default::default();
         for line in story {
             let event = Event {
@@ -301,8 +299,9 @@ pub async fn load_story(pool: &PgPool, pepper: &Pepper, now: DateTime<Utc>) -> a
                 .stored;
         }
     }
-    if !told_now {
-        return Ok(stored);
+    if stored == 0 {
+        // Both stories were told before.
+        return Ok(0);
     }
     // A search by criterion: stored with a story, never shown to anyone.
     let search = Event {

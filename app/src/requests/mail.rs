@@ -252,10 +252,7 @@ pub fn digest(
             line.id
         )
     };
-    let overdue = urgent
-        .iter()
-        .filter(|line| line.days_left(today) < 0)
-        .count();
+    let overdue = urgent.iter().filter(|line| line.overdue(today)).count();
     let soon = urgent.len() - overdue;
     let list = |lines: &[&RequestLine], lang: Lang| {
         lines

@@ -64,6 +64,11 @@ impl RequestLine {
         self.deadline.days_left(today)
     }
 
+    /// Open and past its deadline in force on `today`.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_open() && self.days_left(today) < 0
+    }
+
     pub fn queue_row(&self, today: NaiveDate, lang: Lang) -> QueueRow {
         QueueRow {
             id: self.id,
@@ -171,10 +176,7 @@ pub fn overview(
             UnitLine {
                 unit: unit.to_owned(),
                 open: lines.iter().filter(|line| line.status.is_open()).count(),
-                overdue: lines
-                    .iter()
-                    .filter(|line| line.status.is_open() && line.days_left(today) < 0)
-                    .count(),
+                overdue: lines.iter().filter(|line| line.overdue(today)).count(),
                 due_soon: lines
                     .iter()
                     .filter(|line| line.status.is_open() && due_soon(line))
@@ -206,7 +208,7 @@ pub fn overview(
     DeadlineOverview {
         open_by_status,
         open_by_kind,
-        overdue: open.iter().filter(|line| line.days_left(today) < 0).count(),
+        overdue: open.iter().filter(|line| line.overdue(today)).count(),
         due_soon: open.iter().filter(|line| due_soon(line)).count(),
         due_soon_days,
         median_days: median(
@@ -240,9 +242,9 @@ pub async fn lines(pool: &PgPool, _overseer: &Overseer) -> sqlx::Result<Vec<Requ
 /// the DPO's overview).
 pub async fn open_and_overdue(pool: &PgPool, today: NaiveDate) -> sqlx::Result<(usize, usize)> {
     let lines = every_line(pool).await?;
-    let open: Vec<&RequestLine> = lines.iter().filter(|line| line.status.is_open()).collect();
-    let overdue = open.iter().filter(|line| line.days_left(today) < 0).count();
-    Ok((open.len(), overdue))
+    let open = lines.iter().filter(|line| line.status.is_open()).count();
+    let overdue = lines.iter().filter(|line| line.overdue(today)).count();
+    Ok((open, overdue))
 }
 
 /// Every request, for [`lines`] and the daily digest the portal itself
