@@ -132,20 +132,55 @@ impl Lang {
         value: String,
         part_lang: Option<&'static str>,
     ) -> impl IntoView {
-        /// Stands in for the value while the text is looked up; a character
+        self.text_with_parts_in(key, args, vec![(name, value, part_lang)])
+    }
+
+    /// [`Lang::text_with`] as a view in which each of `parts` (argument
+    /// name, value, `lang` attribute) is its own `<span>` marked with its
+    /// language: "Sample of 1 December: <span lang="da">Borgerservice</span>,
+    /// <span lang="da">Sag og Ydelse</span>".
+    pub fn text_with_parts_in(
+        self,
+        key: &str,
+        args: &[(&'static str, Arg)],
+        parts: Vec<(&'static str, String, Option<&'static str>)>,
+    ) -> impl IntoView {
+        /// Stands in for part `n` while the text is looked up: characters
         /// from Unicode's private use area, in no text of ours.
-        const STAND_IN: &str = "\u{E000}";
-        let mut with_stand_in = args.to_vec();
-        with_stand_in.push((name, Arg::from(STAND_IN)));
-        let text = self.text_with(key, &with_stand_in);
-        let (before, after) = match text.split_once(STAND_IN) {
-            Some((before, after)) => (before.to_owned(), Some(after.to_owned())),
-            None => (text, None),
-        };
-        let marked = after
-            .is_some()
-            .then(|| view! { <span lang=part_lang>{value}</span> });
-        view! { {before}{marked}{after} }
+        fn stand_in(n: usize) -> String {
+            let offset = u32::try_from(n).unwrap_or_default();
+            char::from_u32(0xE000 + offset).map_or_else(String::new, String::from)
+        }
+        let mut with_stand_ins = args.to_vec();
+        with_stand_ins.extend(
+            parts
+                .iter()
+                .enumerate()
+                .map(|(n, (name, _, _))| (*name, Arg::from(stand_in(n)))),
+        );
+        let text = self.text_with(key, &with_stand_ins);
+        let mut pieces = Vec::new();
+        let mut rest = text.as_str();
+        loop {
+            // The stand-in that comes first in what is left.
+            let next = parts
+                .iter()
+                .enumerate()
+                .filter_map(|(n, part)| rest.find(&stand_in(n)).map(|at| (at, n, part)))
+                .min_by_key(|(at, _, _)| *at);
+            let Some((at, n, (_, value, part_lang))) = next else {
+                break;
+            };
+            if at > 0 {
+                pieces.push(rest[..at].to_owned().into_any());
+            }
+            pieces.push(view! { <span lang=*part_lang>{value.clone()}</span> }.into_any());
+            rest = &rest[at + stand_in(n).len()..];
+        }
+        if !rest.is_empty() {
+            pieces.push(rest.to_owned().into_any());
+        }
+        pieces
     }
 
     /// The `lang` attribute for a text written in `written` (what a citizen
@@ -354,5 +389,24 @@ mod tests {
         assert_eq!(Lang::negotiate("de-DE,fr"), Lang::Da);
         assert_eq!(Lang::negotiate(""), Lang::Da);
         assert_eq!(Lang::negotiate("*"), Lang::Da);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn each_marked_part_gets_its_own_language_wherever_the_text_puts_it() {
+        let html = Lang::En
+            .text_with_parts_in(
+                "sample-heading",
+                &[("date", "1 December 2026".into())],
+                vec![
+                    ("unit", "Økonomi".to_owned(), Some("da")),
+                    ("system", "every system".to_owned(), None),
+                ],
+            )
+            .to_html();
+        assert_eq!(
+            html.replace("<!>", ""),
+            r#"Sample of 1 December 2026: <span lang="da">Økonomi</span>, <span>every system</span>"#
+        );
     }
 }

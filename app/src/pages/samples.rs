@@ -115,19 +115,18 @@ fn SamplesOf(
 fn Sample(sample: SampleView, mode: Mode, reply: Option<FormReply>) -> impl IntoView {
     let lang = use_lang();
     let heading_id = format!("sample-{}", sample.id);
-    let heading = lang.text_with(
+    // The unit's and the system's names are the municipality's, in Danish.
+    let danish = lang.of_danish_data();
+    let system = match sample.system.clone() {
+        Some(system) => (system, danish),
+        None => (lang.text("sample-every-system"), None),
+    };
+    let heading = lang.text_with_parts_in(
         "sample-heading",
-        &[
-            ("date", sample.drawn_on.clone().into()),
-            ("unit", sample.unit.clone().into()),
-            (
-                "system",
-                sample
-                    .system
-                    .clone()
-                    .unwrap_or_else(|| lang.text("sample-every-system"))
-                    .into(),
-            ),
+        &[("date", sample.drawn_on.clone().into())],
+        vec![
+            ("unit", sample.unit.clone(), danish),
+            ("system", system.0, system.1),
         ],
     );
     view! {
@@ -158,6 +157,9 @@ fn Item(item: SampleItem, mode: Mode, reply: Option<FormReply>) -> impl IntoView
         });
     let state = FormState::of(&reply, &form);
     let reviewed = item.review.is_some();
+    // Names of systems, and what staff write in the municipality's control
+    // of its log, are in Danish (as on the flags page).
+    let danish = lang.of_danish_data();
     let open_for_answer = mode == Mode::Answer && !reviewed;
     let reviews = Review::ALL
         .iter()
@@ -172,15 +174,18 @@ fn Item(item: SampleItem, mode: Mode, reply: Option<FormReply>) -> impl IntoView
                         <dt>{lang.text("control-col-actor")}</dt>
                         <dd>{item.actor.clone()}{item.actor_name.clone().map(|name| format!(" ({name})"))}</dd>
                     })}
-                    <dt>{lang.text("control-col-system")}</dt><dd>{item.system.clone()}</dd>
+                    <dt>{lang.text("control-col-system")}</dt><dd lang=danish>{item.system.clone()}</dd>
                     <dt>{lang.text("control-col-use")}</dt><dd>{item.use_type.clone()}</dd>
                     <dt>{lang.text("sample-citizen")}</dt><dd>{item.subject.clone()}</dd>
                     {item.case_reference.clone().map(|case| view! { <dt>{lang.text("control-col-case")}</dt><dd>{case}</dd> })}
                     <dt>{lang.text("sample-reason")}</dt>
-                    <dd class="preserve-lines">{item.reason.clone().unwrap_or_else(|| lang.text("sample-no-reason"))}</dd>
+                    {match item.reason.clone() {
+                        Some(reason) => view! { <dd class="preserve-lines" lang=danish>{reason}</dd> }.into_any(),
+                        None => view! { <dd>{lang.text("sample-no-reason")}</dd> }.into_any(),
+                    }}
                     {item.answered.clone().map(|answered| view! { <dt>{lang.text("sample-answered")}</dt><dd>{answered}</dd> })}
                     {item.review.map(|review| view! { <dt>{lang.text("sample-review")}</dt><dd>{review.label(lang)}</dd> })}
-                    {item.review_note.clone().map(|note| view! { <dt>{lang.text("sample-review-note")}</dt><dd class="preserve-lines">{note}</dd> })}
+                    {item.review_note.clone().map(|note| view! { <dt>{lang.text("sample-review-note")}</dt><dd class="preserve-lines" lang=danish>{note}</dd> })}
                     {item.reviewed.clone().map(|reviewed| view! { <dt>{lang.text("sample-reviewed")}</dt><dd>{reviewed}</dd> })}
                 </dl>
                 {(open_for_answer || mode == Mode::Review).then(|| view! {

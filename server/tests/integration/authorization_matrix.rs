@@ -390,6 +390,40 @@ pub(crate) async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
     .execute(pool)
     .await
     .unwrap();
+    // A sample of the plan, with two of the caseworker's look-ups (her
+    // actor in the staff directory has her e-mail): one answered and
+    // reviewed, one waiting for her answer.
+    sqlx::query(
+        "INSERT INTO staff_directory (actor, name, org_unit_id, email, imported_at)
+         SELECT 'matrix-sara', 'Sara Sagsbehandler', id, 'sara@eksempel.dk', now()
+         FROM org_units WHERE code = 'BS'",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "WITH sample AS (
+             INSERT INTO samples (plan_id, drawn_on, window_from, window_to, answer_by, drawn_at)
+             VALUES ($1, current_date, now() - interval '3 days', now() - interval '1 day',
+                     current_date + 10, now())
+             RETURNING id)
+         INSERT INTO sample_items (sample_id, actor, occurred_at, source_system_id,
+             source_event_id, use_type, case_reference, subject_key, reason, answered_by,
+             answered_at, review, review_note, reviewed_by, reviewed_at)
+         SELECT sample.id, 'matrix-sara', now() - interval '2 days', systems.id, event,
+             'read', 'S-1', sha256('matrix'), reason, answered_by, answered_at, review,
+             review_note, reviewed_by, reviewed_at
+         FROM sample, (SELECT min(id) AS id FROM source_systems) AS systems,
+             (VALUES ('matrix-1', 'Flyttesag på borgerens anmodning', 'matrix-sara', now(),
+                      'in_order', 'Gennemgået på mødet, i orden', 'dpo', now()),
+                     ('matrix-2', NULL, NULL, NULL, NULL, NULL, NULL, NULL))
+             AS items (event, reason, answered_by, answered_at, review, review_note,
+                       reviewed_by, reviewed_at)",
+    )
+    .bind(plan)
+    .execute(pool)
+    .await
+    .unwrap();
     let api_key = api_keys::create(pool, "social", "matrix", clock::now())
         .await
         .unwrap()
