@@ -32,6 +32,22 @@ pub struct FormReply {
     pub field_order: Vec<String>,
 }
 
+impl FormReply {
+    /// A reply to one of a page's per-item forms (`form`, which names its
+    /// item in the field `item`), renamed to that item's own form,
+    /// `<form>-<item>`: its fields' ids and its section are the item's.
+    /// Any other reply is left as it is.
+    pub fn named_per_item(self, form: &str) -> FormReply {
+        match self.values.get("item") {
+            Some(item) if self.form == form => FormReply {
+                form: format!("{form}-{item}"),
+                ..self
+            },
+            _ => self,
+        }
+    }
+}
+
 /// The reply the server rendered this page with, if any.
 #[server(endpoint = "form-reply")]
 pub async fn load_form_reply() -> Result<Option<FormReply>, AppError> {
@@ -179,7 +195,7 @@ pub fn ErrorSummary(state: FormState, #[prop(default = true)] focus: bool) -> im
                     {(!errors.is_empty()).then(|| view! {
                         <ul class="alert-text">
                             {errors.into_iter().map(|(field, message)| view! {
-                                <li><a href=format!("#{field}") rel="external">{message}</a></li>
+                                <li><a href=format!("#{field}")>{message}</a></li>
                             }).collect_view()}
                         </ul>
                     })}
@@ -190,10 +206,15 @@ pub fn ErrorSummary(state: FormState, #[prop(default = true)] focus: bool) -> im
 }
 
 /// At the top of a page whose forms post to addresses of their own (and
-/// come back through a redirect): when one of them failed, says which, links
-/// to its section ([`FormState::section_id`]) and takes the focus; the
-/// section's [`ErrorSummary`] lists what is wrong. `heading_of` names a form
-/// of the page by its name; a reply for no form of the page shows nothing.
+/// come back through a redirect): when one of them failed, says so, shows
+/// what was wrong with the request as a whole (someone else changed it, the
+/// deadline was already extended), links to the form's section
+/// ([`FormState::section_id`]) when fields need correcting, and takes the
+/// focus; the section's [`ErrorSummary`] lists the fields. The message is
+/// shown here and not only in the section, because the form may no longer
+/// be on the page (a deadline extended once offers no second extension).
+/// `heading_of` names a form of the page by its name; a reply for no form
+/// of the page shows nothing.
 #[component]
 pub fn ReturnedFormAlert(
     reply: Option<FormReply>,
@@ -202,9 +223,17 @@ pub fn ReturnedFormAlert(
     let failed = reply.and_then(|reply| {
         let heading = heading_of(&reply.form)?;
         let shown = reply.message.is_some() || !reply.errors.is_empty();
-        shown.then(|| (FormState::section_id_of(&reply.form), heading))
+        shown.then(|| {
+            let fields_wrong = !reply.errors.is_empty();
+            (
+                FormState::section_id_of(&reply.form),
+                heading,
+                reply.message,
+                fields_wrong,
+            )
+        })
     });
-    failed.map(|(section, heading)| {
+    failed.map(|(section, heading, message, fields_wrong)| {
         let lang = crate::i18n::use_lang();
         if let Some(form_errors) = use_context::<FormErrorsShown>() {
             form_errors.0.set(true);
@@ -213,9 +242,12 @@ pub fn ReturnedFormAlert(
             <div class="alert alert-error" role="alert" tabindex="-1" autofocus>
                 <div class="alert-body">
                     <p class="alert-heading">{lang.text("form-not-saved")}</p>
-                    <p class="alert-text">
-                        <a href=format!("#{section}") rel="external">{lang.text_with("form-see-what", &[("heading", heading.into())])}</a>
-                    </p>
+                    {message.map(|message| view! { <p class="alert-text">{message}</p> })}
+                    {fields_wrong.then(|| view! {
+                        <p class="alert-text">
+                            <a href=format!("#{section}")>{lang.text_with("form-see-what", &[("heading", heading.into())])}</a>
+                        </p>
+                    })}
                 </div>
             </div>
         }

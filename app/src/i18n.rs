@@ -6,8 +6,8 @@
 //! Which language a person reads: the choice they made with the switch in
 //! the header (a cookie, [`LANG_COOKIE`]), otherwise the browser's
 //! `Accept-Language` ([`Lang::negotiate`]), otherwise Danish. The server
-//! decides it per request and provides it as context; the browser reads it
-//! back from `<html lang>` when it hydrates.
+//! decides it per request and provides it as context; the browser's islands
+//! get their texts from the server, already in that language.
 //!
 //! Every page, message, e-mail, error and export is in both languages. What
 //! the municipality's systems deliver (the names of units, systems and

@@ -2,15 +2,21 @@
 //! configured minutes without requests; two minutes before that, the page
 //! says so and offers to stay signed in (a request that renews the session).
 //! When the time has run out, the page leaves for the signed-out page, so
-//! nothing it showed stays on the screen. Page changes and typing in a form
-//! count as activity: the timer starts again, and typing renews the session
-//! (at most once a minute), so a long answer is not lost to the idle limit.
+//! nothing it showed stays on the screen. Every page load starts the timer
+//! again (the request renewed the session), and typing in a form is activity
+//! too: it renews the session (at most once a minute), so a long answer is
+//! not lost to the idle limit.
 //!
-//! This needs JavaScript; without it the shell's `<noscript>` refresh takes
-//! the page away at the same time, and the server signs the user out on time
-//! either way.
+//! The warning is the portal's one island: the only component whose code
+//! goes to the browser (`docs/decisions.md`, "Islands"). It gets its texts
+//! and the limit as props from the server, so the browser needs neither the
+//! translations nor the settings. Without JavaScript the shell's
+//! `<noscript>` refresh takes the page away at the same time, and the server
+//! signs the user out on time either way.
 
 use leptos::prelude::*;
+
+use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::site::use_site;
@@ -39,12 +45,42 @@ enum IdleState {
     SignedOut,
 }
 
-/// The warning, shown only to signed-in users with JavaScript.
+/// What the warning says, in the page's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdleTexts {
+    pub heading: String,
+    pub text: String,
+    pub stay: String,
+}
+
+/// The warning for the signed-in user of this page; nothing for visitors.
 #[component]
 pub fn IdleWarning() -> impl IntoView {
     let signed_in = use_viewer() != Viewer::Anonymous;
-    let lang = crate::i18n::use_lang();
-    let idle_minutes = use_site().map_or(15, |site| site.session_idle_minutes);
+    signed_in.then(|| {
+        let lang = crate::i18n::use_lang();
+        let idle_minutes = use_site().map_or(15, |site| site.session_idle_minutes);
+        let texts = IdleTexts {
+            heading: lang.text("idle-heading"),
+            text: lang.text_with(
+                "idle-text",
+                &[
+                    (
+                        "idle",
+                        idle_minutes.saturating_sub(WARN_BEFORE_MINUTES).into(),
+                    ),
+                    ("left", WARN_BEFORE_MINUTES.into()),
+                ],
+            ),
+            stay: lang.text("idle-stay"),
+        };
+        view! { <IdleTimer idle_minutes texts/> }
+    })
+}
+
+/// The timer and the warning it shows, in the browser.
+#[island]
+fn IdleTimer(idle_minutes: u32, texts: IdleTexts) -> impl IntoView {
     let state = RwSignal::new(IdleState::Active);
     // Bumped at every renewal, so timers from before it do nothing.
     let generation = StoredValue::new(0_u32);
@@ -77,59 +113,43 @@ pub fn IdleWarning() -> impl IntoView {
             _ => state.set(IdleState::SignedOut),
         }
     });
-    if signed_in {
-        // A page change loads the new page's data from the server, which
-        // renews the session: the timer starts again with it.
-        let location = leptos_router::hooks::use_location();
-        Effect::new(move |_| {
-            location.pathname.track();
-            arm();
+    // Effects run in the browser only: the timer starts when the page has
+    // loaded (its request renewed the session).
+    Effect::new(move |_| arm());
+    // Typing into a form is activity the server does not see: it renews
+    // the session, at most once per [`TYPING_RENEWS_EVERY`].
+    let renewed_lately = StoredValue::new(false);
+    Effect::new(move |_| {
+        let listener = window_event_listener(leptos::ev::input, move |_| {
+            if renewed_lately.get_value() || state.get_untracked() == IdleState::SignedOut {
+                return;
+            }
+            renewed_lately.set_value(true);
+            set_timeout(move || renewed_lately.set_value(false), TYPING_RENEWS_EVERY);
+            stay.dispatch(());
         });
-        // Typing into a form is activity the server does not see: it
-        // renews the session, at most once per [`TYPING_RENEWS_EVERY`].
-        let renewed_lately = StoredValue::new(false);
-        Effect::new(move |_| {
-            let listener = window_event_listener(leptos::ev::input, move |_| {
-                if renewed_lately.get_value() || state.get_untracked() == IdleState::SignedOut {
-                    return;
-                }
-                renewed_lately.set_value(true);
-                set_timeout(move || renewed_lately.set_value(false), TYPING_RENEWS_EVERY);
-                stay.dispatch(());
-            });
-            on_cleanup(move || listener.remove());
-        });
-    }
+        on_cleanup(move || listener.remove());
+    });
 
-    move || {
-        match state.get() {
+    move || match state.get() {
         IdleState::Active => None,
-        IdleState::Warned => Some(
-            view! {
-                <div class="container mt-4">
-                    <div class="alert alert-warning" role="alert">
-                        <div class="alert-body">
-                            <p class="alert-heading">{lang.text("idle-heading")}</p>
-                            <p class="alert-text">
-                                {lang.text_with("idle-text", &[
-                                    ("idle", idle_minutes.saturating_sub(WARN_BEFORE_MINUTES).into()),
-                                    ("left", WARN_BEFORE_MINUTES.into()),
-                                ])}
-                            </p>
-                            <button type="button" class="button button-primary" on:click=move |_| {
-                                stay.dispatch(());
-                            }>{lang.text("idle-stay")}</button>
-                        </div>
+        IdleState::Warned => Some(view! {
+            <div class="container mt-4">
+                <div class="alert alert-warning" role="alert">
+                    <div class="alert-body">
+                        <p class="alert-heading">{texts.heading.clone()}</p>
+                        <p class="alert-text">{texts.text.clone()}</p>
+                        <button type="button" class="button button-primary" on:click=move |_| {
+                            stay.dispatch(());
+                        }>{texts.stay.clone()}</button>
                     </div>
                 </div>
-            }
-            .into_any(),
-        ),
+            </div>
+        }),
         IdleState::SignedOut => {
             leave_for_signed_out_page();
             None
         }
-    }
     }
 }
 

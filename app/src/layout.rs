@@ -38,7 +38,7 @@ fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <p class="language-switch d-print-none">
-            <a href=href rel="external" lang=other.code() hreflang=other.code()
+            <a href=href lang=other.code() hreflang=other.code()
                 aria-label=lang.text("language-switch-label")>{lang.text("language-switch")}</a>
         </p>
     }
@@ -168,18 +168,8 @@ fn MobileMenu() -> impl IntoView {
     let viewer = use_viewer();
     let who = signed_in_name(&viewer)?;
     let links = menu_links(&viewer);
-    // With JavaScript the header stays while the router changes the page:
-    // close the menu on every change, as a page load would.
-    let disclosure = NodeRef::<leptos::html::Details>::new();
-    let location = leptos_router::hooks::use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        if let Some(details) = disclosure.get_untracked() {
-            let _ = details.remove_attribute("open");
-        }
-    });
     Some(view! {
-        <details class="mobile-menu d-print-none" node_ref=disclosure>
+        <details class="mobile-menu d-print-none">
             <summary class="button button-secondary">{use_lang().text("menu")}</summary>
             <nav class="mobile-menu-content container" aria-label=use_lang().text("main-menu")>
                 <ul class="mobile-menu-links">{menu_items(links)}</ul>
@@ -260,7 +250,7 @@ pub fn SiteFooter(
                                     <li><a href="/om-portalen">{lang.text("footer-about")}</a></li>
                                     <li><a href="/tilgaengelighedserklaering">{lang.text("footer-accessibility")}</a></li>
                                     <li><a href="/privatlivspolitik">{lang.text("footer-privacy")}</a></li>
-                                    <li><a href="/medarbejder/log-ind" rel="external">{lang.text("footer-staff-sign-in")}</a></li>
+                                    <li><a href="/medarbejder/log-ind">{lang.text("footer-staff-sign-in")}</a></li>
                                 </ul>
                             </nav>
                         </div>

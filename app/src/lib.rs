@@ -35,7 +35,6 @@ pub mod identity;
 pub mod idle;
 pub mod layout;
 pub mod log_control;
-pub mod page_change;
 pub mod pages;
 pub mod requests;
 pub mod scrolling_table;
@@ -53,21 +52,11 @@ pub use shell::{shell, App};
 /// CSS under `/pkg`; matches `output-name` in the workspace `Cargo.toml`.
 pub const OUTPUT_NAME: &str = "indblik";
 
-/// Entry point of the WebAssembly bundle: attaches the client to the
-/// server-rendered page.
+/// Entry point of the WebAssembly bundle: hydrates the page's islands (the
+/// idle warning); everything else on the page is the server's HTML.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    use leptos::prelude::*;
     console_error_panic_hook::set_once();
-    let site: Option<site::SiteSettings> = shell::read_meta_json(site::SITE_META_NAME);
-    let viewer: viewer::Viewer =
-        shell::read_meta_json(viewer::VIEWER_META_NAME).unwrap_or_default();
-    leptos::mount::hydrate_body(move || {
-        if let Some(site) = site {
-            provide_context(site);
-        }
-        provide_context(viewer);
-        view! { <App/> }
-    });
+    leptos::mount::hydrate_islands();
 }

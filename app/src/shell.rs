@@ -8,23 +8,74 @@ use leptos_router::{path, SsrMode};
 use crate::error::{ErrorsView, NotFoundPage};
 use crate::layout::{SiteFooter, SiteHeader};
 use crate::pages;
-use crate::site::{use_site, WithSite, SITE_META_NAME};
-use crate::viewer::VIEWER_META_NAME;
+use crate::site::{use_site, WithSite};
 
-/// Path under which the DKFDS stylesheet, fonts, icons and script are served.
+/// Path under which the DKFDS stylesheet, fonts, icons and script are
+/// served (each version of them under a path of its own: [`StaticPaths`]).
 pub const DKFDS_PREFIX: &str = "/dkfds";
 
-/// The HTML document rendered on the server; `App` is hydrated inside `<body>`.
+/// Path under which the portal's own script, WebAssembly and stylesheet are
+/// served (likewise by version).
+pub const PKG_PREFIX: &str = "/pkg";
+
+/// Where the browser fetches the static files: each tree under a path that
+/// names its version (`/pkg/<version>`), so a browser may keep the files
+/// for a year and still fetches a new release's. The server computes them
+/// at start (`server::http::static_assets`) and provides them to every
+/// render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaticPaths {
+    /// The portal's script, WebAssembly and stylesheet, e.g. `/pkg/3f9a0c1b2d4e5f60`.
+    pub pkg: String,
+    /// DKFDS, e.g. `/dkfds/0c1b2d4e5f603f9a`.
+    pub dkfds: String,
+}
+
+impl StaticPaths {
+    pub fn of_versions(pkg: &str, dkfds: &str) -> StaticPaths {
+        StaticPaths {
+            pkg: format!("{PKG_PREFIX}/{pkg}"),
+            dkfds: format!("{DKFDS_PREFIX}/{dkfds}"),
+        }
+    }
+
+    /// The portal's stylesheet.
+    pub fn stylesheet(&self) -> String {
+        format!("{}/{}.css", self.pkg, crate::OUTPUT_NAME)
+    }
+
+    /// DKFDS's stylesheet.
+    pub fn dkfds_stylesheet(&self) -> String {
+        format!("{}/css/dkfds.min.css", self.dkfds)
+    }
+}
+
+/// The static paths of this render (the server provides them; a render
+/// without them, which the server never makes, names unversioned paths).
+pub fn use_static_paths() -> StaticPaths {
+    use_context::<StaticPaths>().unwrap_or_else(|| StaticPaths {
+        pkg: PKG_PREFIX.to_owned(),
+        dkfds: DKFDS_PREFIX.to_owned(),
+    })
+}
+
+/// The HTML document rendered on the server. Only its islands hydrate in the
+/// browser (`crate::idle`); every other part is plain HTML.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let app_css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    let paths = use_static_paths();
+    // The hydration script fetches the script and the WebAssembly from
+    // `/<site_pkg_dir>/`: the versioned path.
+    let mut options = options;
+    options.site_pkg_dir = paths.pkg.trim_start_matches('/').into();
     #[cfg(feature = "ssr")]
     set_content_security_policy();
     #[cfg(feature = "ssr")]
     provide_context(viewer_from_request());
     let lang = crate::i18n::provide_lang();
-    let site_json = use_site().and_then(|site| serde_json::to_string(&site).ok());
     let viewer = crate::viewer::use_viewer();
-    let viewer_json = serde_json::to_string(&viewer).ok();
+    // The only island is the idle warning of a signed-in user's page: a
+    // visitor's page loads no script at all.
+    let has_islands = viewer != crate::viewer::Viewer::Anonymous;
     // Without JavaScript there is no timer in the page: a signed-in page
     // leaves for the signed-out page when the idle limit has passed (a few
     // seconds after, so the server has ended the session by then).
@@ -47,17 +98,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // arrive (DKFDS swaps fonts in).
                 {PRELOADED_FONTS.map(|face| view! {
                     <link rel="preload" r#as="font" type="font/woff2" crossorigin="anonymous"
-                        href=format!("{DKFDS_PREFIX}/fonts/IBMPlexSans/complete/woff2/{face}.woff2")/>
+                        href=format!("{}/fonts/IBMPlexSans/complete/woff2/{face}.woff2", paths.dkfds)/>
                 })}
-                <link rel="stylesheet" href=format!("{DKFDS_PREFIX}/css/dkfds.min.css")/>
-                <link rel="stylesheet" href=app_css/>
+                <link rel="stylesheet" href=paths.dkfds_stylesheet()/>
+                <link rel="stylesheet" href=paths.stylesheet()/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <meta name=SITE_META_NAME content=site_json/>
-                <meta name=VIEWER_META_NAME content=viewer_json/>
                 {idle_refresh.map(|refresh| view! {
                     <noscript><meta http-equiv="refresh" content=refresh/></noscript>
                 })}
-                <HydrationScripts options/>
+                {has_islands.then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -82,18 +131,6 @@ fn viewer_from_request() -> crate::viewer::Viewer {
     use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<crate::viewer::Viewer>().cloned())
         .unwrap_or_default()
-}
-
-/// Reads JSON the shell wrote into `<meta name=…>`, so the browser hydrates
-/// with the same values the server rendered with.
-#[cfg(feature = "hydrate")]
-pub fn read_meta_json<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
-    document()
-        .query_selector(&format!("meta[name=\"{name}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .and_then(|content| serde_json::from_str(&content).ok())
 }
 
 /// Sends a content security policy that only allows this site's own scripts
@@ -132,10 +169,7 @@ pub fn App() -> impl IntoView {
             format!("{prefix}{page} · Indblik")
         }/>
         <Router>
-            // `rel="external"`: the browser, not the client router, follows
-            // the in-page link, and so moves focus to the main content.
-            <a class="skipnav" href="#main-content" rel="external">{lang.text("skip-to-content")}</a>
-            <crate::page_change::PageChangeAnnouncer/>
+            <a class="skipnav" href="#main-content">{lang.text("skip-to-content")}</a>
             <WithSite render=|site| view! { <SiteHeader site/> }/>
             <crate::idle::IdleWarning/>
             <PageMain>
@@ -228,8 +262,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The main area, focusable so that the skip link and the client router can
-/// move focus to it.
+/// The main area, focusable so that the skip link moves focus to it.
 #[component]
 fn PageMain(children: Children) -> impl IntoView {
     view! {

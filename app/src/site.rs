@@ -1,16 +1,11 @@
 //! What the page frame says about the municipality that runs the portal: its
 //! name, logo and contact addresses. Set by the operator in configuration.
 //!
-//! On the server the settings are put into context for every request. The
-//! shell also writes them into a `<meta>` tag, from which the browser reads
-//! them before hydrating, so both sides render the same frame without any
-//! asynchronous loading (and without JavaScript nothing needs them at all).
+//! On the server the settings are put into context for every request; the
+//! page frame is server-rendered HTML, so the browser never needs them.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// Name of the `<meta>` tag carrying the settings as JSON for hydration.
-pub const SITE_META_NAME: &str = "indblik-site";
 
 /// The municipality's public details, shown in the header, footer and policy pages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,6 +21,8 @@ pub struct AppState {
     pub requests: Arc<crate::requests::store::RequestSettings>,
     pub control: Arc<crate::log_control::ControlSettings>,
     pub oversight: crate::access_log::deliveries::OversightSettings,
+    /// Where the pages send the browser for the static files.
+    pub static_paths: crate::shell::StaticPaths,
 }
 
 /// The [`AppState`] provided to the current render or server-function call.

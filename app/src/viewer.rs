@@ -5,9 +5,6 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Name of the `<meta>` tag carrying the viewer as JSON for hydration.
-pub const VIEWER_META_NAME: &str = "indblik-viewer";
-
 /// The signed-in user, or nobody.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Viewer {

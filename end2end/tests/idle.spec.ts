@@ -58,8 +58,8 @@ test('typing in a form and changing pages are activity: the timer starts again',
   test.skip(!javaScriptEnabled, 'the idle warning is a JavaScript timer');
   const warning = await signInWithTheClockInstalled(page);
 
-  // A page change made by the client router loads from the server, which
-  // renews the session; the timer starts again from it.
+  // A page change loads the page from the server, which renews the
+  // session; the timer starts again from it.
   await page.clock.fastForward('10:00');
   await page.locator('header.header .navigation-menu').getByRole('link', { name: 'Ny henvendelse' }).click();
   await expect(page).toHaveURL('/henvendelser/ny');

@@ -97,6 +97,7 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
         oversight: app::access_log::deliveries::OversightSettings {
             source_silence_hours: config.source_silence_warning_hours,
         },
+        static_paths: http::static_assets::paths(&config.site_root),
     })
 }
 

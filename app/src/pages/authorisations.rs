@@ -27,6 +27,8 @@ fn heading_of(form: &str) -> Option<String> {
         START_FORM => "reviews-units-heading",
         RESTORE_FORM => "reviews-removed-heading",
         COMPLETE_FORM => "review-complete-heading",
+        // A person's form: `decide-<item>` (FormReply::named_per_item).
+        _ if form.starts_with(DECIDE_FORM) => "review-decision",
         _ => return None,
     };
     Some(use_lang().text(key))
@@ -212,7 +214,11 @@ pub fn ReviewPage() -> impl IntoView {
         <Title text=lang.text("review-title")/>
         <Suspense>
             {move || Suspend::new(async move {
-                let reply = reply.await.ok().flatten();
+                let reply = reply
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|reply| reply.named_per_item(DECIDE_FORM));
                 shown_or_alert(review.await, move |review| view! { <Review review reply/> }.into_any())
             })}
         </Suspense>
@@ -288,14 +294,6 @@ fn Person(item: ReviewItem, review: i64, open: bool, reply: Option<FormReply>) -
     let id = item.id;
     // One form per person: the reply belongs to the person it names.
     let form = format!("{DECIDE_FORM}-{id}");
-    let reply = reply
-        .filter(|reply| {
-            reply.form == DECIDE_FORM && reply.values.get("item") == Some(&id.to_string())
-        })
-        .map(|reply| FormReply {
-            form: form.clone(),
-            ..reply
-        });
     let state = FormState::of(&reply, &form);
     let choices = Decision::ALL
         .iter()
@@ -315,6 +313,7 @@ fn Person(item: ReviewItem, review: i64, open: bool, reply: Option<FormReply>) -
                     {item.decided.clone().map(|decided| view! { <dt>{lang.text("review-decided-by")}</dt><dd>{decided}</dd> })}
                 </dl>
                 {open.then(|| view! {
+                    <div id=state.section_id() tabindex="-1">
                     <ErrorSummary state=state.clone() focus=false/>
                     <form method="post" action=format!("{REVIEWS_PAGE}/{review}/personer/{id}")>
                         <input type="hidden" name="item" value=id.to_string()/>
@@ -324,6 +323,7 @@ fn Person(item: ReviewItem, review: i64, open: bool, reply: Option<FormReply>) -
                             {lang.text_with("review-save", &[("name", item.name.clone().into())])}
                         </button>
                     </form>
+                    </div>
                 })}
             </div>
         </article>

@@ -362,7 +362,7 @@ fn Deadlines(deadlines: DeadlineOverview) -> impl IntoView {
             <li>{lang.text("dpo-median")}" "<strong>{days_text(lang, deadlines.median_days)}</strong></li>
             <li>{lang.text("dpo-extended-share")}" "<strong>{share_text(deadlines.extended, deadlines.received)}</strong></li>
         </ul>
-        <p><a href="/dpo/henvendelser.csv" rel="external" download="">{lang.text("dpo-csv")}</a>" "{lang.text("dpo-csv-note")}</p>
+        <p><a href="/dpo/henvendelser.csv" download="">{lang.text("dpo-csv")}</a>" "{lang.text("dpo-csv-note")}</p>
         <h3>{lang.text("dpo-urgent")}</h3>
         <UrgentTable rows=deadlines.urgent.clone() due_soon_days=deadlines.due_soon_days/>
         <div class="dpo-counts">

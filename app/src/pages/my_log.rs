@@ -164,9 +164,9 @@ fn LogContent(log: MyLog, print: bool) -> impl IntoView {
         {bulk_note.map(|note| view! { <p>{note}</p> })}
         {(!print).then(|| view! {
             <ul class="nobullet-list" aria-label=lang.text("my-log-downloads")>
-                <li><a href=format!("/min-log/eksport.csv{suffix}") rel="external" download="min-log.csv">{lang.text("my-log-csv")}</a></li>
-                <li><a href=format!("/min-log/eksport.json{suffix}") rel="external" download="min-log.json">{lang.text("my-log-json")}</a></li>
-                <li><a href=format!("/min-log/udskriv{suffix}") rel="external">{lang.text("my-log-print")}</a></li>
+                <li><a href=format!("/min-log/eksport.csv{suffix}") download="min-log.csv">{lang.text("my-log-csv")}</a></li>
+                <li><a href=format!("/min-log/eksport.json{suffix}") download="min-log.json">{lang.text("my-log-json")}</a></li>
+                <li><a href=format!("/min-log/udskriv{suffix}")>{lang.text("my-log-print")}</a></li>
             </ul>
         })}
         {if empty {
@@ -421,7 +421,7 @@ fn LogLine(row: LogRow, print: bool) -> impl IntoView {
             </td>
             <td>{row.count}</td>
             {(!print).then(|| view! {
-                <td><a href=ask rel="external">{ask_text.clone()}{ask_details}</a></td>
+                <td><a href=ask>{ask_text.clone()}{ask_details}</a></td>
             })}
         </tr>
     }

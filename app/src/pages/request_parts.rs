@@ -106,7 +106,7 @@ pub fn Attachments(facts: RequestFacts, base: String) -> impl IntoView {
             <h2>{use_lang().text("attachments-heading")}</h2>
             <ul>
                 {facts.attachments.into_iter().map(|attachment| view! {
-                    <li><a href=format!("{base}/bilag/{}", attachment.id) rel="external" download="">{attachment.file_name}</a></li>
+                    <li><a href=format!("{base}/bilag/{}", attachment.id) download="">{attachment.file_name}</a></li>
                 }).collect_view()}
             </ul>
         }

@@ -277,21 +277,31 @@ pub fn ReceiptPage() -> impl IntoView {
     }
 }
 
-/// "Udskriv kvittering": a button that opens the browser's print dialogue
-/// (it needs JavaScript, so it appears only once the page is hydrated;
-/// without it the sentence points to the browser's own menu).
+/// "Udskriv kvittering": the sentence pointing to the browser's own print
+/// menu, and a button that opens the print dialogue where JavaScript runs.
 #[component]
 fn PrintButton() -> impl IntoView {
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
     let lang = use_lang();
     view! {
         <p class="d-print-none">
             {lang.text("receipt-print-how")}" "
-            {move || hydrated.get().then(|| view! {
-                <button type="button" class="button button-secondary" on:click=|_| print_page()>{lang.text("receipt-print")}</button>
-            })}
+            <PrintDialogueButton label=lang.text("receipt-print")/>
         </p>
+    }
+}
+
+/// The button itself: an island, shown only once it runs in the browser
+/// (without JavaScript it could do nothing).
+#[island]
+fn PrintDialogueButton(label: String) -> impl IntoView {
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
+    move || {
+        running.get().then(|| {
+            view! {
+                <button type="button" class="button button-secondary" on:click=|_| print_page()>{label.clone()}</button>
+            }
+        })
     }
 }
 

@@ -11,7 +11,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::error::shown_or_alert;
 use crate::form::{
-    use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, Select, TextArea, TextInput,
+    use_form_reply, ErrorSummary, FormReply, FormState, RadioGroup, ReturnedFormAlert, Select,
+    TextArea, TextInput,
 };
 use crate::i18n::use_lang;
 use crate::log_control::samples::{
@@ -45,6 +46,19 @@ impl Mode {
             Mode::Review => format!("/kontrol/stikproever/{item}"),
         }
     }
+}
+
+/// The heading a failed item form is named by at the top of the page (an
+/// item's form is `<answer|review>-<item>`).
+fn item_form_heading(form: &str) -> Option<String> {
+    let key = if form.starts_with(ANSWER_FORM) {
+        "sample-reason"
+    } else if form.starts_with(REVIEW_FORM) {
+        "sample-review"
+    } else {
+        return None;
+    };
+    Some(use_lang().text(key))
 }
 
 /// `/sagsbehandling/stikproever`.
@@ -95,8 +109,13 @@ fn SamplesOf(
         })}
         <Suspense>
             {move || Suspend::new(async move {
-                let reply = reply.await.ok().flatten();
-                shown_or_alert(samples.await, move |samples| {
+                let reply = reply
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|reply| reply.named_per_item(mode.form()));
+                let alert = view! { <ReturnedFormAlert reply=reply.clone() heading_of=item_form_heading/> };
+                let samples = shown_or_alert(samples.await, move |samples| {
                     if samples.is_empty() {
                         return view! { <p>{lang.text(none)}</p> }.into_any();
                     }
@@ -105,7 +124,8 @@ fn SamplesOf(
                         .map(|sample| view! { <Sample sample mode reply=reply.clone()/> })
                         .collect_view()
                         .into_any()
-                })
+                });
+                view! { {alert} {samples} }
             })}
         </Suspense>
     }
@@ -147,14 +167,6 @@ fn Item(item: SampleItem, mode: Mode, reply: Option<FormReply>) -> impl IntoView
     let id = item.id;
     // The page holds one form per item: the reply belongs to the item it names.
     let form = format!("{}-{id}", mode.form());
-    let reply = reply
-        .filter(|reply| {
-            reply.form == mode.form() && reply.values.get("item") == Some(&id.to_string())
-        })
-        .map(|reply| FormReply {
-            form: form.clone(),
-            ..reply
-        });
     let state = FormState::of(&reply, &form);
     let reviewed = item.review.is_some();
     // Names of systems, and what staff write in the municipality's control
@@ -189,6 +201,7 @@ fn Item(item: SampleItem, mode: Mode, reply: Option<FormReply>) -> impl IntoView
                     {item.reviewed.clone().map(|reviewed| view! { <dt>{lang.text("sample-reviewed")}</dt><dd>{reviewed}</dd> })}
                 </dl>
                 {(open_for_answer || mode == Mode::Review).then(|| view! {
+                    <div id=state.section_id() tabindex="-1">
                     <ErrorSummary state=state.clone() focus=false/>
                     <form method="post" action=mode.action(id)>
                         <input type="hidden" name="item" value=id.to_string()/>
@@ -207,6 +220,7 @@ fn Item(item: SampleItem, mode: Mode, reply: Option<FormReply>) -> impl IntoView
                             .into_any()
                         }}
                     </form>
+                    </div>
                 })}
             </div>
         </article>

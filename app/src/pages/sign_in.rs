@@ -119,7 +119,7 @@ pub fn SignInRefusedPage() -> impl IntoView {
             </div>
         </div>
         <p class="mt-6">
-            <a class="button button-primary" href=retry rel="external">{lang.text("refused-retry")}</a>
+            <a class="button button-primary" href=retry>{lang.text("refused-retry")}</a>
         </p>
         <WithSite render=move |site| site.map(|site| view! {
             <p>

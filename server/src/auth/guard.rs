@@ -16,7 +16,6 @@ use sqlx::PgPool;
 
 use app::caller::{Caller, Role};
 use app::error::AppError;
-use app::site::SiteSettings;
 
 use super::lockout::Identity;
 use super::rejections::{Rejection, RejectionReason};
@@ -30,7 +29,8 @@ use crate::http::error_page;
 pub struct GuardState {
     pub pool: PgPool,
     pub auth: Arc<Auth>,
-    pub site: Arc<SiteSettings>,
+    /// The frame of the refusal page.
+    pub frame: crate::http::error_page::Frame,
 }
 
 /// Who may open pages under a guarded path.
@@ -132,7 +132,7 @@ pub async fn guard_pages(
         .copied()
         .unwrap_or_default();
     let page = error_page::page(
-        guard.site.as_ref().clone(),
+        &guard.frame,
         lang,
         "forbidden-title",
         AppError::Forbidden.text(lang),

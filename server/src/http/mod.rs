@@ -15,23 +15,20 @@ pub mod render;
 pub mod route_list;
 pub mod same_origin;
 pub mod server_fn_status;
+pub mod static_assets;
 
-use axum::http::Method;
 use axum::Router;
 use std::sync::OnceLock;
 
 use axum::http::{header, HeaderValue};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
-use tower::{Layer, ServiceBuilder};
+use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use app::shell::DKFDS_PREFIX;
-use app::state::AppState;
 use app::{shell, App};
 
 use crate::Services;
@@ -69,15 +66,18 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         https,
         rate_limits,
     } = services;
+    let frame = error_page::Frame {
+        site: state.site.clone(),
+        paths: state.static_paths.clone(),
+    };
     let guard = crate::auth::guard::GuardState {
         pool: state.pool.clone(),
         auth: auth.clone(),
-        site: state.site.clone(),
+        frame: frame.clone(),
     };
     let routes = app_routes();
     let context_state = state.clone();
     let provide_state = move || render::provide_app_context(&context_state);
-    let panic_site = state.site.clone();
 
     let layers = ServiceBuilder::new()
         .layer(axum::middleware::from_fn(crate::metrics::track_requests))
@@ -100,16 +100,12 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
             client_addr::attach,
         ))
         .layer(CatchPanicLayer::custom(move |panic| {
-            error_page::panic_response(&panic_site, panic)
+            error_page::panic_response(&frame, panic)
         }));
 
     // Health checks and static assets need no session: routed outside the
     // session layer, fetching them neither reads nor renews a session.
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
-    let pkg_dir = state.leptos_options.site_pkg_dir.to_string();
-    let pkg = site_root.join(&pkg_dir);
-    let dkfds = site_root.join(DKFDS_PREFIX.trim_start_matches('/'));
-    let favicon = site_root.join("favicon.svg");
     let without_session = Routes::new()
         .get("/healthz", health::healthz)
         .get("/readyz", health::readyz)
@@ -122,20 +118,7 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
                 Audience::Machine,
             )
         }))
-        .serving(Method::GET, format!("/{pkg_dir}/{{*file}}"), |router| {
-            let files = ServeDir::new(pkg).precompressed_br().precompressed_gzip();
-            router.nest_service(&format!("/{pkg_dir}"), static_files(files))
-        })
-        .serving(Method::GET, format!("{DKFDS_PREFIX}/{{*file}}"), |router| {
-            let files = ServeDir::new(dkfds).precompressed_br().precompressed_gzip();
-            router.nest_service(DKFDS_PREFIX, static_files(files))
-        })
-        .serving(Method::GET, "/favicon.svg".to_owned(), |router| {
-            let file = ServeFile::new(favicon)
-                .precompressed_br()
-                .precompressed_gzip();
-            router.route_service("/favicon.svg", static_files(file))
-        });
+        .merge(static_assets::routes(&site_root, &state.static_paths));
 
     let own_routes = Routes::new()
         .merge(crate::auth::routes(auth).map(|router| {
@@ -157,10 +140,16 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
             move || shell(options.clone())
         })
         .merge(own_router)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(provide_state, shell))
+        // Any other address: the app's "not found" page. (Leptos's usual
+        // fallback would first look for a file of that name in the site
+        // root; every file the portal serves has its own route above.)
+        .fallback({
+            let options = state.leptos_options.clone();
+            let render = leptos_axum::render_app_async_with_context(provide_state, move || {
+                shell(options.clone())
+            });
+            move |request: axum::extract::Request| render(request)
+        })
         .layer(axum::middleware::from_fn(
             server_fn_status::refusals_keep_their_status,
         ))
@@ -204,15 +193,6 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         .layer(layers)
         .with_state(state);
     (router, listed)
-}
-
-/// Static files (served with their precompressed `.br` or `.gz` sibling
-/// when there is one and the browser takes it): the browser checks with the
-/// server before using its copy again (`no-cache`, answered 304 from the
-/// modification time), as the names do not change between versions.
-fn static_files<S>(files: S) -> tower_http::set_header::SetResponseHeader<S, HeaderValue> {
-    SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))
-        .layer(files)
 }
 
 /// The paths of the Leptos pages, as axum writes them (`/x/{id}`).

@@ -21,6 +21,7 @@ use app::state::AppState;
 /// ([`super::flash::deliver`] put it in the request's extensions).
 pub fn provide_app_context(state: &AppState) {
     provide_context(state.site.as_ref().clone());
+    provide_context(state.static_paths.clone());
     provide_context(state.clone());
     if let Some(parts) = use_context::<Parts>() {
         if let Some(reply) = parts.extensions.get::<FormReply>() {

@@ -390,13 +390,14 @@ async fn fetching_assets_neither_reads_nor_renews_the_session(pool: PgPool) {
             .fetch_one(&pool)
             .await
             .unwrap();
+    let paths = server::http::static_assets::paths(&crate::support::test_config().site_root);
     for asset in [
-        "/pkg/indblik.css",
-        "/dkfds/css/dkfds.min.css",
-        "/favicon.svg",
-        "/healthz",
+        paths.stylesheet(),
+        paths.dkfds_stylesheet(),
+        "/favicon.svg".to_owned(),
+        "/healthz".to_owned(),
     ] {
-        let reply = get_with_cookie(&app, asset, &cookie).await;
+        let reply = get_with_cookie(&app, &asset, &cookie).await;
         assert_eq!(reply.session_cookie(), None, "{asset} touches no session");
     }
     let after: chrono::DateTime<chrono::Utc> =

@@ -68,7 +68,13 @@ pub(crate) fn matrix(method: &Method, path: &str) -> Option<Who> {
         // Public pages, health, the API's description and static files.
         (true, "/" | "/om-portalen" | "/tilgaengelighedserklaering" | "/privatlivspolitik")
         | (true, "/log-ind/afvist" | "/logget-ud" | "/healthz" | "/readyz" | "/sprog/{lang}")
-        | (true, "/api/v1/openapi.json" | "/favicon.svg" | "/pkg/{*file}" | "/dkfds/{*file}")
+        | (
+            true,
+            "/api/v1/openapi.json"
+            | "/favicon.svg"
+            | "/pkg/{version}/{*file}"
+            | "/dkfds/{version}/{*file}",
+        )
         | (false, "/api/form-reply" | "/api/session/keep-alive") => Anyone,
         (
             true,
@@ -230,6 +236,8 @@ pub(crate) struct World {
     plan: i64,
     /// An open review of Borgerservice's authorisations.
     review: i64,
+    /// Where the static files are served.
+    static_paths: app::shell::StaticPaths,
 }
 
 pub(crate) async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
@@ -441,6 +449,7 @@ pub(crate) async fn world(pool: &PgPool) -> (World, Vec<(Method, String)>) {
             question,
             plan,
             review,
+            static_paths: server::http::static_assets::paths(&config.site_root),
         },
         routes,
     )
@@ -459,6 +468,13 @@ impl World {
     /// `pattern` with its parameters filled in: reads name the answered
     /// request, changes the open one.
     fn concrete(&self, method: &Method, pattern: &str) -> String {
+        // A static file, at its version's path.
+        if pattern == "/pkg/{version}/{*file}" {
+            return self.static_paths.stylesheet();
+        }
+        if pattern == "/dkfds/{version}/{*file}" {
+            return self.static_paths.dkfds_stylesheet();
+        }
         let request = if pattern.starts_with("/kontrol/flag/") {
             self.flag
         } else if pattern.starts_with("/kontrol/spoergsmaal/") {
@@ -480,7 +496,6 @@ impl World {
             .replace("{action}", "note")
             .replace("{lang}", "en")
             .replace("{kind}", "indsigt")
-            .replace("{*file}", "indblik.css")
     }
 
     /// The body a server function at `path` is called with.

@@ -608,7 +608,16 @@ async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_
         &[("item", &his.to_string()), ("reason", "Hjalp en kollega")],
     )
     .await;
-    assert!(not_hers.status == StatusCode::SEE_OTHER || not_hers.status == StatusCode::NOT_FOUND);
+    // Her page comes back saying so at its top: the look-up has no form on
+    // her page to show it at.
+    let not_hers = returned_page(&app, not_hers, "/sagsbehandling/stikproever", &mette).await;
+    let top = &not_hers.body[not_hers.body.find("<h1").unwrap()..];
+    let top = &top[..top.find("<article").unwrap_or(top.len())];
+    assert!(
+        top.contains(r#"role="alert" tabindex="-1" autofocus"#)
+            && top.contains("Opslaget findes ikke blandt dem, du kan svare på eller vurdere."),
+        "{top}"
+    );
     let reason: Option<String> =
         sqlx::query_scalar("SELECT reason FROM sample_items WHERE id = $1")
             .bind(his)
@@ -636,6 +645,20 @@ async fn a_sample_draws_a_few_look_ups_per_employee_who_answers_and_the_manager_
     )
     .await;
     assert_eq!(reviewed.status, StatusCode::SEE_OTHER, "{}", reviewed.body);
+    // Once reviewed, her answer stands: a second one is refused, visibly.
+    let again = post_form(
+        &app,
+        &format!("/sagsbehandling/stikproever/{hers}"),
+        &mette,
+        &[("item", &hers.to_string()), ("reason", "Noget andet")],
+    )
+    .await;
+    let again = returned_page(&app, again, "/sagsbehandling/stikproever", &mette).await;
+    assert!(
+        again.body.contains("Opslaget findes ikke blandt dem"),
+        "{}",
+        again.body
+    );
     let plans = get_with_cookie(&app, "/kontrol/stikproeveplaner", &lene).await;
     assert_eq!(
         plans.status,

@@ -31,12 +31,14 @@ async fn landing_page_is_complete_html_in_danish(pool: PgPool) {
         html.contains("Testkommune"),
         "the configured municipality is shown"
     );
-    // DKFDS before the app's own stylesheet.
+    // DKFDS before the app's own stylesheet, each at its version's path.
+    let paths = server::http::static_assets::paths(&crate::support::test_config().site_root);
+    assert!(paths.pkg.len() == "/pkg/".len() + 16, "{paths:?}");
     let dkfds = html
-        .find("/dkfds/css/dkfds.min.css")
+        .find(&format!(r#"href="{}""#, paths.dkfds_stylesheet()))
         .expect("DKFDS stylesheet linked");
     let own = html
-        .find("/pkg/indblik.css")
+        .find(&format!(r#"href="{}""#, paths.stylesheet()))
         .expect("own stylesheet linked");
     assert!(dkfds < own);
 }
@@ -146,23 +148,58 @@ async fn request_id_is_new_for_every_request_and_never_taken_from_the_client(poo
     assert_ne!(first_id, second_id);
 }
 
-#[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn pages_carry_a_nonce_based_content_security_policy(pool: PgPool) {
-    let reply = get(&router(pool), "/").await;
+/// The nonce of the reply's content security policy, which must not allow
+/// inline scripts otherwise.
+fn script_nonce(reply: &crate::support::Reply) -> String {
     let csp = reply.headers["content-security-policy"].to_str().unwrap();
-    let nonce = csp
-        .split("'nonce-")
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    csp.split("'nonce-")
         .nth(1)
         .and_then(|rest| rest.split('\'').next())
-        .expect("a nonce in script-src");
-    assert!(!csp.contains("unsafe-inline"), "{csp}");
-    // The hydration script carries the same nonce.
+        .expect("a nonce in script-src")
+        .to_owned()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn pages_carry_a_nonce_based_content_security_policy(pool: PgPool) {
+    let app = router(pool);
+    let visitor = get(&app, "/").await;
+    script_nonce(&visitor);
+    // A visitor's page has no island, and so loads no script or
+    // WebAssembly (what remains is Leptos's empty inline bookkeeping).
     assert!(
-        reply.body.contains(&format!(r#"nonce="{nonce}""#)),
-        "nonce on inline scripts"
+        !visitor.body.contains(r#"<script type="module""#),
+        "{}",
+        visitor.body
     );
-    assert_eq!(reply.headers["x-content-type-options"], "nosniff");
-    assert_eq!(reply.headers["x-frame-options"], "DENY");
+    assert!(!visitor.body.contains(".wasm"));
+    assert!(!visitor.body.contains("<leptos-island"));
+    assert_eq!(visitor.headers["x-content-type-options"], "nosniff");
+    assert_eq!(visitor.headers["x-frame-options"], "DENY");
+    // A signed-in page has the idle warning's island, and the script that
+    // hydrates it carries the reply's nonce.
+    let (_, anna) = crate::support::sign_in_at(&app, "/log-ind", "anna").await;
+    let citizen = crate::support::get_with_cookie(&app, "/om-portalen", &anna).await;
+    let nonce = script_nonce(&citizen);
+    assert!(
+        citizen
+            .body
+            .contains(&format!(r#"<script type="module" nonce="{nonce}">"#)),
+        "nonce on the inline script: {}",
+        citizen.body
+    );
+    assert_eq!(
+        citizen.body.matches(r#"<script type="module""#).count(),
+        1,
+        "one script: {}",
+        citizen.body
+    );
+    for script in citizen.body.split("<script").skip(1) {
+        assert!(script.contains(&format!(r#"nonce="{nonce}""#)), "{script}");
+    }
+    assert!(citizen
+        .body
+        .contains(r#"<leptos-island data-component="IdleTimer_"#));
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

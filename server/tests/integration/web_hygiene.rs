@@ -162,28 +162,94 @@ async fn responses_are_compressed_as_the_browser_asks_and_files_come_precompress
     assert_eq!(encoding, None);
     assert!(String::from_utf8_lossy(&body).contains("<html"));
 
-    let (encoding, body) = get_taking(&app, "/pkg/app.js", "gzip, br").await;
+    // The files are served at their version's path.
+    let pkg = server::http::static_assets::paths(&site).pkg;
+    let (encoding, body) = get_taking(&app, &format!("{pkg}/app.js"), "gzip, br").await;
     assert_eq!(encoding.as_deref(), Some("br"));
     assert_eq!(
         body, b"precompressed",
         "the file made at build time, not compressed again"
     );
-    let (encoding, body) = get_taking(&app, "/pkg/app.js", "identity").await;
+    let (encoding, body) = get_taking(&app, &format!("{pkg}/app.js"), "identity").await;
     assert_eq!(encoding, None);
     assert!(body.starts_with(b"console.log"));
     // A file without a copy made at build time goes out as it is (a
     // development build's WebAssembly is 13 MB: compressing it on every
     // page load would cost a second of CPU each time).
-    let (encoding, _) = get_taking(&app, "/pkg/app.css", "br, gzip").await;
+    let (encoding, _) = get_taking(&app, &format!("{pkg}/app.css"), "br, gzip").await;
     assert_eq!(encoding, None);
-    let reply = get(&app, "/pkg/app.js").await;
-    assert_eq!(
+    std::fs::remove_dir_all(site).unwrap();
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn static_files_are_kept_a_year_under_their_versions_path_and_pages_never(pool: PgPool) {
+    let site = std::env::temp_dir().join(format!("indblik-versions-{}", std::process::id()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::create_dir_all(site.join("dkfds/css")).unwrap();
+    std::fs::write(site.join("pkg/indblik.css"), "main { margin: 0; }").unwrap();
+    std::fs::write(site.join("dkfds/css/dkfds.min.css"), "body { margin: 0; }").unwrap();
+    std::fs::write(site.join("favicon.svg"), "<svg/>").unwrap();
+    let mut config = crate::support::test_config();
+    config.site_root = site.clone();
+    let app = crate::support::router_with(&config, pool.clone());
+    let paths = server::http::static_assets::paths(&site);
+    let cache = |reply: &crate::support::Reply| {
         reply
             .headers
             .get(header::CACHE_CONTROL)
-            .map(|v| v.to_str().unwrap()),
-        Some("no-cache"),
-        "a file whose name stays the same is checked before reuse"
+            .map(|value| value.to_str().unwrap().to_owned())
+    };
+
+    // The page names the versioned paths, and is itself never kept.
+    let page = get(&app, "/om-portalen").await;
+    assert!(page
+        .body
+        .contains(&format!(r#"href="{}""#, paths.stylesheet())));
+    assert!(page
+        .body
+        .contains(&format!(r#"href="{}""#, paths.dkfds_stylesheet())));
+    assert_eq!(cache(&page).as_deref(), Some("no-store"));
+    for file in [paths.stylesheet(), paths.dkfds_stylesheet()] {
+        let reply = get(&app, &file).await;
+        assert_eq!(reply.status, StatusCode::OK, "{file}");
+        assert_eq!(
+            cache(&reply).as_deref(),
+            Some("public, max-age=31536000, immutable"),
+            "{file}"
+        );
+    }
+    // The favicon keeps its name, so it is checked before reuse.
+    let favicon = get(&app, "/favicon.svg").await;
+    assert_eq!(cache(&favicon).as_deref(), Some("no-cache"));
+    // Another version's path, and the bare path, are not served: a browser
+    // can never keep another version's file under this version's name.
+    for path in [
+        "/pkg/0000000000000000/indblik.css",
+        "/pkg/indblik.css",
+        "/dkfds/css/dkfds.min.css",
+    ] {
+        assert_eq!(
+            get(&app, path).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+
+    // A new release (new content) is served under a new path.
+    std::fs::write(site.join("pkg/indblik.css"), "main { margin: 1px; }").unwrap();
+    let upgraded = crate::support::router_with(&config, pool);
+    let new_paths = server::http::static_assets::paths(&site);
+    assert_ne!(new_paths.pkg, paths.pkg);
+    assert_eq!(new_paths.dkfds, paths.dkfds, "DKFDS did not change");
+    let page = get(&upgraded, "/om-portalen").await;
+    assert!(page.body.contains(&new_paths.stylesheet()));
+    assert_eq!(
+        get(&upgraded, &new_paths.stylesheet()).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        get(&upgraded, &paths.stylesheet()).await.status,
+        StatusCode::NOT_FOUND
     );
     std::fs::remove_dir_all(site).unwrap();
 }
