@@ -1,7 +1,7 @@
 // Writes a brotli (.br, quality 11) and a gzip (.gz, level 9) copy beside
 // every compressible file under the given directories, once at build time,
-// so the server sends them as they are (server/src/http/mod.rs,
-// `static_files`) instead of compressing on every request. Files already
+// so the server sends them as they are (server/src/http/static_assets.rs)
+// instead of compressing on every request. Files already
 // compressed (fonts in WOFF2, images) are left alone. Prints each file's
 // raw, gzip and brotli size as JSON lines for the release's size report.
 //

@@ -87,8 +87,11 @@ INDBLIK_CONFIG_FILE=scripts/development.toml INDBLIK_DATABASE_URL="$E2E_DATABASE
 (cd end2end && npx playwright test)
 
 # The production build (optimised, size-focused WebAssembly run through
-# wasm-opt; a release server), so it cannot break unnoticed again.
+# wasm-opt; a release server), so it cannot break unnoticed again, and the
+# WebAssembly's size budget as served (400 KB brotli).
 step "build the release site (cargo leptos build --release)"
 cargo leptos build --release
+step "the WebAssembly's size budget"
+node scripts/asset-budget.mjs target/site/pkg
 
 printf '\nmake test: every check passed\n'
