@@ -1,6 +1,7 @@
 //! The commands of the `server` binary, one function each; [`run`] picks
 //! the one the command line names. Everything but `deadline` connects to
-//! the database and applies pending migrations first.
+//! the database and applies pending migrations first (as the schema's owner,
+//! when it has one of its own: `db::prepare`).
 
 use std::net::SocketAddr;
 
@@ -23,7 +24,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         return print_deadlines(received, &config);
     }
     let pool = db::connect(&config).await?;
-    db::migrate(&pool).await?;
+    db::prepare(&config, &pool).await?;
     match command {
         Command::Migrate => {
             println!("migrations applied");

@@ -1,5 +1,5 @@
-//! The PostgreSQL pool, the embedded migrations, and the check that the
-//! database schema matches this build.
+//! The PostgreSQL pool, the embedded migrations, the runtime role's
+//! privileges, and the check that the database schema matches this build.
 
 use std::time::Duration;
 
@@ -22,6 +22,42 @@ pub async fn connect(config: &Config) -> anyhow::Result<PgPool> {
         .connect(config.database_url.expose_secret())
         .await
         .context("cannot connect to the database (setting database_url)")
+}
+
+/// Readies the database for `pool` (the runtime role's, `database_url`):
+/// applies every pending migration and, when the schema has an owner of
+/// its own (`database_owner_url`), does so as the owner and grants the
+/// runtime role its privileges (`grant_runtime_privileges` in
+/// migrations/20261204000001_runtime_role.sql). An error stops the caller.
+pub async fn prepare(config: &Config, pool: &PgPool) -> anyhow::Result<()> {
+    let Some(owner_url) = &config.database_owner_url else {
+        return migrate(pool).await;
+    };
+    let owner = PgPoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect(owner_url.expose_secret())
+        .await
+        .context("cannot connect to the database as its owner (setting database_owner_url)")?;
+    migrate(&owner).await?;
+    grant_runtime_privileges(&owner, pool).await?;
+    owner.close().await;
+    Ok(())
+}
+
+/// Grants the role `runtime` connects as what the portal needs, connected
+/// as the schema's owner (`owner`).
+pub async fn grant_runtime_privileges(owner: &PgPool, runtime: &PgPool) -> anyhow::Result<()> {
+    let role: String = sqlx::query_scalar!(r#"SELECT current_user AS "role!""#)
+        .fetch_one(runtime)
+        .await
+        .context("cannot read the runtime role's name (setting database_url)")?;
+    sqlx::query!("SELECT grant_runtime_privileges($1::text::name)", role)
+        .execute(owner)
+        .await
+        .with_context(|| format!("cannot grant the runtime role {role} its privileges"))?;
+    tracing::info!(role = %role, "runtime role granted its privileges");
+    Ok(())
 }
 
 /// Applies every pending migration; an error stops the caller.

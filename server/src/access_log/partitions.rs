@@ -98,20 +98,11 @@ pub async fn ensure(pool: &PgPool, months: &BTreeSet<NaiveDate>) -> sqlx::Result
         .execute(&mut *tx)
         .await?;
     for month in &missing {
-        // Names and bounds come from dates we computed, never from input.
-        let next = next_month_start(*month);
-        let events = format!(
-            "CREATE TABLE IF NOT EXISTS {name} PARTITION OF access_events FOR VALUES FROM ('{from}') TO ('{to}')",
-            name = partition_name(*month),
-            from = local_midnight(*month).to_rfc3339(),
-            to = local_midnight(next).to_rfc3339(),
-        );
-        let summary = format!(
-            "CREATE TABLE IF NOT EXISTS {name} PARTITION OF access_summary FOR VALUES FROM ('{month}') TO ('{next}')",
-            name = summary_partition_name(*month),
-        );
-        sqlx::query(&events).execute(&mut *tx).await?;
-        sqlx::query(&summary).execute(&mut *tx).await?;
+        // A function of the schema's owner: the runtime role creates no
+        // tables itself (migrations/20261204000001_runtime_role.sql).
+        sqlx::query!("SELECT access_log_create_partitions($1)", month)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     tracing::info!(created = missing.len(), "access log partitions created");
@@ -192,11 +183,11 @@ pub async fn purge(
                 purged.held_events += events;
             }
         }
-        for table in [partition_name(month), summary_partition_name(month)] {
-            sqlx::query(&format!("DROP TABLE IF EXISTS {table}"))
-                .execute(&mut *tx)
-                .await?;
-        }
+        // The owner's function drops the month's two partitions, and
+        // refuses a month of the last six (by the database's clock).
+        sqlx::query!("SELECT access_log_drop_partitions($1)", month)
+            .execute(&mut *tx)
+            .await?;
         purged.months.push(month);
     }
     tx.commit().await?;
@@ -250,6 +241,15 @@ async fn holding_requests(
         .collect())
 }
 
+/// The bounds of `month`: its days, and its times (from its first local
+/// midnight to the next month's). The copies below read the month through
+/// the parent tables (the runtime role may not read a partition by name;
+/// the planner reads only the month's partition all the same).
+fn month_bounds(month: NaiveDate) -> (NaiveDate, NaiveDate, DateTime<Utc>, DateTime<Utc>) {
+    let next = next_month_start(month);
+    (month, next, local_midnight(month), local_midnight(next))
+}
+
 /// Copies the citizen's summary rows and events of `month` for access
 /// request `request`; returns how many of each.
 async fn copy_citizens_uses(
@@ -257,23 +257,26 @@ async fn copy_citizens_uses(
     month: NaiveDate,
     request: i64,
 ) -> sqlx::Result<(u64, u64)> {
-    let rows = sqlx::query(&format!(
+    let (first_day, next_day, from, to) = month_bounds(month);
+    let rows = sqlx::query(
         "INSERT INTO held_access_summary
-         SELECT r.id, s.* FROM {summary} s JOIN data_requests r ON r.subject_key = s.subject_key
-         WHERE r.id = $1",
-        summary = summary_partition_name(month)
-    ))
+         SELECT r.id, s.* FROM access_summary s JOIN data_requests r ON r.subject_key = s.subject_key
+         WHERE r.id = $1 AND s.day >= $2 AND s.day < $3",
+    )
     .bind(request)
+    .bind(first_day)
+    .bind(next_day)
     .execute(&mut *db)
     .await?
     .rows_affected();
-    let events = sqlx::query(&format!(
+    let events = sqlx::query(
         "INSERT INTO held_access_events
-         SELECT r.id, e.* FROM {events} e JOIN data_requests r ON r.subject_key = e.subject_key
-         WHERE r.id = $1",
-        events = partition_name(month)
-    ))
+         SELECT r.id, e.* FROM access_events e JOIN data_requests r ON r.subject_key = e.subject_key
+         WHERE r.id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3",
+    )
     .bind(request)
+    .bind(from)
+    .bind(to)
     .execute(&mut *db)
     .await?
     .rows_affected();
@@ -289,29 +292,37 @@ async fn copy_asked_row(
     request: i64,
     row: i64,
 ) -> sqlx::Result<(u64, u64)> {
-    let summary = summary_partition_name(month);
-    let rows = sqlx::query(&format!(
-        "INSERT INTO held_access_summary SELECT $1, s.* FROM {summary} s WHERE s.id = $2"
-    ))
+    let (first_day, next_day, from, to) = month_bounds(month);
+    let rows = sqlx::query(
+        "INSERT INTO held_access_summary SELECT $1, s.* FROM access_summary s
+         WHERE s.id = $2 AND s.day >= $3 AND s.day < $4",
+    )
     .bind(request)
     .bind(row)
+    .bind(first_day)
+    .bind(next_day)
     .execute(&mut *db)
     .await?
     .rows_affected();
-    let events = sqlx::query(&format!(
+    let events = sqlx::query(
         "INSERT INTO held_access_events
-         SELECT $1, e.* FROM {events} e JOIN {summary} s ON s.id = $2
+         SELECT $1, e.* FROM access_events e JOIN access_summary s ON s.id = $2
+           AND s.day >= $3 AND s.day < $4
            AND e.subject_key = s.subject_key AND e.org_unit_id = s.org_unit_id
            AND e.source_system_id = s.source_system_id AND e.use_type = s.use_type
            AND e.purpose_id = s.purpose_id AND e.bulk = s.bulk
            AND e.batch_run IS NOT DISTINCT FROM s.batch_run
            AND e.hidden_until IS NOT DISTINCT FROM s.hidden_until
            AND e.hidden_reason IS NOT DISTINCT FROM s.hidden_reason
-           AND (e.occurred_at AT TIME ZONE 'Europe/Copenhagen')::date = s.day",
-        events = partition_name(month)
-    ))
+           AND (e.occurred_at AT TIME ZONE 'Europe/Copenhagen')::date = s.day
+         WHERE e.occurred_at >= $5 AND e.occurred_at < $6",
+    )
     .bind(request)
     .bind(row)
+    .bind(first_day)
+    .bind(next_day)
+    .bind(from)
+    .bind(to)
     .execute(&mut *db)
     .await?
     .rows_affected();

@@ -66,8 +66,16 @@ pub struct Config {
     /// PEM file with the private key of `tls_certificate_file`.
     #[serde(default)]
     pub tls_private_key_file: Option<PathBuf>,
-    /// PostgreSQL connection URL (secret: may contain a password).
+    /// PostgreSQL connection URL (secret: may contain a password): the role
+    /// the portal serves with.
     pub database_url: SecretString,
+    /// Connection URL of the role that owns the schema, when it is not
+    /// `database_url`'s role: the server applies the migrations with it at
+    /// start and grants `database_url`'s role what it needs and nothing
+    /// more (docs/operations.md, "PostgreSQL"). Unset: `database_url`'s
+    /// role owns the schema and does both.
+    #[serde(default)]
+    pub database_owner_url: Option<SecretString>,
     /// Largest number of pooled database connections.
     pub database_max_connections: u32,
     /// `text` or `json`.

@@ -196,6 +196,16 @@ fn every_bad_value_names_its_setting() {
         ("INDBLIK_DATABASE_URL", "mysql://x@y/z", "database_url"),
         ("INDBLIK_DATABASE_URL", "nonsense", "database_url"),
         (
+            "INDBLIK_DATABASE_OWNER_URL",
+            "nonsense",
+            "database_owner_url",
+        ),
+        (
+            "INDBLIK_DATABASE_OWNER_URL",
+            "postgres://owner@127.0.0.1:5432/another",
+            "database_owner_url",
+        ),
+        (
             "INDBLIK_DATABASE_MAX_CONNECTIONS",
             "0",
             "database_max_connections",

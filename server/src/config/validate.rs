@@ -6,19 +6,41 @@ use url::Url;
 
 use super::{invalid, Config, ConfigError};
 
+/// A PostgreSQL connection URL, or the refusal naming `setting`.
+fn postgres_url(setting: &'static str, text: &str) -> Result<Url, ConfigError> {
+    let url = Url::parse(text).map_err(|_| {
+        invalid(
+            setting,
+            "is not a URL (expected postgres://user@host:port/database)",
+        )
+    })?;
+    if !matches!(url.scheme(), "postgres" | "postgresql") {
+        return Err(invalid(
+            setting,
+            "must start with postgres:// or postgresql://",
+        ));
+    }
+    Ok(url)
+}
+
 impl Config {
     pub(super) fn validate(&self) -> Result<(), ConfigError> {
-        let database_url = Url::parse(self.database_url.expose_secret()).map_err(|_| {
-            invalid(
-                "database_url",
-                "is not a URL (expected postgres://user@host:port/database)",
-            )
-        })?;
-        if !matches!(database_url.scheme(), "postgres" | "postgresql") {
-            return Err(invalid(
-                "database_url",
-                "must start with postgres:// or postgresql://",
-            ));
+        let database_url = postgres_url("database_url", self.database_url.expose_secret())?;
+        if let Some(owner_url) = &self.database_owner_url {
+            let owner_url = postgres_url("database_owner_url", owner_url.expose_secret())?;
+            let database = |url: &Url| {
+                (
+                    url.host_str().map(str::to_owned),
+                    url.port(),
+                    url.path().to_owned(),
+                )
+            };
+            if database(&owner_url) != database(&database_url) {
+                return Err(invalid(
+                    "database_owner_url",
+                    "must name the same server and database as database_url (another role only)",
+                ));
+            }
         }
         within(
             "database_max_connections",

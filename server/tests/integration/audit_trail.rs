@@ -1,12 +1,13 @@
 //! The access log as an audit trail, enforced by the database whoever asks:
 //! a stored event changes only in its hiding and is never deleted row by
 //! row; a summary row keeps its key and goes only when no event is counted
-//! in it; a month still leaves with its partition.
+//! in it; a month leaves only with its partition, and never one of the
+//! last six months.
 
 use chrono::Duration;
 use sqlx::PgPool;
 
-use server::access_log::partitions;
+use server::access_log::{batch, partitions};
 use server::{clock, demo_data, demo_events};
 
 use crate::support::test_config;
@@ -100,10 +101,25 @@ async fn stored_events_and_summary_rows_cannot_be_rewritten_or_deleted(pool: PgP
     );
     assert_eq!(count(&pool, "access_events").await, events);
 
-    // A month still leaves with its partition when it passes retention.
-    let purged = partitions::purge(&pool, now + Duration::days(400), 6, None)
+    // A month of the last six stays, even when the caller says a year has
+    // passed: the database keeps them by its own clock.
+    let early = partitions::purge(&pool, now + Duration::days(400), 6, None).await;
+    assert!(
+        matches!(&early, Err(sqlx::Error::Database(error)) if error.code().as_deref() == Some("23001")),
+        "{early:?}"
+    );
+    assert_eq!(count(&pool, "access_events").await, events);
+    // A month past them still leaves with its partition.
+    let system: i64 = sqlx::query_scalar("SELECT id FROM source_systems WHERE code = 'cpr'")
+        .fetch_one(&pool)
         .await
         .unwrap();
+    let old = crate::retention::event_at(&pool, "old", now - chrono::Months::new(9)).await;
+    batch::store_all(&pool, system, vec![old], now)
+        .await
+        .unwrap();
+    assert_eq!(count(&pool, "access_events").await, events + 1);
+    let purged = partitions::purge(&pool, now, 6, None).await.unwrap();
     assert!(!purged.months.is_empty(), "{purged:?}");
-    assert!(count(&pool, "access_events").await < events);
+    assert_eq!(count(&pool, "access_events").await, events);
 }

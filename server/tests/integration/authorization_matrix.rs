@@ -579,6 +579,13 @@ impl World {
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn every_route_answers_each_caller_as_the_matrix_says(pool: PgPool) {
+    every_route_answers_as_the_matrix_says(&pool).await;
+}
+
+/// Walks every route with every kind of caller on the portal served from
+/// `pool` (also as the least-privileged database role: `db_roles`).
+pub(crate) async fn every_route_answers_as_the_matrix_says(pool: &PgPool) {
+    let pool = pool.clone();
     let (world, routes) = world(&pool).await;
     let unknown: Vec<String> = routes
         .iter()

@@ -13,6 +13,7 @@ mod authorization_matrix;
 mod bad_tokens;
 mod capabilities;
 mod cli;
+mod db_roles;
 mod english_everywhere;
 mod fake_provider;
 mod health;

@@ -11,7 +11,7 @@ use server::access_log::event::{Event, Subject};
 use server::access_log::{batch, partitions};
 use server::demo_data;
 
-fn at(text: &str) -> DateTime<Utc> {
+pub(crate) fn at(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
         .unwrap()
         .with_timezone(&Utc)
@@ -21,7 +21,7 @@ fn month(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d").unwrap()
 }
 
-async fn event_at(pool: &PgPool, id: &str, occurred_at: DateTime<Utc>) -> Event {
+pub(crate) async fn event_at(pool: &PgPool, id: &str, occurred_at: DateTime<Utc>) -> Event {
     let unit = sqlx::query_scalar!("SELECT id FROM org_units WHERE code = 'BS'")
         .fetch_one(pool)
         .await
