@@ -34,18 +34,23 @@ const LATENCY_BUCKETS: &[f64] = &[
 /// Installs the process's recorder (once; later calls return the same) and
 /// returns the handle that renders what it recorded.
 pub fn install() -> anyhow::Result<PrometheusHandle> {
-    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    if let Some(handle) = HANDLE.get() {
-        return Ok(handle.clone());
-    }
-    let recorder = PrometheusBuilder::new()
-        .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), LATENCY_BUCKETS)?
-        .build_recorder();
-    let handle = recorder.handle();
-    metrics::set_global_recorder(recorder)
-        .map_err(|_| anyhow::anyhow!("another metrics recorder was installed first"))?;
-    describe();
-    Ok(HANDLE.get_or_init(|| handle).clone())
+    // One initialiser even when two callers race (the tests run in
+    // parallel in one process).
+    static HANDLE: OnceLock<Result<PrometheusHandle, String>> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let recorder = PrometheusBuilder::new()
+                .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), LATENCY_BUCKETS)
+                .map_err(|error| error.to_string())?
+                .build_recorder();
+            let handle = recorder.handle();
+            metrics::set_global_recorder(recorder)
+                .map_err(|_| "another metrics recorder was installed first".to_owned())?;
+            describe();
+            Ok(handle)
+        })
+        .clone()
+        .map_err(anyhow::Error::msg)
 }
 
 /// The help texts Prometheus shows beside each metric.
@@ -106,6 +111,26 @@ fn describe() {
         "The pool's upper bound of connections."
     );
     describe_gauge!(
+        "indblik_imports_running",
+        "Imports (server import) that are reading their file now."
+    );
+    describe_gauge!(
+        "indblik_imports_interrupted",
+        "Imports that never finished and have not moved for 5 minutes (killed, say); run them again."
+    );
+    describe_gauge!(
+        "indblik_import_bytes_read",
+        "Bytes of their files the running imports have read."
+    );
+    describe_gauge!(
+        "indblik_import_bytes_total",
+        "Bytes of the files the running imports read."
+    );
+    describe_gauge!(
+        "indblik_import_events_read",
+        "Valid events the running imports have read so far."
+    );
+    describe_gauge!(
         "indblik_database_up",
         "1 when the database answered the scrape's queries, else 0."
     );
@@ -157,7 +182,17 @@ async fn read_database(pool: &PgPool, now: DateTime<Utc>) {
                  (SELECT count(*) FROM mail_outbox
                    WHERE sent_at IS NULL AND last_error IS NOT NULL) AS "failing!",
                  (SELECT count(*) FROM access_blocks
-                   WHERE lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $1)) AS "blocks!""#,
+                   WHERE lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $1)) AS "blocks!",
+                 (SELECT count(*) FROM import_runs
+                   WHERE finished_at IS NULL AND updated_at > $1 - interval '5 minutes') AS "imports_running!",
+                 (SELECT count(*) FROM import_runs
+                   WHERE finished_at IS NULL AND updated_at <= $1 - interval '5 minutes') AS "imports_interrupted!",
+                 (SELECT coalesce(sum(bytes_read), 0)::bigint FROM import_runs
+                   WHERE finished_at IS NULL AND updated_at > $1 - interval '5 minutes') AS "import_bytes_read!",
+                 (SELECT coalesce(sum(bytes_total), 0)::bigint FROM import_runs
+                   WHERE finished_at IS NULL AND updated_at > $1 - interval '5 minutes') AS "import_bytes_total!",
+                 (SELECT coalesce(sum(events_read), 0)::bigint FROM import_runs
+                   WHERE finished_at IS NULL AND updated_at > $1 - interval '5 minutes') AS "import_events_read!""#,
             now
         )
         .fetch_one(pool)
@@ -171,6 +206,11 @@ async fn read_database(pool: &PgPool, now: DateTime<Utc>) {
             gauge!("indblik_mail_outbox_waiting").set(state.waiting as f64);
             gauge!("indblik_mail_outbox_failing").set(state.failing as f64);
             gauge!("indblik_access_blocks_active").set(state.blocks as f64);
+            gauge!("indblik_imports_running").set(state.imports_running as f64);
+            gauge!("indblik_imports_interrupted").set(state.imports_interrupted as f64);
+            gauge!("indblik_import_bytes_read").set(state.import_bytes_read as f64);
+            gauge!("indblik_import_bytes_total").set(state.import_bytes_total as f64);
+            gauge!("indblik_import_events_read").set(state.import_events_read as f64);
             gauge!("indblik_database_up").set(1.0);
         }
         Ok(Err(error)) => {

@@ -101,8 +101,10 @@ pub async fn import(
     let system = master_data::source_system(pool, system_code)
         .await?
         .ok_or_else(|| ImportError::UnknownSystem(system_code.to_owned()))?;
+    let file = File::open(path)?;
+    let run = Run::start(pool, system.id, path, file.metadata()?.len(), now).await?;
     let reading = Reading {
-        file: File::open(path)?,
+        file,
         format,
         pepper: pepper.clone(),
         system: system.clone(),
@@ -110,7 +112,30 @@ pub async fn import(
         now,
         retention_months,
     };
+    let outcome = store_file(pool, reading, &run, progress).await;
+    let (result, stored) = match &outcome {
+        Ok(imported) => ("done", Some(imported.stored)),
+        Err(ImportError::Refused(_)) => ("refused", None),
+        Err(_) => ("failed", None),
+    };
+    // Best effort: the outcome of the import is what it returns; a
+    // database that stopped answering leaves the run unfinished, which the
+    // metrics show as interrupted.
+    if let Err(error) = run.finish(pool, result, stored).await {
+        tracing::warn!(error = %error, "cannot record the end of the import");
+    }
+    outcome
+}
 
+/// Reads, checks and stores the file `reading` holds, recording the
+/// progress in `run`.
+async fn store_file(
+    pool: &PgPool,
+    reading: Reading,
+    run: &Run,
+    progress: &mut dyn Progress,
+) -> Result<Imported, ImportError> {
+    let (now, retention_months) = (reading.now, reading.retention_months);
     // Every month a valid event can fall in (the retention period up to
     // now), created before the transaction touches `access_events`: creating
     // a partition later would wait for this very transaction.
@@ -132,6 +157,9 @@ pub async fn import(
             stored += writer.write(&mut tx, &chunk.rows).await?;
         }
         progress.advance(chunk.bytes_read, chunk.received);
+        // Outside the import's transaction, so that it is seen while the
+        // import runs.
+        run.advance(pool, chunk.bytes_read, chunk.received).await?;
     }
     let received = match reader.await {
         Ok(Ok(received)) => received,
@@ -144,6 +172,69 @@ pub async fn import(
     writer.finish(&mut tx).await?;
     tx.commit().await?;
     Ok(Imported { received, stored })
+}
+
+/// The record of one import in `import_runs`, which the server's metrics
+/// read (an import runs in a process of its own).
+struct Run {
+    id: i64,
+}
+
+impl Run {
+    async fn start(
+        pool: &PgPool,
+        system_id: i64,
+        path: &Path,
+        bytes_total: u64,
+        now: DateTime<Utc>,
+    ) -> sqlx::Result<Run> {
+        let name: String = path
+            .file_name()
+            .map(|name| name.to_string_lossy().chars().take(1000).collect())
+            .unwrap_or_else(|| "-".to_owned());
+        let id = sqlx::query_scalar!(
+            "INSERT INTO import_runs (source_system_id, file_name, bytes_total, started_at, updated_at)
+             VALUES ($1, $2, $3, $4, $4) RETURNING id",
+            system_id,
+            name,
+            i64::try_from(bytes_total).unwrap_or(i64::MAX),
+            now
+        )
+        .fetch_one(pool)
+        .await?;
+        Ok(Run { id })
+    }
+
+    async fn advance(
+        &self,
+        pool: &PgPool,
+        bytes_read: u64,
+        events_read: usize,
+    ) -> sqlx::Result<()> {
+        sqlx::query!(
+            "UPDATE import_runs SET bytes_read = $2, events_read = $3, updated_at = now() WHERE id = $1",
+            self.id,
+            i64::try_from(bytes_read).unwrap_or(i64::MAX),
+            i64::try_from(events_read).unwrap_or(i64::MAX)
+        )
+        .execute(pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn finish(&self, pool: &PgPool, outcome: &str, stored: Option<u64>) -> sqlx::Result<()> {
+        sqlx::query!(
+            "UPDATE import_runs SET outcome = $2, events_stored = $3, finished_at = now(),
+                 updated_at = now()
+             WHERE id = $1",
+            self.id,
+            outcome,
+            stored.map(|stored| i64::try_from(stored).unwrap_or(i64::MAX))
+        )
+        .execute(pool)
+        .await?;
+        Ok(())
+    }
 }
 
 /// What the reading thread needs: the file and the rules to check it by.

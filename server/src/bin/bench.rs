@@ -15,6 +15,13 @@
 //!   over the whole retention period (the first page, the count, the log
 //!   of the search).
 //!
+//! - `load-sessions`: for `make loadtest`, signed-in sessions of
+//!   `--sessions` synthetic citizens (their cookies, one per line, in
+//!   `<--out>/cookies.txt`);
+//! - `feed`: for `make loadtest`, a source system sending events to the
+//!   server at `--url` over HTTP at `--rate` events a second for
+//!   `--seconds`, in five batches a second.
+//!
 //! Every number is printed as a Markdown table row.
 
 use std::io::Write;
@@ -63,6 +70,21 @@ struct Args {
     /// Events in the import file.
     #[arg(long, default_value_t = 1_000_000)]
     import_events: usize,
+    /// Signed-in citizens for `load-sessions`.
+    #[arg(long, default_value_t = 200)]
+    sessions: usize,
+    /// Where `load-sessions` writes the cookies.
+    #[arg(long, default_value = "target/loadtest")]
+    out: PathBuf,
+    /// The running server `feed` sends events to.
+    #[arg(long, default_value = "http://127.0.0.1:3300")]
+    url: String,
+    /// Events a second `feed` sends.
+    #[arg(long, default_value_t = 5_000)]
+    rate: usize,
+    /// How long `feed` sends.
+    #[arg(long, default_value_t = 60)]
+    seconds: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -78,6 +100,10 @@ enum Measure {
     Search,
     /// Usage statistics over the default half-year, every unit and one.
     Usage,
+    /// Sessions of signed-in citizens for the load test.
+    LoadSessions,
+    /// Events sent at a steady rate to a running server, for the load test.
+    Feed,
 }
 
 #[tokio::main]
@@ -109,6 +135,10 @@ async fn main() -> anyhow::Result<()> {
             Measure::Flags => flags(&config, &pool).await?,
             Measure::Search => search(&config, &pool, args.requests.min(50)).await?,
             Measure::Usage => usage(&config, &pool, args.requests.min(20)).await?,
+            Measure::LoadSessions => {
+                load_sessions(&config, &pool, args.sessions, &args.out).await?
+            }
+            Measure::Feed => feed(&pool, &args.url, args.rate, args.seconds).await?,
         }
     }
     Ok(())
@@ -128,9 +158,14 @@ fn ms(duration: Duration) -> String {
     format!("{:.1} ms", duration.as_secs_f64() * 1000.0)
 }
 
-/// A signed-in session for synthetic citizen 0; returns the cookie.
-async fn session_of_citizen_zero(config: &Config, pool: &PgPool) -> anyhow::Result<(String, i64)> {
-    let cpr = Cpr::parse(&synthetic_cpr(0)).map_err(|e| anyhow::anyhow!("{e}"))?;
+/// A signed-in session for synthetic citizen `citizen`; returns the
+/// cookie and how many events the citizen's log holds.
+async fn session_of_citizen(
+    config: &Config,
+    pool: &PgPool,
+    citizen: u64,
+) -> anyhow::Result<(String, i64)> {
+    let cpr = Cpr::parse(&synthetic_cpr(citizen)).map_err(|e| anyhow::anyhow!("{e}"))?;
     let key = SubjectKey::derive(&config.subject_key_pepper, &cpr);
     let events: i64 = sqlx::query_scalar(
         "SELECT COALESCE(sum(events), 0)::bigint FROM access_summary WHERE subject_key = $1",
@@ -164,7 +199,7 @@ async fn session_of_citizen_zero(config: &Config, pool: &PgPool) -> anyhow::Resu
 }
 
 async fn page(config: &Config, pool: &PgPool, requests: usize) -> anyhow::Result<()> {
-    let (cookie, events) = session_of_citizen_zero(config, pool).await?;
+    let (cookie, events) = session_of_citizen(config, pool, 0).await?;
     let router = server::http::router(services(config, pool.clone())?).layer(MockConnectInfo(
         std::net::SocketAddr::from(([127, 0, 0, 1], 1)),
     ));
@@ -674,5 +709,86 @@ async fn usage(config: &Config, pool: &PgPool, requests: usize) -> anyhow::Resul
             format!("median **{}**, p95 {}", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.95))),
         );
     }
+    Ok(())
+}
+
+/// Writes the cookies of `sessions` signed-in synthetic citizens (0, 1, …)
+/// to `<out>/cookies.txt`, one per line.
+async fn load_sessions(
+    config: &Config,
+    pool: &PgPool,
+    sessions: usize,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    let mut cookies = String::new();
+    let mut events = Vec::with_capacity(sessions);
+    for citizen in 0..sessions as u64 {
+        let (cookie, count) = session_of_citizen(config, pool, citizen).await?;
+        cookies.push_str(&cookie);
+        cookies.push('\n');
+        events.push(count);
+    }
+    std::fs::create_dir_all(out)?;
+    std::fs::write(out.join("cookies.txt"), cookies)?;
+    events.sort_unstable();
+    row(
+        &format!("{sessions} signed-in citizens"),
+        format!(
+            "events in their logs: median {}, min {}, max {}",
+            events.get(events.len() / 2).copied().unwrap_or(0),
+            events.first().copied().unwrap_or(0),
+            events.last().copied().unwrap_or(0)
+        ),
+    );
+    Ok(())
+}
+
+/// Sends `rate` events a second to the server at `url` for `seconds`, as
+/// one source system would: five batches a second, each answered before the
+/// next one is due (a batch that is late is sent at once; the rate sent is
+/// reported).
+async fn feed(pool: &PgPool, url: &str, rate: usize, seconds: u64) -> anyhow::Result<()> {
+    use openidconnect::reqwest;
+    let key = api_keys::create(pool, "esdh", "load test", clock::now()).await?;
+    let client = reqwest::Client::new();
+    let per_batch = rate.div_ceil(5).max(1);
+    let now = clock::now();
+    let mut tick = tokio::time::interval(Duration::from_millis(200));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let started = Instant::now();
+    let (mut sent, mut refused, mut times) = (0_usize, 0_usize, Vec::new());
+    let mut batch = 0;
+    while started.elapsed() < Duration::from_secs(seconds) {
+        tick.tick().await;
+        let body = ndjson(50_000_000 + batch * per_batch, per_batch, now);
+        batch += 1;
+        let began = Instant::now();
+        let response = client
+            .post(format!("{url}/api/v1/access-events"))
+            .bearer_auth(&key.secret)
+            .header(header::CONTENT_TYPE, "application/x-ndjson")
+            .body(body)
+            .send()
+            .await?;
+        let status = response.status();
+        let _ = response.bytes().await?;
+        times.push(began.elapsed());
+        if status.is_success() {
+            sent += per_batch;
+        } else {
+            refused += 1;
+        }
+    }
+    let took = started.elapsed();
+    times.sort();
+    row(
+        &format!("source system sending {rate} events/s for {seconds} s"),
+        format!(
+            "**{:.0} events/s** stored, {refused} batches refused, batch of {per_batch}: p50 {}, p99 {}",
+            sent as f64 / took.as_secs_f64(),
+            ms(percentile(&times, 0.5)),
+            ms(percentile(&times, 0.99))
+        ),
+    );
     Ok(())
 }

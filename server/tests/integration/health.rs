@@ -67,6 +67,7 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
             "flag_rules",
             "held_access_events",
             "held_access_summary",
+            "import_runs",
             "log_flag_events",
             "log_flags",
             "log_question_findings",

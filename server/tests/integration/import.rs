@@ -84,6 +84,28 @@ async fn an_ndjson_file_is_imported_once(pool: PgPool) {
         (25_000, 0)
     );
     assert_eq!(counts(&pool).await, (25_000, 25_000));
+    // Each run is recorded, read to the end (what /metrics shows while
+    // an import runs).
+    let runs: Vec<(String, i64, i64, i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT file_name, bytes_total, bytes_read, events_read, events_stored, outcome
+         FROM import_runs ORDER BY id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let size = lines.len() as i64;
+    let name = file.0.file_name().unwrap().to_string_lossy().into_owned();
+    let run = |stored: i64| {
+        (
+            name.clone(),
+            size,
+            size,
+            25_000,
+            Some(stored),
+            Some("done".to_owned()),
+        )
+    };
+    assert_eq!(runs, vec![run(25_000), run(0)]);
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -127,6 +149,11 @@ async fn a_file_with_a_bad_line_imports_nothing(pool: PgPool) {
         other => panic!("expected a refusal, got {other:?}"),
     }
     assert_eq!(counts(&pool).await, (0, 0));
+    let outcome: Option<String> = sqlx::query_scalar("SELECT outcome FROM import_runs")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(outcome.as_deref(), Some("refused"));
     let staged: i64 = sqlx::query_scalar("SELECT count(*) FROM access_event_staging")
         .fetch_one(&pool)
         .await

@@ -374,6 +374,45 @@ async fn the_flag_job_raises_each_flag_once_and_the_dpo_decides_it(pool: PgPool)
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_batch_larger_than_a_slice_is_considered_event_by_event_exactly_once(pool: PgPool) {
+    use app::log_control::flags::job::EVENTS_PER_SLICE;
+    world(&pool).await;
+    let calendar = test_config().deadline_calendar();
+    // Monday 30 November 2026 from 21:00 Copenhagen, Borgerservice closed:
+    // every look-up is outside opening hours, one flag for the evening.
+    let evening = at("2026-11-30T20:00:00Z");
+    let now = at("2026-11-30T23:30:00Z");
+    let total = 2 * EVENTS_PER_SLICE + 5;
+    let one = read(&pool, "s-0", "bs-1", evening, key_of("0101901234")).await;
+    let events = (0..total)
+        .map(|n| Event {
+            source_event_id: format!("s-{n}"),
+            // Some share a time, so the slices also part events of one
+            // instant.
+            occurred_at: evening + Duration::milliseconds(i64::try_from(n / 3 * 500).unwrap()),
+            ..one.clone()
+        })
+        .collect();
+    store(&pool, events, now).await;
+    let round = run_round(&pool, calendar, now).await.unwrap();
+    assert_eq!(
+        (
+            round.batches,
+            round.events,
+            round.raised,
+            round.flagged_events
+        ),
+        (1, total, 1, total),
+        "{round:?}"
+    );
+    let flagged: i64 = sqlx::query_scalar("SELECT count(*) FROM log_flag_events")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(flagged, total as i64);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_citizens_question_shows_the_events_behind_the_row_and_the_finding_reaches_the_case(
     pool: PgPool,
 ) {

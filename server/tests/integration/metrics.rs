@@ -142,6 +142,31 @@ async fn a_scrape_counts_requests_by_route_ingestion_jobs_and_what_the_database_
     );
     assert_eq!(sample(&after, "indblik_database_up"), 1.0);
     assert!(sample(&after, "indblik_db_pool_max_connections") >= 1.0);
+    assert_eq!(sample(&after, "indblik_imports_running"), 0.0);
+
+    // Imports run in processes of their own and record their progress: an
+    // import reading its file now, one that stopped moving an hour ago
+    // (killed), and one that finished.
+    sqlx::query(
+        "INSERT INTO import_runs (source_system_id, file_name, bytes_total, bytes_read,
+             events_read, started_at, updated_at, finished_at, outcome, events_stored)
+         SELECT id, f, t, r, e, now() - interval '2 hours', u, fin, o, s
+         FROM source_systems,
+             (VALUES ('running.ndjson', 1000, 400, 4, now(), NULL::timestamptz, NULL, NULL::bigint),
+                     ('killed.ndjson', 900, 300, 3, now() - interval '1 hour', NULL, NULL, NULL),
+                     ('done.ndjson', 800, 800, 8, now() - interval '1 hour', now() - interval '1 hour', 'done', 8))
+             AS runs (f, t, r, e, u, fin, o, s)
+         WHERE code = 'esdh'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let body = scrape(&metrics).await.body;
+    assert_eq!(sample(&body, "indblik_imports_running"), 1.0, "{body}");
+    assert_eq!(sample(&body, "indblik_imports_interrupted"), 1.0);
+    assert_eq!(sample(&body, "indblik_import_bytes_read"), 400.0);
+    assert_eq!(sample(&body, "indblik_import_bytes_total"), 1000.0);
+    assert_eq!(sample(&body, "indblik_import_events_read"), 4.0);
 }
 
 /// A free port on the loopback interface (bound and let go).

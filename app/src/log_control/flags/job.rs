@@ -20,6 +20,38 @@ use crate::identity::subject_key::SubjectKey;
 /// The most batches one round takes (the rest wait for the next round).
 pub const BATCHES_PER_ROUND: i64 = 5_000;
 
+/// The most new events the rules consider at a time: a round reads its
+/// batches' events in slices of this many, so its memory stays bounded
+/// however many events a batch holds (an import's file is one batch).
+pub const EVENTS_PER_SLICE: usize = 20_000;
+
+/// Where the previous slice ended: the last event's time, system and id
+/// (the order the slices are read in).
+struct Cursor {
+    occurred_at: DateTime<Utc>,
+    source_system_id: i64,
+    source_event_id: String,
+}
+
+impl Cursor {
+    /// Before every event at or after `first_at`.
+    fn before(first_at: DateTime<Utc>) -> Cursor {
+        Cursor {
+            occurred_at: first_at - Duration::microseconds(1),
+            source_system_id: i64::MIN,
+            source_event_id: String::new(),
+        }
+    }
+
+    fn after(event: &FlagEvent) -> Cursor {
+        Cursor {
+            occurred_at: event.occurred_at,
+            source_system_id: event.source_system_id,
+            source_event_id: event.source_event_id.clone(),
+        }
+    }
+}
+
 /// What one round did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Round {
@@ -68,14 +100,31 @@ pub async fn run_round(
         ..Round::default()
     };
     if rules.any() {
-        let new = new_events(&mut tx, &systems, &received, first_at, last_at).await?;
-        round.events = new.len();
-        let events = with_context(&mut tx, new, rules.many_citizens).await?;
-        let around = circumstances(&mut tx, &events, calendar).await?;
-        for finding in findings(&events, &rules, &around) {
-            let (raised, added) = store_finding(&mut tx, &finding, now).await?;
-            round.raised += usize::from(raised);
-            round.flagged_events += added;
+        // The taken batches' events a slice at a time, in the order they
+        // occurred, so that a large backlog (an import is one batch) is
+        // never all in memory. A burst across two slices is found from
+        // either, with the other's events as context; storing a finding
+        // again adds nothing.
+        let mut after = Cursor::before(first_at);
+        loop {
+            let new = new_events(&mut tx, &systems, &received, &after, last_at).await?;
+            let Some(last) = new.last() else {
+                break;
+            };
+            let next = Cursor::after(last);
+            let whole_slice = new.len() == EVENTS_PER_SLICE;
+            round.events += new.len();
+            let events = with_context(&mut tx, new, rules.many_citizens).await?;
+            let around = circumstances(&mut tx, &events, calendar).await?;
+            for finding in findings(&events, &rules, &around) {
+                let (raised, added) = store_finding(&mut tx, &finding, now).await?;
+                round.raised += usize::from(raised);
+                round.flagged_events += added;
+            }
+            if !whole_slice {
+                break;
+            }
+            after = next;
         }
     }
     sqlx::query!(
@@ -202,30 +251,37 @@ impl EventRow {
     }
 }
 
-/// The events of the taken batches.
+/// The next slice of the taken batches' events after `after`, in the
+/// order they occurred (at most [`EVENTS_PER_SLICE`]).
 async fn new_events(
     db: &mut PgConnection,
     systems: &[i64],
     received: &[DateTime<Utc>],
-    first_at: DateTime<Utc>,
+    after: &Cursor,
     last_at: DateTime<Utc>,
 ) -> sqlx::Result<Vec<FlagEvent>> {
-    let (earliest, latest) = span(received, first_at, last_at);
+    let (earliest, latest) = span(received, after.occurred_at, last_at);
     let rows = sqlx::query_as!(
         EventRow,
         "SELECT e.occurred_at, e.source_system_id, e.source_event_id, e.actor, e.org_unit_id,
                 e.subject_key, e.bulk, e.case_closed
          FROM access_events e
          WHERE e.occurred_at BETWEEN $3 AND $4
+           AND (e.occurred_at, e.source_system_id, e.source_event_id) > ($3, $7, $8)
            AND e.received_at BETWEEN $5 AND $6
            AND (e.source_system_id, e.received_at) IN
-               (SELECT * FROM unnest($1::bigint[], $2::timestamptz[]))",
+               (SELECT * FROM unnest($1::bigint[], $2::timestamptz[]))
+         ORDER BY e.occurred_at, e.source_system_id, e.source_event_id
+         LIMIT $9",
         systems,
         received,
-        first_at,
+        after.occurred_at,
         last_at,
         earliest,
         latest,
+        after.source_system_id,
+        after.source_event_id,
+        i64::try_from(EVENTS_PER_SLICE).unwrap_or(i64::MAX),
     )
     .fetch_all(db)
     .await?;
