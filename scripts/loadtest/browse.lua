@@ -1,9 +1,13 @@
--- wrk script for `make loadtest`: signed-in citizens browsing their log and
--- their requests, as people do, 1 to 3 seconds between pages. Each request
--- takes the next of the sessions in the file given after `--` (one
--- `Cookie` value per line), so every session is in use throughout; a page
--- that does not answer 200 (a lost session would be sent to the sign-in)
--- is counted as an error.
+-- wrk script for `make loadtest`: signed-in citizens browsing their pages.
+--
+--   wrk ... -s browse.lua URL -- COOKIES [PAGES [MIN_MS MAX_MS]]
+--
+-- Each request takes the next of the sessions in COOKIES (one `Cookie`
+-- value per line), so every session is in use throughout, and the next of
+-- PAGES (comma-separated, default /min-log,/henvendelser); a connection
+-- waits MIN_MS to MAX_MS between pages (default 1000 to 3000, as people
+-- do; 0 0 for as fast as the server answers). A page that does not answer
+-- 200 (a lost session would be sent to the sign-in) counts as an error.
 
 local threads = {}
 
@@ -13,7 +17,8 @@ end
 
 local cookies = {}
 local next_cookie = 0
-local pages = { "/min-log", "/henvendelser" }
+local pages = {}
+local think = { 1000, 3000 }
 local next_page = 0
 not_ok = 0
 
@@ -23,6 +28,10 @@ function init(args)
       table.insert(cookies, line)
     end
   end
+  for page in string.gmatch(args[2] or "/min-log,/henvendelser", "[^,]+") do
+    table.insert(pages, page)
+  end
+  think = { tonumber(args[3] or 1000), tonumber(args[4] or 3000) }
   -- Each thread starts at its own place in the list.
   math.randomseed(os.time() + #tostring({}))
   next_cookie = math.random(#cookies)
@@ -35,7 +44,10 @@ function request()
 end
 
 function delay()
-  return math.random(1000, 3000)
+  if think[2] == 0 then
+    return 0
+  end
+  return math.random(think[1], think[2])
 end
 
 function response(status, headers, body)

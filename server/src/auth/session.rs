@@ -4,7 +4,7 @@
 
 use axum::extract::Request;
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::PgExecutor;
@@ -12,6 +12,7 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
 use app::caller::{Caller, SignedInCitizen, StaffMember};
+use app::error::AppError;
 use app::identity::sealed_cpr::SealedCpr;
 use app::identity::subject_key::SubjectKey;
 use app::viewer::Viewer;
@@ -123,20 +124,39 @@ pub fn layer(store: PgSessionStore, config: &Config) -> SessionManagerLayer<PgSe
 }
 
 /// The signed-in user of `session`, ending the session when its absolute
-/// limit has passed.
-pub async fn signed_in(session: &Session, now: DateTime<Utc>) -> Option<SignedIn> {
-    let user: SignedIn = session.get(USER_KEY).await.ok().flatten()?;
+/// limit has passed. A session whose data this version cannot read is no
+/// user; a session store that does not answer is the error.
+pub async fn signed_in(
+    session: &Session,
+    now: DateTime<Utc>,
+) -> Result<Option<SignedIn>, tower_sessions::session_store::Error> {
+    use tower_sessions::session::Error;
+    use tower_sessions::session_store::Error as StoreError;
+    let user = match session.get::<SignedIn>(USER_KEY).await {
+        Ok(user) => user,
+        Err(Error::Store(error @ StoreError::Backend(_))) => return Err(error),
+        Err(_) => None,
+    };
+    let Some(user) = user else {
+        return Ok(None);
+    };
     if user.expired(now) {
         let _ = session.flush().await;
-        return None;
+        return Ok(None);
     }
-    Some(user)
+    Ok(Some(user))
 }
 
 /// Attaches the [`Caller`] (for guards and server functions) and the
 /// [`Viewer`] (for the header) to the request.
+/// A session that cannot be read (the database is away) is an error, never
+/// a visitor: the page must not look as if the user had been signed out
+/// (`http::unavailable` answers 503 while the database is away).
 pub async fn attach_caller(session: Session, mut request: Request, next: Next) -> Response {
-    let user = signed_in(&session, clock::now()).await;
+    let user = match signed_in(&session, clock::now()).await {
+        Ok(user) => user,
+        Err(error) => return AppError::internal(error).into_response(),
+    };
     let (caller, viewer) = match &user {
         Some(user) => (user.caller(), user.viewer()),
         None => (Caller::Anonymous, Viewer::Anonymous),

@@ -16,6 +16,7 @@ pub mod route_list;
 pub mod same_origin;
 pub mod server_fn_status;
 pub mod static_assets;
+pub mod unavailable;
 
 use axum::Router;
 use std::sync::OnceLock;
@@ -83,6 +84,13 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         .layer(axum::middleware::from_fn(crate::metrics::track_requests))
         .layer(axum::middleware::from_fn(middleware::request_id))
         .layer(axum::middleware::from_fn(language::choose))
+        .layer(axum::middleware::from_fn_with_state(
+            unavailable::Unavailable {
+                pool: state.pool.clone(),
+                frame: frame.clone(),
+            },
+            unavailable::database_away,
+        ))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(middleware::request_span)

@@ -86,7 +86,9 @@ async fn an_ndjson_file_is_imported_once(pool: PgPool) {
     assert_eq!(counts(&pool).await, (25_000, 25_000));
     // Each run is recorded, read to the end (what /metrics shows while
     // an import runs).
-    let runs: Vec<(String, i64, i64, i64, Option<i64>, Option<String>)> = sqlx::query_as(
+    /// File, size, bytes and events read, events stored, outcome.
+    type RunRecord = (String, i64, i64, i64, Option<i64>, Option<String>);
+    let runs: Vec<RunRecord> = sqlx::query_as(
         "SELECT file_name, bytes_total, bytes_read, events_read, events_stored, outcome
          FROM import_runs ORDER BY id",
     )

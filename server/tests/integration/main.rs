@@ -16,6 +16,7 @@ mod cli;
 mod db_roles;
 mod english_everywhere;
 mod fake_provider;
+mod faults;
 mod health;
 mod import;
 mod ingestion;
