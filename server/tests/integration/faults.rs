@@ -132,3 +132,263 @@ async fn while_the_database_is_away_the_portal_says_so_and_comes_back_by_itself(
     let back = get_with_cookie(&app, "/min-log", &anna).await;
     assert_eq!(back.status, StatusCode::OK, "{}", back.body);
 }
+
+/// Events of batch `batch` with ids `b<batch>-<n>`, yesterday.
+fn batch_of(batch: usize, events: usize) -> String {
+    let time = (clock::now() - chrono::Duration::days(1))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    (0..events)
+        .map(|n| {
+            format!(
+                "{{\"id\":\"b{batch}-{n}\",\"time\":\"{time}\",\"actor\":\"m{n}\",\"unit\":\"JC\",\"use\":\"read\",\"cpr\":\"0101901234\",\"purpose\":\"beskaeftigelse\"}}\n"
+            )
+        })
+        .collect()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_cut_during_batches_and_requests_loses_nothing_acknowledged_and_writes_nothing_half(
+    pool: PgPool,
+) {
+    const BATCHES: usize = 12;
+    const EVENTS: usize = 2_000;
+    demo_data::load(&pool).await.unwrap();
+    partitions::ensure(&pool, &partitions::months_to_keep_ready(clock::now(), 6))
+        .await
+        .unwrap();
+    let key = server::access_log::api_keys::create(&pool, "esdh", "faults", clock::now())
+        .await
+        .unwrap()
+        .secret;
+    let options = pool.connect_options();
+    let proxy = Arc::new(Proxy::to(options.get_host().to_owned(), options.get_port()).await);
+    let through_proxy = PgPoolOptions::new()
+        .acquire_timeout(Duration::from_secs(2))
+        .connect_with(options.as_ref().clone().port(proxy.port))
+        .await
+        .unwrap();
+    let app = router_with(&test_config(), through_proxy);
+    let (_, anna) = sign_in_at(&app, "/log-ind", "anna").await;
+
+    // Every other batch and request, the database goes away while it is
+    // on its way (after 0 to 45 ms), and comes back after it was answered.
+    let cut_soon = |n: usize| {
+        let proxy = proxy.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis((n as u64 * 7) % 46)).await;
+            proxy.cut();
+        })
+    };
+    let mut acknowledged = Vec::new();
+    for n in 0..BATCHES {
+        let cut = (n % 2 == 1).then(|| cut_soon(n));
+        let reply = send(
+            &app,
+            Request::post(server::access_log::api::EVENTS_PATH)
+                .header(header::AUTHORIZATION, format!("Bearer {key}"))
+                .header(header::CONTENT_TYPE, "application/x-ndjson")
+                .body(Body::from(batch_of(n, EVENTS)))
+                .unwrap(),
+        )
+        .await;
+        if let Some(cut) = cut {
+            cut.await.unwrap();
+            proxy.restore();
+        }
+        assert!(
+            reply.status == StatusCode::OK || reply.status == StatusCode::SERVICE_UNAVAILABLE,
+            "batch {n}: {} {}",
+            reply.status,
+            reply.body
+        );
+        acknowledged.push(reply.status == StatusCode::OK);
+    }
+    let mut filed = Vec::new();
+    for n in 0..BATCHES {
+        let cut = (n % 2 == 1).then(|| cut_soon(n));
+        let about = format!("Henvendelse {n}");
+        let reply = crate::support::post_form(
+            &app,
+            "/henvendelser/ny/indsigt",
+            &anna,
+            &[("about", about.as_str())],
+        )
+        .await;
+        if let Some(cut) = cut {
+            cut.await.unwrap();
+            proxy.restore();
+        }
+        assert!(
+            reply.status == StatusCode::SEE_OTHER
+                || reply.status == StatusCode::SERVICE_UNAVAILABLE,
+            "request {n}: {} {}",
+            reply.status,
+            reply.body
+        );
+        if reply.status == StatusCode::SEE_OTHER {
+            filed.push(about);
+        }
+    }
+
+    // Counted on the test's own connection: each batch whole or not at
+    // all, and whole when it was acknowledged.
+    let mut stored = Vec::new();
+    for (n, acknowledged) in acknowledged.iter().enumerate() {
+        let count: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM access_events WHERE source_event_id LIKE $1")
+                .bind(format!("b{n}-%"))
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert!(
+            count == 0 || count == EVENTS as i64,
+            "batch {n}: {count} of {EVENTS}"
+        );
+        if *acknowledged {
+            assert_eq!(count, EVENTS as i64, "acknowledged batch {n}");
+        }
+        stored.push(count);
+    }
+    assert!(
+        acknowledged.iter().filter(|ok| **ok).count() >= BATCHES / 2,
+        "the batches sent while the database was there: {acknowledged:?}"
+    );
+    assert!(
+        acknowledged.iter().any(|ok| !ok),
+        "a cut landed while a batch was on its way: {acknowledged:?} {stored:?}"
+    );
+    // A source system sends again what was not acknowledged: each event
+    // is then stored exactly once.
+    for n in (0..BATCHES).filter(|n| !acknowledged[*n]) {
+        let again = send(
+            &app,
+            Request::post(server::access_log::api::EVENTS_PATH)
+                .header(header::AUTHORIZATION, format!("Bearer {key}"))
+                .header(header::CONTENT_TYPE, "application/x-ndjson")
+                .body(Body::from(batch_of(n, EVENTS)))
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+    }
+    let (events, distinct): (i64, i64) = sqlx::query_as(
+        "SELECT count(*), count(DISTINCT source_event_id) FROM access_events
+         WHERE source_event_id LIKE 'b%-%'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (events, distinct),
+        ((BATCHES * EVENTS) as i64, (BATCHES * EVENTS) as i64)
+    );
+    let counted: i64 = sqlx::query_scalar(
+        "SELECT coalesce(sum(events), 0)::bigint FROM access_summary s
+         JOIN source_systems y ON y.id = s.source_system_id WHERE y.code = 'esdh'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        counted,
+        (BATCHES * EVENTS) as i64,
+        "the summary counts each once"
+    );
+
+    // Every acknowledged request exists, and every request that exists is
+    // whole: received, with its receipt in the history.
+    let requests: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT r.about, (SELECT count(*) FROM data_request_events e
+                          WHERE e.request_id = r.id AND e.action = 'received')
+         FROM data_requests r WHERE r.about LIKE 'Henvendelse %'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    for about in &filed {
+        assert!(
+            requests.iter().any(|(stored, _)| stored == about),
+            "{about} was acknowledged"
+        );
+    }
+    assert!(
+        requests.iter().all(|(_, received)| *received == 1),
+        "{requests:?}"
+    );
+    assert!(filed.len() >= BATCHES / 2, "{filed:?}");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_import_killed_halfway_stores_nothing_and_the_next_run_stores_every_event_once(
+    pool: PgPool,
+) {
+    const EVENTS: usize = 150_000;
+    demo_data::load(&pool).await.unwrap();
+    let database = pool.connect_options().get_database().unwrap().to_owned();
+    let base = std::env::var("DATABASE_URL").unwrap();
+    let url = format!("{}/{database}", base.rsplit_once('/').unwrap().0);
+    let file = std::env::temp_dir().join(format!("indblik-killed-{}.ndjson", uuid::Uuid::new_v4()));
+    std::fs::write(&file, batch_of(0, EVENTS)).unwrap();
+    let import = || {
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_server"));
+        command
+            .args([
+                "--config",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/development.toml"),
+                "import",
+                "--system",
+                "esdh",
+            ])
+            .arg(&file)
+            .env("INDBLIK_DATABASE_URL", &url)
+            .env("INDBLIK_LOG_FILTER", "warn")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true);
+        command
+    };
+    let mut first = import().spawn().unwrap();
+    // Killed once it has stored its first chunks (the run says how far it
+    // got).
+    let mut read = 0_i64;
+    for _ in 0..600 {
+        read = sqlx::query_scalar("SELECT coalesce(max(events_read), 0) FROM import_runs")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        if read > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        read > 0 && read < EVENTS as i64,
+        "the import was under way: {read}"
+    );
+    first.kill().await.unwrap();
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM access_events")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0, "nothing of a killed import is stored");
+
+    let second = import().status().await.unwrap();
+    assert!(second.success());
+    let (events, distinct): (i64, i64) =
+        sqlx::query_as("SELECT count(*), count(DISTINCT source_event_id) FROM access_events")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!((events, distinct), (EVENTS as i64, EVENTS as i64));
+    let runs: Vec<(Option<String>, Option<i64>)> =
+        sqlx::query_as("SELECT outcome, events_stored FROM import_runs ORDER BY id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        runs,
+        vec![(None, None), (Some("done".to_owned()), Some(EVENTS as i64))],
+        "the killed run is left unfinished: the metrics count it as interrupted"
+    );
+    std::fs::remove_file(&file).unwrap();
+}
