@@ -12,8 +12,22 @@ export SQLX_OFFLINE=true
 base="${DATABASE_URL:-$(scripts/db.sh start | sed -n 's/^DATABASE_URL=//p')}"
 export DATABASE_URL="${base%/*}/postgres"
 port="${TEST_IDP_PORT:-4100}"
-scripts/idp.sh start citizen "$port" http://127.0.0.1:3000 http://127.0.0.1:3100
-scripts/idp.sh start staff "$((port + 1))" http://127.0.0.1:3000 http://127.0.0.1:3100
-trap 'scripts/idp.sh stop citizen "$port"; scripts/idp.sh stop staff "$((port + 1))"' EXIT
+# Stops at the end only the providers this script started.
+started=()
+for provider in "citizen $port" "staff $((port + 1))"; do
+  set -- $provider
+  said="$(scripts/idp.sh start "$1" "$2" http://127.0.0.1:3000 http://127.0.0.1:3100 2>&1)"
+  echo "$said"
+  if [[ "$said" == *started* ]]; then
+    started+=("$1 $2")
+  fi
+done
+stop_started() {
+  for provider in "${started[@]}"; do
+    set -- $provider
+    scripts/idp.sh stop "$1" "$2"
+  done
+}
+trap stop_started EXIT
 export TEST_CITIZEN_ISSUER="http://127.0.0.1:$port" TEST_STAFF_ISSUER="http://127.0.0.1:$((port + 1))"
 cargo test -p server --test integration faults -- --nocapture
