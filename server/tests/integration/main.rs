@@ -10,6 +10,7 @@
 mod audit_trail;
 mod auth;
 mod authorization_matrix;
+mod backups;
 mod bad_tokens;
 mod capabilities;
 mod cli;

@@ -1,0 +1,125 @@
+//! Backups, as `docs/operations.md` tells the operator to take and restore
+//! them: a `pg_dump --format=custom` of a portal's database, restored with
+//! `pg_restore --clean --if-exists` into an empty database, is current for
+//! this build, holds every row, and the portal serves a citizen's log from
+//! it.
+
+use axum::http::StatusCode;
+use sqlx::postgres::PgPoolOptions;
+use sqlx::PgPool;
+
+use server::access_log::partitions;
+use server::{clock, db, demo_data, demo_events, demo_requests};
+
+use crate::support::{get_with_cookie, router, sign_in_at, test_config};
+
+/// The URL of database `name` on the test server.
+fn url_of(name: &str) -> String {
+    let base = std::env::var("DATABASE_URL").expect("DATABASE_URL names the test server");
+    format!("{}/{name}", base.rsplit_once('/').unwrap().0)
+}
+
+/// Rows of the tables a restore must bring back.
+async fn counts(pool: &PgPool) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for table in [
+        "access_events",
+        "access_summary",
+        "data_requests",
+        "data_request_events",
+        "org_units",
+        "sessions",
+    ] {
+        counts.push(
+            sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+                .fetch_one(pool)
+                .await
+                .unwrap(),
+        );
+    }
+    counts
+}
+
+fn run(program: &str, args: &[&str]) {
+    let output = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("{program}: {error}"));
+    assert!(
+        output.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_dump_restores_into_an_empty_database_that_the_portal_serves(pool: PgPool) {
+    let config = test_config();
+    let now = clock::now();
+    demo_data::load(&pool).await.unwrap();
+    partitions::ensure(&pool, &partitions::months_to_keep_ready(now, 6))
+        .await
+        .unwrap();
+    demo_events::load_story(&pool, &config.subject_key_pepper, now)
+        .await
+        .unwrap();
+    demo_requests::load(&pool, &config.request_settings(), now)
+        .await
+        .unwrap();
+    let (_, anna) = sign_in_at(&router(pool.clone()), "/log-ind", "anna").await;
+    let before = counts(&pool).await;
+    assert!(before.iter().all(|count| *count > 0), "{before:?}");
+
+    let database = pool.connect_options().get_database().unwrap().to_owned();
+    let dump = std::env::temp_dir().join(format!("indblik-{}.dump", uuid::Uuid::new_v4()));
+    let dump = dump.to_string_lossy().into_owned();
+    run(
+        "pg_dump",
+        &[
+            "--format=custom",
+            &format!("--file={dump}"),
+            &url_of(&database),
+        ],
+    );
+    let restored_name = format!("indblik_restored_{}", uuid::Uuid::new_v4().simple());
+    sqlx::query(&format!("CREATE DATABASE {restored_name}"))
+        .execute(&pool)
+        .await
+        .unwrap();
+    run(
+        "pg_restore",
+        &[
+            "--clean",
+            "--if-exists",
+            &format!("--dbname={}", url_of(&restored_name)),
+            &dump,
+        ],
+    );
+
+    let restored = PgPoolOptions::new()
+        .connect(&url_of(&restored_name))
+        .await
+        .unwrap();
+    assert_eq!(
+        db::schema_state(&restored).await.unwrap(),
+        db::SchemaState::Current
+    );
+    assert_eq!(counts(&restored).await, before);
+    // The portal serves from the restored database: Anna's session is in
+    // the backup, and so is her log.
+    let page = get_with_cookie(&router(restored.clone()), "/min-log", &anna).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("gange i perioden"), "{}", page.body);
+    // The audit trail's rules came back with the rows.
+    assert!(sqlx::query("DELETE FROM access_events")
+        .execute(&restored)
+        .await
+        .is_err());
+
+    restored.close().await;
+    sqlx::query(&format!("DROP DATABASE {restored_name} WITH (FORCE)"))
+        .execute(&pool)
+        .await
+        .unwrap();
+    std::fs::remove_file(&dump).unwrap();
+}
