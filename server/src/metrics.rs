@@ -183,16 +183,23 @@ async fn read_database(pool: &PgPool, now: DateTime<Utc>) {
                    WHERE sent_at IS NULL AND last_error IS NOT NULL) AS "failing!",
                  (SELECT count(*) FROM access_blocks
                    WHERE lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $1)) AS "blocks!",
-                 (SELECT count(*) FROM import_runs
-                   WHERE finished_at IS NULL AND updated_at > $1 - interval '5 minutes') AS "imports_running!",
-                 (SELECT count(*) FROM import_runs
-                   WHERE finished_at IS NULL AND updated_at <= $1 - interval '5 minutes') AS "imports_interrupted!",
-                 (SELECT coalesce(sum(bytes_read), 0)::bigint FROM import_runs
-                   WHERE finished_at IS NULL AND updated_at > $1 - interval '5 minutes') AS "import_bytes_read!",
-                 (SELECT coalesce(sum(bytes_total), 0)::bigint FROM import_runs
-                   WHERE finished_at IS NULL AND updated_at > $1 - interval '5 minutes') AS "import_bytes_total!",
-                 (SELECT coalesce(sum(events_read), 0)::bigint FROM import_runs
-                   WHERE finished_at IS NULL AND updated_at > $1 - interval '5 minutes') AS "import_events_read!""#,
+                 imports.running AS "imports_running!",
+                 imports.interrupted AS "imports_interrupted!",
+                 imports.bytes_read AS "import_bytes_read!",
+                 imports.bytes_total AS "import_bytes_total!",
+                 imports.events_read AS "import_events_read!"
+               FROM (
+                 -- Unfinished imports: running while they moved in the last
+                 -- 5 minutes, else interrupted.
+                 SELECT count(*) FILTER (WHERE moving) AS running,
+                        count(*) FILTER (WHERE NOT moving) AS interrupted,
+                        coalesce(sum(bytes_read) FILTER (WHERE moving), 0)::bigint AS bytes_read,
+                        coalesce(sum(bytes_total) FILTER (WHERE moving), 0)::bigint AS bytes_total,
+                        coalesce(sum(events_read) FILTER (WHERE moving), 0)::bigint AS events_read
+                 FROM (SELECT bytes_read, bytes_total, events_read,
+                              updated_at > $1::timestamptz - interval '5 minutes' AS moving
+                       FROM import_runs WHERE finished_at IS NULL) AS unfinished
+               ) AS imports"#,
             now
         )
         .fetch_one(pool)

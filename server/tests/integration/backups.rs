@@ -11,13 +11,9 @@ use sqlx::PgPool;
 use server::access_log::partitions;
 use server::{clock, db, demo_data, demo_events, demo_requests};
 
-use crate::support::{get_with_cookie, router, sign_in_at, test_config};
-
-/// The URL of database `name` on the test server.
-fn url_of(name: &str) -> String {
-    let base = std::env::var("DATABASE_URL").expect("DATABASE_URL names the test server");
-    format!("{}/{name}", base.rsplit_once('/').unwrap().0)
-}
+use crate::support::{
+    database_url, database_url_of, get_with_cookie, router, sign_in_at, test_config,
+};
 
 /// Rows of the tables a restore must bring back.
 async fn counts(pool: &PgPool) -> Vec<i64> {
@@ -70,7 +66,6 @@ async fn a_dump_restores_into_an_empty_database_that_the_portal_serves(pool: PgP
     let before = counts(&pool).await;
     assert!(before.iter().all(|count| *count > 0), "{before:?}");
 
-    let database = pool.connect_options().get_database().unwrap().to_owned();
     let dump = std::env::temp_dir().join(format!("indblik-{}.dump", uuid::Uuid::new_v4()));
     let dump = dump.to_string_lossy().into_owned();
     run(
@@ -78,7 +73,7 @@ async fn a_dump_restores_into_an_empty_database_that_the_portal_serves(pool: PgP
         &[
             "--format=custom",
             &format!("--file={dump}"),
-            &url_of(&database),
+            &database_url_of(&pool),
         ],
     );
     let restored_name = format!("indblik_restored_{}", uuid::Uuid::new_v4().simple());
@@ -91,13 +86,13 @@ async fn a_dump_restores_into_an_empty_database_that_the_portal_serves(pool: PgP
         &[
             "--clean",
             "--if-exists",
-            &format!("--dbname={}", url_of(&restored_name)),
+            &format!("--dbname={}", database_url(&restored_name)),
             &dump,
         ],
     );
 
     let restored = PgPoolOptions::new()
-        .connect(&url_of(&restored_name))
+        .connect(&database_url(&restored_name))
         .await
         .unwrap();
     assert_eq!(

@@ -65,19 +65,44 @@ impl Proxy {
     }
 }
 
+/// A proxy to the database of `pool`, and a pool of the portal's that
+/// reaches it through the proxy only.
+async fn cuttable(pool: &PgPool) -> (Arc<Proxy>, PgPool) {
+    let options = pool.connect_options();
+    let proxy = Arc::new(Proxy::to(options.get_host().to_owned(), options.get_port()).await);
+    let through_proxy = PgPoolOptions::new()
+        .acquire_timeout(Duration::from_secs(2))
+        .connect_with(options.as_ref().clone().port(proxy.port))
+        .await
+        .unwrap();
+    (proxy, through_proxy)
+}
+
+/// Posts batch `batch` of `events` events with the source system's `key`.
+async fn post_batch(
+    app: &axum::Router,
+    key: &str,
+    batch: usize,
+    events: usize,
+) -> crate::support::Reply {
+    send(
+        app,
+        Request::post(server::access_log::api::EVENTS_PATH)
+            .header(header::AUTHORIZATION, format!("Bearer {key}"))
+            .header(header::CONTENT_TYPE, "application/x-ndjson")
+            .body(Body::from(batch_of(batch, events)))
+            .unwrap(),
+    )
+    .await
+}
+
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn while_the_database_is_away_the_portal_says_so_and_comes_back_by_itself(pool: PgPool) {
     demo_data::load(&pool).await.unwrap();
     partitions::ensure(&pool, &partitions::months_to_keep_ready(clock::now(), 6))
         .await
         .unwrap();
-    let options = pool.connect_options();
-    let proxy = Proxy::to(options.get_host().to_owned(), options.get_port()).await;
-    let through_proxy = PgPoolOptions::new()
-        .acquire_timeout(Duration::from_secs(2))
-        .connect_with(options.as_ref().clone().port(proxy.port))
-        .await
-        .unwrap();
+    let (proxy, through_proxy) = cuttable(&pool).await;
     let app = router_with(&test_config(), through_proxy);
     let (_, anna) = sign_in_at(&app, "/log-ind", "anna").await;
     assert_eq!(
@@ -160,13 +185,7 @@ async fn a_cut_during_batches_and_requests_loses_nothing_acknowledged_and_writes
         .await
         .unwrap()
         .secret;
-    let options = pool.connect_options();
-    let proxy = Arc::new(Proxy::to(options.get_host().to_owned(), options.get_port()).await);
-    let through_proxy = PgPoolOptions::new()
-        .acquire_timeout(Duration::from_secs(2))
-        .connect_with(options.as_ref().clone().port(proxy.port))
-        .await
-        .unwrap();
+    let (proxy, through_proxy) = cuttable(&pool).await;
     let app = router_with(&test_config(), through_proxy);
     let (_, anna) = sign_in_at(&app, "/log-ind", "anna").await;
 
@@ -182,15 +201,7 @@ async fn a_cut_during_batches_and_requests_loses_nothing_acknowledged_and_writes
     let mut acknowledged = Vec::new();
     for n in 0..BATCHES {
         let cut = (n % 2 == 1).then(|| cut_soon(n));
-        let reply = send(
-            &app,
-            Request::post(server::access_log::api::EVENTS_PATH)
-                .header(header::AUTHORIZATION, format!("Bearer {key}"))
-                .header(header::CONTENT_TYPE, "application/x-ndjson")
-                .body(Body::from(batch_of(n, EVENTS)))
-                .unwrap(),
-        )
-        .await;
+        let reply = post_batch(&app, &key, n, EVENTS).await;
         if let Some(cut) = cut {
             cut.await.unwrap();
             proxy.restore();
@@ -260,15 +271,7 @@ async fn a_cut_during_batches_and_requests_loses_nothing_acknowledged_and_writes
     // A source system sends again what was not acknowledged: each event
     // is then stored exactly once.
     for n in (0..BATCHES).filter(|n| !acknowledged[*n]) {
-        let again = send(
-            &app,
-            Request::post(server::access_log::api::EVENTS_PATH)
-                .header(header::AUTHORIZATION, format!("Bearer {key}"))
-                .header(header::CONTENT_TYPE, "application/x-ndjson")
-                .body(Body::from(batch_of(n, EVENTS)))
-                .unwrap(),
-        )
-        .await;
+        let again = post_batch(&app, &key, n, EVENTS).await;
         assert_eq!(again.status, StatusCode::OK, "{}", again.body);
     }
     let (events, distinct): (i64, i64) = sqlx::query_as(
@@ -324,9 +327,7 @@ async fn an_import_killed_halfway_stores_nothing_and_the_next_run_stores_every_e
 ) {
     const EVENTS: usize = 150_000;
     demo_data::load(&pool).await.unwrap();
-    let database = pool.connect_options().get_database().unwrap().to_owned();
-    let base = std::env::var("DATABASE_URL").unwrap();
-    let url = format!("{}/{database}", base.rsplit_once('/').unwrap().0);
+    let url = crate::support::database_url_of(&pool);
     let file = std::env::temp_dir().join(format!("indblik-killed-{}.ndjson", uuid::Uuid::new_v4()));
     std::fs::write(&file, batch_of(0, EVENTS)).unwrap();
     let import = || {

@@ -192,9 +192,7 @@ async fn when_up(url: &str) -> reqwest::Response {
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_server_serves_metrics_on_their_own_address_only(pool: PgPool) {
     // The `server` binary itself, on this test's database.
-    let database = pool.connect_options().get_database().unwrap().to_owned();
-    let base = std::env::var("DATABASE_URL").unwrap();
-    let url = format!("{}/{database}", base.rsplit_once('/').unwrap().0);
+    let url = crate::support::database_url_of(&pool);
     let (portal, metrics) = (free_port(), free_port());
     let config = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/development.toml");
     let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_server"))

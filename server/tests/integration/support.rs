@@ -43,6 +43,18 @@ pub fn client_addr() -> SocketAddr {
     SocketAddr::from(([192, 0, 2, 10], 50000))
 }
 
+/// The URL of database `name` on the test server (`DATABASE_URL`), for
+/// what connects by URL: a server or import process, `pg_dump`.
+pub fn database_url(name: &str) -> String {
+    let server = std::env::var("DATABASE_URL").expect("DATABASE_URL names the test server");
+    format!("{}/{name}", server.rsplit_once('/').unwrap().0)
+}
+
+/// The URL of the test database `pool` is connected to.
+pub fn database_url_of(pool: &sqlx::PgPool) -> String {
+    database_url(pool.connect_options().get_database().unwrap())
+}
+
 /// A valid configuration for the fictitious test municipality.
 pub fn test_config() -> Config {
     Config::from_figment(test_figment()).expect("the test configuration is valid")
