@@ -36,14 +36,38 @@ async fn counts(pool: &PgPool) -> Vec<i64> {
     counts
 }
 
-fn run(program: &str, args: &[&str]) {
-    let output = std::process::Command::new(program)
+/// PostgreSQL's client program `name` from the same installation the test
+/// server runs from, as `scripts/db.sh` finds it: `PG_BIN`, else the newest
+/// `/usr/lib/postgresql/*/bin`, else the `PATH`.
+fn pg_tool(name: &str) -> std::path::PathBuf {
+    let newest = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|version| version.path().join("bin"))
+        .max_by_key(|bin| {
+            bin.parent()
+                .and_then(|version| version.file_name()?.to_str()?.parse::<u32>().ok())
+        });
+    std::env::var_os("PG_BIN")
+        .map(std::path::PathBuf::from)
+        .into_iter()
+        .chain(newest)
+        .map(|bin| bin.join(name))
+        .find(|tool| tool.exists())
+        .unwrap_or_else(|| name.into())
+}
+
+fn run(name: &str, args: &[&str]) {
+    let program = pg_tool(name);
+    let output = std::process::Command::new(&program)
         .args(args)
         .output()
-        .unwrap_or_else(|error| panic!("{program}: {error}"));
+        .unwrap_or_else(|error| panic!("{}: {error}", program.display()));
     assert!(
         output.status.success(),
-        "{program} {args:?}: {}",
+        "{} {args:?}: {}",
+        program.display(),
         String::from_utf8_lossy(&output.stderr)
     );
 }
