@@ -22,7 +22,7 @@ test:
 	scripts/test.sh
 
 bench:
-	scripts/bench.sh
+	scripts/bench.sh $(ARGS)
 
 loadtest:
 	scripts/loadtest.sh

@@ -2,7 +2,9 @@
 # make bench: builds release binaries, fills a fresh database `indblik_bench`
 # with the demo municipality and BENCH_EVENTS synthetic events over
 # BENCH_CITIZENS citizens (default 20,000,000 over 200,000), then runs the
-# measurements in server/src/bin/bench.rs. Results: docs/benchmarks.md.
+# measurements in server/src/bin/bench.rs, then the page's cost under 50
+# connections against the release server (scripts/page-cost.sh; `pages`
+# among the arguments chooses it alone). Results: docs/benchmarks.md.
 # Needs about 10 GB of disk and, on 2 cores, about 15 minutes (docs/benchmarks.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,5 +45,29 @@ if [ "${BENCH_REUSE:-0}" != 1 ]; then
 fi
 psql "$INDBLIK_DATABASE_URL" -Atc "SELECT 'database size: ' || pg_size_pretty(pg_database_size(current_database()))"
 
-echo "== measurements"
-target/release/bench "$@"
+# `pages` is this script's measurement; the others are the bench binary's.
+measures=()
+pages=$([ $# = 0 ] && echo 1 || echo 0)
+for measure in "$@"; do
+  if [ "$measure" = pages ]; then pages=1; else measures+=("$measure"); fi
+done
+if [ $# = 0 ] || [ ${#measures[@]} -gt 0 ]; then
+  echo "== measurements"
+  target/release/bench "${measures[@]}"
+fi
+
+if [ "$pages" = 1 ]; then
+  if ! command -v wrk >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk; else sudo apt-get install -y -q wrk; fi
+  fi
+  addr=127.0.0.1:3301
+  echo "== the page's cost (release server on $addr)"
+  INDBLIK_LISTEN_ADDR="$addr" target/release/server serve >target/bench-server.log 2>&1 &
+  server=$!
+  trap 'kill "$server" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 60); do
+    curl -sf "http://$addr/readyz" >/dev/null && break
+    sleep 1
+  done
+  scripts/page-cost.sh "http://$addr"
+fi

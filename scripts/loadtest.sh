@@ -8,8 +8,8 @@
 # citizens browse /min-log and /henvendelser with 1-3 s between pages (wrk,
 # Debian's package) for LOAD_SECONDS (60) while `bench feed` sends
 # LOAD_RATE (5,000) events a second to the API. Prints throughput, latency
-# percentiles, errors and the server's peak memory. Then the page's cost:
-# 50 connections asking for /min-log as fast as it answers for 20 s.
+# percentiles, errors and the server's peak memory. Then the page's cost
+# (scripts/page-cost.sh: 50 typical citizens, 50 connections, no pauses).
 # LOAD_REUSE=1 keeps the database of the last run. Bounded in time: about
 # 5 minutes on 2 cores after the build and the load.
 set -euo pipefail
@@ -66,6 +66,5 @@ wait "$feed"
 tail -n 1 "$out/feed.txt"
 echo "server peak memory: $(awk '/VmHWM/ {print $2, $3}' "/proc/$server/status")"
 
-echo "== the page's cost: /min-log for 50 connections without pauses, 20 s"
-wrk --threads 2 --connections 50 --duration 20s --timeout 10s \
-  --script scripts/loadtest/browse.lua "http://$addr" -- "$out/cookies.txt" /min-log 0 0 | tee "$out/wrk-min-log.txt"
+echo "== the page's cost"
+scripts/page-cost.sh "http://$addr"

@@ -3,7 +3,9 @@
 //! kl. 10.05" in Danish, "23 November 2026 at 10:05" in English. Month names
 //! come from chrono's locale data (CLDR), not from a table of our own.
 
-use chrono::{DateTime, Datelike, Locale, NaiveDate, Utc};
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Datelike, Locale, NaiveDate, Timelike, Utc};
 use chrono_tz::Europe::Copenhagen;
 
 use crate::access_log::coverage::local_date;
@@ -16,22 +18,42 @@ fn locale(lang: Lang) -> Locale {
     }
 }
 
+/// The months' names per language (in the order of [`Lang::ALL`]), from
+/// chrono's locale data once: a page writes a hundred dates, and parsing a
+/// format string for each was a measurable part of its cost.
+static MONTH_NAMES: LazyLock<[[String; 12]; 2]> = LazyLock::new(|| {
+    Lang::ALL.map(|lang| {
+        std::array::from_fn(|index| {
+            let month = u32::try_from(index + 1).unwrap_or(1);
+            NaiveDate::from_ymd_opt(2000, month, 1)
+                .unwrap_or_default()
+                .format_localized("%B", locale(lang))
+                .to_string()
+        })
+    })
+});
+
+fn month_name(lang: Lang, date: NaiveDate) -> &'static str {
+    &MONTH_NAMES[lang as usize][date.month0() as usize]
+}
+
 /// "23. november 2026" / "23 November 2026".
 pub fn date_text(lang: Lang, date: NaiveDate) -> String {
-    let pattern = match lang {
-        Lang::Da => "%-d. %B %Y",
-        Lang::En => "%-d %B %Y",
-    };
-    date.format_localized(pattern, locale(lang)).to_string()
+    let (day, month, year) = (date.day(), month_name(lang, date), date.year());
+    match lang {
+        Lang::Da => format!("{day}. {month} {year}"),
+        Lang::En => format!("{day} {month} {year}"),
+    }
 }
 
 /// The time of day: "10.05" / "10:05".
 fn clock_text(lang: Lang, at: DateTime<Utc>) -> String {
-    let pattern = match lang {
-        Lang::Da => "%H.%M",
-        Lang::En => "%H:%M",
+    let local = at.with_timezone(&Copenhagen);
+    let separator = match lang {
+        Lang::Da => '.',
+        Lang::En => ':',
     };
-    at.with_timezone(&Copenhagen).format(pattern).to_string()
+    format!("{:02}{separator}{:02}", local.hour(), local.minute())
 }
 
 /// "at" before a time of day: "kl." / "at".
@@ -54,7 +76,7 @@ pub fn moment_text(lang: Lang, at: DateTime<Utc>) -> String {
 
 /// "november 2026" / "November 2026".
 pub fn month_text(lang: Lang, month: NaiveDate) -> String {
-    month.format_localized("%B %Y", locale(lang)).to_string()
+    format!("{} {}", month_name(lang, month), month.year())
 }
 
 /// A month under a chart's bar: the short month name and the year on two
@@ -99,6 +121,21 @@ mod tests {
         assert_eq!(month_and_year(Lang::En, day), "Nov\n2026");
         let may = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
         assert_eq!(month_and_year(Lang::Da, may), "maj\n2026");
+    }
+
+    #[test]
+    fn the_kept_month_names_are_chronos_locale_data() {
+        for lang in Lang::ALL {
+            for month in 1..=12 {
+                let day = NaiveDate::from_ymd_opt(2026, month, 9).unwrap();
+                let pattern = match lang {
+                    Lang::Da => "%-d. %B %Y",
+                    Lang::En => "%-d %B %Y",
+                };
+                let expected = day.format_localized(pattern, locale(lang)).to_string();
+                assert_eq!(date_text(lang, day), expected);
+            }
+        }
     }
 
     #[test]

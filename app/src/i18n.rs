@@ -52,6 +52,11 @@ static IDS: LazyLock<[LanguageIdentifier; 2]> = LazyLock::new(|| {
     ]
 });
 
+/// The texts without arguments already formatted, per language (in the
+/// order of [`Lang::ALL`]), filled as they are first asked for.
+static PLAIN_TEXTS: LazyLock<[std::sync::RwLock<HashMap<String, String>>; 2]> =
+    LazyLock::new(Default::default);
+
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
 
@@ -83,8 +88,33 @@ impl Lang {
     }
 
     /// The text of `key` (a Fluent message id) in this language.
+    ///
+    /// A text without arguments never changes while the program runs, so
+    /// each is formatted by Fluent once and kept ([`PLAIN_TEXTS`]): a page
+    /// looks up a hundred of them, and Fluent's language negotiation and
+    /// formatting were a measurable part of a page's cost
+    /// (`docs/benchmarks.md`).
     pub fn text(self, key: &str) -> String {
-        LOCALES.lookup(self.id(), key)
+        let texts = &PLAIN_TEXTS[self as usize];
+        if let Some(text) = texts
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(key)
+        {
+            return text.clone();
+        }
+        // Only keys that exist are kept, so the cache cannot grow past the
+        // Fluent files whatever keys are asked for.
+        match LOCALES.try_lookup(self.id(), key) {
+            Some(text) => {
+                texts
+                    .write()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(key.to_owned(), text.clone());
+                text
+            }
+            None => LOCALES.lookup(self.id(), key),
+        }
     }
 
     /// Whether `key` has a text in this language.

@@ -351,6 +351,7 @@ fn Chart(chart: Vec<MonthCount>, period_text: String) -> impl IntoView {
 #[component]
 fn LogTable(rows: Vec<LogRow>, print: bool) -> impl IntoView {
     let lang = use_lang();
+    let texts = RowTexts::new(lang);
     view! {
         <ScrollingTable label=lang.text("my-log-table")>
             <table class="table table--compact log-table">
@@ -366,17 +367,41 @@ fn LogTable(rows: Vec<LogRow>, print: bool) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {rows.into_iter().map(|row| view! { <LogLine row print/> }).collect_view()}
+                    {rows.into_iter().map(|row| log_line(row, print, &texts)).collect_view()}
                 </tbody>
             </table>
         </ScrollingTable>
     }
-    .into_any()
 }
 
-#[component]
-fn LogLine(row: LogRow, print: bool) -> impl IntoView {
-    let lang = use_lang();
+/// What every row of a table says the same way, looked up once per table.
+struct RowTexts {
+    ask_look_up: String,
+    ask_use: String,
+    bulk: String,
+    was_hidden: String,
+    legal_basis: String,
+    /// The `lang` of the municipality's names (Danish) on this page.
+    data: Option<&'static str>,
+}
+
+impl RowTexts {
+    fn new(lang: crate::i18n::Lang) -> RowTexts {
+        RowTexts {
+            ask_look_up: lang.text("my-log-ask-look-up"),
+            ask_use: lang.text("my-log-ask-use"),
+            bulk: lang.text("my-log-bulk"),
+            was_hidden: lang.text("my-log-was-hidden"),
+            legal_basis: lang.text("my-log-legal-basis"),
+            data: lang.of_danish_data(),
+        }
+    }
+}
+
+/// One row of the log. A plain function, not a component: a page has a
+/// hundred rows, and a component's own reactive owner and context look-ups
+/// per row were a measurable part of the page's cost (`docs/benchmarks.md`).
+fn log_line(row: LogRow, print: bool, texts: &RowTexts) -> impl IntoView {
     let ask = format!("/henvendelser/ny?opslag={}", row.id);
     // The visible words first (WCAG 2.5.3), then what makes the row unique;
     // "opslag" only where the data were looked up, "brug" where they were
@@ -385,47 +410,50 @@ fn LogLine(row: LogRow, print: bool) -> impl IntoView {
         crate::access_log::UseType::from_code(&row.use_type),
         Some(crate::access_log::UseType::Read | crate::access_log::UseType::Search)
     );
-    let ask_text = lang.text(if looked_up {
-        "my-log-ask-look-up"
+    let ask_text = if looked_up {
+        texts.ask_look_up.clone()
     } else {
-        "my-log-ask-use"
-    });
+        texts.ask_use.clone()
+    };
+    let data = texts.data;
     // The rest of the link's name, for screen readers: the municipality's
     // names marked as Danish, which an aria-label could not do. It starts
     // with a space and a dash, as browsers differ in whether they put a
     // space before text that is out of view.
-    let data = lang.of_danish_data();
-    let ask_details = view! {
-        <span class="sr-only">
-            {format!(" – {}, {} {}, ", row.action, row.day_text, row.time_text)}
-            <span lang=data>{row.unit.clone()}</span>", "
-            <span lang=data>{row.system.clone()}</span>", "
-            <span lang=data>{row.purpose.clone()}</span>
-        </span>
-    };
+    let ask_link = (!print).then(|| {
+        let details = format!(" – {}, {} {}, ", row.action, row.day_text, row.time_text);
+        let (unit, system, purpose) = (row.unit.clone(), row.system.clone(), row.purpose.clone());
+        view! {
+            <td><a href=ask>{ask_text}<span class="sr-only">
+                {details}
+                <span lang=data>{unit}</span>", "
+                <span lang=data>{system}</span>", "
+                <span lang=data>{purpose}</span>
+            </span></a></td>
+        }
+    });
+    let bulk = row.bulk.then(|| texts.bulk.clone());
+    let was_hidden = texts.was_hidden.clone();
     view! {
         <tr data-row-id=row.id>
             <td>{row.day_text}<br/><span class="text-small">{row.time_text}</span></td>
-            <td lang=lang.of_danish_data()>{row.unit}<br/><span class="text-small">{row.authority}</span></td>
+            <td lang=data>{row.unit}<br/><span class="text-small">{row.authority}</span></td>
             <td>
                 {row.action}
-                {row.bulk.then(|| view! { <br/><span class="text-small">{lang.text("my-log-bulk")}</span> })}
+                {bulk.map(|bulk| view! { <br/><span class="text-small">{bulk}</span> })}
                 {row.disclosed_reason.map(|reason| view! {
-                    <br/><span class="text-small">{lang.text("my-log-was-hidden")}" "<span lang=lang.of_danish_data()>{reason}</span></span>
+                    <br/><span class="text-small">{was_hidden}" "<span lang=data>{reason}</span></span>
                 })}
             </td>
-            <td lang=lang.of_danish_data()>{row.system}<br/><span class="text-small">{row.system_description}</span></td>
+            <td lang=data>{row.system}<br/><span class="text-small">{row.system_description}</span></td>
             <td>
-                <span lang=lang.of_danish_data()>{row.purpose}</span><br/>
-                <span class="text-small">{lang.text("my-log-legal-basis")}" "<span lang=lang.of_danish_data()>{row.legal_basis}</span></span>
+                <span lang=data>{row.purpose}</span><br/>
+                <span class="text-small">{texts.legal_basis.clone()}" "<span lang=data>{row.legal_basis}</span></span>
             </td>
             <td>{row.count}</td>
-            {(!print).then(|| view! {
-                <td><a href=ask>{ask_text.clone()}{ask_details}</a></td>
-            })}
+            {ask_link}
         </tr>
     }
-    .into_any()
 }
 
 #[component]

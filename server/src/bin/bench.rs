@@ -72,6 +72,10 @@ struct Args {
     /// Signed-in citizens for `load-sessions`.
     #[arg(long, default_value_t = 200)]
     sessions: usize,
+    /// The first synthetic citizen `load-sessions` signs in (citizen 0 has
+    /// 5,000 events; the others about 100).
+    #[arg(long, default_value_t = 0)]
+    first_citizen: u64,
     /// Where `load-sessions` writes the cookies.
     #[arg(long, default_value = "target/loadtest")]
     out: PathBuf,
@@ -135,7 +139,7 @@ async fn main() -> anyhow::Result<()> {
             Measure::Search => search(&config, &pool, args.requests.min(50)).await?,
             Measure::Usage => usage(&config, &pool, args.requests.min(20)).await?,
             Measure::LoadSessions => {
-                load_sessions(&config, &pool, args.sessions, &args.out).await?
+                load_sessions(&config, &pool, args.first_citizen, args.sessions, &args.out).await?
             }
             Measure::Feed => feed(&pool, &args.url, args.rate, args.seconds).await?,
         }
@@ -721,12 +725,13 @@ async fn usage(config: &Config, pool: &PgPool, requests: usize) -> anyhow::Resul
 async fn load_sessions(
     config: &Config,
     pool: &PgPool,
+    first_citizen: u64,
     sessions: usize,
     out: &std::path::Path,
 ) -> anyhow::Result<()> {
     let mut cookies = String::new();
     let mut events = Vec::with_capacity(sessions);
-    for citizen in 0..sessions as u64 {
+    for citizen in first_citizen..first_citizen + sessions as u64 {
         let (cookie, count) = session_of_citizen(config, pool, citizen).await?;
         cookies.push_str(&cookie);
         cookies.push('\n');
