@@ -57,17 +57,11 @@ if [ $# = 0 ] || [ ${#measures[@]} -gt 0 ]; then
 fi
 
 if [ "$pages" = 1 ]; then
-  if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk; else sudo apt-get install -y -q wrk; fi
-  fi
+  # shellcheck source=scripts/measuring.sh
+  . scripts/measuring.sh
+  install_wrk
   addr=127.0.0.1:3301
   echo "== the page's cost (release server on $addr)"
-  INDBLIK_LISTEN_ADDR="$addr" target/release/server serve >target/bench-server.log 2>&1 &
-  server=$!
-  trap 'kill "$server" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 60); do
-    curl -sf "http://$addr/readyz" >/dev/null && break
-    sleep 1
-  done
+  serve_release "$addr" target/bench-server.log
   scripts/page-cost.sh "http://$addr"
 fi

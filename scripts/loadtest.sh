@@ -23,10 +23,9 @@ rate="${LOAD_RATE:-5000}"
 addr=127.0.0.1:3300
 out=target/loadtest
 
-if ! command -v wrk >/dev/null; then
-  echo "== install wrk (Debian package)"
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk; else sudo apt-get install -y -q wrk; fi
-fi
+# shellcheck source=scripts/measuring.sh
+. scripts/measuring.sh
+install_wrk
 scripts/install-tools.sh run >/dev/null
 
 echo "== build (release)"
@@ -37,7 +36,6 @@ server_url="${base%/*}"
 export INDBLIK_CONFIG_FILE=scripts/development.toml
 export INDBLIK_DATABASE_URL="$server_url/indblik_load"
 export INDBLIK_LOG_FILTER=warn
-export INDBLIK_LISTEN_ADDR="$addr"
 if [ "${LOAD_REUSE:-0}" != 1 ]; then
   psql "$server_url/postgres" -qc "DROP DATABASE IF EXISTS indblik_load WITH (FORCE)" -c "CREATE DATABASE indblik_load"
   echo "== load $events synthetic events over $citizens citizens"
@@ -48,14 +46,7 @@ mkdir -p "$out"
 target/release/bench load-sessions --sessions "$sessions" --out "$out"
 
 echo "== serve on $addr"
-target/release/server serve >"$out/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://$addr/readyz" >/dev/null && break
-  sleep 1
-done
-curl -sf "http://$addr/readyz" >/dev/null || { cat "$out/server.log"; exit 1; }
+serve_release "$addr" "$out/server.log"
 
 echo "== $sessions citizens browsing for $seconds s while a source system sends $rate events/s"
 target/release/bench feed --url "http://$addr" --rate "$rate" --seconds "$seconds" >"$out/feed.txt" &
