@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# make faults: only the fault tests (server/tests/integration/faults.rs),
+# make faults: only the fault tests (server/tests/integration/faults/),
 # which `make test` runs too: the database cut while pages, API batches and
-# requests are on their way (through a TCP proxy in the test), and
+# requests are on their way (through a TCP proxy in the test; PostgreSQL
+# itself killed with -9 and started again), the database's disk full, and
 # `server import` killed halfway. Starts the local PostgreSQL and the test
 # identity provider when they are not running. Results: docs/reliability.md.
 set -euo pipefail

@@ -1,5 +1,6 @@
 //! The PostgreSQL pool, the embedded migrations, the runtime role's
-//! privileges, and the check that the database schema matches this build.
+//! privileges, the check that the database schema matches this build, and
+//! what is wrong with a database that fails (away, or its disk full).
 
 use std::time::Duration;
 
@@ -111,4 +112,71 @@ pub async fn schema_state(pool: &PgPool) -> Result<SchemaState, sqlx::Error> {
         return Ok(SchemaState::Behind { problem });
     }
     Ok(SchemaState::Current)
+}
+
+/// What is wrong with a database that failed a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// It does not answer a trivial query within [`TROUBLE_TIMEOUT`]: it
+    /// is down, restarting, or cannot be reached.
+    Away,
+    /// It answers, but cannot store anything: its disk is full (SQLSTATE
+    /// 53100).
+    DiskFull,
+}
+
+impl Trouble {
+    /// The short reason `/readyz` and the log give.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Trouble::Away => "database unreachable",
+            Trouble::DiskFull => "database disk full",
+        }
+    }
+}
+
+/// How long [`trouble`] waits for each of its two questions.
+pub const TROUBLE_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// SQLSTATE `disk_full`.
+const DISK_FULL: &str = "53100";
+
+/// Whether the database is in trouble: `None` when it answers and can
+/// write. The write is a probe that must grow a file: the first page of a
+/// temporary table, in the database's own tablespace, inside a transaction
+/// that is rolled back. PostgreSQL writes a new page to disk when it
+/// extends a file, so the probe fails at once when that disk is full, even
+/// while small updates still fit in pages that have room.
+pub async fn trouble(pool: &PgPool) -> Option<Trouble> {
+    let answered = tokio::time::timeout(TROUBLE_TIMEOUT, sqlx::query("SELECT 1").execute(pool));
+    if !matches!(answered.await, Ok(Ok(_))) {
+        return Some(Trouble::Away);
+    }
+    let probe = async {
+        let mut transaction = pool.begin().await?;
+        sqlx::query("CREATE TEMPORARY TABLE indblik_write_probe (filler text) ON COMMIT DROP")
+            .execute(&mut *transaction)
+            .await?;
+        sqlx::query("INSERT INTO indblik_write_probe VALUES (repeat('x', 100))")
+            .execute(&mut *transaction)
+            .await?;
+        transaction.rollback().await
+    };
+    match tokio::time::timeout(TROUBLE_TIMEOUT, probe).await {
+        Ok(Ok(())) => None,
+        Ok(Err(sqlx::Error::Database(error))) if error.code().as_deref() == Some(DISK_FULL) => {
+            tracing::error!(
+                "the database's disk is full: PostgreSQL refuses to store anything \
+                 (SQLSTATE 53100); free space on its volume or grow it"
+            );
+            Some(Trouble::DiskFull)
+        }
+        Ok(Err(error)) => {
+            // Not a state of the database this module knows: the caller's
+            // own error stands.
+            tracing::warn!(error = %error, "the database's write probe failed");
+            None
+        }
+        Err(_) => Some(Trouble::Away),
+    }
 }

@@ -134,6 +134,10 @@ fn describe() {
         "indblik_database_up",
         "1 when the database answered the scrape's queries, else 0."
     );
+    describe_gauge!(
+        "indblik_database_disk_full",
+        "1 when the database answers but cannot store anything: its disk is full."
+    );
 }
 
 /// The metrics server's router: `GET /metrics` in Prometheus's text format.
@@ -219,6 +223,8 @@ async fn read_database(pool: &PgPool, now: DateTime<Utc>) {
             gauge!("indblik_import_bytes_total").set(state.import_bytes_total as f64);
             gauge!("indblik_import_events_read").set(state.import_events_read as f64);
             gauge!("indblik_database_up").set(1.0);
+            let disk_full = crate::db::trouble(pool).await == Some(crate::db::Trouble::DiskFull);
+            gauge!("indblik_database_disk_full").set(if disk_full { 1.0 } else { 0.0 });
         }
         Ok(Err(error)) => {
             tracing::warn!(error = %error, "metrics: the database did not answer");

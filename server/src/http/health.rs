@@ -1,6 +1,7 @@
 //! `GET /healthz` (the process answers) and `GET /readyz` (the database is
-//! reachable and has exactly this build's migrations). For load balancers and
-//! monitoring; they reveal no internals beyond a short reason.
+//! reachable, has exactly this build's migrations, and can store: its disk
+//! is not full). For load balancers and monitoring; they reveal no
+//! internals beyond a short reason.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -8,7 +9,7 @@ use axum::Json;
 use serde::Serialize;
 use sqlx::PgPool;
 
-use crate::db::{schema_state, SchemaState};
+use crate::db::{schema_state, trouble, SchemaState};
 
 /// Body of both health endpoints.
 #[derive(Debug, Serialize)]
@@ -26,8 +27,8 @@ pub async fn healthz() -> Json<Health> {
     })
 }
 
-/// Readiness: 200 when the database answers and every migration is applied,
-/// otherwise 503 with the reason.
+/// Readiness: 200 when the database answers, every migration is applied
+/// and it can store, otherwise 503 with the reason.
 pub async fn readyz(State(pool): State<PgPool>) -> (StatusCode, Json<Health>) {
     let not_ready = |reason: String| {
         (
@@ -39,17 +40,20 @@ pub async fn readyz(State(pool): State<PgPool>) -> (StatusCode, Json<Health>) {
         )
     };
     match schema_state(&pool).await {
-        Ok(SchemaState::Current) => (
-            StatusCode::OK,
-            Json(Health {
-                status: "ready",
-                reason: None,
-            }),
-        ),
+        Ok(SchemaState::Current) => match trouble(&pool).await {
+            None => (
+                StatusCode::OK,
+                Json(Health {
+                    status: "ready",
+                    reason: None,
+                }),
+            ),
+            Some(trouble) => not_ready(trouble.reason().to_owned()),
+        },
         Ok(SchemaState::Behind { problem }) => not_ready(problem),
         Err(error) => {
             tracing::warn!(error = %error, "readiness check cannot reach the database");
-            not_ready("database unreachable".to_owned())
+            not_ready(crate::db::Trouble::Away.reason().to_owned())
         }
     }
 }

@@ -1,13 +1,13 @@
-//! While the database is away: an answer that failed (500) because the
-//! database did not answer becomes 503 with `Retry-After`, the DKFDS page
-//! "Indblik is not available just now" for people, and JSON for the API,
-//! and the portal recovers by itself when the database is back (the pool
-//! connects anew). Pages that need no database (the information pages, a
-//! visitor's front page) keep working meanwhile.
+//! While the database is away or its disk is full: an answer that failed
+//! (500) because of it becomes 503 with `Retry-After`, the DKFDS page
+//! "Indblik is not available just now" for people, and JSON for the API
+//! that says which, and the portal recovers by itself when the database is
+//! back or has room again (the pool connects anew). Pages that need no
+//! database (the information pages, a visitor's front page), and pages that
+//! only read, keep working meanwhile.
 //!
-//! The check runs only after a 500: one `SELECT 1` with a short timeout.
-
-use std::time::Duration;
+//! The check runs only after a 500: [`db::trouble`], one `SELECT 1` and a
+//! write probe, each with a short timeout.
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -16,12 +16,10 @@ use axum::response::{Html, IntoResponse, Response};
 use sqlx::PgPool;
 
 use super::error_page::{self, Frame};
+use crate::db::{self, Trouble};
 
 /// Seconds a client is asked to wait before trying again.
 const RETRY_AFTER_SECONDS: &str = "30";
-
-/// How long the check waits for the database.
-const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// What the middleware needs: the pool to ask and the error page's frame.
 #[derive(Clone)]
@@ -30,7 +28,7 @@ pub struct Unavailable {
     pub frame: Frame,
 }
 
-/// Middleware: a 500 while the database does not answer is a 503.
+/// Middleware: a 500 while the database is in trouble is a 503.
 pub async fn database_away(
     State(state): State<Unavailable>,
     request: Request,
@@ -43,18 +41,23 @@ pub async fn database_away(
         .copied()
         .unwrap_or_default();
     let response = next.run(request).await;
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || database_answers(&state.pool).await
-    {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
-    tracing::warn!("the database does not answer: 503 until it is back");
+    let Some(trouble) = db::trouble(&state.pool).await else {
+        return response;
+    };
+    tracing::warn!(reason = trouble.reason(), "503 until the database is well");
     let mut answer = if api {
+        let message = match trouble {
+            Trouble::Away => "the database is not available; try again later",
+            Trouble::DiskFull => {
+                "the database's disk is full and nothing was stored; try again later"
+            }
+        };
         (
             StatusCode::SERVICE_UNAVAILABLE,
-            axum::Json(serde_json::json!({
-                "error": "unavailable",
-                "message": "the database is not available; try again later",
-            })),
+            axum::Json(serde_json::json!({ "error": "unavailable", "message": message })),
         )
             .into_response()
     } else {
@@ -74,12 +77,4 @@ pub async fn database_away(
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     answer
-}
-
-/// Whether the database answers a trivial query within [`CHECK_TIMEOUT`].
-pub async fn database_answers(pool: &PgPool) -> bool {
-    matches!(
-        tokio::time::timeout(CHECK_TIMEOUT, sqlx::query("SELECT 1").execute(pool)).await,
-        Ok(Ok(_))
-    )
 }

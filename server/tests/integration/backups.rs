@@ -12,7 +12,7 @@ use server::access_log::partitions;
 use server::{clock, db, demo_data, demo_events, demo_requests};
 
 use crate::support::{
-    database_url, database_url_of, get_with_cookie, router, sign_in_at, test_config,
+    database_url, database_url_of, get_with_cookie, pg_tool, router, sign_in_at, test_config,
 };
 
 /// Rows of the tables a restore must bring back.
@@ -34,28 +34,6 @@ async fn counts(pool: &PgPool) -> Vec<i64> {
         );
     }
     counts
-}
-
-/// PostgreSQL's client program `name` from the same installation the test
-/// server runs from, as `scripts/db.sh` finds it: `PG_BIN`, else the newest
-/// `/usr/lib/postgresql/*/bin`, else the `PATH`.
-fn pg_tool(name: &str) -> std::path::PathBuf {
-    let newest = std::fs::read_dir("/usr/lib/postgresql")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|version| version.path().join("bin"))
-        .max_by_key(|bin| {
-            bin.parent()
-                .and_then(|version| version.file_name()?.to_str()?.parse::<u32>().ok())
-        });
-    std::env::var_os("PG_BIN")
-        .map(std::path::PathBuf::from)
-        .into_iter()
-        .chain(newest)
-        .map(|bin| bin.join(name))
-        .find(|tool| tool.exists())
-        .unwrap_or_else(|| name.into())
 }
 
 fn run(name: &str, args: &[&str]) {

@@ -99,6 +99,11 @@ async fn the_runtime_role_serves_everything_and_changes_no_table_or_stored_event
         db::SchemaState::Current,
         "the runtime role reads the migrations' record"
     );
+    assert_eq!(
+        db::trouble(&runtime).await,
+        None,
+        "the runtime role may make the write probe's temporary table"
+    );
     let owners: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT tableowner::text FROM pg_tables WHERE schemaname = 'public'",
     )

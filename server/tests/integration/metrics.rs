@@ -11,18 +11,18 @@ use sqlx::PgPool;
 use server::access_log::{api_keys, partitions};
 use server::{clock, demo_data, demo_requests, jobs};
 
-use crate::support::{get, router, send, test_config, Reply};
+use crate::support::{free_port, get, router, send, test_config, Reply};
 
 /// The value of the series `series` (name and labels, as Prometheus writes
 /// them) in a scrape, 0 when it is not there yet.
-fn sample(scrape: &str, series: &str) -> f64 {
+pub fn sample(scrape: &str, series: &str) -> f64 {
     scrape
         .lines()
         .find_map(|line| line.strip_prefix(series)?.strip_prefix(' '))
         .map_or(0.0, |value| value.trim().parse().unwrap())
 }
 
-async fn scrape(metrics: &axum::Router) -> Reply {
+pub async fn scrape(metrics: &axum::Router) -> Reply {
     get(metrics, "/metrics").await
 }
 
@@ -167,15 +167,6 @@ async fn a_scrape_counts_requests_by_route_ingestion_jobs_and_what_the_database_
     assert_eq!(sample(&body, "indblik_import_bytes_read"), 400.0);
     assert_eq!(sample(&body, "indblik_import_bytes_total"), 1000.0);
     assert_eq!(sample(&body, "indblik_import_events_read"), 4.0);
-}
-
-/// A free port on the loopback interface (bound and let go).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// The address `GET` answers on, polled until the server is up (30 s).

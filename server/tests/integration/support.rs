@@ -55,6 +55,37 @@ pub fn database_url_of(pool: &sqlx::PgPool) -> String {
     database_url(pool.connect_options().get_database().unwrap())
 }
 
+/// A free port on the loopback interface (bound and let go).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// PostgreSQL's program `name` from the same installation the test
+/// server runs from, as `scripts/db.sh` finds it: `PG_BIN`, else the newest
+/// `/usr/lib/postgresql/*/bin`, else the `PATH`.
+pub fn pg_tool(name: &str) -> std::path::PathBuf {
+    let newest = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|version| version.path().join("bin"))
+        .max_by_key(|bin| {
+            bin.parent()
+                .and_then(|version| version.file_name()?.to_str()?.parse::<u32>().ok())
+        });
+    std::env::var_os("PG_BIN")
+        .map(std::path::PathBuf::from)
+        .into_iter()
+        .chain(newest)
+        .map(|bin| bin.join(name))
+        .find(|tool| tool.exists())
+        .unwrap_or_else(|| name.into())
+}
+
 /// A valid configuration for the fictitious test municipality.
 pub fn test_config() -> Config {
     Config::from_figment(test_figment()).expect("the test configuration is valid")
