@@ -2,7 +2,7 @@
 # make bench: builds release binaries, fills a fresh database `indblik_bench`
 # with the demo municipality and BENCH_EVENTS synthetic events over
 # BENCH_CITIZENS citizens (default 20,000,000 over 200,000), then runs the
-# measurements in server/src/bin/bench.rs, then the page's cost under 50
+# measurements in server/src/bin/bench/main.rs, then the page's cost under 50
 # connections against the release server (scripts/page-cost.sh; `pages`
 # among the arguments chooses it alone). Results: docs/benchmarks.md.
 # Needs about 10 GB of disk and, on 2 cores, about 15 minutes (docs/benchmarks.md).

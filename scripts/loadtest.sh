@@ -5,9 +5,10 @@
 # A fresh database `indblik_load` with the demo municipality and
 # LOAD_EVENTS synthetic events over LOAD_CITIZENS citizens (default
 # 2,000,000 over 20,000: about 100 each); LOAD_SESSIONS (200) signed-in
-# citizens browse /min-log and /henvendelser with 1-3 s between pages (wrk,
-# Debian's package) for LOAD_SECONDS (60) while `bench feed` sends
-# LOAD_RATE (5,000) events a second to the API. Prints throughput, latency
+# citizens browse /min-log and /henvendelser with 1-3 s between pages, each
+# with their own session on a connection of their own, asking for
+# compressed pages as browsers do (`bench browse`), for LOAD_SECONDS (60)
+# while `bench feed` sends LOAD_RATE (5,000) events a second to the API. Prints throughput, latency
 # percentiles, errors and the server's peak memory. Then the page's cost
 # (scripts/page-cost.sh: 50 typical citizens, 50 connections, no pauses).
 # LOAD_REUSE=1 keeps the database of the last run. Bounded in time: about
@@ -51,8 +52,7 @@ serve_release "$addr" "$out/server.log"
 echo "== $sessions citizens browsing for $seconds s while a source system sends $rate events/s"
 target/release/bench feed --url "http://$addr" --rate "$rate" --seconds "$seconds" >"$out/feed.txt" &
 feed=$!
-wrk --threads 2 --connections "$sessions" --duration "${seconds}s" --timeout 10s \
-  --script scripts/loadtest/browse.lua "http://$addr" -- "$out/cookies.txt" | tee "$out/wrk.txt"
+target/release/bench browse --url "http://$addr" --seconds "$seconds" --out "$out" | tee "$out/browse.txt"
 wait "$feed"
 tail -n 1 "$out/feed.txt"
 echo "server peak memory: $(awk '/VmHWM/ {print $2, $3}' "/proc/$server/status")"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The page's cost (issue 15; docs/benchmarks.md): 50 signed-in citizens with
 # about 100 events each (synthetic citizens 1 to 50), 50 connections asking
-# as fast as the server answers, PAGE_COST_SECONDS (20) per page: /min-log,
+# as fast as the server answers, PAGE_COST_SECONDS (20) per page: /min-log
+# (uncompressed, as wrk asks by default, and compressed, as a browser asks),
 # /henvendelser, an information page for a visitor, /healthz.
 #
 #   scripts/page-cost.sh URL
@@ -36,13 +37,16 @@ target/release/bench load-sessions --first-citizen 1 --sessions 50 --out "$out"
 # A visitor sends a cookie the portal does not know.
 echo "indblik-visitor=1" >"$out/visitor.txt"
 
+# measure PAGE COOKIES [ENCODINGS]
 measure() {
-  local page=$1 cookies=$2
-  echo "== $page, 50 connections, $seconds s"
+  local page=$1 cookies=$2 encodings=${3:-}
+  echo "== $page, 50 connections, $seconds s${encodings:+, Accept-Encoding: $encodings}"
   wrk --threads 2 --connections 50 --duration "${seconds}s" --timeout 10s \
-    --script scripts/loadtest/browse.lua "$url" -- "$cookies" "$page" 0 0 | tail -n 3
+    --script scripts/loadtest/browse.lua "$url" -- "$cookies" "$page" 0 0 ${encodings:+"$encodings"} | tail -n 3
 }
 measure /min-log "$out/cookies.txt"
+# As a browser asks (Chromium's Accept-Encoding): compressed per request.
+measure /min-log "$out/cookies.txt" "gzip, deflate, br, zstd"
 measure /henvendelser "$out/cookies.txt"
 measure /om-portalen "$out/visitor.txt"
 measure /healthz "$out/visitor.txt"

@@ -1,13 +1,16 @@
 -- wrk script for `make loadtest`: signed-in citizens browsing their pages.
 --
---   wrk ... -s browse.lua URL -- COOKIES [PAGES [MIN_MS MAX_MS]]
+--   wrk ... -s browse.lua URL -- COOKIES [PAGES [MIN_MS MAX_MS [ENCODINGS]]]
 --
 -- Each request takes the next of the sessions in COOKIES (one `Cookie`
 -- value per line), so every session is in use throughout, and the next of
 -- PAGES (comma-separated, default /min-log,/henvendelser); a connection
 -- waits MIN_MS to MAX_MS between pages (default 1000 to 3000, as people
--- do; 0 0 for as fast as the server answers). A page that does not answer
--- 200 (a lost session would be sent to the sign-in) counts as an error.
+-- do; 0 0 for as fast as the server answers). ENCODINGS, when given, is
+-- sent as `Accept-Encoding` (a browser's: "gzip, deflate, br, zstd"); wrk
+-- sends none by default, and the pages then come uncompressed. A page that
+-- does not answer 200 (a lost session would be sent to the sign-in) counts
+-- as an error.
 
 local threads = {}
 
@@ -20,6 +23,7 @@ local next_cookie = 0
 local pages = {}
 local think = { 1000, 3000 }
 local next_page = 0
+local encodings = nil
 not_ok = 0
 
 function init(args)
@@ -32,6 +36,7 @@ function init(args)
     table.insert(pages, page)
   end
   think = { tonumber(args[3] or 1000), tonumber(args[4] or 3000) }
+  encodings = args[5]
   -- Each thread starts at its own place in the list.
   math.randomseed(os.time() + #tostring({}))
   next_cookie = math.random(#cookies)
@@ -40,7 +45,11 @@ end
 function request()
   next_cookie = next_cookie % #cookies + 1
   next_page = next_page % #pages + 1
-  return wrk.format("GET", pages[next_page], { ["Cookie"] = cookies[next_cookie] })
+  local headers = { ["Cookie"] = cookies[next_cookie] }
+  if encodings then
+    headers["Accept-Encoding"] = encodings
+  end
+  return wrk.format("GET", pages[next_page], headers)
 end
 
 function delay()

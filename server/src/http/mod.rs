@@ -10,6 +10,7 @@ pub mod flash;
 pub mod health;
 pub mod language;
 pub mod middleware;
+pub mod page_compression;
 pub mod rate_limit;
 pub mod render;
 pub mod route_list;
@@ -179,13 +180,16 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
             crate::auth::session::attach_caller,
         ))
         .layer(sessions)
-        // Pages, forms' answers, server functions and exports: brotli or
-        // gzip, as the browser asks. Level 5: they are made per request,
-        // and the highest levels cost more time than they save on the wire.
-        // Static files are not compressed here: `make release` compresses
-        // them once, and a development build's 13 MB WebAssembly would cost
-        // a second of CPU on every page load.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)));
+        // Pages, when the browser takes zstd: compressed in one call.
+        .layer(axum::middleware::from_fn(page_compression::zstd_pages))
+        // The rest, and pages for browsers without zstd: brotli or gzip,
+        // as the browser asks, at the fastest level: they are made per
+        // request, and at level 5 brotli cost more CPU than making the page
+        // (docs/decisions.md, "Compressing pages"). Static
+        // files are not compressed here: `make release` compresses them
+        // once, and a development build's 13 MB WebAssembly would cost a
+        // second of CPU on every page load.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest));
     // Counted before the session store is read.
     let with_session = rate_limit::limit(
         with_session,

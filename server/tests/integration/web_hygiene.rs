@@ -158,13 +158,21 @@ async fn responses_are_compressed_as_the_browser_asks_and_files_come_precompress
         page.contains("<html") && page.contains("Om portalen"),
         "{page}"
     );
+    // What Chromium asks for: zstd, the cheapest to make.
+    let (encoding, body) = get_taking(&app, "/om-portalen", "gzip, deflate, br, zstd").await;
+    assert_eq!(encoding.as_deref(), Some("zstd"));
+    let page = String::from_utf8(zstd::decode_all(&body[..]).unwrap()).unwrap();
+    assert!(
+        page.contains("<html") && page.contains("Om portalen"),
+        "{page}"
+    );
     let (encoding, body) = get_taking(&app, "/om-portalen", "identity").await;
     assert_eq!(encoding, None);
     assert!(String::from_utf8_lossy(&body).contains("<html"));
 
     // The files are served at their version's path.
     let pkg = server::http::static_assets::paths(&site).pkg;
-    let (encoding, body) = get_taking(&app, &format!("{pkg}/app.js"), "gzip, br").await;
+    let (encoding, body) = get_taking(&app, &format!("{pkg}/app.js"), "gzip, br, zstd").await;
     assert_eq!(encoding.as_deref(), Some("br"));
     assert_eq!(
         body, b"precompressed",

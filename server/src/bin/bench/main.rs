@@ -20,9 +20,14 @@
 //!   `<--out>/cookies.txt`);
 //! - `feed`: for `make loadtest`, a source system sending events to the
 //!   server at `--url` over HTTP at `--rate` events a second for
-//!   `--seconds`, in five batches a second.
+//!   `--seconds`, in five batches a second;
+//! - `browse`: for `make loadtest`, the sessions of `load-sessions`
+//!   browsing the server at `--url` for `--seconds`, each person on a
+//!   connection of their own with pauses between pages (`browse.rs`).
 //!
 //! Every number is printed as a Markdown table row.
+
+mod browse;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -85,9 +90,18 @@ struct Args {
     /// Events a second `feed` sends.
     #[arg(long, default_value_t = 5_000)]
     rate: usize,
-    /// How long `feed` sends.
+    /// How long `feed` sends and `browse` browses.
     #[arg(long, default_value_t = 60)]
     seconds: u64,
+    /// The pages `browse` asks for in turn, comma-separated.
+    #[arg(long, default_value = "/min-log,/henvendelser", value_delimiter = ',')]
+    pages: Vec<String>,
+    /// The shortest pause between a person's pages in `browse`, ms.
+    #[arg(long, default_value_t = 1000)]
+    think_from_ms: u64,
+    /// The longest pause between a person's pages in `browse`, ms (0: none).
+    #[arg(long, default_value_t = 3000)]
+    think_to_ms: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -107,6 +121,9 @@ enum Measure {
     LoadSessions,
     /// Events sent at a steady rate to a running server, for the load test.
     Feed,
+    /// The sessions of `load-sessions` browsing a running server, each on
+    /// a connection of its own, for the load test.
+    Browse,
 }
 
 #[tokio::main]
@@ -142,8 +159,56 @@ async fn main() -> anyhow::Result<()> {
                 load_sessions(&config, &pool, args.first_citizen, args.sessions, &args.out).await?
             }
             Measure::Feed => feed(&pool, &args.url, args.rate, args.seconds).await?,
+            Measure::Browse => browse_pages(&args).await?,
         }
     }
+    Ok(())
+}
+
+/// `browse`: the sessions in `<out>/cookies.txt` browsing `args.url`.
+async fn browse_pages(args: &Args) -> anyhow::Result<()> {
+    let cookies_file = args.out.join("cookies.txt");
+    let cookies: Vec<String> = std::fs::read_to_string(&cookies_file)
+        .with_context(|| format!("reading {}", cookies_file.display()))?
+        .lines()
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let people = cookies.len();
+    let think = (
+        Duration::from_millis(args.think_from_ms),
+        Duration::from_millis(args.think_to_ms.max(args.think_from_ms)),
+    );
+    let browsed = browse::browse(browse::Browsing {
+        url: args.url.clone(),
+        cookies,
+        pages: args.pages.clone(),
+        think,
+        duration: Duration::from_secs(args.seconds),
+    })
+    .await?;
+    let pages = browsed.latencies.len();
+    anyhow::ensure!(pages > 0, "no page was answered");
+    row(
+        &format!(
+            "{people} people browsing {} for {} s, each with their own session and connection, {}–{} ms between pages",
+            args.pages.join(", "),
+            args.seconds,
+            think.0.as_millis(),
+            think.1.as_millis()
+        ),
+        format!(
+            "{pages} pages in {:.1} s: **{:.1} pages/s**; p50 {}, p95 {}, **p99 {}**, max {}; {} errors; {} bytes a page as sent",
+            browsed.took.as_secs_f64(),
+            pages as f64 / browsed.took.as_secs_f64(),
+            ms(percentile(&browsed.latencies, 0.5)),
+            ms(percentile(&browsed.latencies, 0.95)),
+            ms(percentile(&browsed.latencies, 0.99)),
+            ms(percentile(&browsed.latencies, 1.0)),
+            browsed.errors,
+            browsed.bytes / pages as u64
+        ),
+    );
     Ok(())
 }
 
