@@ -129,8 +129,10 @@ impl OwnPostgres {
     /// group.
     pub fn kill(&self) {
         let mut server = self.server.lock().unwrap().take().expect("it runs");
-        let killed = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", server.id())])
+        // The shell's own `kill`: no program beyond a POSIX shell needed.
+        let killed = Command::new("sh")
+            .args(["-c", r#"kill -s KILL -- "-$0""#])
+            .arg(server.id().to_string())
             .status()
             .unwrap();
         assert!(killed.success());
