@@ -108,9 +108,9 @@ struct Sent {
 /// Sends [`BATCHES`] batches with `key`, then files as many requests as
 /// the citizen of `cookie`. During every other one, `fault` strikes 0 to
 /// 45 ms after it was sent (a request: 0 to 9 ms) and is repaired once it
-/// was answered. While the
-/// database is away the first time, her page answers 503 with the DKFDS
-/// page; after each repair, it answers 200 again, without a restart.
+/// was answered. While the database is away the first time, her page
+/// answers 503 with the DKFDS page; after each repair, it answers 200
+/// again, without a restart.
 async fn send_through<F: Fault>(
     app: &axum::Router,
     key: &str,
@@ -129,7 +129,8 @@ async fn send_through<F: Fault>(
     let mut through_fault = |n: usize, delay: u64| {
         let strike = (n % 2 == 1).then(|| strike_after(delay));
         let fault = Arc::clone(&fault);
-        let first = !std::mem::replace(&mut checked_away, true) && strike.is_some();
+        // The first strike is checked while it lasts.
+        let first = strike.is_some() && !std::mem::replace(&mut checked_away, true);
         async move {
             let Some(strike) = strike else { return };
             strike.await.unwrap();
