@@ -148,12 +148,28 @@ where
                 response.to_string().lines().next().unwrap_or_default()
             )
         }
-        openidconnect::RequestTokenError::Request(_) => "the token request failed".to_owned(),
+        openidconnect::RequestTokenError::Request(cause) => {
+            format!("the token request failed: {}", with_causes(cause))
+        }
         openidconnect::RequestTokenError::Parse(_, _) => {
             "the token response could not be read".to_owned()
         }
         openidconnect::RequestTokenError::Other(message) => message.clone(),
     }
+}
+
+/// A transport error and its causes, e.g. "error sending request: connection
+/// closed before message completed". They name the endpoint and what the
+/// connection did, never a body.
+fn with_causes(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 /// What went wrong at the userinfo endpoint, without the response (which
@@ -169,7 +185,9 @@ where
         openidconnect::UserInfoError::Parse(_) => {
             "the userinfo response could not be read".to_owned()
         }
-        openidconnect::UserInfoError::Request(_) => "the userinfo request failed".to_owned(),
+        openidconnect::UserInfoError::Request(cause) => {
+            format!("the userinfo request failed: {}", with_causes(cause))
+        }
         openidconnect::UserInfoError::Response(status, _, _) => {
             format!("the userinfo endpoint answered {status}")
         }
@@ -196,6 +214,11 @@ impl OidcRelyingParty {
             // Following redirects from the token endpoint would be an SSRF risk.
             .redirect(openidconnect::reqwest::redirect::Policy::none())
             .timeout(std::time::Duration::from_secs(10))
+            // A connection idle longer than this is not used again: servers
+            // close idle connections after their own timeout (Node's after
+            // 5 s), and a request sent on one just as it closes fails. The
+            // end-to-end tests lost two sign-ins to that race in one run.
+            .pool_idle_timeout(std::time::Duration::from_secs(4))
             .build()?;
         Ok(OidcRelyingParty {
             settings,
