@@ -8,7 +8,7 @@ help:
 	@echo "make test          run every check: fmt, clippy, unit, integration and end-to-end tests"
 	@echo "make bench         fill a database with 20 million events and measure the access log (docs/benchmarks.md)"
 	@echo "make loadtest      200 signed-in citizens browsing the release server while events arrive (docs/benchmarks.md)"
-	@echo "make faults        only the fault tests: the database cut under load, an import killed (docs/reliability.md)"
+	@echo "make faults        only the fault tests: connections cut, PostgreSQL killed, its disk full, an import killed (docs/reliability.md)"
 	@echo "make release       the production build: release site and server, precompressed files, sizes (docs/operations.md)"
 	@echo "make db-start      start the local PostgreSQL in .local/pg and print DATABASE_URL"
 	@echo "make db-stop       stop the local PostgreSQL"
