@@ -12,7 +12,8 @@ use server::access_log::partitions;
 use server::{clock, db, demo_data, demo_events, demo_requests};
 
 use crate::support::{
-    database_url, database_url_of, get_with_cookie, pg_tool, router, sign_in_at, test_config,
+    database_url, database_url_of, get_with_cookie, pg_tool, router, run_to_success, sign_in_at,
+    test_config,
 };
 
 /// Rows of the tables a restore must bring back.
@@ -37,17 +38,7 @@ async fn counts(pool: &PgPool) -> Vec<i64> {
 }
 
 fn run(name: &str, args: &[&str]) {
-    let program = pg_tool(name);
-    let output = std::process::Command::new(&program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|error| panic!("{}: {error}", program.display()));
-    assert!(
-        output.status.success(),
-        "{} {args:?}: {}",
-        program.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    run_to_success(std::process::Command::new(pg_tool(name)).args(args));
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

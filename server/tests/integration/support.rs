@@ -64,6 +64,19 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// Runs `command` to its end and fails the test, with its error output,
+/// unless it succeeded.
+pub fn run_to_success(command: &mut std::process::Command) {
+    let output = command
+        .output()
+        .unwrap_or_else(|error| panic!("{command:?}: {error}"));
+    assert!(
+        output.status.success(),
+        "{command:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// PostgreSQL's program `name` from the same installation the test
 /// server runs from, as `scripts/db.sh` finds it: `PG_BIN`, else the newest
 /// `/usr/lib/postgresql/*/bin`, else the `PATH`.

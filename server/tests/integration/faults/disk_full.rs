@@ -21,7 +21,7 @@ use sqlx::postgres::PgPoolOptions;
 use super::own_postgres::{postgres_user, OwnPostgres};
 use super::{post_batch, prepare, running_as_root, EVENTS};
 use crate::metrics::{sample, scrape};
-use crate::support::{get, router};
+use crate::support::{get, router, run_to_success};
 
 /// A tmpfs of a given size, mounted for the server's user.
 struct SmallDisk {
@@ -36,28 +36,20 @@ impl SmallDisk {
         ));
         std::fs::create_dir(&path).unwrap();
         let disk = SmallDisk { path };
-        disk.run_mount(
-            &format!("size={size},uid={uid},gid={gid},mode=0700"),
-            "tmpfs",
-        );
+        disk.mount_with(&format!("size={size},uid={uid},gid={gid},mode=0700"));
         disk
     }
 
     /// Gives the disk room: `size` instead of what it had.
     fn grow(&self, size: &str) {
-        self.run_mount(&format!("remount,size={size}"), "tmpfs");
+        self.mount_with(&format!("remount,size={size}"));
     }
 
-    fn run_mount(&self, options: &str, source: &str) {
-        let mounted = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", options, source])
-            .arg(&self.path)
-            .output()
-            .unwrap();
-        assert!(
-            mounted.status.success(),
-            "mount -o {options}: {}",
-            String::from_utf8_lossy(&mounted.stderr)
+    fn mount_with(&self, options: &str) {
+        run_to_success(
+            Command::new("mount")
+                .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+                .arg(&self.path),
         );
     }
 }

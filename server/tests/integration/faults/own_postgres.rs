@@ -13,7 +13,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use super::running_as_root;
-use crate::support::{free_port, pg_tool};
+use crate::support::{free_port, pg_tool, run_to_success};
 
 /// A PostgreSQL server of the test's own.
 pub struct OwnPostgres {
@@ -42,18 +42,13 @@ impl OwnPostgres {
             server: Mutex::new(None),
             user,
         };
-        let initdb = postgres
-            .command("initdb")
-            .arg("--pgdata")
-            .arg(postgres.data())
-            .args(["--auth=trust", "--username=postgres", "--encoding=UTF8"])
-            .args(["--locale=C.UTF-8", "--no-sync"])
-            .output()
-            .unwrap();
-        assert!(
-            initdb.status.success(),
-            "initdb: {}",
-            String::from_utf8_lossy(&initdb.stderr)
+        run_to_success(
+            postgres
+                .command("initdb")
+                .arg("--pgdata")
+                .arg(postgres.data())
+                .args(["--auth=trust", "--username=postgres", "--encoding=UTF8"])
+                .args(["--locale=C.UTF-8", "--no-sync"]),
         );
         postgres.start();
         postgres
