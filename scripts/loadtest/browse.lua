@@ -1,4 +1,5 @@
--- wrk script for `make loadtest`: signed-in citizens browsing their pages.
+-- wrk script for the page's cost (scripts/page-cost.sh): signed-in citizens asking
+-- for their pages (make loadtest's people browse with `bench browse`).
 --
 --   wrk ... -s browse.lua URL -- COOKIES [PAGES [MIN_MS MAX_MS [ENCODINGS]]]
 --
