@@ -4,15 +4,28 @@
 
 use sqlx::PgPool;
 
-/// (code, name, kind)
-const AUTHORITIES: &[(&str, &str, &str)] = &[
-    ("eksempel-kommune", "Eksempel Kommune", "municipality"),
+/// (code, name, kind, CVR number: the demo's is fictitious)
+const AUTHORITIES: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "eksempel-kommune",
+        "Eksempel Kommune",
+        "municipality",
+        Some("12345678"),
+    ),
     (
         "boern-og-unge-udvalget",
         "Børn og Unge-udvalget",
         "independent",
+        None,
     ),
+    // Keeps the CPR register, which the municipality's units look people
+    // up in: such a look-up is a transfer in the Data Tracker protocol.
+    ("cpr-kontoret", "CPR-kontoret", "external", None),
 ];
+
+/// (system code, code of the authority that keeps it) for the systems the
+/// municipality does not keep itself.
+const KEEPERS: &[(&str, &str)] = &[("cpr", "cpr-kontoret")];
 
 /// (code, citizen-facing name, authority code)
 const UNITS: &[(&str, &str, &str)] = &[
@@ -114,15 +127,17 @@ pub struct Loaded {
 /// Writes the demo master data in one transaction, inserting or updating by code.
 pub async fn load(pool: &PgPool) -> anyhow::Result<Loaded> {
     let mut tx = pool.begin().await?;
-    for (code, name, kind) in AUTHORITIES {
+    for (code, name, kind, cvr) in AUTHORITIES {
         sqlx::query!(
-            "INSERT INTO authorities (code, name, kind, sensitive) VALUES ($1, $2, $3, $4)
+            "INSERT INTO authorities (code, name, kind, sensitive, cvr) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (code) DO UPDATE
-             SET name = EXCLUDED.name, kind = EXCLUDED.kind, sensitive = EXCLUDED.sensitive",
+             SET name = EXCLUDED.name, kind = EXCLUDED.kind, sensitive = EXCLUDED.sensitive,
+                 cvr = EXCLUDED.cvr",
             code,
             name,
             kind,
-            SENSITIVE_AUTHORITIES.contains(code)
+            SENSITIVE_AUTHORITIES.contains(code),
+            *cvr
         )
         .execute(&mut *tx)
         .await?;
@@ -151,6 +166,17 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<Loaded> {
             description,
             may_hide,
             SENSITIVE_SYSTEMS.contains(code)
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (system, keeper) in KEEPERS {
+        sqlx::query!(
+            "UPDATE source_systems
+             SET keeper_authority_id = (SELECT id FROM authorities WHERE code = $2)
+             WHERE code = $1",
+            system,
+            keeper
         )
         .execute(&mut *tx)
         .await?;

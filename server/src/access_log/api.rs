@@ -263,7 +263,7 @@ async fn post_hidden(
 /// The source system whose API key the request carries, unless the sending
 /// address is throttled for it or the key is wrong (registered as a
 /// rejected attempt, as failed sign-ins are); `Err` is the answer.
-async fn authenticate(
+pub(super) async fn authenticate(
     state: &IngestState,
     client: std::net::IpAddr,
     headers: &HeaderMap,
@@ -323,7 +323,10 @@ async fn authenticate(
 }
 
 /// The request's body, within the configured size.
-async fn body_bytes(state: &IngestState, request: Request) -> Result<axum::body::Bytes, Response> {
+pub(super) async fn body_bytes(
+    state: &IngestState,
+    request: Request,
+) -> Result<axum::body::Bytes, Response> {
     let too_large = || {
         api_error(
             StatusCode::PAYLOAD_TOO_LARGE,

@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 
 use app::access_log::coverage::local_date;
 
-use super::event::free_text_problem;
+use super::event::{free_text_problem, parse_time};
 
 /// The path of the endpoint.
 pub const HIDDEN_PATH: &str = "/api/v1/access-events/hidden";
@@ -50,6 +50,29 @@ pub struct CheckedChange {
 }
 
 impl CheckedChange {
+    /// The change as one new hiding per event.
+    fn each(&self) -> Vec<NewHiding> {
+        self.ids
+            .iter()
+            .map(|id| NewHiding {
+                id: id.clone(),
+                hidden_until: self.hidden_until,
+                reason: self.reason.clone(),
+            })
+            .collect()
+    }
+}
+
+/// One event's new hiding: its id, until when (`None`: visible from now)
+/// and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewHiding {
+    pub id: String,
+    pub hidden_until: Option<DateTime<Utc>>,
+    pub reason: String,
+}
+
+impl NewHiding {
     /// The time an event hidden until `old` is hidden until after the change.
     fn new_until(&self, old: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DateTime<Utc> {
         match (self.hidden_until, old) {
@@ -76,9 +99,9 @@ pub fn check(change: HidingChange) -> Result<CheckedChange, Vec<String>> {
     }
     let hidden_until = match change.hidden_until.as_deref().map(str::trim) {
         None => None,
-        Some(text) => match DateTime::parse_from_rfc3339(text) {
-            Ok(at) => Some(at.with_timezone(&Utc)),
-            Err(_) => {
+        Some(text) => match parse_time(text) {
+            Some(at) => Some(at),
+            None => {
                 problems.push("hidden_until: an RFC 3339 time with an offset, or null".to_owned());
                 None
             }
@@ -144,6 +167,23 @@ pub async fn apply(
     change: &CheckedChange,
     now: DateTime<Utc>,
 ) -> Result<HidingChanged, NotChanged> {
+    apply_each(pool, system, &change.each(), now).await
+}
+
+/// Gives each of system `system`'s events in `hidings` (one per id) its new
+/// hiding at `now`, all or nothing, and brings the citizens' summary rows
+/// along.
+pub async fn apply_each(
+    pool: &PgPool,
+    system: i64,
+    hidings: &[NewHiding],
+    now: DateTime<Utc>,
+) -> Result<HidingChanged, NotChanged> {
+    let by_id: std::collections::BTreeMap<&str, &NewHiding> = hidings
+        .iter()
+        .map(|hiding| (hiding.id.as_str(), hiding))
+        .collect();
+    let ids: Vec<String> = by_id.keys().map(|id| (*id).to_owned()).collect();
     let mut tx = pool.begin().await?;
     let events = sqlx::query_as!(
         Counted,
@@ -154,7 +194,7 @@ pub async fn apply(
          ORDER BY occurred_at, source_event_id
          FOR UPDATE",
         system,
-        &change.ids
+        &ids
     )
     .fetch_all(&mut *tx)
     .await?;
@@ -162,8 +202,7 @@ pub async fn apply(
         .iter()
         .map(|event| event.source_event_id.as_str())
         .collect();
-    let unknown: Vec<String> = change
-        .ids
+    let unknown: Vec<String> = ids
         .iter()
         .filter(|id| !found.contains(id.as_str()))
         .cloned()
@@ -176,6 +215,9 @@ pub async fn apply(
     let mut changed = 0;
     let mut keys = BTreeSet::new();
     for event in &events {
+        let Some(change) = by_id.get(event.source_event_id.as_str()) else {
+            continue;
+        };
         let until = change.new_until(event.hidden_until, now);
         if event.hidden_until == Some(until)
             && event.hidden_reason.as_deref() == Some(change.reason.as_str())
@@ -303,6 +345,9 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(lifted.ids, ["e1", "e2"]);
+        let each = lifted.each();
+        assert_eq!(each.len(), 2);
+        let lifted = &each[0];
         // Disclosed now; an event already disclosed keeps its time.
         assert_eq!(lifted.new_until(None, now()), now());
         let earlier = now() - chrono::Duration::days(3);
@@ -318,8 +363,22 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(
-            extended.new_until(Some(earlier), now()).to_rfc3339(),
+            extended.each()[0]
+                .new_until(Some(earlier), now())
+                .to_rfc3339(),
             "2027-02-28T23:00:00+00:00"
+        );
+        // To the microsecond PostgreSQL keeps, so that sending a change
+        // again compares equal to what was stored.
+        let fine = check(change(
+            &["e1"],
+            Some("2027-03-01T00:00:00.123456789+01:00"),
+            "x",
+        ))
+        .unwrap();
+        assert_eq!(
+            fine.hidden_until.unwrap().timestamp_subsec_nanos(),
+            123_456_000
         );
         let bad = check(change(&[], Some("i morgen"), "sag om 010190-1234")).unwrap_err();
         assert_eq!(bad.len(), 3, "{bad:?}");

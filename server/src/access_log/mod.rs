@@ -6,6 +6,7 @@ pub mod api;
 pub mod api_keys;
 pub mod batch;
 pub mod citizen_exports;
+pub mod data_tracker;
 pub mod event;
 pub mod hiding;
 pub mod import;

@@ -21,8 +21,14 @@ pub enum HttpError {
     /// A parameter of a JSON API is wrong; the text says which (400 with
     /// the Data Tracker protocol's `Error` object).
     BadParameter(String),
+    /// Not allowed, for a reason the text gives (403 with the protocol's
+    /// `Error` object).
+    Forbidden(String),
     /// No such thing, or not one the caller may see.
     NotFound,
+    /// Named things that do not exist; the text says which (404 with the
+    /// protocol's `Error` object).
+    NoSuch(String),
     /// Something failed inside the server; the cause is in the log.
     Internal,
 }
@@ -54,10 +60,16 @@ impl From<StoreError> for HttpError {
     }
 }
 
-/// The `Error` object of the Data Tracker protocol v3.
+/// The `Error` object of the Data Tracker protocol v3: a code a program
+/// can branch on, and a message a person can act on.
 #[derive(Serialize)]
 struct ErrorObject {
+    code: &'static str,
     message: String,
+}
+
+fn error_object(status: StatusCode, code: &'static str, message: String) -> Response {
+    (status, Json(ErrorObject { code, message })).into_response()
 }
 
 impl IntoResponse for HttpError {
@@ -65,10 +77,18 @@ impl IntoResponse for HttpError {
         match self {
             HttpError::Refused(error) => error.into_response(),
             HttpError::BadParameter(message) => {
-                (StatusCode::BAD_REQUEST, Json(ErrorObject { message })).into_response()
+                error_object(StatusCode::BAD_REQUEST, "BAD_REQUEST", message)
+            }
+            HttpError::Forbidden(message) => {
+                error_object(StatusCode::FORBIDDEN, "FORBIDDEN", message)
             }
             HttpError::NotFound => StatusCode::NOT_FOUND.into_response(),
-            HttpError::Internal => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+            HttpError::NoSuch(message) => error_object(StatusCode::NOT_FOUND, "NOT_FOUND", message),
+            HttpError::Internal => error_object(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
+                "the server could not answer; the cause is in its log".to_owned(),
+            ),
         }
     }
 }

@@ -30,30 +30,37 @@ pub async fn healthz() -> Json<Health> {
 /// Readiness: 200 when the database answers, every migration is applied
 /// and it can store, otherwise 503 with the reason.
 pub async fn readyz(State(pool): State<PgPool>) -> (StatusCode, Json<Health>) {
-    let not_ready = |reason: String| {
-        (
+    match readiness(&pool).await {
+        Ok(()) => (
+            StatusCode::OK,
+            Json(Health {
+                status: "ready",
+                reason: None,
+            }),
+        ),
+        Err(reason) => (
             StatusCode::SERVICE_UNAVAILABLE,
             Json(Health {
                 status: "not ready",
                 reason: Some(reason),
             }),
-        )
-    };
-    match schema_state(&pool).await {
-        Ok(SchemaState::Current) => match trouble(&pool).await {
-            None => (
-                StatusCode::OK,
-                Json(Health {
-                    status: "ready",
-                    reason: None,
-                }),
-            ),
-            Some(trouble) => not_ready(trouble.reason().to_owned()),
+        ),
+    }
+}
+
+/// Whether the database answers, has every migration applied and can
+/// store; `Err` is the short reason it cannot serve (`/readyz`, and the
+/// Data Tracker protocol's heartbeat).
+pub async fn readiness(pool: &PgPool) -> Result<(), String> {
+    match schema_state(pool).await {
+        Ok(SchemaState::Current) => match trouble(pool).await {
+            None => Ok(()),
+            Some(trouble) => Err(trouble.reason().to_owned()),
         },
-        Ok(SchemaState::Behind { problem }) => not_ready(problem),
+        Ok(SchemaState::Behind { problem }) => Err(problem),
         Err(error) => {
             tracing::warn!(error = %error, "readiness check cannot reach the database");
-            not_ready(crate::db::Trouble::Away.reason().to_owned())
+            Err(crate::db::Trouble::Away.reason().to_owned())
         }
     }
 }

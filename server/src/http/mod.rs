@@ -119,14 +119,26 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         .get("/healthz", health::healthz)
         .get("/readyz", health::readyz)
         .merge(language::routes(https))
-        .merge(crate::access_log::api::routes(ingest).map(|router| {
-            rate_limit::limit(
-                router,
-                rate_limits.ingest_per_minute,
-                Counted::All,
-                Audience::Machine,
-            )
-        }))
+        .merge(
+            crate::access_log::api::routes(ingest.clone()).map(|router| {
+                rate_limit::limit(
+                    router,
+                    rate_limits.ingest_per_minute,
+                    Counted::All,
+                    Audience::Machine,
+                )
+            }),
+        )
+        .merge(
+            crate::access_log::data_tracker::machine_routes(ingest).map(|router| {
+                rate_limit::limit(
+                    router,
+                    rate_limits.ingest_per_minute,
+                    Counted::All,
+                    Audience::Machine,
+                )
+            }),
+        )
         .merge(static_assets::routes(&site_root, &state.static_paths));
 
     let own_routes = Routes::new()
@@ -139,6 +151,7 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
             )
         }))
         .merge(crate::access_log::citizen_exports::routes())
+        .merge(crate::access_log::data_tracker::citizen_routes())
         .merge(crate::requests::routes())
         .merge(crate::log_control::routes())
         .merge(crate::usage_review::routes());

@@ -68,6 +68,7 @@ pub(crate) fn matrix(method: &Method, path: &str) -> Option<Who> {
         // Public pages, health, the API's description and static files.
         (true, "/" | "/om-portalen" | "/tilgaengelighedserklaering" | "/privatlivspolitik")
         | (true, "/log-ind/afvist" | "/logget-ud" | "/healthz" | "/readyz" | "/sprog/{lang}")
+        | (true, "/v3/heartbeat")
         | (
             true,
             "/api/v1/openapi.json"
@@ -144,6 +145,7 @@ pub(crate) fn matrix(method: &Method, path: &str) -> Option<Who> {
         | (false, "/api/control/flag-circumstances") => LogInspectors,
         // A system allowed to hide (the matrix's key is the social system's).
         (false, "/api/v1/access-events" | "/api/v1/access-events/hidden") => SourceSystem,
+        (false, "/v3/disclose") => SourceSystem,
         _ => return None,
     })
 }

@@ -14,6 +14,7 @@ mod backups;
 mod bad_tokens;
 mod capabilities;
 mod cli;
+mod data_tracker;
 mod db_roles;
 mod english_everywhere;
 mod fake_provider;

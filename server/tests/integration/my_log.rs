@@ -1,4 +1,4 @@
-//! The citizen's log: `/min-log`, its exports and `/v3/findUsage` show the
+//! The citizen's log: `/min-log` and its exports show the
 //! signed-in citizen's own visible uses, never hidden ones, never another
 //! citizen's, whatever the query string says.
 
@@ -13,7 +13,7 @@ use crate::support::{get, get_with_cookie, router, sign_in_at, test_config};
 
 /// The demo municipality with the demo citizens' story; Anna's and Bo's
 /// session cookies.
-async fn demo(pool: &PgPool) -> (Router, String, String) {
+pub(crate) async fn demo(pool: &PgPool) -> (Router, String, String) {
     demo_data::load(pool).await.unwrap();
     let pepper = test_config().subject_key_pepper;
     demo_events::load_story(pool, &pepper, clock::now())
@@ -26,8 +26,9 @@ async fn demo(pool: &PgPool) -> (Router, String, String) {
     (app, anna, bo)
 }
 
-const STILL_HIDDEN_REASON: &str = "Politiets efterforskning";
-const DISCLOSED_REASON: &str = "Sagen indgik i en politiefterforskning, der nu er afsluttet";
+pub(crate) const STILL_HIDDEN_REASON: &str = "Politiets efterforskning";
+pub(crate) const DISCLOSED_REASON: &str =
+    "Sagen indgik i en politiefterforskning, der nu er afsluttet";
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_page_shows_the_citizens_visible_uses_only(pool: PgPool) {
@@ -185,45 +186,6 @@ async fn the_csv_export_has_the_pages_rows(pool: PgPool) {
             .all(|unit| ["Sundhed og Omsorg", "Byggeri"].contains(unit)),
         "{units:?}"
     );
-}
-
-#[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn find_usage_follows_the_data_tracker_protocol(pool: PgPool) {
-    let (app, anna, _) = demo(&pool).await;
-
-    let reply = get_with_cookie(&app, "/v3/findUsage", &anna).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let usage: Value = serde_json::from_str(&reply.body).unwrap();
-    assert_eq!(usage["totalUsages"], 9);
-    assert_eq!(usage["returnedUsages"], 9);
-    let items = usage["internalProcessings"].as_array().unwrap();
-    let times: Vec<&str> = items
-        .iter()
-        .map(|item| item["logTime"].as_str().unwrap())
-        .collect();
-    let mut newest_first = times.clone();
-    newest_first.sort_by(|a, b| b.cmp(a));
-    assert_eq!(times, newest_first);
-    assert!(items
-        .iter()
-        .any(|item| item["hiddenReason"] == DISCLOSED_REASON));
-    assert!(!reply.body.contains(STILL_HIDDEN_REASON));
-    assert_eq!(items[0]["initiatorOrg"]["type"], "GOV");
-
-    let with_bulk = get_with_cookie(
-        &app,
-        "/v3/findUsage?includeBulkProcessing=true&limit=2&offset=1",
-        &anna,
-    )
-    .await;
-    let usage: Value = serde_json::from_str(&with_bulk.body).unwrap();
-    assert_eq!(usage["totalUsages"], 10);
-    assert_eq!(usage["returnedUsages"], 2);
-
-    let bad = get_with_cookie(&app, "/v3/findUsage?limit=0", &anna).await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    let bad = get_with_cookie(&app, "/v3/findUsage?periodStart=yesterday", &anna).await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
