@@ -81,6 +81,22 @@ pub enum Command {
         /// The time of receipt, RFC 3339 with an offset.
         received: String,
     },
+    /// Make a key for a national portal that calls
+    /// `GET /aggregator/v3/findUsage` (Data Tracker protocol): prints the key,
+    /// to hand to the portal's operators once, and the
+    /// `[[data_tracker_aggregators]]` entry for the configuration, which
+    /// holds only its SHA-256. Needs no database.
+    AggregatorKey {
+        /// The portal's name, e.g. `borger.dk`.
+        #[arg(long)]
+        name: String,
+        /// Code of the unit its calls are logged under, in the master data.
+        #[arg(long)]
+        unit: String,
+        /// Code of the purpose its calls are logged under, in the master data.
+        #[arg(long)]
+        purpose: String,
+    },
     /// Drop the access log's months that lie past the retention period now
     /// (the running server also does this every hour).
     Purge,

@@ -23,6 +23,14 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     if let Command::Deadline { received } = &command {
         return print_deadlines(received, &config);
     }
+    if let Command::AggregatorKey {
+        name,
+        unit,
+        purpose,
+    } = &command
+    {
+        return print_aggregator_key(name, unit, purpose);
+    }
     let pool = db::connect(&config).await?;
     db::prepare(&config, &pool).await?;
     match command {
@@ -56,7 +64,40 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Digest => digest(&pool, &config).await,
         Command::Serve => serve(config, pool).await,
         Command::Deadline { received } => print_deadlines(&received, &config),
+        Command::AggregatorKey {
+            name,
+            unit,
+            purpose,
+        } => print_aggregator_key(&name, &unit, &purpose),
     }
+}
+
+/// `server aggregator-key`: a new key and its configuration entry.
+fn print_aggregator_key(name: &str, unit: &str, purpose: &str) -> anyhow::Result<()> {
+    use crate::access_log::data_tracker::aggregator::{new_key, Aggregator};
+    let (key, key_sha256) = new_key();
+    let entry = Aggregator {
+        name: name.trim().to_owned(),
+        key_sha256,
+        unit: unit.trim().to_owned(),
+        purpose: purpose.trim().to_owned(),
+    };
+    if let Some(problem) = entry.problem() {
+        anyhow::bail!("{problem}");
+    }
+    println!(
+        "key (give it to {}'s operators; it is not shown again):",
+        entry.name
+    );
+    println!("{key}");
+    println!();
+    println!("configuration entry:");
+    println!("[[data_tracker_aggregators]]");
+    println!("name = {:?}", entry.name);
+    println!("key_sha256 = {:?}", entry.key_sha256);
+    println!("unit = {:?}", entry.unit);
+    println!("purpose = {:?}", entry.purpose);
+    Ok(())
 }
 
 /// `server demo-data`: the demo municipality, its citizens' access events and

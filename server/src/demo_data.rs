@@ -21,6 +21,14 @@ const AUTHORITIES: &[(&str, &str, &str, Option<&str>)] = &[
     // Keeps the CPR register, which the municipality's units look people
     // up in: such a look-up is a transfer in the Data Tracker protocol.
     ("cpr-kontoret", "CPR-kontoret", "external", None),
+    // Runs borger.dk, which may show citizens their log from here (the
+    // Data Tracker protocol's aggregator; docs/interop.md).
+    (
+        "digitaliseringsstyrelsen",
+        "Digitaliseringsstyrelsen",
+        "external",
+        None,
+    ),
 ];
 
 /// (system code, code of the authority that keeps it) for the systems the
@@ -43,6 +51,7 @@ const UNITS: &[(&str, &str, &str)] = &[
         "Sekretariatet for Børn og Unge-udvalget",
         "boern-og-unge-udvalget",
     ),
+    ("BORGERDK", "borger.dk", "digitaliseringsstyrelsen"),
 ];
 
 /// (code, citizen-facing name, one-line description, may hide events)
@@ -112,6 +121,7 @@ const PURPOSES: &[(&str, &str, &str)] = &[
     ("byggesag", "Behandling af byggeansøgning", "Byggeloven; databeskyttelsesforordningen art. 6, stk. 1, litra e"),
     ("opkraevning", "Opkrævning af skyldige beløb", "Opkrævningsloven; databeskyttelsesforordningen art. 6, stk. 1, litra c"),
     ("rettigheder", "Behandling af din henvendelse om dine rettigheder", "Databeskyttelsesforordningen art. 12-22, jf. art. 6, stk. 1, litra c"),
+    ("samlet-visning", "Visning af din log på borger.dk sammen med andre myndigheders", "Databeskyttelsesforordningen art. 15, jf. art. 12, stk. 2"),
     ("logkontrol", "Kontrol af, hvem der har brugt dine oplysninger", "Databeskyttelsesforordningen art. 5, stk. 1, litra f, og art. 32; sikkerhedsbekendtgørelsen §§ 17-19"),
 ];
 

@@ -42,6 +42,8 @@ pub struct Services {
     pub auth: Arc<Auth>,
     pub sessions: tower_sessions::SessionManagerLayer<auth::store::PgSessionStore>,
     pub ingest: access_log::api::IngestState,
+    /// The national portals allowed to ask for any citizen's uses.
+    pub aggregators: Arc<[access_log::data_tracker::aggregator::Aggregator]>,
     /// Whose forwarding headers name the client's address.
     pub trusted_proxies: http::client_addr::TrustedProxies,
     /// The refusal of cross-site form posts.
@@ -69,6 +71,7 @@ pub fn services(config: &Config, pool: PgPool) -> anyhow::Result<Services> {
             max_body_bytes: config.ingest_max_body_bytes,
             lockout: config.lockout_policy(),
         },
+        aggregators: config.data_tracker_aggregators.clone().into(),
         state: app_state(config, pool)?,
         auth: Arc::new(Auth::from_config(config)?),
         sessions: auth::session::layer(store, config),

@@ -217,6 +217,13 @@ pub struct Config {
     /// The DPO's page flags a source system that has delivered no events
     /// for longer than this many hours, 1 to 8760.
     pub source_silence_warning_hours: u32,
+    /// The national portals allowed to call `GET /aggregator/v3/findUsage`
+    /// for any citizen (Data Tracker protocol; docs/interop.md): each a
+    /// `[[data_tracker_aggregators]]` table with `name`, `key_sha256` (from
+    /// `server aggregator-key`), and the `unit` and `purpose` its calls are
+    /// logged under. None by default.
+    #[serde(default)]
+    pub data_tracker_aggregators: Vec<crate::access_log::data_tracker::aggregator::Aggregator>,
 }
 
 /// Defaults for the settings that have one; the rest must be given.

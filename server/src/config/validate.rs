@@ -25,6 +25,11 @@ fn postgres_url(setting: &'static str, text: &str) -> Result<Url, ConfigError> {
 
 impl Config {
     pub(super) fn validate(&self) -> Result<(), ConfigError> {
+        for aggregator in &self.data_tracker_aggregators {
+            if let Some(problem) = aggregator.problem() {
+                return Err(invalid("data_tracker_aggregators", problem));
+            }
+        }
         let database_url = postgres_url("database_url", self.database_url.expose_secret())?;
         if let Some(owner_url) = &self.database_owner_url {
             let owner_url = postgres_url("database_owner_url", owner_url.expose_secret())?;

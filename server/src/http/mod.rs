@@ -63,6 +63,7 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         auth,
         sessions,
         ingest,
+        aggregators,
         trusted_proxies,
         same_origin,
         https,
@@ -130,7 +131,7 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
             }),
         )
         .merge(
-            crate::access_log::data_tracker::machine_routes(ingest).map(|router| {
+            crate::access_log::data_tracker::machine_routes(ingest, aggregators).map(|router| {
                 rate_limit::limit(
                     router,
                     rate_limits.ingest_per_minute,

@@ -57,6 +57,10 @@ pub(crate) enum Who {
     AllStaff,
     /// A source system with its API key.
     SourceSystem,
+    /// An allow-listed national portal with its own key (none of the
+    /// matrix's callers is one: everybody here is refused;
+    /// `data_tracker::an_aggregator_finds_…` lets one in).
+    Aggregator,
 }
 
 /// The matrix: who may use `method` on `path` (a route pattern), or `None`
@@ -68,7 +72,7 @@ pub(crate) fn matrix(method: &Method, path: &str) -> Option<Who> {
         // Public pages, health, the API's description and static files.
         (true, "/" | "/om-portalen" | "/tilgaengelighedserklaering" | "/privatlivspolitik")
         | (true, "/log-ind/afvist" | "/logget-ud" | "/healthz" | "/readyz" | "/sprog/{lang}")
-        | (true, "/v3/heartbeat")
+        | (true, "/v3/heartbeat" | "/aggregator/v3/heartbeat")
         | (
             true,
             "/api/v1/openapi.json"
@@ -146,6 +150,7 @@ pub(crate) fn matrix(method: &Method, path: &str) -> Option<Who> {
         // A system allowed to hide (the matrix's key is the social system's).
         (false, "/api/v1/access-events" | "/api/v1/access-events/hidden") => SourceSystem,
         (false, "/v3/disclose") => SourceSystem,
+        (true, "/aggregator/v3/findUsage") => Aggregator,
         _ => return None,
     })
 }
@@ -199,6 +204,7 @@ impl Caller {
             Who::UnitReviewers => matches!(self, Dpo | Manager),
             Who::AllStaff => !matches!(self, Anonymous | CitizenA | CitizenB | ApiKey),
             Who::SourceSystem => self == ApiKey,
+            Who::Aggregator => false,
         }
     }
 }

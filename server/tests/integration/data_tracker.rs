@@ -56,6 +56,11 @@ fn uses(response: &Value) -> Vec<(&'static str, Value)> {
     all
 }
 
+/// The number `sql` counts.
+async fn count(pool: &PgPool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
+}
+
 /// `findUsage` with `query` as the citizen with `cookie`: 200, conforming.
 async fn find(app: &Router, cookie: &str, query: &str) -> Value {
     let reply = get_with_cookie(app, &format!("/v3/findUsage{query}"), cookie).await;
@@ -363,10 +368,127 @@ async fn a_system_discloses_what_it_hid_all_or_nothing(pool: PgPool) {
     conforming(&reply, "Error");
     let reply = disclose(&app, "indblik_wrong", &json!([item])).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
-    let rejected: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM access_rejections WHERE path = '/v3/disclose'")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let rejected: i64 = count(
+        &pool,
+        "SELECT count(*) FROM access_rejections WHERE path = '/v3/disclose'",
+    )
+    .await;
     assert_eq!(rejected, 1);
+}
+
+/// The aggregator's key in these tests, and its configuration.
+const AGGREGATOR_KEY: &str = "indblikdt_integration-test-key";
+
+fn with_aggregator(pool: &PgPool) -> Router {
+    use sha2::Digest;
+    let hash = hex::encode(sha2::Sha256::digest(AGGREGATOR_KEY.as_bytes()));
+    let config: server::config::Config = crate::support::test_figment()
+        .merge((
+            "data_tracker_aggregators",
+            json!([{"name": "borger.dk", "key_sha256": hash, "unit": "BORGERDK", "purpose": "samlet-visning"}]),
+        ))
+        .extract()
+        .unwrap();
+    crate::support::router_with(&config, pool.clone())
+}
+
+/// `GET /aggregator/v3/findUsage` with `key` and the CPR header `cpr`.
+async fn aggregator_find(app: &Router, key: &str, cpr: Option<&str>, query: &str) -> Reply {
+    let mut request = Request::get(format!("/aggregator/v3/findUsage{query}"))
+        .header(header::AUTHORIZATION, format!("Bearer {key}"));
+    if let Some(cpr) = cpr {
+        request = request.header("Data-Subject-CPR", cpr);
+    }
+    send(app, request.body(Body::empty()).unwrap()).await
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_aggregator_finds_any_citizens_uses_and_is_logged_doing_so(pool: PgPool) {
+    let (citizens_app, anna, _) = demo(&pool).await;
+    let app = with_aggregator(&pool);
+    let own = find(&citizens_app, &anna, "").await;
+
+    let reply = aggregator_find(&app, AGGREGATOR_KEY, Some("2403819912"), "").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let seen = conforming(&reply, "FindUsageResponse");
+    // Anna's uses, and the aggregator's own call, now on record.
+    assert_eq!(
+        seen["totalUsages"],
+        own["totalUsages"].as_i64().unwrap() + 1
+    );
+    let call: Vec<Value> = uses(&seen)
+        .into_iter()
+        .map(|(_, usage)| usage)
+        .filter(|usage| usage["initiatorOrg"]["name"] == "borger.dk, Digitaliseringsstyrelsen")
+        .collect();
+    assert_eq!(call.len(), 1, "{seen:#}");
+    assert_eq!(call[0]["logSourceSystem"], "Indblik");
+    // The citizen sees it on the page, as borger.dk.
+    let page = get_with_cookie(&citizens_app, "/min-log", &anna).await;
+    assert!(
+        page.body.contains("borger.dk"),
+        "the aggregator's call is not on the page"
+    );
+    assert!(page.body.contains("Visning af din log på borger.dk"));
+    // A second call the same day is on record for the municipality but one
+    // use to the citizen.
+    let again = aggregator_find(&app, AGGREGATOR_KEY, Some("240381-9912"), "?limit=1").await;
+    assert_eq!(again.status, StatusCode::OK);
+    let stored: i64 = count(
+        &pool,
+        "SELECT count(*) FROM access_events WHERE actor = 'aggregator:borger.dk'",
+    )
+    .await;
+    assert_eq!(stored, 2);
+    // Filters work as for the citizen's own call.
+    let cpr_only = aggregator_find(
+        &app,
+        AGGREGATOR_KEY,
+        Some("2403819912"),
+        "?processingType=DATA_RESPONSE",
+    )
+    .await;
+    let cpr_only = conforming(&cpr_only, "FindUsageResponse");
+    assert!(cpr_only.get("internalProcessings").is_none());
+    // Another citizen's log is another citizen's.
+    let bo = aggregator_find(&app, AGGREGATOR_KEY, Some(server::demo_events::BO_CPR), "").await;
+    let bo = conforming(&bo, "FindUsageResponse");
+    assert_ne!(bo["totalUsages"], seen["totalUsages"]);
+
+    // No or a bad CPR number: the protocol's error, never the value.
+    for cpr in [None, Some("24038199"), Some("3213819912")] {
+        let reply = aggregator_find(&app, AGGREGATOR_KEY, cpr, "").await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{cpr:?}");
+        let error = conforming(&reply, "Error");
+        assert!(error["message"]
+            .as_str()
+            .unwrap()
+            .contains("Data-Subject-CPR"));
+        assert!(!reply.body.contains("2403"));
+    }
+    // A CPR number in the URL is not read: the subject comes from the header.
+    let in_url = aggregator_find(&app, AGGREGATOR_KEY, None, "?userCode=2403819912").await;
+    assert_eq!(in_url.status, StatusCode::BAD_REQUEST);
+
+    // Wrong keys, and a source system's key: 401, registered; a citizen's
+    // session does not open the aggregator's door.
+    let source_key = api_keys::create(&pool, "esdh", "test", clock::now())
+        .await
+        .unwrap()
+        .secret;
+    for key in ["indblikdt_guess", source_key.as_str(), ""] {
+        let reply = aggregator_find(&app, key, Some("2403819912"), "").await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{key}");
+    }
+    let reply = get_with_cookie(&app, "/aggregator/v3/findUsage", &anna).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    let rejected: i64 = count(
+        &pool,
+        "SELECT count(*) FROM access_rejections WHERE path = '/aggregator/v3/findUsage'",
+    )
+    .await;
+    assert_eq!(rejected, 4);
+    // Without aggregators configured, no key works.
+    let reply = aggregator_find(&citizens_app, AGGREGATOR_KEY, Some("2403819912"), "").await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
 }

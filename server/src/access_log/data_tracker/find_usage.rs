@@ -77,6 +77,11 @@ pub struct FindUsageResponse {
 }
 
 impl FindUsageResponse {
+    /// How many uses this answer holds.
+    pub fn returned(&self) -> usize {
+        self.returned_usages
+    }
+
     /// An empty array for each kind in `kinds`.
     fn for_kinds(kinds: &BTreeSet<ProcessingType>) -> FindUsageResponse {
         let mut response = FindUsageResponse::default();

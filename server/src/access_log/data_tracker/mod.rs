@@ -8,19 +8,26 @@
 //!   ([`processing`]);
 //! * `GET /v3/heartbeat`: whether the service can answer;
 //! * `POST /v3/disclose`: a source system allowed to hide discloses events
-//!   it hid ([`disclose`]).
+//!   it hid ([`disclose`]);
+//! * `GET /aggregator/v3/findUsage` and `GET /aggregator/v3/heartbeat`: a
+//!   national portal asks for any citizen's uses, server to server
+//!   ([`aggregator`]).
 //!
 //! Errors are the protocol's `Error` object (`code`, `message`).
 
+pub mod aggregator;
 pub mod disclose;
 pub mod find_usage;
 pub mod processing;
 pub mod query;
 
+use std::sync::Arc;
+
 use axum::extract::State;
 use axum::Json;
 use serde::Serialize;
 
+use self::aggregator::{Aggregator, AggregatorState};
 use super::api::IngestState;
 use crate::http::route_list::Routes;
 use app::state::AppState;
@@ -30,13 +37,30 @@ pub fn citizen_routes() -> Routes<AppState> {
     Routes::new().get("/v3/findUsage", find_usage::citizens_own)
 }
 
-/// The machines' routes, outside the session layer: the heartbeat, and the
-/// disclosure with a source system's API key.
-pub fn machine_routes<S: Clone + Send + Sync + 'static>(state: IngestState) -> Routes<S> {
+/// The machines' routes, outside the session layer: the heartbeat, the
+/// disclosure with a source system's API key, and the aggregators' calls.
+pub fn machine_routes<S: Clone + Send + Sync + 'static>(
+    state: IngestState,
+    aggregators: Arc<[Aggregator]>,
+) -> Routes<S> {
+    let for_aggregators = AggregatorState {
+        ingest: state.clone(),
+        aggregators,
+    };
     Routes::new()
         .get("/v3/heartbeat", heartbeat)
         .post(disclose::PATH, disclose::post)
-        .map(|router| router.with_state(state))
+        .map(|router| router.with_state(state.clone()))
+        .merge(
+            Routes::new()
+                .get(aggregator::PATH, aggregator::find_usage)
+                .map(|router| router.with_state(for_aggregators)),
+        )
+        .merge(
+            Routes::new()
+                .get("/aggregator/v3/heartbeat", heartbeat)
+                .map(|router| router.with_state(state)),
+        )
 }
 
 /// The protocol's `HeartbeatResponse`.
