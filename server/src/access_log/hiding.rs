@@ -99,13 +99,10 @@ pub fn check(change: HidingChange) -> Result<CheckedChange, Vec<String>> {
     }
     let hidden_until = match change.hidden_until.as_deref().map(str::trim) {
         None => None,
-        Some(text) => match parse_time(text) {
-            Some(at) => Some(at),
-            None => {
-                problems.push("hidden_until: an RFC 3339 time with an offset, or null".to_owned());
-                None
-            }
-        },
+        Some(text) => parse_time(text).or_else(|| {
+            problems.push("hidden_until: an RFC 3339 time with an offset, or null".to_owned());
+            None
+        }),
     };
     let reason = change.reason.trim().to_owned();
     if reason.is_empty() || reason.chars().count() > 500 {

@@ -74,6 +74,10 @@ fn defaults_fill_in_optional_settings() {
             config.metrics_listen_addr, None,
             "metrics are off by default"
         );
+        assert!(
+            config.data_tracker_aggregators.is_empty(),
+            "no aggregator is allowed by default"
+        );
     });
 }
 
@@ -424,6 +428,52 @@ fn rate_limits_and_retention_periods_have_bounds() {
                 error.contains(&setting) && error.contains("between"),
                 "{error}"
             );
+        }
+    });
+}
+
+#[test]
+fn aggregators_are_read_from_the_file_and_checked() {
+    let entry = |name: &str, hash: &str| {
+        format!(
+            "[[data_tracker_aggregators]]\nname = \"{name}\"\nkey_sha256 = \"{hash}\"\nunit = \"BORGERDK\"\npurpose = \"samlet-visning\"\n"
+        )
+    };
+    let good = "c4d5b5c97e123649ec488ba4b27881c490e85dabe53516fefc9ae5df5a123330";
+    let other = "d4d5b5c97e123649ec488ba4b27881c490e85dabe53516fefc9ae5df5a123330";
+    in_jail(|jail| {
+        with_required(jail);
+        jail.create_file(
+            "ok.toml",
+            &(entry("borger.dk", good) + &entry("andet", other)),
+        )
+        .expect("test file written");
+        let config = Config::load(Some(Path::new("ok.toml"))).expect("valid configuration");
+        assert_eq!(config.data_tracker_aggregators.len(), 2);
+        assert_eq!(config.data_tracker_aggregators[0].unit, "BORGERDK");
+        for (file, text, named) in [
+            ("short.toml", entry("borger.dk", "abc"), "64 hexadecimal"),
+            (
+                "twice.toml",
+                entry("borger.dk", good) + &entry("borger.dk", other),
+                "earlier entry",
+            ),
+            (
+                "same-key.toml",
+                entry("a", good) + &entry("b", good),
+                "earlier entry",
+            ),
+            ("no-name.toml", entry(" ", good), "name"),
+        ] {
+            jail.create_file(file, &text).expect("test file written");
+            let error = Config::load(Some(Path::new(file)))
+                .expect_err(file)
+                .to_string();
+            assert!(
+                error.contains("data_tracker_aggregators"),
+                "{file}: {error}"
+            );
+            assert!(error.contains(named), "{file}: {error}");
         }
     });
 }

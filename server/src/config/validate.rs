@@ -25,9 +25,25 @@ fn postgres_url(setting: &'static str, text: &str) -> Result<Url, ConfigError> {
 
 impl Config {
     pub(super) fn validate(&self) -> Result<(), ConfigError> {
-        for aggregator in &self.data_tracker_aggregators {
+        for (place, aggregator) in self.data_tracker_aggregators.iter().enumerate() {
             if let Some(problem) = aggregator.problem() {
                 return Err(invalid("data_tracker_aggregators", problem));
+            }
+            let earlier = &self.data_tracker_aggregators[..place];
+            if earlier.iter().any(|other| {
+                other.name.trim() == aggregator.name.trim()
+                    || other
+                        .key_sha256
+                        .trim()
+                        .eq_ignore_ascii_case(aggregator.key_sha256.trim())
+            }) {
+                return Err(invalid(
+                    "data_tracker_aggregators",
+                    format!(
+                        "{} has the name or key of an earlier entry; give each aggregator its own",
+                        aggregator.name
+                    ),
+                ));
             }
         }
         let database_url = postgres_url("database_url", self.database_url.expose_secret())?;

@@ -21,6 +21,9 @@ pub enum HttpError {
     /// A parameter of a JSON API is wrong; the text says which (400 with
     /// the Data Tracker protocol's `Error` object).
     BadParameter(String),
+    /// No valid key: 401 with `WWW-Authenticate: Bearer` and the protocol's
+    /// `Error` object saying what to send.
+    Unauthenticated(String),
     /// Not allowed, for a reason the text gives (403 with the protocol's
     /// `Error` object).
     Forbidden(String),
@@ -78,6 +81,14 @@ impl IntoResponse for HttpError {
             HttpError::Refused(error) => error.into_response(),
             HttpError::BadParameter(message) => {
                 error_object(StatusCode::BAD_REQUEST, "BAD_REQUEST", message)
+            }
+            HttpError::Unauthenticated(message) => {
+                let mut response = error_object(StatusCode::UNAUTHORIZED, "UNAUTHORIZED", message);
+                response.headers_mut().insert(
+                    axum::http::header::WWW_AUTHENTICATE,
+                    axum::http::HeaderValue::from_static("Bearer"),
+                );
+                response
             }
             HttpError::Forbidden(message) => {
                 error_object(StatusCode::FORBIDDEN, "FORBIDDEN", message)

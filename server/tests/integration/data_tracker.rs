@@ -479,6 +479,7 @@ async fn an_aggregator_finds_any_citizens_uses_and_is_logged_doing_so(pool: PgPo
     for key in ["indblikdt_guess", source_key.as_str(), ""] {
         let reply = aggregator_find(&app, key, Some("2403819912"), "").await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{key}");
+        assert_eq!(conforming(&reply, "Error")["code"], "UNAUTHORIZED");
     }
     let reply = get_with_cookie(&app, "/aggregator/v3/findUsage", &anna).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);

@@ -21,7 +21,7 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{DateTime, Utc};
@@ -185,18 +185,11 @@ async fn authenticate<'a>(
         Some(aggregator) => Ok(aggregator),
         None => {
             refuse(RejectionReason::ApiKeyInvalid).await;
-            let mut response = (
-                StatusCode::UNAUTHORIZED,
-                Json(serde_json::json!({
-                    "code": "UNAUTHORIZED",
-                    "message": "send an allow-listed aggregator's key as `Authorization: Bearer indblikdt_…`",
-                })),
+            Err(HttpError::Unauthenticated(
+                "send an allow-listed aggregator's key as `Authorization: Bearer indblikdt_…`"
+                    .to_owned(),
             )
-                .into_response();
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            Err(response)
+            .into_response())
         }
     }
 }

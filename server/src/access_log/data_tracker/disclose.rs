@@ -59,13 +59,10 @@ pub fn check(items: Vec<DiscloseItem>) -> Result<Vec<NewHiding>, Vec<String>> {
         } else if let Some(text_problem) = free_text_problem(&reason) {
             problem(&format!("hiddenReason {text_problem}"));
         }
-        let until = match parse_time(&item.hidden_until) {
-            Some(at) => Some(at),
-            None => {
-                problem("hiddenUntil must be an RFC 3339 date-time with an offset");
-                None
-            }
-        };
+        let until = parse_time(&item.hidden_until).or_else(|| {
+            problem("hiddenUntil must be an RFC 3339 date-time with an offset");
+            None
+        });
         let hiding = NewHiding {
             id: id.clone(),
             hidden_until: until,

@@ -116,15 +116,12 @@ impl UsageQuery {
 
 /// An RFC 3339 date-time; a problem naming `key` otherwise.
 fn instant(text: &str, key: &str, problems: &mut Vec<String>) -> Option<DateTime<Utc>> {
-    match parse_time(text) {
-        Some(at) => Some(at),
-        None => {
-            problems.push(format!(
-                "{key} must be an RFC 3339 date-time, e.g. 2026-11-30T10:20:30Z"
-            ));
-            None
-        }
-    }
+    parse_time(text).or_else(|| {
+        problems.push(format!(
+            "{key} must be an RFC 3339 date-time, e.g. 2026-11-30T10:20:30Z"
+        ));
+        None
+    })
 }
 
 #[cfg(test)]
