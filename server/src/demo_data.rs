@@ -31,9 +31,11 @@ const AUTHORITIES: &[(&str, &str, &str, Option<&str>)] = &[
     ),
 ];
 
-/// (system code, code of the authority that keeps it) for the systems the
-/// municipality does not keep itself.
-const KEEPERS: &[(&str, &str)] = &[("cpr", "cpr-kontoret")];
+/// (system code, code of the authority that keeps it): the CPR register,
+/// which the municipality does not keep, and the portal itself, which it
+/// does, so that a use of the portal by another authority (borger.dk's
+/// calls) is the municipality answering that authority.
+const KEEPERS: &[(&str, &str)] = &[("cpr", "cpr-kontoret"), ("indblik", "eksempel-kommune")];
 
 /// (code, citizen-facing name, authority code)
 const UNITS: &[(&str, &str, &str)] = &[

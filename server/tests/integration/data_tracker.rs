@@ -423,6 +423,10 @@ async fn an_aggregator_finds_any_citizens_uses_and_is_logged_doing_so(pool: PgPo
         .collect();
     assert_eq!(call.len(), 1, "{seen:#}");
     assert_eq!(call[0]["logSourceSystem"], "Indblik");
+    // The municipality's portal answered another authority: a transfer.
+    assert!(seen["dataResponses"].as_array().unwrap().contains(&call[0]));
+    assert_eq!(call[0]["target"]["name"], "Eksempel Kommune");
+    assert_eq!(call[0]["target"]["code"], "12345678");
     // The citizen sees it on the page, as borger.dk.
     let page = get_with_cookie(&citizens_app, "/min-log", &anna).await;
     assert!(
