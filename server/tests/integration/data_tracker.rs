@@ -11,11 +11,11 @@ use chrono::Duration;
 use serde_json::{json, Value};
 use sqlx::PgPool;
 
-use server::access_log::api_keys;
+use server::access_log::{api_keys, partitions};
 use server::clock;
 
 use crate::my_log::{demo, DISCLOSED_REASON, STILL_HIDDEN_REASON};
-use crate::support::{get, get_with_cookie, send, Reply};
+use crate::support::{get, get_with_cookie, post_json_with_key, send, Reply};
 
 /// A validator of the protocol's component `name`.
 fn validator(name: &str) -> jsonschema::Validator {
@@ -283,12 +283,7 @@ async fn the_heartbeat_says_whether_find_usage_can_answer(pool: PgPool) {
 
 /// Posts `body` to `/v3/disclose` with API key `key`.
 async fn disclose(app: &Router, key: &str, body: &Value) -> Reply {
-    let request = Request::post("/v3/disclose")
-        .header(header::AUTHORIZATION, format!("Bearer {key}"))
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    send(app, request).await
+    post_json_with_key(app, "/v3/disclose", key, body).await
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -405,6 +400,11 @@ async fn aggregator_find(app: &Router, key: &str, cpr: Option<&str>, query: &str
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn an_aggregator_finds_any_citizens_uses_and_is_logged_doing_so(pool: PgPool) {
     let (citizens_app, anna, _) = demo(&pool).await;
+    // The months the server's job keeps ready from its start: the call is
+    // logged in this month's partition.
+    partitions::ensure(&pool, &partitions::months_to_keep_ready(clock::now(), 6))
+        .await
+        .unwrap();
     let app = with_aggregator(&pool);
     let own = find(&citizens_app, &anna, "").await;
 

@@ -554,12 +554,7 @@ async fn each_delivery_is_noted_and_the_dpo_sees_a_silent_system(pool: PgPool) {
 
 /// Posts a change of hiding as the system with `key`.
 async fn post_hidden(router: &axum::Router, key: &str, change: Value) -> Reply {
-    let request = Request::post("/api/v1/access-events/hidden")
-        .header(header::AUTHORIZATION, format!("Bearer {key}"))
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(change.to_string()))
-        .unwrap();
-    send(router, request).await
+    crate::support::post_json_with_key(router, "/api/v1/access-events/hidden", key, &change).await
 }
 
 /// (hidden reason, whether hidden now, events) of every summary row, sorted.

@@ -207,6 +207,21 @@ pub async fn via_proxy(app: &Router, path: &str, client: &str, cookie: Option<&s
 }
 
 /// Sends `request` through `router` and collects the reply.
+/// Posts JSON `body` to `path` with API key `key` (`Authorization: Bearer`).
+pub async fn post_json_with_key(
+    router: &Router,
+    path: &str,
+    key: &str,
+    body: &serde_json::Value,
+) -> Reply {
+    let request = Request::post(path)
+        .header(axum::http::header::AUTHORIZATION, format!("Bearer {key}"))
+        .header(axum::http::header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    send(router, request).await
+}
+
 pub async fn send(router: &Router, request: Request<Body>) -> Reply {
     let what = format!("{} {}", request.method(), request.uri().path());
     // A hung render fails the test instead of hanging the run.

@@ -14,8 +14,9 @@
 //!   in the URL (so it never reaches an access log), and is turned into the
 //!   subject key at once.
 //! * Each call is logged as a use of the citizen's data by the aggregator's
-//!   unit, in the same transaction as nothing else: the citizen's log says
-//!   that borger.dk fetched it (docs/interop.md).
+//!   unit before the answer is read (in this month's partition, which the
+//!   server's job keeps ready): the citizen's log says that borger.dk
+//!   fetched it (docs/interop.md).
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -237,14 +238,6 @@ async fn log_call(
 ) -> Result<(), HttpError> {
     let failed =
         |error: &dyn std::fmt::Debug| HttpError::internal("log an aggregator's call", error);
-    // The month's partition, should the job that keeps months ready not
-    // have made it yet.
-    crate::access_log::partitions::ensure(
-        &state.ingest.pool,
-        &crate::access_log::partitions::months_of([now]),
-    )
-    .await
-    .map_err(|e| failed(&e))?;
     let mut tx = state.ingest.pool.begin().await.map_err(|e| failed(&e))?;
     let actor = format!("aggregator:{}", aggregator.name);
     let used = PortalUse {
