@@ -25,6 +25,12 @@ use crate::viewer::{use_viewer, Viewer};
 /// Minutes before the sign-out that the warning appears.
 const WARN_BEFORE_MINUTES: u32 = 2;
 
+/// The server moves a session's end only when it would move by more than
+/// this many seconds (`server::auth::session::renew_when_due`), so a session
+/// may end up to this long before the idle limit counted from the last
+/// request; the timer here counts with it.
+pub const RENEWAL_STEP_SECONDS: u32 = 10;
+
 /// While someone types, how often the session is renewed.
 const TYPING_RENEWS_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
@@ -74,13 +80,14 @@ pub fn IdleWarning() -> impl IntoView {
             ),
             stay: lang.text("idle-stay"),
         };
-        view! { <IdleTimer idle_minutes texts/> }
+        let signs_out_after_seconds = (idle_minutes * 60).saturating_sub(RENEWAL_STEP_SECONDS);
+        view! { <IdleTimer signs_out_after_seconds texts/> }
     })
 }
 
 /// The timer and the warning it shows, in the browser.
 #[island]
-fn IdleTimer(idle_minutes: u32, texts: IdleTexts) -> impl IntoView {
+fn IdleTimer(signs_out_after_seconds: u32, texts: IdleTexts) -> impl IntoView {
     let state = RwSignal::new(IdleState::Active);
     // Bumped at every renewal, so timers from before it do nothing.
     let generation = StoredValue::new(0_u32);
@@ -89,14 +96,14 @@ fn IdleTimer(idle_minutes: u32, texts: IdleTexts) -> impl IntoView {
         let current = generation.get_value() + 1;
         generation.set_value(current);
         state.set(IdleState::Active);
-        let minutes = |m: u32| std::time::Duration::from_secs(u64::from(m) * 60);
+        let seconds = |s: u32| std::time::Duration::from_secs(u64::from(s));
         set_timeout(
             move || {
                 if generation.get_value() == current {
                     state.set(IdleState::Warned);
                 }
             },
-            minutes(idle_minutes.saturating_sub(WARN_BEFORE_MINUTES)),
+            seconds(signs_out_after_seconds.saturating_sub(WARN_BEFORE_MINUTES * 60)),
         );
         set_timeout(
             move || {
@@ -104,7 +111,7 @@ fn IdleTimer(idle_minutes: u32, texts: IdleTexts) -> impl IntoView {
                     state.set(IdleState::SignedOut);
                 }
             },
-            minutes(idle_minutes),
+            seconds(signs_out_after_seconds),
         );
     };
     let stay = Action::new(move |_: &()| async move {

@@ -2,7 +2,7 @@
 //! a random id. What a signed-in user's session holds, the absolute limit of
 //! 8 hours, and the middleware that tells the pages who is looking.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Duration, Utc};
@@ -15,10 +15,11 @@ use app::caller::{Caller, SignedInCitizen, StaffMember};
 use app::error::AppError;
 use app::identity::sealed_cpr::SealedCpr;
 use app::identity::subject_key::SubjectKey;
+use app::idle::RENEWAL_STEP_SECONDS;
 use app::viewer::Viewer;
 
 use super::lockout::Identity;
-use super::store::PgSessionStore;
+use super::store::{PgSessionStore, ENDS_AT_KEY};
 use crate::clock;
 use crate::config::Config;
 
@@ -117,10 +118,33 @@ pub fn layer(store: PgSessionStore, config: &Config) -> SessionManagerLayer<PgSe
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        // Save (and so renew the idle expiry) on every request, not only when
-        // the session's data change: idle means no requests at all.
-        .with_always_save(true)
+        // Saved when its data change, and when `renew_when_due` moves its
+        // end (idle means no requests at all).
         .with_expiry(Expiry::OnSessionEnd)
+}
+
+/// Moves the end of `session` to the idle limit from `now` (by marking it
+/// changed, so that the layer saves it and the store writes the new end)
+/// when its stored end lies more than [`RENEWAL_STEP_SECONDS`] before that.
+/// Idle means no requests at all, so every request counts; writing the
+/// session on every one of them cost a database write per page, and the
+/// step saves nearly all of those for someone browsing, at the price of a
+/// session ending at most that many seconds before the idle limit (the
+/// page's idle warning counts with that). A session that is not stored yet
+/// has no end to move; it is created when something is put in it.
+pub async fn renew_when_due(
+    session: &Session,
+    now: DateTime<Utc>,
+    idle: Duration,
+) -> Result<(), tower_sessions::session::Error> {
+    let Some(stored_end) = session.get::<DateTime<Utc>>(ENDS_AT_KEY).await? else {
+        return Ok(());
+    };
+    let end = now + idle;
+    if stored_end < end - Duration::seconds(i64::from(RENEWAL_STEP_SECONDS)) {
+        session.insert(ENDS_AT_KEY, end).await?;
+    }
+    Ok(())
 }
 
 /// The signed-in user of `session`, ending the session when its absolute
@@ -152,11 +176,23 @@ pub async fn signed_in(
 /// A session that cannot be read (the database is away) is an error, never
 /// a visitor: the page must not look as if the user had been signed out
 /// (`http::unavailable` answers 503 while the database is away).
-pub async fn attach_caller(session: Session, mut request: Request, next: Next) -> Response {
-    let user = match signed_in(&session, clock::now()).await {
+///
+/// Moves the session's end when it is due ([`renew_when_due`], with the
+/// idle limit as the middleware's state).
+pub async fn attach_caller(
+    State(idle): State<Duration>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let now = clock::now();
+    let user = match signed_in(&session, now).await {
         Ok(user) => user,
         Err(error) => return AppError::internal(error).into_response(),
     };
+    if let Err(error) = renew_when_due(&session, now, idle).await {
+        return AppError::internal(error).into_response();
+    }
     let (caller, viewer) = match &user {
         Some(user) => (user.caller(), user.viewer()),
         None => (Caller::Anonymous, Viewer::Anonymous),

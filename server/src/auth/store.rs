@@ -3,7 +3,10 @@
 //! as chrono like everywhere else in the code). The session cookie lives
 //! until the browser closes; the idle limit is the store's: every save moves
 //! a session's end to the idle limit from now, and a session past its end is
-//! never loaded.
+//! never loaded. A loaded session carries its stored end under
+//! [`ENDS_AT_KEY`], so that the middleware can tell when the end is due to
+//! be moved (`auth::session::renew_when_due`); the key is never stored in
+//! the data.
 
 use std::collections::HashMap;
 
@@ -16,6 +19,10 @@ use tower_sessions::session_store::{Error, Result};
 use tower_sessions::SessionStore;
 
 use crate::clock;
+
+/// The session's key for its end as stored (the `expires_at` column): set
+/// by [`PgSessionStore`] when it loads a session, left out when it saves one.
+pub const ENDS_AT_KEY: &str = "ends_at";
 
 /// Sessions in the `sessions` table.
 #[derive(Clone, Debug)]
@@ -42,9 +49,13 @@ impl PgSessionStore {
         }
     }
 
-    /// The row of `record`: id, data as JSON, end.
+    /// The row of `record`: id, data as JSON (without [`ENDS_AT_KEY`]), end.
     fn row(&self, record: &Record) -> Result<(String, Value, DateTime<Utc>)> {
-        let data = serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+        let mut data =
+            serde_json::to_value(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+        if let Some(fields) = data.as_object_mut() {
+            fields.remove(ENDS_AT_KEY);
+        }
         let ends = match self.idle_limit {
             Some(limit) => clock::now() + limit,
             None => to_chrono(record.expiry_date)?,
@@ -128,8 +139,12 @@ impl SessionStore for PgSessionStore {
         .await
         .map_err(backend)?;
         let Some(row) = row else { return Ok(None) };
-        let data: HashMap<String, Value> =
+        let mut data: HashMap<String, Value> =
             serde_json::from_value(row.data).map_err(|e| Error::Decode(e.to_string()))?;
+        data.insert(
+            ENDS_AT_KEY.to_owned(),
+            serde_json::to_value(row.expires_at).map_err(|e| Error::Decode(e.to_string()))?,
+        );
         Ok(Some(Record {
             id: *id,
             data,

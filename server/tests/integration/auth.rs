@@ -344,6 +344,68 @@ async fn a_session_expires_after_15_idle_minutes_and_activity_renews_it(pool: Pg
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_session_is_written_again_only_when_its_end_would_move_by_more_than_the_step(
+    pool: PgPool,
+) {
+    let app = router(pool.clone());
+    let cookie = sign_in(&app, "anna").await;
+    let stored_end = || async {
+        sqlx::query_scalar::<_, chrono::DateTime<chrono::Utc>>("SELECT expires_at FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+    let move_end_back = |seconds: u32| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query("UPDATE sessions SET expires_at = expires_at - make_interval(secs => $1)")
+                .bind(f64::from(seconds))
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+    };
+    let step = app::idle::RENEWAL_STEP_SECONDS;
+
+    // Just after sign-in the end is where a renewal would put it: the page
+    // is served as signed in, and the session is neither written nor sent.
+    let signed_in_end = stored_end().await;
+    let home = get_with_cookie(&app, "/", &cookie).await;
+    assert!(home.body.contains("Anna Testesen"));
+    assert_eq!(home.session_cookie(), None, "nothing to send again");
+    assert_eq!(stored_end().await, signed_in_end);
+
+    // An end less than the step behind stays.
+    move_end_back(step / 2).await;
+    let lately = stored_end().await;
+    get_with_cookie(&app, "/", &cookie).await;
+    assert_eq!(stored_end().await, lately);
+
+    // One more than the step behind moves to the idle limit from now.
+    move_end_back(step).await;
+    let behind = stored_end().await;
+    let home = get_with_cookie(&app, "/", &cookie).await;
+    assert!(home.body.contains("Anna Testesen"));
+    let renewed = stored_end().await;
+    assert!(renewed > behind, "renewed from {behind} to {renewed}");
+    assert!(
+        renewed - server::clock::now()
+            > chrono::Duration::minutes(15) - chrono::Duration::seconds(2)
+    );
+
+    // The end is the column's; the session's data never hold it.
+    let data: serde_json::Value = sqlx::query_scalar("SELECT data FROM sessions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(
+        data.get(server::auth::store::ENDS_AT_KEY).is_none(),
+        "{data}"
+    );
+    assert!(data.get("user").is_some(), "{data}");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_session_ends_eight_hours_after_sign_in_however_active(pool: PgPool) {
     let app = router(pool.clone());
     let cookie = sign_in(&app, "anna").await;
