@@ -15,7 +15,7 @@ async function signInWithTheClockInstalled(page: Page) {
 // The warning comes two minutes before the sign-out, which the page counts
 // 10 seconds early (the server may end a session up to that long before the
 // idle limit: app::idle::RENEWAL_STEP_SECONDS): at 12:50 after the last
-// request.
+// request, and the page leaves at 14:50.
 // The warning is a timer in the page, so it exists only with JavaScript;
 // without it a <noscript> refresh takes the page away at the idle limit and
 // the server still ends the session on time (integration tests).
@@ -29,7 +29,7 @@ test('a signed-in citizen is warned before the idle sign-out and can stay signed
 
   await page.clock.fastForward('12:40');
   await expect(warning).toHaveCount(0);
-  await page.clock.fastForward('00:20');
+  await page.clock.fastForward('00:15');
   await expect(warning).toBeVisible();
   await expectAccessible(page);
 
@@ -40,13 +40,15 @@ test('a signed-in citizen is warned before the idle sign-out and can stay signed
   // The timer starts again from the renewal.
   await page.clock.fastForward('12:40');
   await expect(warning).toHaveCount(0);
-  await page.clock.fastForward('00:20');
+  await page.clock.fastForward('00:15');
   await expect(warning).toBeVisible();
   // Left alone, the page leaves for the signed-out page: nothing it showed
   // stays on the screen, and Back does not bring it back from a cache. The
   // server's session is still alive here (only seconds have really passed),
   // so the page says that only this page was closed.
-  await page.clock.fastForward('02:00');
+  await page.clock.fastForward('01:40');
+  await expect(page).toHaveURL(/\/min-log$/);
+  await page.clock.fastForward('00:20');
   await expect(page).toHaveURL('/logget-ud?grund=inaktiv');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Siden er lukket');
   await expect(page.getByRole('table')).toHaveCount(0);
