@@ -107,20 +107,27 @@ impl SignedIn {
 /// store.
 pub fn layer(store: PgSessionStore, config: &Config) -> SessionManagerLayer<PgSessionStore> {
     let insecure = config.insecure_http_session_cookie_on_loopback;
-    let idle = chrono::Duration::minutes(i64::from(config.session_idle_minutes));
-    SessionManagerLayer::new(store.ending_sessions_idle_for(idle))
-        .with_name(if insecure {
-            INSECURE_COOKIE_NAME
-        } else {
-            SECURE_COOKIE_NAME
-        })
-        .with_secure(!insecure)
-        .with_http_only(true)
-        .with_same_site(SameSite::Lax)
-        .with_path("/")
-        // Saved when its data change, and when `renew_when_due` moves its
-        // end (idle means no requests at all).
-        .with_expiry(Expiry::OnSessionEnd)
+    SessionManagerLayer::new(
+        store.ending_sessions_idle_for(idle_limit(config.session_idle_minutes)),
+    )
+    .with_name(if insecure {
+        INSECURE_COOKIE_NAME
+    } else {
+        SECURE_COOKIE_NAME
+    })
+    .with_secure(!insecure)
+    .with_http_only(true)
+    .with_same_site(SameSite::Lax)
+    .with_path("/")
+    // Saved when its data change, and when `renew_when_due` moves its
+    // end (idle means no requests at all).
+    .with_expiry(Expiry::OnSessionEnd)
+}
+
+/// The idle limit of the setting `session_idle_minutes`: the store's and
+/// [`attach_caller`]'s.
+pub fn idle_limit(minutes: u32) -> Duration {
+    Duration::minutes(i64::from(minutes))
 }
 
 /// Moves the end of `session` to the idle limit from `now` (by marking it

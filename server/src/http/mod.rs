@@ -191,7 +191,7 @@ pub fn router_and_routes(services: Services) -> (Router, Vec<ListedRoute>) {
         ))
         .layer(axum::middleware::from_fn(flash::deliver))
         .layer(axum::middleware::from_fn_with_state(
-            chrono::Duration::minutes(i64::from(state.site.session_idle_minutes)),
+            crate::auth::session::idle_limit(state.site.session_idle_minutes),
             crate::auth::session::attach_caller,
         ))
         .layer(sessions)
