@@ -8,18 +8,35 @@ use anyhow::Context;
 use secrecy::ExposeSecret;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::PgPoolOptions;
-use sqlx::PgPool;
+use sqlx::{Connection, PgPool};
 
 use crate::config::Config;
 
 /// The migrations in `migrations/`, compiled into the binary.
 pub static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
 
+/// How long a connection may wait in the pool and still be handed out
+/// without a round trip to check it. sqlx checks every connection when it
+/// is given back; one that has waited longer than this is checked again
+/// before use, so that one broken meanwhile (the database restarted, the
+/// network cut) is replaced unseen (docs/decisions.md, "Pooled connections
+/// are checked when they have waited").
+pub const CHECK_CONNECTIONS_IDLE_FOR: Duration = Duration::from_secs(1);
+
 /// Opens the connection pool. Fails when the database cannot be reached.
 pub async fn connect(config: &Config) -> anyhow::Result<PgPool> {
     PgPoolOptions::new()
         .max_connections(config.database_max_connections)
         .acquire_timeout(Duration::from_secs(5))
+        .test_before_acquire(false)
+        .before_acquire(|connection, waited| {
+            Box::pin(async move {
+                if waited.idle_for >= CHECK_CONNECTIONS_IDLE_FOR {
+                    connection.ping().await?;
+                }
+                Ok(true)
+            })
+        })
         .connect(config.database_url.expose_secret())
         .await
         .context("cannot connect to the database (setting database_url)")
