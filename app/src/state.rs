@@ -23,6 +23,18 @@ pub struct AppState {
     pub oversight: crate::access_log::deliveries::OversightSettings,
     /// Where the pages send the browser for the static files.
     pub static_paths: crate::shell::StaticPaths,
+    /// The names of units, systems and purposes, as last read.
+    pub master_data: crate::access_log::master_data::MasterData,
+}
+
+impl AppState {
+    /// Where citizens' summaries are read from.
+    pub fn summaries(&self) -> crate::access_log::summary::SummarySource<'_> {
+        crate::access_log::summary::SummarySource {
+            pool: &self.pool,
+            names: &self.master_data,
+        }
+    }
 }
 
 /// The [`AppState`] provided to the current render or server-function call.

@@ -101,6 +101,7 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
             source_silence_hours: config.source_silence_warning_hours,
         },
         static_paths: http::static_assets::paths(&config.site_root),
+        master_data: app::access_log::master_data::MasterData::default(),
     })
 }
 

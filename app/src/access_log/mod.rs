@@ -7,6 +7,8 @@ pub mod coverage;
 pub mod deliveries;
 #[cfg(feature = "ssr")]
 pub mod hold;
+#[cfg(feature = "ssr")]
+pub mod master_data;
 pub mod my_log;
 #[cfg(feature = "ssr")]
 pub mod pending_summary;

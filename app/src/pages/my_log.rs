@@ -25,7 +25,7 @@ pub async fn load_my_log(query: LogQuery) -> Result<MyLog, AppError> {
     let citizen = crate::caller::Caller::current().citizen()?;
     let state = crate::state::app_state()?;
     crate::access_log::summary::my_log(
-        &state.pool,
+        state.summaries(),
         &citizen,
         &query,
         crate::clock::now(),

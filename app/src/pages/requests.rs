@@ -39,7 +39,7 @@ pub async fn load_log_row(id: i64) -> Result<Option<LogRow>, AppError> {
     let citizen = crate::caller::Caller::current().citizen()?;
     let state = crate::state::app_state()?;
     crate::access_log::summary::row(
-        &state.pool,
+        state.summaries(),
         &citizen,
         id,
         crate::clock::now(),

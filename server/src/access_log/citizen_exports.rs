@@ -40,7 +40,7 @@ async fn rows(
 ) -> Result<Vec<LogRow>, HttpError> {
     let query = LogQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     summary::all_rows(
-        &state.pool,
+        state.summaries(),
         citizen,
         &query,
         clock::now(),
@@ -69,7 +69,7 @@ pub async fn access_answer_log(
     lang: Lang,
 ) -> anyhow::Result<(Vec<u8>, Vec<AnswerLogRow>)> {
     let rows = summary::rows_for_access_answer(
-        &state.pool,
+        state.summaries(),
         answer,
         now,
         state.site.log_retention_months,

@@ -66,7 +66,7 @@ async fn file_request(
         let row = match id {
             Some(id) => {
                 summary::row(
-                    &state.pool,
+                    state.summaries(),
                     &citizen,
                     id,
                     now,

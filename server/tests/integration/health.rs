@@ -73,6 +73,7 @@ async fn migrations_are_idempotent_and_create_every_table(pool: PgPool) {
             "log_question_findings",
             "mail_digest_runs",
             "mail_outbox",
+            "master_data_version",
             "org_units",
             "protected_citizens",
             "protected_standing_reasons",

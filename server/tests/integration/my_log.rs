@@ -245,3 +245,36 @@ async fn an_empty_log_explains_what_that_means(pool: PgPool) {
     assert!(page.body.contains("Det viser loggen ikke"));
     assert!(page.body.contains("Loggen dækker fra"));
 }
+
+/// The page and the export read names from the server's memory; a unit,
+/// a system or a purpose renamed in the database shows under its new name
+/// on the very next page (the memory is kept by the count of changes the
+/// page's query reads, `app::access_log::master_data`).
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn renamed_master_data_show_under_their_new_names_at_once(pool: PgPool) {
+    let (app, anna, _) = demo(&pool).await;
+    let before = get_with_cookie(&app, "/min-log", &anna).await;
+    assert!(before.body.contains("Jobcenter"));
+    assert!(before.body.contains("CPR-registret"));
+
+    for rename in [
+        "UPDATE org_units SET name = 'Jobcentret i Eksempel' WHERE code = 'JC'",
+        "UPDATE source_systems SET name = 'Det Centrale Personregister' WHERE code = 'cpr'",
+        "UPDATE purposes SET legal_basis = legal_basis || ' (ændret)'",
+    ] {
+        sqlx::query(rename).execute(&pool).await.unwrap();
+    }
+
+    let after = get_with_cookie(&app, "/min-log", &anna).await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert!(after.body.contains("Jobcentret i Eksempel"), "unit renamed");
+    assert!(!after.body.contains(">Jobcenter<"), "old unit name gone");
+    assert!(after.body.contains("Det Centrale Personregister"));
+    assert!(
+        !after.body.contains("CPR-registret"),
+        "old system name gone"
+    );
+    assert!(after.body.contains("(ændret)"), "purpose changed");
+    let csv = get_with_cookie(&app, "/min-log/eksport.csv", &anna).await;
+    assert!(csv.body.contains("Jobcentret i Eksempel"), "{}", csv.body);
+}

@@ -326,7 +326,10 @@ async fn what_open_requests_need_is_held_and_the_months_still_go_on_time(pool: P
         .unwrap();
     let answer = subject.access.unwrap();
     let rows = app::access_log::summary::rows_for_access_answer(
-        &pool,
+        app::access_log::summary::SummarySource {
+            pool: &pool,
+            names: &app::access_log::master_data::MasterData::default(),
+        },
         &answer,
         now,
         6,

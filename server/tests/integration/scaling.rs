@@ -11,8 +11,15 @@ use sqlx::PgPool;
 /// Distributed by `subject_key`, co-located, partitioned by time.
 const DISTRIBUTED: &[&str] = &["access_events", "access_summary"];
 
-/// Copied to every node: small, and read with every page of the log.
-const REFERENCE: &[&str] = &["authorities", "org_units", "source_systems", "purposes"];
+/// Copied to every node: small, and read with every page of the log (the
+/// names, and the count of their changes the page's query reads).
+const REFERENCE: &[&str] = &[
+    "authorities",
+    "org_units",
+    "source_systems",
+    "purposes",
+    "master_data_version",
+];
 
 /// Unique constraints of distributed tables without the distribution
 /// column, which the plan changes (docs/scaling.md, "Citus"): the resend

@@ -9,11 +9,13 @@
 //! - nothing before the start of the retention period is shown.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 
 use super::coverage::{covers_from, local_date, month_start};
+use super::master_data::{MasterData, PurposeNames, SystemNames, UnitNames};
 use super::my_log::{
     Choice, FilterError, LogQuery, LogRow, MonthCount, MonthGroup, MyLog, ROWS_PER_PAGE,
 };
@@ -30,15 +32,10 @@ use crate::requests::answer_log::AnswerLogRow;
 pub struct SummaryRecord {
     pub id: i64,
     pub day: NaiveDate,
-    pub unit_code: String,
-    pub unit: String,
-    pub authority: String,
-    pub system_code: String,
-    pub system: String,
-    pub system_description: String,
+    pub unit: Arc<UnitNames>,
+    pub system: Arc<SystemNames>,
+    pub purpose: Arc<PurposeNames>,
     pub use_type: String,
-    pub purpose: String,
-    pub legal_basis: String,
     pub bulk: bool,
     pub batch_run: Option<String>,
     pub hidden_until: Option<DateTime<Utc>>,
@@ -46,14 +43,17 @@ pub struct SummaryRecord {
     pub events: i64,
     pub first_at: DateTime<Utc>,
     pub last_at: DateTime<Utc>,
-    /// Whether its system or authority is marked sensitive.
-    pub sensitive: bool,
 }
 
 impl SummaryRecord {
     /// Whether the citizen may see this row at `now`.
     pub fn is_visible(&self, now: DateTime<Utc>) -> bool {
         is_visible(self.hidden_until, self.hidden_reason.as_deref(), now)
+    }
+
+    /// Whether its system or authority is marked sensitive.
+    pub fn sensitive(&self) -> bool {
+        self.system.sensitive || self.unit.authority_sensitive
     }
 }
 
@@ -70,26 +70,34 @@ pub fn is_visible(
     }
 }
 
+/// Where a citizen's summary is read from: the database, and the names of
+/// its units, systems and purposes as the server keeps them.
+#[derive(Clone, Copy)]
+pub struct SummarySource<'a> {
+    pub pool: &'a PgPool,
+    pub names: &'a MasterData,
+}
+
 /// The summary rows of `subject` from `from` to `to` (inclusive), hidden
 /// ones included; only row `id` when one is given; with `held_for`, also
 /// the rows held past retention for that request (docs/rules.md §2.6).
+/// The rows come with ids for their names, and the names from
+/// [`MasterData`] at the version the rows were read with.
 async fn fetch(
-    pool: &PgPool,
+    source: SummarySource<'_>,
     subject: &SubjectKey,
     from: NaiveDate,
     to: NaiveDate,
     id: Option<i64>,
     held_for: Option<i64>,
 ) -> sqlx::Result<Vec<SummaryRecord>> {
-    sqlx::query_as!(
-        SummaryRecord,
-        r#"SELECT s.id AS "id!", s.day AS "day!", u.code AS unit_code, u.name AS unit,
-                  a.name AS authority, sys.code AS system_code, sys.name AS system,
-                  sys.description AS system_description, s.use_type AS "use_type!",
-                  p.description AS purpose, p.legal_basis, s.bulk AS "bulk!", s.batch_run,
+    let rows = sqlx::query!(
+        r#"SELECT s.id AS "id!", s.day AS "day!", s.org_unit_id AS "org_unit_id!",
+                  s.source_system_id AS "source_system_id!", s.use_type AS "use_type!",
+                  s.purpose_id AS "purpose_id!", s.bulk AS "bulk!", s.batch_run,
                   s.hidden_until, s.hidden_reason, s.events AS "events!",
                   s.first_at AS "first_at!", s.last_at AS "last_at!",
-                  (sys.sensitive OR a.sensitive) AS "sensitive!"
+                  (SELECT version FROM master_data_version) AS "names_version!"
            FROM (SELECT id, subject_key, day, org_unit_id, source_system_id, use_type, purpose_id,
                         bulk, batch_run, hidden_until, hidden_reason, events, first_at, last_at
                  FROM access_summary
@@ -99,10 +107,6 @@ async fn fetch(
                         bulk, batch_run, hidden_until, hidden_reason, events, first_at, last_at
                  FROM held_access_summary
                  WHERE request_id = $5 AND subject_key = $1 AND day BETWEEN $2 AND $3) s
-           JOIN org_units u ON u.id = s.org_unit_id
-           JOIN authorities a ON a.id = u.authority_id
-           JOIN source_systems sys ON sys.id = s.source_system_id
-           JOIN purposes p ON p.id = s.purpose_id
            WHERE ($4::int8 IS NULL OR s.id = $4)
            ORDER BY s.day DESC, s.last_at DESC, s.id DESC"#,
         subject.as_bytes().as_slice(),
@@ -111,8 +115,42 @@ async fn fetch(
         id,
         held_for
     )
-    .fetch_all(pool)
-    .await
+    .fetch_all(source.pool)
+    .await?;
+    let Some(version) = rows.first().map(|row| row.names_version) else {
+        return Ok(Vec::new());
+    };
+    let names = source.names.at_version(source.pool, version).await?;
+    let missing = |what: &str, id: i64| {
+        // Master data are never deleted (refuse_master_data_delete), so a
+        // row always finds its names.
+        sqlx::Error::Decode(format!("the summary names {what} {id}, which does not exist").into())
+    };
+    rows.into_iter()
+        .map(|row| {
+            Ok(SummaryRecord {
+                id: row.id,
+                day: row.day,
+                unit: names
+                    .unit(row.org_unit_id)
+                    .ok_or_else(|| missing("unit", row.org_unit_id))?,
+                system: names
+                    .system(row.source_system_id)
+                    .ok_or_else(|| missing("system", row.source_system_id))?,
+                purpose: names
+                    .purpose(row.purpose_id)
+                    .ok_or_else(|| missing("purpose", row.purpose_id))?,
+                use_type: row.use_type,
+                bulk: row.bulk,
+                batch_run: row.batch_run,
+                hidden_until: row.hidden_until,
+                hidden_reason: row.hidden_reason,
+                events: row.events,
+                first_at: row.first_at,
+                last_at: row.last_at,
+            })
+        })
+        .collect()
 }
 
 /// The checked filter.
@@ -206,7 +244,7 @@ pub fn check(
 /// The checked filter of `query` at `now`, its problems, the first day the
 /// log covers, and the records of the filter's period.
 async fn records_for(
-    pool: &PgPool,
+    source: SummarySource<'_>,
     subject: &SubjectKey,
     query: &LogQuery,
     now: DateTime<Utc>,
@@ -214,7 +252,7 @@ async fn records_for(
     lang: Lang,
 ) -> sqlx::Result<(Filter, Vec<FilterError>, NaiveDate, Vec<SummaryRecord>)> {
     records_from(
-        pool,
+        source,
         subject,
         query,
         covers_from(now, retention_months),
@@ -228,7 +266,7 @@ async fn records_for(
 /// As [`records_for`], from `start` (which may lie before the retention
 /// period while a month is kept for an access request).
 async fn records_from(
-    pool: &PgPool,
+    source: SummarySource<'_>,
     subject: &SubjectKey,
     query: &LogQuery,
     start: NaiveDate,
@@ -237,13 +275,13 @@ async fn records_from(
     held_for: Option<i64>,
 ) -> sqlx::Result<(Filter, Vec<FilterError>, NaiveDate, Vec<SummaryRecord>)> {
     let (filter, errors) = check(query, start, local_date(now), lang);
-    let records = fetch(pool, subject, filter.from, filter.to, None, held_for).await?;
+    let records = fetch(source, subject, filter.from, filter.to, None, held_for).await?;
     Ok((filter, errors, start, records))
 }
 
 /// Reads and shapes the log of `subject` for `query` at `now`.
 pub async fn my_log(
-    pool: &PgPool,
+    source: SummarySource<'_>,
     citizen: &Citizen,
     query: &LogQuery,
     now: DateTime<Utc>,
@@ -251,7 +289,7 @@ pub async fn my_log(
     lang: Lang,
 ) -> sqlx::Result<MyLog> {
     let (filter, errors, start, records) = records_for(
-        pool,
+        source,
         citizen.owner_key(),
         query,
         now,
@@ -276,7 +314,7 @@ pub async fn my_log(
 /// (`requests::answer_log`). What was held past retention for the request
 /// (docs/rules.md §2.6) is in it.
 pub async fn rows_for_access_answer(
-    pool: &PgPool,
+    source: SummarySource<'_>,
     answer: &AccessAnswer,
     now: DateTime<Utc>,
     retention_months: u32,
@@ -290,7 +328,7 @@ pub async fn rows_for_access_answer(
     let start =
         covers_from(answer.received_at(), retention_months).min(covers_from(now, retention_months));
     let (filter, _, _, records) = records_from(
-        pool,
+        source,
         answer.owner_key(),
         &query,
         start,
@@ -305,9 +343,9 @@ pub async fn rows_for_access_answer(
             row: line.to_row(lang),
             unit_code: line
                 .first()
-                .map(|record| record.unit_code.clone())
+                .map(|record| record.unit.code.clone())
                 .unwrap_or_default(),
-            sensitive: line.records.iter().any(|record| record.sensitive),
+            sensitive: line.records.iter().any(|record| record.sensitive()),
         })
         .collect())
 }
@@ -316,7 +354,7 @@ pub async fn rows_for_access_answer(
 /// filter with problems gives its problems instead of rows of another
 /// filter.
 pub async fn all_rows(
-    pool: &PgPool,
+    source: SummarySource<'_>,
     citizen: &Citizen,
     query: &LogQuery,
     now: DateTime<Utc>,
@@ -324,7 +362,7 @@ pub async fn all_rows(
     lang: Lang,
 ) -> sqlx::Result<Result<Vec<LogRow>, Vec<FilterError>>> {
     let (filter, errors, _, records) = records_for(
-        pool,
+        source,
         citizen.owner_key(),
         query,
         now,
@@ -353,7 +391,7 @@ fn rows_of(
 
 /// The visible row `id` of `subject`, if it is theirs and visible.
 pub async fn row(
-    pool: &PgPool,
+    source: SummarySource<'_>,
     citizen: &Citizen,
     id: i64,
     now: DateTime<Utc>,
@@ -362,7 +400,7 @@ pub async fn row(
 ) -> sqlx::Result<Option<LogRow>> {
     let start = covers_from(now, retention_months);
     let records = fetch(
-        pool,
+        source,
         citizen.owner_key(),
         start,
         local_date(now),
@@ -432,14 +470,14 @@ impl<'a> Line<'a> {
             day: first.day.to_string(),
             day_text,
             time_text: time_range_text(lang, first.first_at, self.last_at),
-            unit: first.unit.clone(),
-            authority: first.authority.clone(),
-            system: first.system.clone(),
-            system_description: first.system_description.clone(),
+            unit: first.unit.name.clone(),
+            authority: first.unit.authority.clone(),
+            system: first.system.name.clone(),
+            system_description: first.system.description.clone(),
             use_type: first.use_type.clone(),
-            action: action_text(lang, &first.system_code, use_type),
-            purpose: first.purpose.clone(),
-            legal_basis: first.legal_basis.clone(),
+            action: action_text(lang, &first.system.code, use_type),
+            purpose: first.purpose.description.clone(),
+            legal_basis: first.purpose.legal_basis.clone(),
             count: self.count(),
             bulk: first.bulk,
             disclosed_reason: first.hidden_reason.clone(),
@@ -472,13 +510,13 @@ fn lines<'a>(records: &'a [SummaryRecord], filter: &Filter, now: DateTime<Utc>) 
             filter
                 .system
                 .as_ref()
-                .is_none_or(|code| *code == record.system_code)
+                .is_none_or(|code| *code == record.system.code)
         })
         .filter(|record| {
             filter
                 .unit
                 .as_ref()
-                .is_none_or(|code| *code == record.unit_code)
+                .is_none_or(|code| *code == record.unit.code)
         })
         .filter(|record| {
             filter
@@ -490,10 +528,10 @@ fn lines<'a>(records: &'a [SummaryRecord], filter: &Filter, now: DateTime<Utc>) 
             Some(run) if record.bulk => runs
                 .entry((
                     run.as_str(),
-                    record.unit_code.as_str(),
-                    record.system_code.as_str(),
+                    record.unit.code.as_str(),
+                    record.system.code.as_str(),
                     record.use_type.as_str(),
-                    record.purpose.as_str(),
+                    record.purpose.description.as_str(),
                 ))
                 .or_default()
                 .push(record),
@@ -523,8 +561,8 @@ pub fn build(
     let mut systems: BTreeMap<&str, &str> = BTreeMap::new();
     let mut units: BTreeMap<&str, &str> = BTreeMap::new();
     for record in records.iter().filter(|record| record.is_visible(now)) {
-        systems.insert(&record.system, &record.system_code);
-        units.insert(&record.unit, &record.unit_code);
+        systems.insert(&record.system.name, &record.system.code);
+        units.insert(&record.unit.name, &record.unit.code);
     }
     // Bulk runs merge only with each other, so the lines without bulk are
     // the lines with bulk minus the bulk ones.

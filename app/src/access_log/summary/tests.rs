@@ -42,16 +42,23 @@ prop_compose! {
         SummaryRecord {
             id,
             day: date,
-            unit_code: format!("U{unit}"),
-            unit: format!("Enhed {unit}"),
-            authority: "Kommunen".to_owned(),
-            system_code: format!("s{system}"),
-            system: format!("System {system}"),
-            system_description: String::new(),
-            sensitive: false,
+            unit: Arc::new(UnitNames {
+                code: format!("U{unit}"),
+                name: format!("Enhed {unit}"),
+                authority: "Kommunen".to_owned(),
+                authority_sensitive: false,
+            }),
+            system: Arc::new(SystemNames {
+                code: format!("s{system}"),
+                name: format!("System {system}"),
+                description: String::new(),
+                sensitive: false,
+            }),
             use_type: UseType::ALL[use_type].code().to_owned(),
-            purpose: "Formål".to_owned(),
-            legal_basis: "Lov".to_owned(),
+            purpose: Arc::new(PurposeNames {
+                description: "Formål".to_owned(),
+                legal_basis: "Lov".to_owned(),
+            }),
             bulk,
             batch_run: (bulk && run > 0).then(|| format!("run-{run}")),
             hidden_until,
@@ -93,7 +100,7 @@ proptest! {
             .iter()
             .filter(|r| may_show(r))
             .filter(|r| bulk || !r.bulk)
-            .filter(|r| query.system.is_empty() || r.system_code == query.system)
+            .filter(|r| query.system.is_empty() || r.system.code == query.system)
             .filter(|r| query.use_type.is_empty() || r.use_type == query.use_type)
             .collect();
         let expected: i64 = matching.iter().map(|r| r.events).sum();
@@ -110,7 +117,7 @@ proptest! {
         }
         // Filter choices only name systems and units with visible records.
         for choice in &page.systems {
-            prop_assert!(records.iter().any(|r| may_show(r) && r.system_code == choice.code));
+            prop_assert!(records.iter().any(|r| may_show(r) && r.system.code == choice.code));
         }
     }
 }
@@ -158,16 +165,23 @@ fn a_batch_run_is_one_line() {
     let base = SummaryRecord {
         id: 1,
         day: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-        unit_code: "OEK".to_owned(),
-        unit: "Økonomi".to_owned(),
-        authority: "Kommunen".to_owned(),
-        system_code: "oekonomi".to_owned(),
-        system: "Økonomisystemet".to_owned(),
-        system_description: String::new(),
-        sensitive: false,
+        unit: Arc::new(UnitNames {
+            code: "OEK".to_owned(),
+            name: "Økonomi".to_owned(),
+            authority: "Kommunen".to_owned(),
+            authority_sensitive: false,
+        }),
+        system: Arc::new(SystemNames {
+            code: "oekonomi".to_owned(),
+            name: "Økonomisystemet".to_owned(),
+            description: String::new(),
+            sensitive: false,
+        }),
         use_type: "batch".to_owned(),
-        purpose: "Opkrævning".to_owned(),
-        legal_basis: "Lov".to_owned(),
+        purpose: Arc::new(PurposeNames {
+            description: "Opkrævning".to_owned(),
+            legal_basis: "Lov".to_owned(),
+        }),
         bulk: true,
         batch_run: Some("run-1".to_owned()),
         hidden_until: None,
