@@ -159,16 +159,22 @@ pub const TROUBLE_TIMEOUT: Duration = Duration::from_secs(2);
 const DISK_FULL: &str = "53100";
 
 /// Whether the database is in trouble: `None` when it answers and can
-/// write. The write is a probe that must grow a file: the first page of a
-/// temporary table, in the database's own tablespace, inside a transaction
-/// that is rolled back. PostgreSQL writes a new page to disk when it
-/// extends a file, so the probe fails at once when that disk is full, even
-/// while small updates still fit in pages that have room.
+/// write ([`trouble_storing`]).
 pub async fn trouble(pool: &PgPool) -> Option<Trouble> {
     let answered = tokio::time::timeout(TROUBLE_TIMEOUT, sqlx::query("SELECT 1").execute(pool));
     if !matches!(answered.await, Ok(Ok(_))) {
         return Some(Trouble::Away);
     }
+    trouble_storing(pool).await
+}
+
+/// What keeps a database that has just answered from storing: `None` when
+/// it can write. The write is a probe that must grow a file: the first page
+/// of a temporary table, in the database's own tablespace, inside a
+/// transaction that is rolled back. PostgreSQL writes a new page to disk
+/// when it extends a file, so the probe fails at once when that disk is
+/// full, even while small updates still fit in pages that have room.
+pub async fn trouble_storing(pool: &PgPool) -> Option<Trouble> {
     let probe = async {
         let mut transaction = pool.begin().await?;
         sqlx::query("CREATE TEMPORARY TABLE indblik_write_probe (filler text) ON COMMIT DROP")

@@ -223,7 +223,8 @@ async fn read_database(pool: &PgPool, now: DateTime<Utc>) {
             gauge!("indblik_import_bytes_total").set(state.import_bytes_total as f64);
             gauge!("indblik_import_events_read").set(state.import_events_read as f64);
             gauge!("indblik_database_up").set(1.0);
-            let disk_full = crate::db::trouble(pool).await == Some(crate::db::Trouble::DiskFull);
+            let disk_full =
+                crate::db::trouble_storing(pool).await == Some(crate::db::Trouble::DiskFull);
             gauge!("indblik_database_disk_full").set(if disk_full { 1.0 } else { 0.0 });
         }
         Ok(Err(error)) => {

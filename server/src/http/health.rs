@@ -9,7 +9,7 @@ use axum::Json;
 use serde::Serialize;
 use sqlx::PgPool;
 
-use crate::db::{schema_state, trouble, SchemaState};
+use crate::db::{schema_state, trouble_storing, SchemaState};
 
 /// Body of both health endpoints.
 #[derive(Debug, Serialize)]
@@ -53,7 +53,9 @@ pub async fn readyz(State(pool): State<PgPool>) -> (StatusCode, Json<Health>) {
 /// Data Tracker protocol's heartbeat).
 pub async fn readiness(pool: &PgPool) -> Result<(), String> {
     match schema_state(pool).await {
-        Ok(SchemaState::Current) => match trouble(pool).await {
+        // The schema's state was the database's answer; what is left to
+        // ask is whether it can store.
+        Ok(SchemaState::Current) => match trouble_storing(pool).await {
             None => Ok(()),
             Some(trouble) => Err(trouble.reason().to_owned()),
         },
