@@ -25,33 +25,6 @@ pub const BATCHES_PER_ROUND: i64 = 5_000;
 /// however many events a batch holds (an import's file is one batch).
 pub const EVENTS_PER_SLICE: usize = 20_000;
 
-/// Where the previous slice ended: the last event's time, system and id
-/// (the order the slices are read in).
-struct Cursor {
-    occurred_at: DateTime<Utc>,
-    source_system_id: i64,
-    source_event_id: String,
-}
-
-impl Cursor {
-    /// Before every event at or after `first_at`.
-    fn before(first_at: DateTime<Utc>) -> Cursor {
-        Cursor {
-            occurred_at: first_at - Duration::microseconds(1),
-            source_system_id: i64::MIN,
-            source_event_id: String::new(),
-        }
-    }
-
-    fn after(event: &FlagEvent) -> Cursor {
-        Cursor {
-            occurred_at: event.occurred_at,
-            source_system_id: event.source_system_id,
-            source_event_id: event.source_event_id.clone(),
-        }
-    }
-}
-
 /// What one round did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Round {
@@ -105,13 +78,12 @@ pub async fn run_round(
         // never all in memory. A burst across two slices is found from
         // either, with the other's events as context; storing a finding
         // again adds nothing.
-        let mut after = Cursor::before(first_at);
+        open_taken_events(&mut tx, &systems, &received, first_at, last_at).await?;
         loop {
-            let new = new_events(&mut tx, &systems, &received, &after, last_at).await?;
-            let Some(last) = new.last() else {
+            let new = next_slice(&mut tx).await?;
+            if new.is_empty() {
                 break;
-            };
-            let next = Cursor::after(last);
+            }
             let whole_slice = new.len() == EVENTS_PER_SLICE;
             round.events += new.len();
             let events = with_context(&mut tx, new, rules.many_citizens).await?;
@@ -124,8 +96,8 @@ pub async fn run_round(
             if !whole_slice {
                 break;
             }
-            after = next;
         }
+        sqlx::query!("CLOSE taken_events").execute(&mut *tx).await?;
     }
     sqlx::query!(
         "DELETE FROM flag_pending_batches p
@@ -176,13 +148,13 @@ async fn count_usage(
 }
 
 /// With `true`, PostgreSQL plans the next statements for their parameters
-/// each time; with `false`, it goes back to choosing for itself. The
-/// queries that pick the taken batches' events out of the log by their
-/// arrays of batches need a plan made for the arrays: a generic plan cannot
-/// see how many batches there are and joined them event by event, 8.4 s a
-/// slice of 20,000 over 300 batches against 0.3 s (docs/benchmarks.md).
-/// The round's other statements run thousands of times and keep the plans
-/// PostgreSQL keeps.
+/// each time; with `false`, it goes back to choosing for itself. The usage
+/// count picks the taken batches' events out of the log by their arrays of
+/// batches and needs a plan made for the arrays: a generic plan cannot see
+/// how many batches there are and joined them event by event (8.4 s for
+/// 20,000 events of 300 batches against 0.3 s, docs/benchmarks.md). The
+/// round's other statements run thousands of times and keep the plans
+/// PostgreSQL keeps; the cursor's query is planned when it is opened.
 async fn plan_for_these_batches(db: &mut PgConnection, each_time: bool) -> sqlx::Result<()> {
     if each_time {
         sqlx::query!("SET LOCAL plan_cache_mode = force_custom_plan")
@@ -246,6 +218,7 @@ pub async fn rule_set(db: &mut PgConnection) -> sqlx::Result<RuleSet> {
 }
 
 /// A row of `access_events` as the rules read it.
+#[derive(sqlx::FromRow)]
 struct EventRow {
     occurred_at: DateTime<Utc>,
     source_system_id: i64,
@@ -273,42 +246,52 @@ impl EventRow {
     }
 }
 
-/// The next slice of the taken batches' events after `after`, in the
-/// order they occurred (at most [`EVENTS_PER_SLICE`]).
-async fn new_events(
+/// Opens the cursor `taken_events` over the taken batches' events, in the
+/// order they occurred. PostgreSQL sorts them once, when the first slice
+/// is asked for, and each slice goes on where the last ended: reading a
+/// slice by a key after the previous one sorted the batches' events again
+/// for every slice (there is no index in that order), which for an import
+/// of millions of events was minutes a slice. The cursor's query is
+/// planned with its arrays of batches each time it is opened.
+async fn open_taken_events(
     db: &mut PgConnection,
     systems: &[i64],
     received: &[DateTime<Utc>],
-    after: &Cursor,
+    first_at: DateTime<Utc>,
     last_at: DateTime<Utc>,
-) -> sqlx::Result<Vec<FlagEvent>> {
-    let (earliest, latest) = span(received, after.occurred_at, last_at);
-    plan_for_these_batches(db, true).await?;
-    let rows = sqlx::query_as!(
-        EventRow,
-        "SELECT e.occurred_at, e.source_system_id, e.source_event_id, e.actor, e.org_unit_id,
+) -> sqlx::Result<()> {
+    let (earliest, latest) = span(received, first_at, last_at);
+    sqlx::query!(
+        "DECLARE taken_events NO SCROLL CURSOR FOR
+         SELECT e.occurred_at, e.source_system_id, e.source_event_id, e.actor, e.org_unit_id,
                 e.subject_key, e.bulk, e.case_closed
          FROM access_events e
          WHERE e.occurred_at BETWEEN $3 AND $4
-           AND (e.occurred_at, e.source_system_id, e.source_event_id) > ($3, $7, $8)
            AND e.received_at BETWEEN $5 AND $6
            AND (e.source_system_id, e.received_at) IN
                (SELECT * FROM unnest($1::bigint[], $2::timestamptz[]))
-         ORDER BY e.occurred_at, e.source_system_id, e.source_event_id
-         LIMIT $9",
+         ORDER BY e.occurred_at, e.source_system_id, e.source_event_id",
         systems,
         received,
-        after.occurred_at,
+        first_at,
         last_at,
         earliest,
         latest,
-        after.source_system_id,
-        after.source_event_id,
-        i64::try_from(EVENTS_PER_SLICE).unwrap_or(i64::MAX),
     )
-    .fetch_all(&mut *db)
+    .execute(db)
     .await?;
-    plan_for_these_batches(db, false).await?;
+    Ok(())
+}
+
+/// The next slice of `taken_events` (at most [`EVENTS_PER_SLICE`]); empty
+/// when none are left. (Not checked at compile time: a `FETCH` can only be
+/// described while its cursor is open.)
+async fn next_slice(db: &mut PgConnection) -> sqlx::Result<Vec<FlagEvent>> {
+    let fetch = format!("FETCH FORWARD {EVENTS_PER_SLICE} FROM taken_events");
+    let rows: Vec<EventRow> = sqlx::query_as(&fetch)
+        .persistent(false)
+        .fetch_all(db)
+        .await?;
     Ok(rows.into_iter().map(|row| row.flag_event(true)).collect())
 }
 
