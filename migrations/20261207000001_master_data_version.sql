@@ -25,3 +25,16 @@ CREATE TRIGGER source_systems_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCA
     FOR EACH STATEMENT EXECUTE FUNCTION count_master_data_change();
 CREATE TRIGGER purposes_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON purposes
     FOR EACH STATEMENT EXECUTE FUNCTION count_master_data_change();
+
+-- The count is one row for good: without it the servers could not tell
+-- whether the names they keep are current.
+CREATE FUNCTION keep_master_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'master_data_version is kept: the servers check the names they keep against it'
+        USING ERRCODE = 'restrict_violation';
+END;
+$$;
+CREATE TRIGGER master_data_version_kept BEFORE DELETE ON master_data_version
+    FOR EACH ROW EXECUTE FUNCTION keep_master_data_version();
+CREATE TRIGGER master_data_version_not_truncated BEFORE TRUNCATE ON master_data_version
+    FOR EACH STATEMENT EXECUTE FUNCTION keep_master_data_version();

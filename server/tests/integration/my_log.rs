@@ -277,4 +277,14 @@ async fn renamed_master_data_show_under_their_new_names_at_once(pool: PgPool) {
     assert!(after.body.contains("(ændret)"), "purpose changed");
     let csv = get_with_cookie(&app, "/min-log/eksport.csv", &anna).await;
     assert!(csv.body.contains("Jobcentret i Eksempel"), "{}", csv.body);
+
+    // The count itself stays: without it no server could tell.
+    for statement in [
+        "DELETE FROM master_data_version",
+        "TRUNCATE master_data_version",
+    ] {
+        let error = sqlx::query(statement).execute(&pool).await.unwrap_err();
+        let code = error.as_database_error().and_then(|e| e.code());
+        assert_eq!(code.as_deref(), Some("23001"), "{statement}: {error}");
+    }
 }
