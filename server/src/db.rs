@@ -19,8 +19,8 @@ pub static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
 /// without a round trip to check it. sqlx checks every connection when it
 /// is given back; one that has waited longer than this is checked again
 /// before use, so that one broken meanwhile (the database restarted, the
-/// network cut) is replaced unseen (docs/decisions.md, "Pooled connections
-/// are checked when they have waited").
+/// network cut) is replaced unseen (docs/decisions.md, "The page's cost,
+/// the pool's checks and the flag job's plans").
 pub const CHECK_CONNECTIONS_IDLE_FOR: Duration = Duration::from_secs(1);
 
 /// Opens the connection pool. Fails when the database cannot be reached.
